@@ -1,0 +1,220 @@
+using System.Globalization;
+
+namespace ImbalanceGuard;
+
+/// <summary>Reads CSV text (header row, RFC 4180 quoting) into a <see cref="Dataset"/>, naming every problem it meets.</summary>
+internal static class CsvDatasetReader
+{
+    public static Dataset Read(TextReader reader, CsvLoadOptions options, string sourceName)
+    {
+        var header = reader.ReadLine()
+            ?? throw new DataFormatException($"{sourceName}: the file is empty; expected a header row.");
+        var columns = CsvLine.Split(header, options.Separator, sourceName, 1);
+        if (columns.Count < 2)
+        {
+            throw new DataFormatException(
+                $"{sourceName}: the header has {columns.Count} column; at least one feature and a label are needed (is the separator '{options.Separator}'?).");
+        }
+
+        var labelColumn = options.LabelColumn is null ? columns.Count - 1 : FindColumn(columns, options.LabelColumn, "label", sourceName);
+        var weightColumn = options.WeightColumn is null ? -1 : FindColumn(columns, options.WeightColumn, "weight", sourceName);
+        if (weightColumn == labelColumn)
+        {
+            throw new DataFormatException($"{sourceName}: column '{columns[labelColumn]}' cannot be both the label and the weights.");
+        }
+
+        var featureColumns = Enumerable.Range(0, columns.Count).Where(c => c != labelColumn && c != weightColumn).ToArray();
+        var categorical = new bool[featureColumns.Length];
+        foreach (var name in options.CategoricalColumns ?? [])
+        {
+            var column = FindColumn(columns, name, "categorical", sourceName);
+            var feature = Array.IndexOf(featureColumns, column);
+            if (feature < 0)
+            {
+                throw new DataFormatException($"{sourceName}: column '{name}' is the label or weight column and cannot be a categorical feature.");
+            }
+
+            categorical[feature] = true;
+        }
+
+        if (options.AllFeaturesCategorical)
+        {
+            Array.Fill(categorical, true);
+        }
+
+        var d = featureColumns.Length;
+        var features = new List<double>(1 << 16);
+        var categoryText = new List<string>[d];
+        for (var j = 0; j < d; j++)
+        {
+            categoryText[j] = categorical[j] ? [] : null!;
+        }
+
+        var labels = new List<string>(1 << 12);
+        var weights = weightColumn >= 0 ? new List<double>() : null;
+        var lineNumber = 1;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = CsvLine.Split(line, options.Separator, sourceName, lineNumber);
+            if (cells.Count != columns.Count)
+            {
+                throw new DataFormatException(
+                    $"{sourceName} line {lineNumber}: {cells.Count} cells, but the header has {columns.Count} columns.");
+            }
+
+            for (var j = 0; j < d; j++)
+            {
+                var column = featureColumns[j];
+                if (categorical[j])
+                {
+                    var text = cells[column].Trim();
+                    if (text.Length == 0)
+                    {
+                        throw new DataFormatException(
+                            $"{sourceName} line {lineNumber}, column '{columns[column]}': the cell is empty; missing values must be imputed first.");
+                    }
+
+                    categoryText[j].Add(text);
+                    features.Add(0);
+                }
+                else
+                {
+                    features.Add(ParseNumber(cells[column], sourceName, lineNumber, columns[column]));
+                }
+            }
+
+            var label = cells[labelColumn].Trim();
+            if (label.Length == 0)
+            {
+                throw new DataFormatException($"{sourceName} line {lineNumber}, column '{columns[labelColumn]}': the label is empty.");
+            }
+
+            labels.Add(label);
+            if (weights is not null)
+            {
+                var weight = ParseNumber(cells[weightColumn], sourceName, lineNumber, columns[weightColumn]);
+                if (weight < 0)
+                {
+                    throw new DataFormatException($"{sourceName} line {lineNumber}, column '{columns[weightColumn]}': a weight cannot be negative.");
+                }
+
+                weights.Add(weight);
+            }
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new DataFormatException($"{sourceName}: there are no data rows after the header.");
+        }
+
+        var matrix = features.ToArray();
+        var levels = new string[]?[d];
+        for (var j = 0; j < d; j++)
+        {
+            if (categorical[j])
+            {
+                levels[j] = EncodeCategories(categoryText[j], matrix, j, d);
+            }
+        }
+
+        var classNames = ClassOrder.Sort(labels);
+        var schema = new DataSchema(
+            featureColumns.Select(c => columns[c]).ToArray(),
+            categorical.Select(c => c ? FeatureKind.Categorical : FeatureKind.Continuous).ToArray(),
+            columns[labelColumn],
+            classNames,
+            weightColumn >= 0 ? columns[weightColumn] : null,
+            levels,
+            [.. columns]);
+        var classIndex = new int[labels.Count];
+        for (var i = 0; i < classIndex.Length; i++)
+        {
+            classIndex[i] = schema.ClassIndex(labels[i]);
+        }
+
+        return new Dataset(new RowTable(schema, matrix, classIndex, weights?.ToArray(), ProvenanceTable.Original(labels.Count)));
+    }
+
+    /// <summary>
+    /// Numbers stay numbers; when any cell of the column is text, every distinct text becomes a level and
+    /// the matrix holds its index (first appearance order).
+    /// </summary>
+    private static string[]? EncodeCategories(List<string> cells, double[] matrix, int feature, int d)
+    {
+        var numbers = new double[cells.Count];
+        var allNumeric = true;
+        for (var i = 0; i < cells.Count && allNumeric; i++)
+        {
+            allNumeric = double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])
+                && double.IsFinite(numbers[i]);
+        }
+
+        if (allNumeric)
+        {
+            for (var i = 0; i < cells.Count; i++)
+            {
+                matrix[(i * d) + feature] = numbers[i];
+            }
+
+            return null;
+        }
+
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (!levels.TryGetValue(cells[i], out var code))
+            {
+                code = levels.Count;
+                levels.Add(cells[i], code);
+            }
+
+            matrix[(i * d) + feature] = code;
+        }
+
+        return [.. levels.Keys];
+    }
+
+    private static int FindColumn(IReadOnlyList<string> columns, string name, string role, string sourceName)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new DataFormatException(
+            $"{sourceName}: there is no {role} column '{name}'; the columns are {string.Join(", ", columns)}.");
+    }
+
+    private static double ParseNumber(string cell, string sourceName, int lineNumber, string column)
+    {
+        var text = cell.AsSpan().Trim();
+        if (text.Length == 0)
+        {
+            throw new DataFormatException(
+                $"{sourceName} line {lineNumber}, column '{column}': the cell is empty; missing values must be imputed first.");
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new DataFormatException($"{sourceName} line {lineNumber}, column '{column}': '{text}' is not a number.");
+        }
+
+        if (!double.IsFinite(value))
+        {
+            throw new DataFormatException(
+                $"{sourceName} line {lineNumber}, column '{column}': '{text}' is not allowed; values must be finite numbers (impute missing values first).");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,483 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ImbalanceGuard.Neighbors;
+
+/// <summary>
+/// Exact brute-force k-nearest-neighbour search in two passes. The first pass compares every query with
+/// every point in single precision (‖q‖² + ‖p‖² − 2q·p on centred data, register-blocked and vectorised)
+/// and keeps every point whose approximate distance is within a proven error bound of the running k-th
+/// best. The second pass computes the exact double-precision distance of those few candidates and picks
+/// the k nearest, ties by lower index. The answer is the same as a plain exact scan, bit for bit.
+/// </summary>
+internal sealed class BruteForceSearch
+{
+    private const int QueryBlock = 64;
+    private const int PanelsPerChunk = 256;
+
+    private readonly double[] _points;
+    private readonly int _count;
+    private readonly int _dimensions;
+    private readonly double[] _mean;
+    private readonly int _width;
+    private readonly int _panelCount;
+    private readonly float[] _panels;       // panel p, feature f, lane l at ((p * d) + f) * width + l
+    private readonly float[] _pointNorms;   // squared norm of each float point; +inf for padding lanes
+    private readonly double _maxNorm;       // largest norm of a float point
+    private readonly double _marginFactor;  // c * unit roundoff of float
+
+    public BruteForceSearch(double[] points, int count, int dimensions)
+    {
+        _points = points;
+        _count = count;
+        _dimensions = dimensions;
+        _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
+            : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
+            : Vector128<float>.Count;
+        _mean = new double[dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                _mean[f] += points[(i * dimensions) + f];
+            }
+        }
+
+        for (var f = 0; f < dimensions; f++)
+        {
+            _mean[f] /= Math.Max(count, 1);
+        }
+
+        _panelCount = (count + _width - 1) / _width;
+        _panels = new float[_panelCount * dimensions * _width];
+        _pointNorms = new float[_panelCount * _width];
+        Array.Fill(_pointNorms, float.PositiveInfinity);
+        var row = new float[dimensions];
+        var maxNorm = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            var norm = Centre(points.AsSpan(i * dimensions, dimensions), row);
+            var panel = i / _width;
+            var lane = i % _width;
+            for (var f = 0; f < dimensions; f++)
+            {
+                _panels[(((panel * dimensions) + f) * _width) + lane] = row[f];
+            }
+
+            _pointNorms[i] = (float)norm;
+            maxNorm = Math.Max(maxNorm, Math.Sqrt(norm));
+        }
+
+        _maxNorm = maxNorm;
+        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
+
+        // Single precision cannot hold the squared norms of huge values: use the exact scan then.
+        FilterUsable = maxNorm < 1e15;
+    }
+
+    public bool FilterUsable { get; }
+
+    public void Search(QueryBatch queries, int k, int[] indices, double[] distances, ParallelOptions parallel)
+    {
+        if (!FilterUsable)
+        {
+            ScanAll(queries, k, indices, distances, parallel);
+            return;
+        }
+
+        var blocks = (queries.Count + QueryBlock - 1) / QueryBlock;
+        Parallel.For(
+            0,
+            blocks,
+            parallel,
+            () => new BlockState(QueryBlock, _dimensions, k, _width),
+            (block, _, state) =>
+            {
+                var first = block * QueryBlock;
+                var last = Math.Min(first + QueryBlock, queries.Count);
+                SearchBlock(queries, first, last, k, state, indices, distances);
+                return state;
+            },
+            _ => { });
+    }
+
+    /// <summary>The exact reference: every distance in double precision.</summary>
+    public void ScanAll(QueryBatch queries, int k, int[] indices, double[] distances, ParallelOptions parallel)
+    {
+        Parallel.For(0, queries.Count, parallel, q =>
+        {
+            var top = new TopK(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
+            var query = queries.Point(q);
+            var self = queries.Self(q);
+            for (var j = 0; j < _count; j++)
+            {
+                if (j != self)
+                {
+                    top.Add(SquaredEuclidean.Distance(query, _points.AsSpan(j * _dimensions, _dimensions)), j);
+                }
+            }
+
+            top.Finish();
+        });
+    }
+
+    private double Centre(ReadOnlySpan<double> point, Span<float> into)
+    {
+        var norm = 0.0;
+        for (var f = 0; f < point.Length; f++)
+        {
+            var value = (float)(point[f] - _mean[f]);
+            into[f] = value;
+            norm += (double)value * value;
+        }
+
+        return norm;
+    }
+
+    private void SearchBlock(QueryBatch queries, int first, int last, int k, BlockState s, int[] indices, double[] distances)
+    {
+        var count = last - first;
+        var d = _dimensions;
+        for (var q = 0; q < count; q++)
+        {
+            var norm = Centre(queries.Point(first + q), s.Queries.AsSpan(q * d, d));
+            s.QueryNorms[q] = (float)norm;
+            var reach = Math.Sqrt(norm) + _maxNorm;
+            s.Margins[q] = 2 * _marginFactor * reach * reach;
+            s.Thresholds[q] = float.PositiveInfinity;
+            s.HeapCounts[q] = 0;
+            s.CandidateCounts[q] = 0;
+            s.Self[q] = queries.Self(first + q);
+        }
+
+        for (var chunk = 0; chunk < _panelCount; chunk += PanelsPerChunk)
+        {
+            var chunkEnd = Math.Min(chunk + PanelsPerChunk, _panelCount);
+            var q = 0;
+            if (_width == 16)
+            {
+                for (; q + 4 <= count; q += 4)
+                {
+                    Kernel4<Vector512<float>, Lanes512>(s, q, chunk, chunkEnd);
+                }
+            }
+            else if (_width == 8)
+            {
+                for (; q + 4 <= count; q += 4)
+                {
+                    Kernel4<Vector256<float>, Lanes256>(s, q, chunk, chunkEnd);
+                }
+            }
+            else
+            {
+                for (; q + 4 <= count; q += 4)
+                {
+                    Kernel4<Vector128<float>, Lanes128>(s, q, chunk, chunkEnd);
+                }
+            }
+
+            for (; q < count; q++)
+            {
+                Kernel1(s, q, chunk, chunkEnd);
+            }
+        }
+
+        for (var q = 0; q < count; q++)
+        {
+            Finish(s, q, queries.Point(first + q), k, indices.AsSpan((first + q) * k, k), distances.AsSpan((first + q) * k, k));
+        }
+    }
+
+    /// <summary>Four queries against a run of panels, two panels at a time: eight independent accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Kernel4<TVector, TLanes>(BlockState s, int q0, int firstPanel, int endPanel)
+        where TVector : struct
+        where TLanes : struct, IFloatLanes<TVector>
+    {
+        var d = _dimensions;
+        var w = TLanes.Count;
+        ref var panels = ref MemoryMarshal.GetArrayDataReference(_panels);
+        ref var norms = ref MemoryMarshal.GetArrayDataReference(_pointNorms);
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(s.Queries);
+        ref var qa = ref Unsafe.Add(ref queries, q0 * d);
+        ref var qb = ref Unsafe.Add(ref qa, d);
+        ref var qc = ref Unsafe.Add(ref qb, d);
+        ref var qd = ref Unsafe.Add(ref qc, d);
+        var minusTwo = TLanes.Broadcast(-2f);
+        var na = TLanes.Broadcast(s.QueryNorms[q0]);
+        var nb = TLanes.Broadcast(s.QueryNorms[q0 + 1]);
+        var nc = TLanes.Broadcast(s.QueryNorms[q0 + 2]);
+        var nd = TLanes.Broadcast(s.QueryNorms[q0 + 3]);
+        Span<float> approx = stackalloc float[w];
+        var p = firstPanel;
+        for (; p + 2 <= endPanel; p += 2)
+        {
+            ref var panel0 = ref Unsafe.Add(ref panels, p * d * w);
+            ref var panel1 = ref Unsafe.Add(ref panel0, d * w);
+            TVector a0 = default, a1 = default, b0 = default, b1 = default;
+            TVector c0 = default, c1 = default, d0 = default, d1 = default;
+            for (var f = 0; f < d; f++)
+            {
+                var x0 = TLanes.Load(ref Unsafe.Add(ref panel0, f * w));
+                var x1 = TLanes.Load(ref Unsafe.Add(ref panel1, f * w));
+                var va = TLanes.Broadcast(Unsafe.Add(ref qa, f));
+                a0 = TLanes.MultiplyAdd(va, x0, a0);
+                a1 = TLanes.MultiplyAdd(va, x1, a1);
+                var vb = TLanes.Broadcast(Unsafe.Add(ref qb, f));
+                b0 = TLanes.MultiplyAdd(vb, x0, b0);
+                b1 = TLanes.MultiplyAdd(vb, x1, b1);
+                var vc = TLanes.Broadcast(Unsafe.Add(ref qc, f));
+                c0 = TLanes.MultiplyAdd(vc, x0, c0);
+                c1 = TLanes.MultiplyAdd(vc, x1, c1);
+                var vd = TLanes.Broadcast(Unsafe.Add(ref qd, f));
+                d0 = TLanes.MultiplyAdd(vd, x0, d0);
+                d1 = TLanes.MultiplyAdd(vd, x1, d1);
+            }
+
+            var pn0 = TLanes.Load(ref Unsafe.Add(ref norms, p * w));
+            var pn1 = TLanes.Load(ref Unsafe.Add(ref norms, (p + 1) * w));
+            Check<TVector, TLanes>(s, q0, p, TLanes.MultiplyAdd(a0, minusTwo, TLanes.Add(na, pn0)), approx);
+            Check<TVector, TLanes>(s, q0, p + 1, TLanes.MultiplyAdd(a1, minusTwo, TLanes.Add(na, pn1)), approx);
+            Check<TVector, TLanes>(s, q0 + 1, p, TLanes.MultiplyAdd(b0, minusTwo, TLanes.Add(nb, pn0)), approx);
+            Check<TVector, TLanes>(s, q0 + 1, p + 1, TLanes.MultiplyAdd(b1, minusTwo, TLanes.Add(nb, pn1)), approx);
+            Check<TVector, TLanes>(s, q0 + 2, p, TLanes.MultiplyAdd(c0, minusTwo, TLanes.Add(nc, pn0)), approx);
+            Check<TVector, TLanes>(s, q0 + 2, p + 1, TLanes.MultiplyAdd(c1, minusTwo, TLanes.Add(nc, pn1)), approx);
+            Check<TVector, TLanes>(s, q0 + 3, p, TLanes.MultiplyAdd(d0, minusTwo, TLanes.Add(nd, pn0)), approx);
+            Check<TVector, TLanes>(s, q0 + 3, p + 1, TLanes.MultiplyAdd(d1, minusTwo, TLanes.Add(nd, pn1)), approx);
+        }
+
+        if (p < endPanel)
+        {
+            for (var q = q0; q < q0 + 4; q++)
+            {
+                Kernel1(s, q, p, endPanel);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Check<TVector, TLanes>(BlockState s, int q, int panel, TVector approx, Span<float> scratch)
+        where TVector : struct
+        where TLanes : struct, IFloatLanes<TVector>
+    {
+        var mask = TLanes.AtMost(approx, TLanes.Broadcast(s.Thresholds[q]));
+        if (mask != 0)
+        {
+            TLanes.Store(approx, ref MemoryMarshal.GetReference(scratch));
+            Offer(s, q, panel * TLanes.Count, mask, scratch);
+        }
+    }
+
+    /// <summary>One query against a run of panels, lane by lane in scalar code (remainders only).</summary>
+    private void Kernel1(BlockState s, int q, int firstPanel, int endPanel)
+    {
+        var d = _dimensions;
+        var w = _width;
+        var query = s.Queries.AsSpan(q * d, d);
+        Span<float> approx = stackalloc float[w];
+        for (var p = firstPanel; p < endPanel; p++)
+        {
+            ulong mask = 0;
+            for (var lane = 0; lane < w; lane++)
+            {
+                var dot = 0f;
+                for (var f = 0; f < d; f++)
+                {
+                    dot = MathF.FusedMultiplyAdd(query[f], _panels[(((p * d) + f) * w) + lane], dot);
+                }
+
+                approx[lane] = MathF.FusedMultiplyAdd(dot, -2f, s.QueryNorms[q] + _pointNorms[(p * w) + lane]);
+                if (approx[lane] <= s.Thresholds[q])
+                {
+                    mask |= 1UL << lane;
+                }
+            }
+
+            if (mask != 0)
+            {
+                Offer(s, q, p * w, mask, approx);
+            }
+        }
+    }
+
+    /// <summary>Keeps the lanes of <paramref name="mask"/> as candidates and tightens the query's threshold.</summary>
+    private void Offer(BlockState s, int q, int firstPoint, ulong mask, ReadOnlySpan<float> approx)
+    {
+        while (mask != 0)
+        {
+            var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var point = firstPoint + lane;
+            var value = approx[lane];
+            if (point == s.Self[q] || !(value <= s.Thresholds[q]))
+            {
+                continue;
+            }
+
+            s.AddCandidate(q, point, value);
+            if (s.PushApprox(q, value))
+            {
+                var threshold = (float)(s.KthApprox(q) + s.Margins[q]);
+                s.Thresholds[q] = MathF.BitIncrement(threshold);
+            }
+        }
+    }
+
+    private void Finish(BlockState s, int q, ReadOnlySpan<double> query, int k, Span<int> indices, Span<double> distances)
+    {
+        var top = new TopK(distances, indices);
+        var threshold = s.Thresholds[q];
+        var candidates = s.CandidateIndices[q];
+        var values = s.CandidateValues[q];
+        for (var c = 0; c < s.CandidateCounts[q]; c++)
+        {
+            if (values[c] <= threshold)
+            {
+                var j = candidates[c];
+                top.Add(SquaredEuclidean.Distance(query, _points.AsSpan(j * _dimensions, _dimensions)), j);
+            }
+        }
+
+        top.Finish();
+    }
+
+    /// <summary>Per-thread scratch for one block of queries.</summary>
+    private sealed class BlockState
+    {
+        private readonly int _k;
+        private readonly float[] _heaps; // per query: max-heap of the k smallest approximate distances
+
+        public BlockState(int queries, int dimensions, int k, int width)
+        {
+            _k = k;
+            Queries = new float[(queries * dimensions) + width];
+            QueryNorms = new float[queries];
+            Margins = new double[queries];
+            Thresholds = new float[queries];
+            Self = new int[queries];
+            HeapCounts = new int[queries];
+            _heaps = new float[queries * k];
+            CandidateCounts = new int[queries];
+            CandidateIndices = new int[queries][];
+            CandidateValues = new float[queries][];
+            for (var q = 0; q < queries; q++)
+            {
+                CandidateIndices[q] = new int[(2 * k) + 16];
+                CandidateValues[q] = new float[(2 * k) + 16];
+            }
+        }
+
+        public float[] Queries { get; }
+
+        public float[] QueryNorms { get; }
+
+        public double[] Margins { get; }
+
+        public float[] Thresholds { get; }
+
+        public int[] Self { get; }
+
+        public int[] HeapCounts { get; }
+
+        public int[] CandidateCounts { get; }
+
+        public int[][] CandidateIndices { get; }
+
+        public float[][] CandidateValues { get; }
+
+        public float KthApprox(int q) => _heaps[q * _k];
+
+        public void AddCandidate(int q, int point, float value)
+        {
+            var count = CandidateCounts[q];
+            if (count == CandidateIndices[q].Length)
+            {
+                count = Compact(q);
+                if (count * 2 > CandidateIndices[q].Length)
+                {
+                    Array.Resize(ref CandidateIndices[q], CandidateIndices[q].Length * 2);
+                    Array.Resize(ref CandidateValues[q], CandidateValues[q].Length * 2);
+                }
+            }
+
+            CandidateIndices[q][count] = point;
+            CandidateValues[q][count] = value;
+            CandidateCounts[q] = count + 1;
+        }
+
+        /// <summary>Adds an approximate distance to the k-smallest heap; true when the heap is full afterwards.</summary>
+        public bool PushApprox(int q, float value)
+        {
+            var heap = _heaps.AsSpan(q * _k, _k);
+            var count = HeapCounts[q];
+            int i;
+            if (count < _k)
+            {
+                i = count;
+                HeapCounts[q] = ++count;
+                while (i > 0)
+                {
+                    var parent = (i - 1) >> 1;
+                    if (heap[parent] >= value)
+                    {
+                        break;
+                    }
+
+                    heap[i] = heap[parent];
+                    i = parent;
+                }
+
+                heap[i] = value;
+                return count == _k;
+            }
+
+            if (value >= heap[0])
+            {
+                return true;
+            }
+
+            i = 0;
+            while (true)
+            {
+                var left = (2 * i) + 1;
+                if (left >= _k)
+                {
+                    break;
+                }
+
+                var child = left + 1 < _k && heap[left + 1] > heap[left] ? left + 1 : left;
+                if (heap[child] <= value)
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = value;
+            return true;
+        }
+
+        private int Compact(int q)
+        {
+            var threshold = Thresholds[q];
+            var indices = CandidateIndices[q];
+            var values = CandidateValues[q];
+            var kept = 0;
+            for (var c = 0; c < CandidateCounts[q]; c++)
+            {
+                if (values[c] <= threshold)
+                {
+                    indices[kept] = indices[c];
+                    values[kept] = values[c];
+                    kept++;
+                }
+            }
+
+            CandidateCounts[q] = kept;
+            return kept;
+        }
+    }
+}

@@ -1,0 +1,226 @@
+namespace ImbalanceGuard.Neighbors;
+
+/// <summary>
+/// An exact k-d tree: nodes split at the median of their widest dimension; each node keeps its bounding
+/// box, and a subtree is skipped only when its box is strictly farther than the current k-th neighbour,
+/// so equally distant points with lower indices are never missed.
+/// </summary>
+internal sealed class KdTree
+{
+    private const int LeafSize = 24;
+
+    private readonly int _dimensions;
+    private readonly int[] _order;          // tree position -> point index
+    private readonly double[] _sorted;      // points in tree order, row-major
+    private readonly List<Node> _nodeList = [];
+    private readonly List<double> _boxList = [];
+    private readonly Node[] _nodes;
+    private readonly double[] _boxes; // per node: d lower bounds then d upper bounds
+
+    public KdTree(ReadOnlySpan<double> points, int count, int dimensions)
+    {
+        _dimensions = dimensions;
+        _order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            _order[i] = i;
+        }
+
+        var source = points.ToArray();
+        Build(source, 0, count);
+        _nodes = [.. _nodeList];
+        _boxes = [.. _boxList];
+        _nodeList.Clear();
+        _boxList.Clear();
+        _sorted = new double[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            Array.Copy(source, _order[i] * dimensions, _sorted, i * dimensions, dimensions);
+        }
+    }
+
+    /// <summary>Adds the neighbours of <paramref name="query"/> to <paramref name="top"/>, skipping point <paramref name="exclude"/>.</summary>
+    public void Search(ReadOnlySpan<double> query, int exclude, ref TopK top)
+    {
+        Span<int> stack = stackalloc int[128];
+        var depth = 0;
+        stack[depth++] = 0;
+        while (depth > 0)
+        {
+            var id = stack[--depth];
+            var node = _nodes[id];
+            if (BoxDistance(id, query, top.WorstDistance) > top.WorstDistance)
+            {
+                continue;
+            }
+
+            if (node.Left < 0)
+            {
+                ScanLeaf(node, query, exclude, ref top);
+                continue;
+            }
+
+            // Visit the nearer child first: push it last.
+            var goLeftFirst = query[node.SplitDimension] <= node.SplitValue;
+            var (first, second) = goLeftFirst ? (node.Left, node.Right) : (node.Right, node.Left);
+            if (depth + 2 > stack.Length)
+            {
+                throw new InvalidOperationException("k-d tree deeper than expected.");
+            }
+
+            stack[depth++] = second;
+            stack[depth++] = first;
+        }
+    }
+
+    private void ScanLeaf(Node node, ReadOnlySpan<double> query, int exclude, ref TopK top)
+    {
+        var d = _dimensions;
+        for (var p = node.Start; p < node.End; p++)
+        {
+            var index = _order[p];
+            if (index == exclude)
+            {
+                continue;
+            }
+
+            var row = _sorted.AsSpan(p * d, d);
+            var worst = top.WorstDistance;
+            var sum = 0.0;
+            var f = 0;
+            for (; f < d; f++)
+            {
+                var t = row[f] - query[f];
+                sum += t * t;
+
+                // Sums only grow, so a partial sum beyond the worst can never come back.
+                if (sum > worst)
+                {
+                    break;
+                }
+            }
+
+            if (f == d)
+            {
+                top.Add(sum, index);
+            }
+        }
+    }
+
+    private double BoxDistance(int id, ReadOnlySpan<double> query, double stopAbove)
+    {
+        // Same operations as the point distance on values no farther than any point in the box, so the
+        // result never exceeds the distance of a point inside it.
+        var d = _dimensions;
+        var offset = id * 2 * d;
+        var sum = 0.0;
+        for (var f = 0; f < d; f++)
+        {
+            var lower = _boxes[offset + f];
+            var upper = _boxes[offset + d + f];
+            var q = query[f];
+            var gap = q < lower ? lower - q : q > upper ? q - upper : 0.0;
+            sum += gap * gap;
+            if (sum > stopAbove)
+            {
+                return sum;
+            }
+        }
+
+        return sum;
+    }
+
+    private int Build(double[] points, int start, int end)
+    {
+        var d = _dimensions;
+        var id = _nodeList.Count;
+        _nodeList.Add(default);
+        var lower = new double[d];
+        var upper = new double[d];
+        Array.Fill(lower, double.PositiveInfinity);
+        Array.Fill(upper, double.NegativeInfinity);
+        for (var p = start; p < end; p++)
+        {
+            var row = points.AsSpan(_order[p] * d, d);
+            for (var f = 0; f < d; f++)
+            {
+                lower[f] = Math.Min(lower[f], row[f]);
+                upper[f] = Math.Max(upper[f], row[f]);
+            }
+        }
+
+        _boxList.AddRange(lower);
+        _boxList.AddRange(upper);
+
+        var widest = 0;
+        for (var f = 1; f < d; f++)
+        {
+            if (upper[f] - lower[f] > upper[widest] - lower[widest])
+            {
+                widest = f;
+            }
+        }
+
+        if (end - start <= LeafSize || upper[widest] == lower[widest])
+        {
+            _nodeList[id] = new Node(start, end, -1, -1, 0, 0);
+            return id;
+        }
+
+        var middle = start + ((end - start) / 2);
+        SelectNth(points, start, end, middle, widest);
+        var splitValue = points[(_order[middle] * d) + widest];
+        var left = Build(points, start, middle);
+        var right = Build(points, middle, end);
+        _nodeList[id] = new Node(start, end, left, right, widest, splitValue);
+        return id;
+    }
+
+    /// <summary>Quickselect on <see cref="_order"/> so position <paramref name="nth"/> holds the median along <paramref name="dimension"/>.</summary>
+    private void SelectNth(double[] points, int start, int end, int nth, int dimension)
+    {
+        var d = _dimensions;
+        var lo = start;
+        var hi = end - 1;
+        while (lo < hi)
+        {
+            var pivot = points[(_order[lo + ((hi - lo) / 2)] * d) + dimension];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (points[(_order[i] * d) + dimension] < pivot)
+                {
+                    i++;
+                }
+
+                while (points[(_order[j] * d) + dimension] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (_order[i], _order[j]) = (_order[j], _order[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (nth <= j)
+            {
+                hi = j;
+            }
+            else if (nth >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private readonly record struct Node(int Start, int End, int Left, int Right, int SplitDimension, double SplitValue);
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace ImbalanceGuard.Neighbors;
+
+/// <summary>
+/// Exact k-nearest-neighbour search under the Euclidean distance, the engine behind every sampler.
+/// Neighbours come nearest first; equally distant points in ascending index order. A query that is one of
+/// the indexed points never finds itself (excluded by identity, so a duplicate of it still counts as a
+/// neighbour). A k-d tree serves few dimensions; elsewhere a blocked, vectorised, parallel brute force.
+/// The answer never depends on the algorithm or the number of threads.
+/// </summary>
+public sealed class NeighborIndex
+{
+    private const int TreeMaxDimensions = 6;
+    private const long ExactScanMaxPairs = 1 << 16;
+
+    private readonly double[] _points;
+    private readonly NeighborSearchOptions _options;
+    private KdTree? _tree;
+    private BruteForceSearch? _brute;
+
+    /// <summary>Indexes points of <paramref name="dimensions"/> coordinates each, given row-major.</summary>
+    /// <exception cref="ArgumentException">The array length is not a multiple of <paramref name="dimensions"/>.</exception>
+    public NeighborIndex(ReadOnlySpan<double> points, int dimensions, NeighborSearchOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        if (points.Length % dimensions != 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{points.Length} values do not make rows of {dimensions}."),
+                nameof(points));
+        }
+
+        _points = points.ToArray();
+        Dimensions = dimensions;
+        Count = points.Length / dimensions;
+        _options = options ?? NeighborSearchOptions.Default;
+    }
+
+    /// <summary>Indexes <paramref name="points"/> without copying; the caller must not change the array.</summary>
+    internal NeighborIndex(double[] points, int dimensions, NeighborSearchOptions? options)
+    {
+        _points = points;
+        Dimensions = dimensions;
+        Count = points.Length / dimensions;
+        _options = options ?? NeighborSearchOptions.Default;
+    }
+
+    /// <summary>The number of indexed points.</summary>
+    public int Count { get; }
+
+    /// <summary>The number of coordinates per point.</summary>
+    public int Dimensions { get; }
+
+    /// <summary>The <paramref name="k"/> nearest other indexed points of every indexed point.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1 or not below <see cref="Count"/>.</exception>
+    public NeighborResult QueryAll(int k)
+    {
+        var rows = new int[Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = i;
+        }
+
+        return QueryRows(rows, k);
+    }
+
+    /// <summary>The <paramref name="k"/> nearest other indexed points of each indexed point in <paramref name="rows"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1 or not below <see cref="Count"/>, or a row is out of range.</exception>
+    public NeighborResult QueryRows(ReadOnlySpan<int> rows, int k)
+    {
+        CheckK(k, Count - 1, "other points");
+        foreach (var row in rows)
+        {
+            if ((uint)row >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), row, $"Row {row} is not one of the {Count} indexed points.");
+            }
+        }
+
+        return Run(QueryBatch.IndexedRows(_points, rows.ToArray(), Dimensions), k);
+    }
+
+    /// <summary>The <paramref name="k"/> nearest indexed points of each outside point (row-major).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1 or above <see cref="Count"/>.</exception>
+    /// <exception cref="ArgumentException">The points do not have <see cref="Dimensions"/> coordinates.</exception>
+    public NeighborResult Query(ReadOnlySpan<double> points, int k)
+    {
+        CheckK(k, Count, "points");
+        if (points.Length % Dimensions != 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{points.Length} values do not make rows of {Dimensions}."),
+                nameof(points));
+        }
+
+        return Run(QueryBatch.Outside(points.ToArray(), Dimensions), k);
+    }
+
+    internal NeighborResult Run(QueryBatch queries, int k)
+    {
+        var indices = new int[queries.Count * k];
+        var distances = new double[queries.Count * k];
+        var parallel = _options.ParallelOptions;
+        var pairs = (long)queries.Count * Count;
+        var algorithm = _options.Algorithm;
+        if (algorithm == NeighborAlgorithm.Auto)
+        {
+            algorithm = Dimensions <= TreeMaxDimensions && Count > 64 ? NeighborAlgorithm.KdTree : NeighborAlgorithm.BruteForce;
+        }
+
+        if (algorithm == NeighborAlgorithm.KdTree)
+        {
+            var tree = _tree ??= new KdTree(_points, Count, Dimensions);
+            Parallel.For(0, queries.Count, parallel, q =>
+            {
+                var top = new TopK(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
+                tree.Search(queries.Point(q), queries.Self(q), ref top);
+                top.Finish();
+            });
+        }
+        else
+        {
+            var brute = _brute ??= new BruteForceSearch(_points, Count, Dimensions);
+            if (pairs <= ExactScanMaxPairs && _options.Algorithm == NeighborAlgorithm.Auto)
+            {
+                brute.ScanAll(queries, k, indices, distances, parallel);
+            }
+            else
+            {
+                brute.Search(queries, k, indices, distances, parallel);
+            }
+        }
+
+        return new NeighborResult(queries.Count, k, indices, distances);
+    }
+
+    internal NeighborResult ExactScan(QueryBatch queries, int k)
+    {
+        var indices = new int[queries.Count * k];
+        var distances = new double[queries.Count * k];
+        (_brute ??= new BruteForceSearch(_points, Count, Dimensions)).ScanAll(queries, k, indices, distances, _options.ParallelOptions);
+        return new NeighborResult(queries.Count, k, indices, distances);
+    }
+
+    private static void CheckK(int k, int available, string what)
+    {
+        if (k < 1 || k > available)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(k),
+                k,
+                string.Create(CultureInfo.InvariantCulture, $"{k} neighbours were asked for, but there are {available} {what} to choose from."));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// The base of every sampler. A sampler takes a <see cref="TrainingSet"/> and returns a
+/// <see cref="TrainingSet"/>: nothing else can be resampled, so evaluation data and unsplit data stay as
+/// they are. It validates the data and resolves the <see cref="SamplingStrategy"/> before the sampler's
+/// own rule runs.
+/// </summary>
+public abstract class Sampler
+{
+    private int _maxDegreeOfParallelism = -1;
+
+    private protected Sampler()
+    {
+    }
+
+    /// <summary>The short name used on the command line and in provenance, for example <c>smote</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether the sampler adds rows, keeps a chosen number, or cleans by a rule.</summary>
+    public abstract SamplingKind Kind { get; }
+
+    /// <summary>Which classes to resample and to what size (<c>sampling_strategy</c>); default <see cref="SamplingStrategy.Auto"/>.</summary>
+    public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
+
+    /// <summary>The most threads to use (<c>n_jobs</c>); -1 for every core. The result never depends on it.</summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value == 0 || value < -1
+            ? throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Use -1 for every core or a positive thread count.")
+            : value;
+    }
+
+    /// <summary>Resamples <paramref name="training"/>.</summary>
+    /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
+    public TrainingSet Resample(TrainingSet training) => FitResample(training).Resampled;
+
+    /// <summary>Resamples <paramref name="training"/> and reports what was kept and made.</summary>
+    /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
+    public SamplingResult FitResample(TrainingSet training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var table = training.Table;
+        var input = new SamplerInput(
+            table.Features,
+            table.Labels,
+            table.Schema,
+            new NeighborSearchOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism });
+        var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
+        var output = Run(input, targets);
+        return SamplingResult.Build(training, output, targets);
+    }
+
+    /// <summary>Runs the sampler on matrix-level input, resolving the strategy (used by combined samplers).</summary>
+    internal SamplerOutput Run(SamplerInput input)
+        => Run(input, SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind));
+
+    private SamplerOutput Run(SamplerInput input, SamplingTargets targets)
+    {
+        if (input.Dimensions == 0)
+        {
+            throw new SamplingException($"{Name}: the data has no feature columns.");
+        }
+
+        return ResampleCore(input, targets);
+    }
+
+    /// <summary>The sampler's own rule, on validated input with the strategy resolved.</summary>
+    private protected abstract SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets);
+}

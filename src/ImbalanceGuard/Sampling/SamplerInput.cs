@@ -1,0 +1,115 @@
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// What a sampler works on: the rows of a training set as a row-major matrix with class indices, plus
+/// the per-class row lists and neighbour indexes that several samplers share.
+/// </summary>
+internal sealed class SamplerInput
+{
+    private int[][]? _rowsOfClass;
+    private NeighborIndex? _allRows;
+
+    public SamplerInput(double[] features, int[] labels, DataSchema schema, NeighborSearchOptions neighborOptions)
+    {
+        Features = features;
+        Labels = labels;
+        Schema = schema;
+        Dimensions = schema.FeatureCount;
+        ClassNames = schema.ClassNames;
+        Kinds = [.. schema.FeatureKinds];
+        NeighborOptions = neighborOptions;
+        ClassCounts = new int[classNames.Count];
+        foreach (var label in labels)
+        {
+            ClassCounts[label]++;
+        }
+    }
+
+    public double[] Features { get; }
+
+    public DataSchema Schema { get; }
+
+    public int[] Labels { get; }
+
+    public int Dimensions { get; }
+
+    public int RowCount => Labels.Length;
+
+    public IReadOnlyList<string> ClassNames { get; }
+
+    public int ClassCount => ClassNames.Count;
+
+    public int[] ClassCounts { get; }
+
+    public FeatureKind[] Kinds { get; }
+
+    public NeighborSearchOptions NeighborOptions { get; }
+
+    public ParallelOptions Parallel => NeighborOptions.ParallelOptions;
+
+    /// <summary>The smallest class with rows (the first in class order on equal counts).</summary>
+    public int MinorityClass => Enumerable.Range(0, ClassCount).Where(c => ClassCounts[c] > 0).MinBy(c => ClassCounts[c]);
+
+    /// <summary>The largest class (the first in class order on equal counts).</summary>
+    public int MajorityClass => Enumerable.Range(0, ClassCount).MaxBy(c => ClassCounts[c]);
+
+    public ReadOnlySpan<double> Row(int row) => Features.AsSpan(row * Dimensions, Dimensions);
+
+    /// <summary>The rows of class <paramref name="classIndex"/>, ascending.</summary>
+    public int[] RowsOfClass(int classIndex) => (_rowsOfClass ??= Split.RowsByClass(Labels, ClassCount))[classIndex];
+
+    /// <summary>The rows <paramref name="rows"/> copied into a new row-major matrix.</summary>
+    public double[] Gather(ReadOnlySpan<int> rows)
+    {
+        var d = Dimensions;
+        var matrix = new double[rows.Length * d];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Array.Copy(Features, rows[i] * d, matrix, i * d, d);
+        }
+
+        return matrix;
+    }
+
+    /// <summary>A neighbour index over every row (built once, shared).</summary>
+    public NeighborIndex IndexAll() => _allRows ??= new NeighborIndex(Features, Dimensions, NeighborOptions);
+
+    /// <summary>A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>.</summary>
+    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(Gather(rows), Dimensions, NeighborOptions);
+
+    /// <summary>The rows that a cleaning sampler did not remove, as a new input (indices change).</summary>
+    public SamplerInput Subset(int[] rows)
+    {
+        var labels = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            labels[i] = Labels[rows[i]];
+        }
+
+        return new SamplerInput(Gather(rows), labels, Schema, NeighborOptions);
+    }
+
+    /// <summary>The rows <paramref name="rows"/> as a training set of their own (for learners fitted inside a sampler).</summary>
+    public TrainingSet TrainingSubset(ReadOnlySpan<int> rows)
+    {
+        var labels = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            labels[i] = Labels[rows[i]];
+        }
+
+        return new TrainingSet(new RowTable(Schema, Gather(rows), labels, null, ProvenanceTable.Original(rows.Length)));
+    }
+
+    /// <summary>Fails with a clear message when a class has too few rows for the neighbours asked for.</summary>
+    public void RequireRows(int classIndex, int needed, string sampler, string parameter, int value)
+    {
+        if (ClassCounts[classIndex] < needed)
+        {
+            throw new SamplingException(
+                $"{sampler}: class '{ClassNames[classIndex]}' has {ClassCounts[classIndex]} rows, but {parameter}={value} needs at least {needed}. Lower {parameter} or choose another sampler.");
+        }
+    }
+}

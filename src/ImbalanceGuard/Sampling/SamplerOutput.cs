@@ -1,0 +1,102 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// What a sampler did to its input: the input rows it kept (ascending, repeats allowed) and the rows it made.
+/// </summary>
+internal sealed class SamplerOutput
+{
+    public SamplerOutput(int[] kept, SyntheticRows synthetic)
+    {
+        Kept = kept;
+        Synthetic = synthetic;
+    }
+
+    public int[] Kept { get; }
+
+    public SyntheticRows Synthetic { get; }
+
+    public int RowCount => Kept.Length + Synthetic.Count;
+
+    /// <summary>Every input row kept, nothing made.</summary>
+    public static SamplerOutput KeepAll(SamplerInput input, SyntheticRows synthetic)
+        => new([.. Enumerable.Range(0, input.RowCount)], synthetic);
+
+    /// <summary>The input rows whose flag is set, nothing made.</summary>
+    public static SamplerOutput KeepWhere(bool[] keep, int dimensions)
+    {
+        var kept = new List<int>(keep.Length);
+        for (var i = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                kept.Add(i);
+            }
+        }
+
+        return new SamplerOutput([.. kept], SyntheticRows.None(dimensions));
+    }
+
+    /// <summary>The rows of the output as a new input, for a second sampler to work on.</summary>
+    public SamplerInput ToInput(SamplerInput input)
+    {
+        var d = input.Dimensions;
+        var features = new double[RowCount * d];
+        var labels = new int[RowCount];
+        for (var i = 0; i < Kept.Length; i++)
+        {
+            Array.Copy(input.Features, Kept[i] * d, features, i * d, d);
+            labels[i] = input.Labels[Kept[i]];
+        }
+
+        Synthetic.Features.CopyTo(features.AsSpan(Kept.Length * d));
+        Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
+        return new SamplerInput(features, labels, input.Schema, input.NeighborOptions);
+    }
+
+    /// <summary>
+    /// The output of running <paramref name="second"/> on this output (made from <paramref name="input"/>),
+    /// expressed in terms of <paramref name="input"/>: kept rows map back to input rows, and rows made by
+    /// either sampler keep their parents as input rows.
+    /// </summary>
+    public SamplerOutput Then(SamplerInput input, SamplerOutput second)
+    {
+        var kept = new List<int>(second.Kept.Length);
+        var synthetic = new SyntheticRows(input.Dimensions, Math.Max(16, Synthetic.Count + second.Synthetic.Count));
+        foreach (var row in second.Kept)
+        {
+            if (row < Kept.Length)
+            {
+                kept.Add(Kept[row]);
+            }
+            else
+            {
+                var s = row - Kept.Length;
+                synthetic.Add(Synthetic.Row(s), Synthetic.Label(s), Synthetic.Maker(s), Synthetic.Parents(s));
+            }
+        }
+
+        var parents = new List<int>();
+        for (var s = 0; s < second.Synthetic.Count; s++)
+        {
+            parents.Clear();
+            foreach (var parent in second.Synthetic.Parents(s))
+            {
+                if (parent < Kept.Length)
+                {
+                    parents.Add(Kept[parent]);
+                }
+                else
+                {
+                    foreach (var grandParent in Synthetic.Parents(parent - Kept.Length))
+                    {
+                        parents.Add(grandParent);
+                    }
+                }
+            }
+
+            synthetic.Add(second.Synthetic.Row(s), second.Synthetic.Label(s), second.Synthetic.Maker(s), parents.ToArray());
+        }
+
+        return new SamplerOutput([.. kept], synthetic);
+    }
+}

@@ -1,0 +1,44 @@
+namespace ImbalanceGuard;
+
+/// <summary>
+/// Stratified k-fold repeated with a fresh shuffle each time: more estimates of the same quantity, and a
+/// spread that reflects the split as well as the model.
+/// </summary>
+public sealed class RepeatedStratifiedKFold
+{
+    /// <summary>Creates the splitter.</summary>
+    /// <param name="folds">The number of folds, at least 2.</param>
+    /// <param name="repeats">The number of repeats, at least 1.</param>
+    /// <param name="seed">Seeds every shuffle; repeat <c>r</c> uses its own stream of it.</param>
+    public RepeatedStratifiedKFold(int folds = 5, int repeats = 10, int seed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        Folds = folds;
+        Repeats = repeats;
+        Seed = seed;
+    }
+
+    /// <summary>The number of folds per repeat.</summary>
+    public int Folds { get; }
+
+    /// <summary>The number of repeats.</summary>
+    public int Repeats { get; }
+
+    /// <summary>The seed.</summary>
+    public int Seed { get; }
+
+    /// <summary>All folds of all repeats, made one at a time as they are enumerated.</summary>
+    public IEnumerable<Fold> Split(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        for (var r = 0; r < Repeats; r++)
+        {
+            var assignment = StratifiedKFold.AssignFolds(data.Labels, data.ClassCount, Folds, SeededRandom.Fork(Seed, r));
+            foreach (var fold in StratifiedKFold.Enumerate(data, assignment, Folds, r))
+            {
+                yield return fold;
+            }
+        }
+    }
+}
