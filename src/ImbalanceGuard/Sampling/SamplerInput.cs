@@ -20,7 +20,7 @@ internal sealed class SamplerInput
         ClassNames = schema.ClassNames;
         Kinds = [.. schema.FeatureKinds];
         NeighborOptions = neighborOptions;
-        ClassCounts = new int[classNames.Count];
+        ClassCounts = new int[schema.ClassCount];
         foreach (var label in labels)
         {
             ClassCounts[label]++;
