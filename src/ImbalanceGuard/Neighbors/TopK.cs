@@ -13,11 +13,17 @@ internal ref struct TopK
     private int _count;
 
     public TopK(Span<double> distances, Span<int> indices)
+        : this(distances, indices, 0)
+    {
+    }
+
+    /// <summary>Resumes a selection whose first <paramref name="count"/> pairs this type left in the storage.</summary>
+    public TopK(Span<double> distances, Span<int> indices, int count)
     {
         _distances = distances;
         _indices = indices;
         _useHeap = distances.Length > HeapThreshold;
-        _count = 0;
+        _count = count;
     }
 
     public readonly int Count => _count;

@@ -52,6 +52,35 @@ internal sealed class SamplerInput
     /// <summary>The smallest class with rows (the first in class order on equal counts).</summary>
     public int MinorityClass => Enumerable.Range(0, ClassCount).Where(c => ClassCounts[c] > 0).MinBy(c => ClassCounts[c]);
 
+    /// <summary>
+    /// The smallest class, ties broken by first appearance in the rows — what imbalanced-learn's samplers
+    /// that count with <c>Counter(y)</c> (NearMiss, CNN, OSS, RENN, AllKNN, NCR) call the minority.
+    /// </summary>
+    public int MinorityByFirstAppearance
+    {
+        get
+        {
+            var best = -1;
+            var seen = new bool[ClassCount];
+            foreach (var label in Labels)
+            {
+                if (!seen[label])
+                {
+                    seen[label] = true;
+                    if (best < 0 || ClassCounts[label] < ClassCounts[best])
+                    {
+                        best = label;
+                    }
+                }
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>The number of classes with rows.</summary>
+    public int PresentClassCount => ClassCounts.Count(c => c > 0);
+
     /// <summary>The largest class (the first in class order on equal counts).</summary>
     public int MajorityClass => Enumerable.Range(0, ClassCount).MaxBy(c => ClassCounts[c]);
 

@@ -229,6 +229,17 @@ public static class Split
             [.. Enumerable.Range(0, holdout.RowCount)]);
     }
 
+    /// <summary>
+    /// The escape hatch for a file that is already the training side of a split made elsewhere (for
+    /// example the input of the <c>imbalance-guard resample</c> command): declares all of
+    /// <paramref name="training"/> training data. Greppable on purpose, like its two-sided overload.
+    /// </summary>
+    public static TrainingSet FromPreSplit(Dataset training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return new TrainingSet(training.Table);
+    }
+
     internal static TrainHoldoutSplit Make(Dataset data, bool[] inHoldout)
     {
         var training = new List<int>(inHoldout.Length);

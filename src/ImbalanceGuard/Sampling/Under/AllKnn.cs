@@ -1,0 +1,44 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// All k-NN (Tomek 1976; imbalanced-learn's <c>AllKNN</c>): edited nearest neighbours with a growing
+/// neighbourhood, 1, 2, … <see cref="NNeighbors"/>, each round on the previous round's survivors; stops
+/// early when a class other than the minority shrinks below the minority's size (unless
+/// <see cref="AllowMinority"/>) or a class disappears.
+/// </summary>
+public sealed class AllKnn : Sampler
+{
+    private readonly int _nNeighbors = 3;
+
+    /// <inheritdoc/>
+    public override string Name => "allknn";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.Cleaning;
+
+    /// <summary>The largest neighbourhood (<c>n_neighbors</c>), default 3.</summary>
+    public int NNeighbors
+    {
+        get => _nNeighbors;
+        init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
+    }
+
+    /// <summary>How the neighbours vote (<c>kind_sel</c>), default <see cref="KindSelection.All"/>.</summary>
+    public KindSelection KindSel { get; init; } = KindSelection.All;
+
+    /// <summary>Carry on when a class becomes smaller than the original minority (<c>allow_minority</c>), default false.</summary>
+    public bool AllowMinority { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+        => RepeatedEditing.Run(
+            input,
+            NNeighbors,
+            (current, round) => EditedNearestNeighbours.Keep(
+                current,
+                round == 0 ? targets : SamplingStrategy.Resolve(current.ClassCounts, current.ClassNames, Kind),
+                round + 1,
+                KindSel,
+                Name),
+            stopWhenUnchanged: false,
+            allowMinority: AllowMinority);
+}

@@ -1,0 +1,112 @@
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// Condensed nearest neighbour (Hart 1968; imbalanced-learn's <c>CondensedNearestNeighbour</c>): for each
+/// targeted class, starts a store with every minority row and <see cref="NSeedsS"/> random rows of the
+/// class, then passes over the class's rows in order, adding each row that the store's
+/// <see cref="NNeighbors"/>-nearest-neighbour vote misclassifies, until a pass adds nothing. Every row of
+/// the class is then classified correctly by what is kept (Hart's consistency), which imbalanced-learn's
+/// single pass does not promise. Seeds are drawn without repeats.
+/// </summary>
+public sealed class CondensedNearestNeighbour : Sampler
+{
+    private readonly int _nNeighbors = 1;
+    private readonly int _nSeedsS = 1;
+
+    /// <inheritdoc/>
+    public override string Name => "cnn";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.Cleaning;
+
+    /// <summary>The neighbours of the nearest-neighbour rule (<c>n_neighbors</c>), default 1.</summary>
+    public int NNeighbors
+    {
+        get => _nNeighbors;
+        init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
+    }
+
+    /// <summary>Rows of the class that seed the store (<c>n_seeds_S</c>), default 1.</summary>
+    public int NSeedsS
+    {
+        get => _nSeedsS;
+        init => _nSeedsS = ParameterCheck.AtLeast(value, 1, "n_seeds_S");
+    }
+
+    /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var random = new SeededRandom(Seed);
+        var minority = input.MinorityByFirstAppearance;
+        var kept = new List<int>(input.RowCount);
+        for (var c = 0; c < input.ClassCount; c++)
+        {
+            var rows = input.RowsOfClass(c);
+            if (!targets.Targets(c) || rows.Length == 0)
+            {
+                kept.AddRange(rows);
+                continue;
+            }
+
+            var seeds = random.SampleWithoutReplacement(rows.Length, Math.Min(NSeedsS, rows.Length)).Select(i => rows[i]);
+            var store = input.RowsOfClass(minority).Concat(seeds).Distinct().ToList();
+            if (store.Count < NNeighbors)
+            {
+                throw new SamplingException(
+                    $"{Name}: n_neighbors={NNeighbors} needs at least {NNeighbors} rows in the starting store; it has {store.Count} (the minority class and the seeds).");
+            }
+
+            kept.AddRange(Condense(input, rows, store).Where(r => input.Labels[r] == c));
+        }
+
+        kept.Sort();
+        return new SamplerOutput([.. kept.Distinct()], SyntheticRows.None(input.Dimensions));
+    }
+
+    /// <summary>Grows <paramref name="store"/> until it classifies every row of <paramref name="rows"/> correctly.</summary>
+    private List<int> Condense(SamplerInput input, int[] rows, List<int> store)
+    {
+        var k = NNeighbors;
+        var inStore = new HashSet<int>(store);
+        var examined = new int[rows.Length];     // store members already compared with each row
+        var bestDistance = new double[rows.Length * k];
+        var bestIndex = new int[rows.Length * k];
+        var counts = new int[rows.Length];
+        var votes = new int[input.ClassCount];
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = rows[i];
+                if (inStore.Contains(row))
+                {
+                    continue;
+                }
+
+                var top = new TopK(bestDistance.AsSpan(i * k, k), bestIndex.AsSpan(i * k, k), counts[i]);
+                var query = input.Row(row);
+                for (var s = examined[i]; s < store.Count; s++)
+                {
+                    top.Add(SquaredEuclidean.Distance(query, input.Row(store[s])), store[s]);
+                }
+
+                examined[i] = store.Count;
+                counts[i] = top.Count;
+                if (ClassVote.Mode(bestIndex.AsSpan(i * k, top.Count), input.Labels, votes) != input.Labels[row])
+                {
+                    store.Add(row);
+                    inStore.Add(row);
+                    changed = true;
+                }
+            }
+        }
+
+        return store;
+    }
+}

@@ -1,0 +1,153 @@
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// NearMiss (Mani and Zhang 2003; imbalanced-learn's <c>NearMiss</c>): keeps the rows of each targeted
+/// class that are closest to the minority class. Version 1 keeps rows with the smallest mean distance to
+/// their <see cref="NNeighbors"/> nearest minority rows; version 2, to their <see cref="NNeighbors"/>
+/// farthest minority rows; version 3 first shortlists, for every minority row, its
+/// <see cref="NNeighborsVer3"/> nearest rows of the class, then keeps the shortlisted rows whose
+/// <see cref="NNeighbors"/> nearest minority rows are farthest. Deterministic; ties keep row order.
+/// </summary>
+public sealed class NearMiss : Sampler
+{
+    private readonly int _version = 1;
+    private readonly int _nNeighbors = 3;
+    private readonly int _nNeighborsVer3 = 3;
+
+    /// <inheritdoc/>
+    public override string Name => "near-miss-" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.UnderSampling;
+
+    /// <summary>The heuristic, 1, 2 or 3 (<c>version</c>), default 1.</summary>
+    public int Version
+    {
+        get => _version;
+        init => _version = value is >= 1 and <= 3
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Version), value, "version must be 1, 2 or 3.");
+    }
+
+    /// <summary>The number of minority neighbours averaged over (<c>n_neighbors</c>), default 3.</summary>
+    public int NNeighbors
+    {
+        get => _nNeighbors;
+        init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
+    }
+
+    /// <summary>Version 3's shortlist size per minority row (<c>n_neighbors_ver3</c>), default 3.</summary>
+    public int NNeighborsVer3
+    {
+        get => _nNeighborsVer3;
+        init => _nNeighborsVer3 = ParameterCheck.AtLeast(value, 1, "n_neighbors_ver3");
+    }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var minority = input.MinorityByFirstAppearance;
+        var minorityRows = input.RowsOfClass(minority);
+        input.RequireRows(minority, NNeighbors, Name, "n_neighbors", NNeighbors);
+        var minorityIndex = input.IndexOf(minorityRows);
+        var kept = new List<int>(input.RowCount);
+        for (var c = 0; c < input.ClassCount; c++)
+        {
+            var rows = input.RowsOfClass(c);
+            if (!targets.Targets(c))
+            {
+                kept.AddRange(rows);
+                continue;
+            }
+
+            var wanted = targets[c];
+            int[] chosen;
+            switch (Version)
+            {
+                case 1:
+                    chosen = Nearest(NearestDistanceSums(minorityIndex, input.Gather(rows)), wanted);
+                    break;
+                case 2:
+                    chosen = Nearest(FarthestDistanceSums(input.Gather(minorityRows), input.Gather(rows), input.Dimensions, input.Parallel), wanted);
+                    break;
+                default:
+                    input.RequireRows(c, NNeighborsVer3, Name, "n_neighbors_ver3", NNeighborsVer3);
+                    var shortlist = input.IndexOf(rows).Query(input.Gather(minorityRows), NNeighborsVer3).AllIndices.ToArray()
+                        .Distinct().Order().ToArray();
+                    var sums = NearestDistanceSums(minorityIndex, input.Gather(shortlist.Select(i => rows[i]).ToArray()));
+                    chosen = [.. Farthest(sums, wanted).Select(i => shortlist[i])];
+                    break;
+            }
+
+            kept.AddRange(chosen.Select(i => rows[i]));
+        }
+
+        kept.Sort();
+        return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
+    }
+
+    /// <summary>Per query, the sum of the distances to its nearest minority rows, nearest first.</summary>
+    private double[] NearestDistanceSums(NeighborIndex minorityIndex, double[] queries)
+    {
+        var neighbours = minorityIndex.Query(queries, NNeighbors);
+        var sums = new double[neighbours.QueryCount];
+        for (var q = 0; q < sums.Length; q++)
+        {
+            for (var r = 0; r < NNeighbors; r++)
+            {
+                sums[q] += neighbours.Distance(q, r);
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>Per query, the sum of the distances to its farthest minority rows, in ascending distance order.</summary>
+    private double[] FarthestDistanceSums(double[] minority, double[] queries, int d, ParallelOptions parallel)
+    {
+        var k = NNeighbors;
+        var minorityCount = minority.Length / d;
+        var sums = new double[queries.Length / d];
+        Parallel.For(0, sums.Length, parallel, () => new double[k], (q, _, largest) =>
+        {
+            // The k largest squared distances, ascending.
+            Array.Fill(largest, double.NegativeInfinity);
+            var query = queries.AsSpan(q * d, d);
+            for (var j = 0; j < minorityCount; j++)
+            {
+                var distance = SquaredEuclidean.Distance(query, minority.AsSpan(j * d, d));
+                if (distance > largest[0])
+                {
+                    var position = 0;
+                    while (position + 1 < k && largest[position + 1] < distance)
+                    {
+                        largest[position] = largest[position + 1];
+                        position++;
+                    }
+
+                    largest[position] = distance;
+                }
+            }
+
+            var sum = 0.0;
+            foreach (var distance in largest)
+            {
+                sum += Math.Sqrt(distance);
+            }
+
+            sums[q] = sum;
+            return largest;
+        },
+        _ => { });
+        return sums;
+    }
+
+    /// <summary>The positions of the <paramref name="count"/> smallest values; ties in position order.</summary>
+    private static int[] Nearest(double[] values, int count)
+        => [.. Enumerable.Range(0, values.Length).OrderBy(i => values[i]).Take(count)];
+
+    /// <summary>The positions of the <paramref name="count"/> largest values; ties in position order.</summary>
+    private static int[] Farthest(double[] values, int count)
+        => [.. Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(count)];
+}

@@ -1,0 +1,103 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// One-sided selection (Kubat and Matwin 1997; imbalanced-learn's <c>OneSidedSelection</c>): for each
+/// targeted class, keeps <see cref="NSeedsS"/> random rows and the rows that a nearest-neighbour rule
+/// built on the minority class plus those seeds misclassifies (the redundant, easy rows go), then removes
+/// the Tomek links of the targeted classes among what is left (the noisy boundary rows go).
+/// </summary>
+public sealed class OneSidedSelection : Sampler
+{
+    private readonly int _nNeighbors = 1;
+    private readonly int _nSeedsS = 1;
+
+    /// <inheritdoc/>
+    public override string Name => "oss";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.Cleaning;
+
+    /// <summary>The neighbours of the nearest-neighbour rule (<c>n_neighbors</c>), default 1.</summary>
+    public int NNeighbors
+    {
+        get => _nNeighbors;
+        init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
+    }
+
+    /// <summary>Random rows of the class kept as seeds (<c>n_seeds_S</c>), default 1.</summary>
+    public int NSeedsS
+    {
+        get => _nSeedsS;
+        init => _nSeedsS = ParameterCheck.AtLeast(value, 1, "n_seeds_S");
+    }
+
+    /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var random = new SeededRandom(Seed);
+        var minorityRows = input.RowsOfClass(input.MinorityByFirstAppearance);
+        var kept = new List<int>(input.RowCount);
+        var votes = new int[input.ClassCount];
+        var near = new int[NNeighbors];
+        for (var c = 0; c < input.ClassCount; c++)
+        {
+            var rows = input.RowsOfClass(c);
+            if (!targets.Targets(c) || rows.Length == 0)
+            {
+                kept.AddRange(rows);
+                continue;
+            }
+
+            var seedPositions = random.SampleWithoutReplacement(rows.Length, Math.Min(NSeedsS, rows.Length));
+            var isSeed = new bool[rows.Length];
+            foreach (var position in seedPositions)
+            {
+                isSeed[position] = true;
+            }
+
+            int[] store = [.. minorityRows, .. seedPositions.Select(p => rows[p])];
+            if (store.Length < NNeighbors)
+            {
+                throw new SamplingException(
+                    $"{Name}: n_neighbors={NNeighbors} needs at least {NNeighbors} rows in the store; it has {store.Length} (the minority class and the seeds).");
+            }
+
+            int[] others = [.. Enumerable.Range(0, rows.Length).Where(p => !isSeed[p]).Select(p => rows[p])];
+            kept.AddRange(seedPositions.Select(p => rows[p]));
+            if (others.Length == 0)
+            {
+                continue;
+            }
+
+            var neighbours = input.IndexOf(store).Query(input.Gather(others), NNeighbors);
+            for (var i = 0; i < others.Length; i++)
+            {
+                var positions = neighbours.Indices(i);
+                for (var r = 0; r < positions.Length; r++)
+                {
+                    near[r] = store[positions[r]];
+                }
+
+                if (ClassVote.Mode(near, input.Labels, votes) != c)
+                {
+                    kept.Add(others[i]);
+                }
+            }
+        }
+
+        kept.Sort();
+        var afterSelection = new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
+        var selected = afterSelection.ToInput(input);
+        var tomekTargets = new SamplingTargets([.. Enumerable.Range(0, input.ClassCount).Select(c => targets.Targets(c) ? 0 : -1)]);
+        var keep = new bool[selected.RowCount];
+        Array.Fill(keep, true);
+        foreach (var row in TomekLinks.FindLinked(selected, tomekTargets))
+        {
+            keep[row] = false;
+        }
+
+        return afterSelection.Then(input, SamplerOutput.KeepWhere(keep, input.Dimensions));
+    }
+}
