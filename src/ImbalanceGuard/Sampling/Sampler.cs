@@ -58,7 +58,7 @@ public abstract class Sampler
     internal SamplerOutput Run(SamplerInput input)
         => Run(input, SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind));
 
-    private SamplerOutput Run(SamplerInput input, SamplingTargets targets)
+    internal SamplerOutput Run(SamplerInput input, SamplingTargets targets)
     {
         if (input.Dimensions == 0)
         {

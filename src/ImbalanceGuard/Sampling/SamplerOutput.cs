@@ -5,13 +5,17 @@ namespace ImbalanceGuard.Sampling;
 /// </summary>
 internal sealed class SamplerOutput
 {
-    public SamplerOutput(int[] kept, SyntheticRows synthetic)
+    public SamplerOutput(int[] kept, SyntheticRows synthetic, IReadOnlyList<string>? warnings = null)
     {
         Kept = kept;
         Synthetic = synthetic;
+        Warnings = warnings ?? [];
     }
 
     public int[] Kept { get; }
+
+    /// <summary>Things the user should know that did not stop the sampler (a class left as it was, fewer rows than asked).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public SyntheticRows Synthetic { get; }
 
@@ -97,6 +101,6 @@ internal sealed class SamplerOutput
             synthetic.Add(second.Synthetic.Row(s), second.Synthetic.Label(s), second.Synthetic.Maker(s), parents.ToArray());
         }
 
-        return new SamplerOutput([.. kept], synthetic);
+        return new SamplerOutput([.. kept], synthetic, [.. Warnings, .. second.Warnings]);
     }
 }

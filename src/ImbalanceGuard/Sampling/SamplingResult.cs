@@ -8,8 +8,10 @@ public sealed class SamplingResult
         int[] keptIndices,
         int syntheticCount,
         IReadOnlyDictionary<string, int> countsBefore,
-        IReadOnlyDictionary<string, int> targets)
+        IReadOnlyDictionary<string, int> targets,
+        IReadOnlyList<string> warnings)
     {
+        Warnings = warnings;
         Resampled = resampled;
         KeptIndices = keptIndices;
         SyntheticCount = syntheticCount;
@@ -42,6 +44,12 @@ public sealed class SamplingResult
     /// rows to keep (under-samplers), or the minority count (cleaning samplers, whose rule decides).
     /// </summary>
     public IReadOnlyDictionary<string, int> Targets { get; }
+
+    /// <summary>
+    /// What the sampler could not do as asked without failing: for example a class with no borderline rows
+    /// that Borderline-SMOTE therefore left as it was. Empty when everything went as asked.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     internal static SamplingResult Build(TrainingSet training, SamplerOutput output, SamplingTargets targets)
     {
@@ -88,6 +96,6 @@ public sealed class SamplingResult
         }
 
         var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance.Build()));
-        return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames));
+        return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
     }
 }

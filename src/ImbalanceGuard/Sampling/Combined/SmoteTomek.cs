@@ -1,0 +1,41 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// SMOTE then Tomek links (Batista et al. 2004; imbalanced-learn's <c>SMOTETomek</c>): over-samples with
+/// <see cref="Smote"/> (its strategy is this sampler's), then removes the Tomek links of every class, synthetic
+/// rows included, to clean the boundary the interpolation blurred.
+/// </summary>
+public sealed class SmoteTomek : Sampler
+{
+    private readonly int _kNeighbors = 5;
+
+    /// <inheritdoc/>
+    public override string Name => "smote-tomek";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The over-sampler (<c>smote</c>); default a <see cref="Sampling.Smote"/> with <see cref="KNeighbors"/> and <see cref="Seed"/>.</summary>
+    public Smote? Smote { get; init; }
+
+    /// <summary>The cleaner (<c>tomek</c>); default <see cref="TomekLinks"/> on every class.</summary>
+    public TomekLinks? Tomek { get; init; }
+
+    /// <summary>The default SMOTE's <c>k_neighbors</c>, default 5.</summary>
+    public int KNeighbors
+    {
+        get => _kNeighbors;
+        init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
+    }
+
+    /// <summary>Seeds the default SMOTE (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var smote = Smote ?? new Smote { KNeighbors = KNeighbors, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var tomek = Tomek ?? new TomekLinks { SamplingStrategy = SamplingStrategy.All, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var oversampled = smote.Run(input, targets);
+        return oversampled.Then(input, tomek.Run(oversampled.ToInput(input)));
+    }
+}

@@ -1,0 +1,130 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// Random over-sampling (imbalanced-learn's <c>RandomOverSampler</c>): draws rows of each targeted class
+/// with replacement and adds copies of them. With a <see cref="Shrinkage"/> it makes a smoothed bootstrap
+/// instead (ROSE, Menardi and Torelli 2014): each copy is moved by Gaussian noise scaled by the shrinkage,
+/// the class's standard deviations and Silverman's smoothing constant.
+/// </summary>
+public sealed class RandomOverSampler : Sampler
+{
+    private readonly double? _shrinkage;
+    private readonly IReadOnlyDictionary<string, double>? _shrinkageByClass;
+
+    /// <inheritdoc/>
+    public override string Name => "random-over";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The smoothed-bootstrap shrinkage for every resampled class (<c>shrinkage</c>); null for plain copies.</summary>
+    public double? Shrinkage
+    {
+        get => _shrinkage;
+        init => _shrinkage = value is null ? null : ParameterCheck.NonNegative(value.Value, "shrinkage");
+    }
+
+    /// <summary>A shrinkage per class (<c>shrinkage</c> as a dict); must name every class that is resampled.</summary>
+    public IReadOnlyDictionary<string, double>? ShrinkageByClass
+    {
+        get => _shrinkageByClass;
+        init
+        {
+            foreach (var (_, factor) in value ?? new Dictionary<string, double>())
+            {
+                ParameterCheck.NonNegative(factor, "shrinkage");
+            }
+
+            _shrinkageByClass = value;
+        }
+    }
+
+    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        if (Shrinkage is not null && ShrinkageByClass is not null)
+        {
+            throw new SamplingException($"{Name}: give shrinkage either for every class or per class, not both.");
+        }
+
+        var random = new SeededRandom(Seed);
+        var d = input.Dimensions;
+        var synthetic = new SyntheticRows(d, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var smoothing = Math.Pow(4.0 / ((d + 2) * (double)input.RowCount), 1.0 / (d + 4));
+        Span<int> parent = stackalloc int[1];
+        foreach (var c in targets.TargetedClasses)
+        {
+            if (targets[c] == 0)
+            {
+                continue;
+            }
+
+            var rows = input.RowsOfClass(c);
+            var factor = ShrinkageOf(input.ClassNames[c]);
+            var scale = factor is null ? null : StandardDeviations(input, rows).Select(s => s * factor.Value * smoothing).ToArray();
+            for (var i = 0; i < targets[c]; i++)
+            {
+                parent[0] = rows[random.NextInt(rows.Length)];
+                var row = synthetic.Add(c, Name, parent);
+                input.Row(parent[0]).CopyTo(row);
+                if (scale is not null)
+                {
+                    for (var f = 0; f < d; f++)
+                    {
+                        row[f] += scale[f] * random.NextGaussian();
+                    }
+                }
+            }
+        }
+
+        return SamplerOutput.KeepAll(input, synthetic);
+    }
+
+    private double? ShrinkageOf(string className)
+    {
+        if (ShrinkageByClass is null)
+        {
+            return Shrinkage;
+        }
+
+        return ShrinkageByClass.TryGetValue(className, out var factor)
+            ? factor
+            : throw new SamplingException(
+                $"{Name}: shrinkage has no factor for class '{className}', which is resampled; give one for every resampled class.");
+    }
+
+    /// <summary>Per-feature sample standard deviation (ddof = 1) of the rows; 0 for a single row.</summary>
+    private static double[] StandardDeviations(SamplerInput input, int[] rows)
+    {
+        var d = input.Dimensions;
+        var mean = new double[d];
+        foreach (var r in rows)
+        {
+            var row = input.Row(r);
+            for (var f = 0; f < d; f++)
+            {
+                mean[f] += row[f];
+            }
+        }
+
+        for (var f = 0; f < d; f++)
+        {
+            mean[f] /= rows.Length;
+        }
+
+        var variance = new double[d];
+        foreach (var r in rows)
+        {
+            var row = input.Row(r);
+            for (var f = 0; f < d; f++)
+            {
+                var t = row[f] - mean[f];
+                variance[f] += t * t;
+            }
+        }
+
+        return [.. variance.Select(v => rows.Length > 1 ? Math.Sqrt(v / (rows.Length - 1)) : 0.0)];
+    }
+}

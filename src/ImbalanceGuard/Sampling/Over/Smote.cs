@@ -1,0 +1,46 @@
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// SMOTE (Chawla et al. 2002; imbalanced-learn's <c>SMOTE</c>): each new row of a class lies on the segment
+/// between a random row of the class and one of its <see cref="KNeighbors"/> nearest rows of the same class.
+/// </summary>
+public sealed class Smote : Sampler
+{
+    private readonly int _kNeighbors = 5;
+
+    /// <inheritdoc/>
+    public override string Name => "smote";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The neighbours a new row may be drawn towards (<c>k_neighbors</c>), default 5.</summary>
+    public int KNeighbors
+    {
+        get => _kNeighbors;
+        init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
+    }
+
+    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var random = new SeededRandom(Seed);
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        foreach (var c in targets.TargetedClasses)
+        {
+            if (targets[c] == 0)
+            {
+                continue;
+            }
+
+            var rows = input.RowsOfClass(c);
+            input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
+            var neighbours = SmoteGeneration.NeighboursWithin(input, rows, KNeighbors);
+            SmoteGeneration.Interpolate(input, rows, neighbours, KNeighbors, targets[c], 1.0, c, Name, random, synthetic);
+        }
+
+        return SamplerOutput.KeepAll(input, synthetic);
+    }
+}

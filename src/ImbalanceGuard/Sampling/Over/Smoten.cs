@@ -1,0 +1,192 @@
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// SMOTEN (Chawla et al. 2002; imbalanced-learn's <c>SMOTEN</c>) for data whose features are all
+/// categorical: neighbours are found with the value difference metric (Stanfill and Waltz 1986; per
+/// feature, the squared L1 distance between the class distributions of two values), and each new row takes,
+/// feature by feature, the most common value among a random seed row and its <see cref="KNeighbors"/>
+/// nearest rows of the class (ties: the smallest value).
+/// </summary>
+public sealed class Smoten : Sampler
+{
+    private readonly int _kNeighbors = 5;
+
+    /// <inheritdoc/>
+    public override string Name => "smoten";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The neighbours that vote on a new row (<c>k_neighbors</c>), default 5.</summary>
+    public int KNeighbors
+    {
+        get => _kNeighbors;
+        init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
+    }
+
+    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var d = input.Dimensions;
+        var k = KNeighbors;
+        var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input);
+        var random = new SeededRandom(Seed);
+        var synthetic = new SyntheticRows(d, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var parents = new int[k + 1];
+        var values = new Dictionary<double, int>();
+        foreach (var c in targets.TargetedClasses)
+        {
+            if (targets[c] == 0)
+            {
+                continue;
+            }
+
+            input.RequireRows(c, k + 1, Name, "k_neighbors", k);
+            var rows = input.RowsOfClass(c);
+            var neighbours = Nearest(input, rows, codes, distanceTables, levelCounts, probabilities, k);
+            for (var i = 0; i < targets[c]; i++)
+            {
+                var seed = random.NextInt(rows.Length);
+                parents[0] = rows[seed];
+                for (var j = 0; j < k; j++)
+                {
+                    parents[j + 1] = rows[neighbours[(seed * k) + j]];
+                }
+
+                var row = synthetic.Add(c, Name, parents);
+                for (var f = 0; f < d; f++)
+                {
+                    values.Clear();
+                    foreach (var p in parents)
+                    {
+                        var value = input.Row(p)[f];
+                        values[value] = values.GetValueOrDefault(value) + 1;
+                    }
+
+                    var best = values.Values.Max();
+                    row[f] = values.Where(v => v.Value == best).Min(v => v.Key);
+                }
+            }
+        }
+
+        return SamplerOutput.KeepAll(input, synthetic);
+    }
+
+    /// <summary>
+    /// Codes each feature's values 0..L-1, keeps the class distributions P(class | value), and for features
+    /// with few values precomputes the L×L table of squared L1 distances between them.
+    /// </summary>
+    private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input)
+    {
+        const int MaxTabledLevels = 512;
+        var n = input.RowCount;
+        var d = input.Dimensions;
+        var classes = input.ClassCount;
+        var codes = new int[n * d];
+        var tables = new double[d][];
+        var probabilities = new double[d][];
+        var levels = new int[d];
+        for (var f = 0; f < d; f++)
+        {
+            var distinct = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                distinct[i] = input.Row(i)[f];
+            }
+
+            var ordered = distinct.Distinct().Order().ToArray();
+            levels[f] = ordered.Length;
+            var counts = new double[ordered.Length * classes];
+            for (var i = 0; i < n; i++)
+            {
+                var code = Array.BinarySearch(ordered, distinct[i]);
+                codes[(i * d) + f] = code;
+                counts[(code * classes) + input.Labels[i]]++;
+            }
+
+            for (var v = 0; v < ordered.Length; v++)
+            {
+                var total = 0.0;
+                for (var c = 0; c < classes; c++)
+                {
+                    total += counts[(v * classes) + c];
+                }
+
+                for (var c = 0; c < classes; c++)
+                {
+                    counts[(v * classes) + c] /= total;
+                }
+            }
+
+            probabilities[f] = counts;
+            if (ordered.Length > MaxTabledLevels)
+            {
+                continue;
+            }
+
+            var table = new double[ordered.Length * ordered.Length];
+            for (var a = 0; a < ordered.Length; a++)
+            {
+                for (var b = 0; b < ordered.Length; b++)
+                {
+                    table[(a * ordered.Length) + b] = SquaredL1(counts, a, b, classes);
+                }
+            }
+
+            tables[f] = table;
+        }
+
+        return (codes, tables, levels, probabilities);
+    }
+
+    private static double SquaredL1(double[] probabilities, int a, int b, int classes)
+    {
+        var l1 = 0.0;
+        for (var c = 0; c < classes; c++)
+        {
+            l1 += Math.Abs(probabilities[(a * classes) + c] - probabilities[(b * classes) + c]);
+        }
+
+        return l1 * l1;
+    }
+
+    /// <summary>The k nearest other rows of the class under the value difference metric (ties: lower row).</summary>
+    private static int[] Nearest(SamplerInput input, int[] rows, int[] codes, double[]?[] tables, int[] levels, double[][] probabilities, int k)
+    {
+        var d = input.Dimensions;
+        var classes = input.ClassCount;
+        var neighbours = new int[rows.Length * k];
+        var distances = new double[rows.Length * k];
+        Parallel.For(0, rows.Length, input.Parallel, i =>
+        {
+            var top = new TopK(distances.AsSpan(i * k, k), neighbours.AsSpan(i * k, k));
+            var a = rows[i] * d;
+            for (var j = 0; j < rows.Length; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                var b = rows[j] * d;
+                var distance = 0.0;
+                for (var f = 0; f < d; f++)
+                {
+                    var table = tables[f];
+                    distance += table is null
+                        ? SquaredL1(probabilities[f], codes[a + f], codes[b + f], classes)
+                        : table[(codes[a + f] * levels[f]) + codes[b + f]];
+                }
+
+                top.Add(distance, j);
+            }
+
+            top.Finish();
+        });
+        return neighbours;
+    }
+}
