@@ -31,6 +31,14 @@ public sealed class SmoteEnn : Sampler
     /// <summary>Seeds the default SMOTE (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static SmoteEnn FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        KNeighbors = p.Int("k_neighbors", 5),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var smote = Smote ?? new Smote { KNeighbors = KNeighbors, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };

@@ -27,6 +27,14 @@ public sealed class Adasyn : Sampler
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static Adasyn FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 5),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);

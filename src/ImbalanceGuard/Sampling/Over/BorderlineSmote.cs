@@ -45,6 +45,16 @@ public sealed class BorderlineSmote : Sampler
 
     private bool Kind2 => BorderlineKind == BorderlineKind.Borderline2;
 
+    internal static BorderlineSmote FromParameters(SamplerParameters p, BorderlineKind kind) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        BorderlineKind = kind,
+        KNeighbors = p.Int("k_neighbors", 5),
+        MNeighbors = p.Int("m_neighbors", 10),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);

@@ -42,6 +42,37 @@ public sealed class RandomOverSampler : Sampler
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static RandomOverSampler FromParameters(SamplerParameters p)
+    {
+        var shrinkage = p.Text("shrinkage");
+        IReadOnlyDictionary<string, double>? byClass = null;
+        double? single = null;
+        if (shrinkage is not null && (shrinkage.Contains(':', StringComparison.Ordinal) || shrinkage.Contains('=', StringComparison.Ordinal)))
+        {
+            byClass = shrinkage.Trim('{', '}').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => e.Split([':', '='], 2, StringSplitOptions.TrimEntries))
+                .ToDictionary(
+                    e => e[0].Trim('\'', '"'),
+                    e => double.TryParse(e.ElementAtOrDefault(1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                        ? v
+                        : throw new ArgumentException($"Parameter shrinkage='{shrinkage}' is not a number or a per-class map such as {{0: 0.5}}.", "shrinkage"),
+                    StringComparer.Ordinal);
+        }
+        else if (shrinkage is not null)
+        {
+            single = p.DoubleOrNull("shrinkage");
+        }
+
+        return new RandomOverSampler
+        {
+            SamplingStrategy = p.Strategy(),
+            Seed = p.Seed(),
+            MaxDegreeOfParallelism = p.Threads(),
+            Shrinkage = single,
+            ShrinkageByClass = byClass,
+        };
+    }
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         if (Shrinkage is not null && ShrinkageByClass is not null)

@@ -36,6 +36,15 @@ public sealed class SmoteNc : Sampler
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static SmoteNc FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        KNeighbors = p.Int("k_neighbors", 5),
+        CategoricalFeatures = p.Features("categorical_features"),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var d = input.Dimensions;

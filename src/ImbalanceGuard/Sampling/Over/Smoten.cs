@@ -29,6 +29,14 @@ public sealed class Smoten : Sampler
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static Smoten FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        KNeighbors = p.Int("k_neighbors", 5),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var d = input.Dimensions;

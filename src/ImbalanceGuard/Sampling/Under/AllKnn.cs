@@ -29,6 +29,15 @@ public sealed class AllKnn : Sampler
     /// <summary>Carry on when a class becomes smaller than the original minority (<c>allow_minority</c>), default false.</summary>
     public bool AllowMinority { get; init; }
 
+    internal static AllKnn FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 3),
+        KindSel = p.Choice("kind_sel", KindSelection.All, ("all", KindSelection.All), ("mode", KindSelection.Mode)),
+        AllowMinority = p.Bool("allow_minority", false),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
         => RepeatedEditing.Run(
             input,

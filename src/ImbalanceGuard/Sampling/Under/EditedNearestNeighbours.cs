@@ -26,6 +26,14 @@ public sealed class EditedNearestNeighbours : Sampler
     /// <summary>How the neighbours vote (<c>kind_sel</c>), default <see cref="KindSelection.All"/>.</summary>
     public KindSelection KindSel { get; init; } = KindSelection.All;
 
+    internal static EditedNearestNeighbours FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 3),
+        KindSel = p.Choice("kind_sel", KindSelection.All, ("all", KindSelection.All), ("mode", KindSelection.Mode)),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
         => SamplerOutput.KeepWhere(Keep(input, targets, NNeighbors, KindSel, Name), input.Dimensions);
 

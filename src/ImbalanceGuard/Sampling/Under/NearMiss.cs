@@ -45,6 +45,15 @@ public sealed class NearMiss : Sampler
         init => _nNeighborsVer3 = ParameterCheck.AtLeast(value, 1, "n_neighbors_ver3");
     }
 
+    internal static NearMiss FromParameters(SamplerParameters p, int version) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+        Version = version,
+        NNeighbors = p.Int("n_neighbors", 3),
+        NNeighborsVer3 = p.Int("n_neighbors_ver3", 3),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var minority = input.MinorityByFirstAppearance;

@@ -33,6 +33,14 @@ public sealed class NeighbourhoodCleaningRule : Sampler
         init => _thresholdCleaning = ParameterCheck.NonNegative(value, "threshold_cleaning");
     }
 
+    internal static NeighbourhoodCleaningRule FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 3),
+        ThresholdCleaning = p.Double("threshold_cleaning", 0.5),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         // A1: edited nearest neighbours with a mode vote.

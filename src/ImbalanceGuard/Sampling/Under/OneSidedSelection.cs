@@ -34,6 +34,15 @@ public sealed class OneSidedSelection : Sampler
     /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static OneSidedSelection FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 1),
+        NSeedsS = p.Int("n_seeds_S", 1),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);

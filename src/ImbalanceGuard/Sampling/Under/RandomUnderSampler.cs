@@ -18,6 +18,14 @@ public sealed class RandomUnderSampler : Sampler
     /// <summary>Seeds the draw (<c>random_state</c>); default 0.</summary>
     public int Seed { get; init; }
 
+    internal static RandomUnderSampler FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        Replacement = p.Bool("replacement", false),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);

@@ -34,6 +34,15 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler
     /// <summary>How the neighbours vote (<c>kind_sel</c>), default <see cref="KindSelection.All"/>.</summary>
     public KindSelection KindSel { get; init; } = KindSelection.All;
 
+    internal static RepeatedEditedNearestNeighbours FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+        NNeighbors = p.Int("n_neighbors", 3),
+        MaxIter = p.Int("max_iter", 100),
+        KindSel = p.Choice("kind_sel", KindSelection.All, ("all", KindSelection.All), ("mode", KindSelection.Mode)),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
         => RepeatedEditing.Run(
             input,

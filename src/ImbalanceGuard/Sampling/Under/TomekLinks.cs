@@ -14,6 +14,12 @@ public sealed class TomekLinks : Sampler
     /// <inheritdoc/>
     public override SamplingKind Kind => SamplingKind.Cleaning;
 
+    internal static TomekLinks FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        MaxDegreeOfParallelism = p.Threads(),
+    };
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var keep = new bool[input.RowCount];
