@@ -30,7 +30,7 @@ public abstract class Sampler
     {
         get => _maxDegreeOfParallelism;
         init => _maxDegreeOfParallelism = value == 0 || value < -1
-            ? throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Use -1 for every core or a positive thread count.")
+            ? throw new ArgumentOutOfRangeException("n_jobs", value, "n_jobs must be -1 (every core) or a positive thread count.")
             : value;
     }
 

@@ -4,7 +4,8 @@ namespace ImbalanceGuard.Sampling;
 /// All k-NN (Tomek 1976; imbalanced-learn's <c>AllKNN</c>): edited nearest neighbours with a growing
 /// neighbourhood, 1, 2, … <see cref="NNeighbors"/>, each round on the previous round's survivors; stops
 /// early when a class other than the minority shrinks below the minority's size (unless
-/// <see cref="AllowMinority"/>) or a class disappears.
+/// <see cref="AllowMinority"/>) or a class disappears. The classes to edit are chosen once, on the input,
+/// so the original minority stays protected in every round.
 /// </summary>
 public sealed class AllKnn : Sampler
 {
@@ -44,7 +45,7 @@ public sealed class AllKnn : Sampler
             NNeighbors,
             (current, round) => EditedNearestNeighbours.Keep(
                 current,
-                round == 0 ? targets : SamplingStrategy.Resolve(current.ClassCounts, current.ClassNames, Kind),
+                targets,
                 round + 1,
                 KindSel,
                 Name),

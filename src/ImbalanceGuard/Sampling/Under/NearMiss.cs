@@ -8,7 +8,8 @@ namespace ImbalanceGuard.Sampling;
 /// their <see cref="NNeighbors"/> nearest minority rows; version 2, to their <see cref="NNeighbors"/>
 /// farthest minority rows; version 3 first shortlists, for every minority row, its
 /// <see cref="NNeighborsVer3"/> nearest rows of the class, then keeps the shortlisted rows whose
-/// <see cref="NNeighbors"/> nearest minority rows are farthest. Deterministic; ties keep row order.
+/// <see cref="NNeighbors"/> nearest minority rows are farthest — so it keeps fewer rows than asked when the
+/// shortlist is shorter (with a warning). Deterministic; ties keep row order.
 /// </summary>
 public sealed class NearMiss : Sampler
 {
@@ -61,6 +62,7 @@ public sealed class NearMiss : Sampler
         input.RequireRows(minority, NNeighbors, Name, "n_neighbors", NNeighbors);
         var minorityIndex = input.IndexOf(minorityRows);
         var kept = new List<int>(input.RowCount);
+        var warnings = new List<string>();
         for (var c = 0; c < input.ClassCount; c++)
         {
             var rows = input.RowsOfClass(c);
@@ -86,6 +88,12 @@ public sealed class NearMiss : Sampler
                         .Distinct().Order().ToArray();
                     var sums = NearestDistanceSums(minorityIndex, input.Gather(shortlist.Select(i => rows[i]).ToArray()));
                     chosen = [.. Farthest(sums, wanted).Select(i => shortlist[i])];
+                    if (shortlist.Length < wanted)
+                    {
+                        warnings.Add(
+                            $"{Name}: only {shortlist.Length} rows of class '{input.ClassNames[c]}' are among the {NNeighborsVer3} nearest of a minority row; all were kept (asked for {wanted}).");
+                    }
+
                     break;
             }
 
@@ -93,7 +101,7 @@ public sealed class NearMiss : Sampler
         }
 
         kept.Sort();
-        return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
+        return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions), warnings);
     }
 
     /// <summary>Per query, the sum of the distances to its nearest minority rows, nearest first.</summary>

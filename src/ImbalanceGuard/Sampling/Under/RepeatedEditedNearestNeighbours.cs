@@ -4,7 +4,9 @@ namespace ImbalanceGuard.Sampling;
 /// Repeated edited nearest neighbours (Tomek 1976; imbalanced-learn's
 /// <c>RepeatedEditedNearestNeighbours</c>): applies <see cref="EditedNearestNeighbours"/> again and again
 /// until it removes nothing, a class other than the minority shrinks below the minority's size, a class
-/// disappears, or <see cref="MaxIter"/> rounds have run. The strategy is re-read on each round's survivors.
+/// disappears, or <see cref="MaxIter"/> rounds have run. The classes to edit are chosen once, on the input:
+/// imbalanced-learn re-reads the strategy each round, so a tie can make the original minority "not the
+/// minority" and edit it; here the minority stays protected.
 /// </summary>
 public sealed class RepeatedEditedNearestNeighbours : Sampler
 {
@@ -49,7 +51,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler
             MaxIter,
             (current, round) => EditedNearestNeighbours.Keep(
                 current,
-                round == 0 ? targets : SamplingStrategy.Resolve(current.ClassCounts, current.ClassNames, Kind),
+                targets,
                 NNeighbors,
                 KindSel,
                 Name),
