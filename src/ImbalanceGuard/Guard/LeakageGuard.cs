@@ -184,10 +184,15 @@ public static class LeakageGuard
         var message = new StringBuilder();
         message.Append(CultureInfo.InvariantCulture, $"Leakage: {rows.Count} of {holdout.RowCount} evaluation rows have exactly the features and label of a training row (");
         var k = 0;
-        AppendRows(message, rows, r => $"row {r} = training row {matches[k++]} ({training.Provenance.Get(matches[k - 1])})");
+        AppendRows(message, rows, r => $"row {r} = training row {matches[k]} ({Origin(training, matches[k++])})");
         message.Append("). Copies on both sides come from over-sampling before the split or from duplicates in the source: split first, and deduplicate or split by group.");
         return new LeakageException(message.ToString(), LeakageCause.IdenticalRows, rows);
     }
+
+    private static string Origin(RowTable table, int row)
+        => table.Provenance.IsSynthetic(row)
+            ? table.Provenance.Get(row).ToString()
+            : string.Create(CultureInfo.InvariantCulture, $"source row {table.Provenance.SourceRow(row)}");
 
     private static void AppendRows(StringBuilder message, List<int> rows, Func<int, string> describe)
     {

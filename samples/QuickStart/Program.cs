@@ -1,0 +1,91 @@
+// The quick start: a real imbalanced dataset, split first, resampled on the training side only,
+// and the runtime guard catching the leak that hand-rolled "oversample, then split" code makes.
+using System.Diagnostics;
+using System.Globalization;
+using ImbalanceGuard;
+using ImbalanceGuard.Sampling;
+
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var path = Path.Combine(AppContext.BaseDirectory, "data", "satimage.csv");
+var data = Dataset.LoadCsv(path);
+
+// 1. The accuracy trap: what predicting the majority class scores.
+var counts = data.ClassCountsByName();
+var majority = counts.MaxBy(c => c.Value);
+var minority = counts.MinBy(c => c.Value);
+Console.WriteLine($"satimage: {data.RowCount} rows, {data.FeatureCount} features (UCI Statlog Landsat; class 1 = damp grey soil)");
+Console.WriteLine($"  classes: {string.Join(", ", counts.Select(c => $"{c.Key} = {c.Value}"))}  (imbalance {majority.Value / (double)minority.Value:F1} : 1)");
+Console.WriteLine($"  a model that always answers '{majority.Key}' is {majority.Value / (double)data.RowCount:P1} accurate and finds none of the {minority.Value} rows of class {minority.Key}.");
+Console.WriteLine();
+
+// 2. Split first. Only the training side can be resampled: Resample(holdout) does not compile.
+var (training, holdout) = Split.Stratified(data, holdoutFraction: 0.25, seed: 42);
+Console.WriteLine($"Stratified split: training {Describe(training)}; holdout {Describe(holdout)}");
+Console.WriteLine();
+
+// 3. Resample the training side with a few members of the family.
+Sampler[] samplers =
+[
+    new RandomOverSampler { Seed = 42 },
+    new Smote { Seed = 42 },
+    new BorderlineSmote { Seed = 42 },
+    new Adasyn { Seed = 42 },
+    new RandomUnderSampler { Seed = 42 },
+    new NearMiss { Version = 1 },
+    new TomekLinks(),
+    new EditedNearestNeighbours(),
+    new NeighbourhoodCleaningRule(),
+    new SmoteTomek { Seed = 42 },
+];
+Console.WriteLine($"{"sampler",-20} {"rows before",12} {"rows after",11} {"synthetic",10} {"class counts after",-24} {"ms",7}");
+SamplingResult? smote = null;
+foreach (var sampler in samplers)
+{
+    var clock = Stopwatch.StartNew();
+    var result = sampler.FitResample(training);
+    clock.Stop();
+    smote ??= sampler is Smote ? result : null;
+    var after = string.Join(", ", result.CountsAfter.Select(c => $"{c.Key}={c.Value}"));
+    Console.WriteLine($"{sampler.Name,-20} {training.RowCount,12} {result.Resampled.RowCount,11} {result.SyntheticCount,10} {after,-24} {clock.Elapsed.TotalMilliseconds,7:F1}");
+}
+
+// Every synthetic row knows where it came from.
+var resampled = smote!.Resampled;
+Console.WriteLine();
+Console.WriteLine($"Row {resampled.RowCount - 1} of the SMOTE output: {resampled.GetProvenance(resampled.RowCount - 1)}");
+
+// 4. The guard passes for the honest workflow...
+LeakageGuard.EnsureIndependent(resampled, holdout);
+Console.WriteLine("LeakageGuard: the holdout is independent of the resampled training side.");
+Console.WriteLine();
+
+// 5. ...and catches the leak of hand-rolled code that oversamples before splitting.
+var rows = Enumerable.Range(0, data.RowCount).Select(i => data.GetRow(i).ToArray()).ToList();
+var labels = Enumerable.Range(0, data.RowCount).Select(data.GetClassName).ToList();
+var random = new Random(42);
+var minorityRows = Enumerable.Range(0, data.RowCount).Where(i => labels[i] == minority.Key).ToArray();
+for (var i = 0; i < majority.Value - minority.Value; i++)
+{
+    var copy = minorityRows[random.Next(minorityRows.Length)];
+    rows.Add(rows[copy]);
+    labels.Add(labels[copy]);
+}
+
+var leaky = Split.Stratified(Dataset.FromRows(rows, labels), holdoutFraction: 0.25, seed: 42);
+try
+{
+    LeakageGuard.EnsureIndependent(leaky.Training, leaky.Holdout);
+    Console.WriteLine("LeakageGuard missed the leak (this should not happen).");
+    return 1;
+}
+catch (LeakageException leak)
+{
+    Console.WriteLine("Oversampling by hand before the split, then splitting:");
+    Console.WriteLine($"  LeakageGuard refuses the evaluation ({leak.Cause}): {leak.HoldoutRows.Count} of {leaky.Holdout.RowCount} holdout rows are copies of training rows.");
+    Console.WriteLine($"  {leak.Message[..Math.Min(leak.Message.Length, 300)]}…");
+}
+
+return 0;
+
+static string Describe(LabeledData side)
+    => $"{side.RowCount} rows ({string.Join(", ", side.ClassCountsByName().Select(c => $"{c.Key}={c.Value}"))})";
