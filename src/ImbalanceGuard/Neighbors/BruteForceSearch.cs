@@ -189,7 +189,11 @@ internal sealed class BruteForceSearch
         }
     }
 
-    /// <summary>Four queries against a run of panels, two panels at a time: eight independent accumulators.</summary>
+    /// <summary>
+    /// Four queries against a run of panels, two panels at a time: eight independent accumulators. Nothing
+    /// is called while an accumulator is live, so the JIT keeps them all in registers; the rare candidates
+    /// are handed over afterwards.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4<TVector, TLanes>(BlockState s, int q0, int firstPanel, int endPanel)
         where TVector : struct
@@ -199,17 +203,17 @@ internal sealed class BruteForceSearch
         var w = TLanes.Count;
         ref var panels = ref MemoryMarshal.GetArrayDataReference(_panels);
         ref var norms = ref MemoryMarshal.GetArrayDataReference(_pointNorms);
-        ref var queries = ref MemoryMarshal.GetArrayDataReference(s.Queries);
-        ref var qa = ref Unsafe.Add(ref queries, q0 * d);
+        ref var qa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Queries), q0 * d);
         ref var qb = ref Unsafe.Add(ref qa, d);
         ref var qc = ref Unsafe.Add(ref qb, d);
         ref var qd = ref Unsafe.Add(ref qc, d);
+        ref var thresholds = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Thresholds), q0);
+        ref var scratch = ref MemoryMarshal.GetArrayDataReference(s.Scratch);
         var minusTwo = TLanes.Broadcast(-2f);
         var na = TLanes.Broadcast(s.QueryNorms[q0]);
         var nb = TLanes.Broadcast(s.QueryNorms[q0 + 1]);
         var nc = TLanes.Broadcast(s.QueryNorms[q0 + 2]);
         var nd = TLanes.Broadcast(s.QueryNorms[q0 + 3]);
-        Span<float> approx = stackalloc float[w];
         var p = firstPanel;
         for (; p + 2 <= endPanel; p += 2)
         {
@@ -237,14 +241,34 @@ internal sealed class BruteForceSearch
 
             var pn0 = TLanes.Load(ref Unsafe.Add(ref norms, p * w));
             var pn1 = TLanes.Load(ref Unsafe.Add(ref norms, (p + 1) * w));
-            Check<TVector, TLanes>(s, q0, p, TLanes.MultiplyAdd(a0, minusTwo, TLanes.Add(na, pn0)), approx);
-            Check<TVector, TLanes>(s, q0, p + 1, TLanes.MultiplyAdd(a1, minusTwo, TLanes.Add(na, pn1)), approx);
-            Check<TVector, TLanes>(s, q0 + 1, p, TLanes.MultiplyAdd(b0, minusTwo, TLanes.Add(nb, pn0)), approx);
-            Check<TVector, TLanes>(s, q0 + 1, p + 1, TLanes.MultiplyAdd(b1, minusTwo, TLanes.Add(nb, pn1)), approx);
-            Check<TVector, TLanes>(s, q0 + 2, p, TLanes.MultiplyAdd(c0, minusTwo, TLanes.Add(nc, pn0)), approx);
-            Check<TVector, TLanes>(s, q0 + 2, p + 1, TLanes.MultiplyAdd(c1, minusTwo, TLanes.Add(nc, pn1)), approx);
-            Check<TVector, TLanes>(s, q0 + 3, p, TLanes.MultiplyAdd(d0, minusTwo, TLanes.Add(nd, pn0)), approx);
-            Check<TVector, TLanes>(s, q0 + 3, p + 1, TLanes.MultiplyAdd(d1, minusTwo, TLanes.Add(nd, pn1)), approx);
+            a0 = TLanes.MultiplyAdd(a0, minusTwo, TLanes.Add(na, pn0));
+            a1 = TLanes.MultiplyAdd(a1, minusTwo, TLanes.Add(na, pn1));
+            b0 = TLanes.MultiplyAdd(b0, minusTwo, TLanes.Add(nb, pn0));
+            b1 = TLanes.MultiplyAdd(b1, minusTwo, TLanes.Add(nb, pn1));
+            c0 = TLanes.MultiplyAdd(c0, minusTwo, TLanes.Add(nc, pn0));
+            c1 = TLanes.MultiplyAdd(c1, minusTwo, TLanes.Add(nc, pn1));
+            d0 = TLanes.MultiplyAdd(d0, minusTwo, TLanes.Add(nd, pn0));
+            d1 = TLanes.MultiplyAdd(d1, minusTwo, TLanes.Add(nd, pn1));
+            var ta = TLanes.Broadcast(thresholds);
+            var tb = TLanes.Broadcast(Unsafe.Add(ref thresholds, 1));
+            var tc = TLanes.Broadcast(Unsafe.Add(ref thresholds, 2));
+            var td = TLanes.Broadcast(Unsafe.Add(ref thresholds, 3));
+            var any = TLanes.AtMost(a0, ta) | TLanes.AtMost(a1, ta) | TLanes.AtMost(b0, tb) | TLanes.AtMost(b1, tb)
+                | TLanes.AtMost(c0, tc) | TLanes.AtMost(c1, tc) | TLanes.AtMost(d0, td) | TLanes.AtMost(d1, td);
+            if (any == 0)
+            {
+                continue;
+            }
+
+            TLanes.Store(a0, ref scratch);
+            TLanes.Store(a1, ref Unsafe.Add(ref scratch, w));
+            TLanes.Store(b0, ref Unsafe.Add(ref scratch, 2 * w));
+            TLanes.Store(b1, ref Unsafe.Add(ref scratch, 3 * w));
+            TLanes.Store(c0, ref Unsafe.Add(ref scratch, 4 * w));
+            TLanes.Store(c1, ref Unsafe.Add(ref scratch, 5 * w));
+            TLanes.Store(d0, ref Unsafe.Add(ref scratch, 6 * w));
+            TLanes.Store(d1, ref Unsafe.Add(ref scratch, 7 * w));
+            OfferPanels(s, q0, p, w);
         }
 
         if (p < endPanel)
@@ -256,16 +280,30 @@ internal sealed class BruteForceSearch
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Check<TVector, TLanes>(BlockState s, int q, int panel, TVector approx, Span<float> scratch)
-        where TVector : struct
-        where TLanes : struct, IFloatLanes<TVector>
+    /// <summary>Hands the approximate distances the kernel left in scratch (4 queries × 2 panels) to <see cref="Offer"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OfferPanels(BlockState s, int q0, int panel, int width)
     {
-        var mask = TLanes.AtMost(approx, TLanes.Broadcast(s.Thresholds[q]));
-        if (mask != 0)
+        for (var q = 0; q < 4; q++)
         {
-            TLanes.Store(approx, ref MemoryMarshal.GetReference(scratch));
-            Offer(s, q, panel * TLanes.Count, mask, scratch);
+            for (var half = 0; half < 2; half++)
+            {
+                var values = s.Scratch.AsSpan(((2 * q) + half) * width, width);
+                ulong mask = 0;
+                var threshold = s.Thresholds[q0 + q];
+                for (var lane = 0; lane < width; lane++)
+                {
+                    if (values[lane] <= threshold)
+                    {
+                        mask |= 1UL << lane;
+                    }
+                }
+
+                if (mask != 0)
+                {
+                    Offer(s, q0 + q, (panel + half) * width, mask, values);
+                }
+            }
         }
     }
 
@@ -352,6 +390,7 @@ internal sealed class BruteForceSearch
         {
             _k = k;
             Queries = new float[(queries * dimensions) + width];
+            Scratch = new float[8 * width];
             QueryNorms = new float[queries];
             Margins = new double[queries];
             Thresholds = new float[queries];
@@ -371,6 +410,9 @@ internal sealed class BruteForceSearch
         public float[] Queries { get; }
 
         public float[] QueryNorms { get; }
+
+        /// <summary>Approximate distances the kernel hands over: 4 queries × 2 panels.</summary>
+        public float[] Scratch { get; }
 
         public double[] Margins { get; }
 
