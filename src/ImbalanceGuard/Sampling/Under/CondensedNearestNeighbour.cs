@@ -76,11 +76,23 @@ public sealed class CondensedNearestNeighbour : Sampler
         return new SamplerOutput([.. kept.Distinct()], SyntheticRows.None(input.Dimensions));
     }
 
-    /// <summary>Grows <paramref name="store"/> until it classifies every row of <paramref name="rows"/> correctly.</summary>
+    /// <summary>
+    /// Grows <paramref name="store"/> until it classifies every row of <paramref name="rows"/> correctly.
+    /// Hart's rule is sequential — a row is judged by the store as the rows before it left it — but the
+    /// expensive part is not: rows are taken in blocks, each row of a block is compared in parallel with the
+    /// store as it was when the block began, and then, in order, with what the block itself added.
+    /// </summary>
     private List<int> Condense(SamplerInput input, int[] rows, List<int> store)
     {
+        const int Block = 512;
         var k = NNeighbors;
+        var panels = new PointPanels(input.Dimensions, Math.Max(64, store.Count * 2));
         var inStore = new HashSet<int>(store);
+        foreach (var member in store)
+        {
+            panels.Add(input.Row(member), member);
+        }
+
         var examined = new int[rows.Length];     // store members already compared with each row
         var bestDistance = new double[rows.Length * k];
         var bestIndex = new int[rows.Length * k];
@@ -90,32 +102,47 @@ public sealed class CondensedNearestNeighbour : Sampler
         while (changed)
         {
             changed = false;
-            for (var i = 0; i < rows.Length; i++)
+            for (var start = 0; start < rows.Length; start += Block)
             {
-                var row = rows[i];
-                if (inStore.Contains(row))
+                var end = Math.Min(start + Block, rows.Length);
+                var storeAtStart = panels.Count;
+                System.Threading.Tasks.Parallel.For(start, end, input.Parallel, i =>
                 {
-                    continue;
-                }
+                    if (!inStore.Contains(rows[i]))
+                    {
+                        Examine(panels, input.Row(rows[i]), i, storeAtStart, k, examined, bestDistance, bestIndex, counts);
+                    }
+                });
 
-                var top = new TopK(bestDistance.AsSpan(i * k, k), bestIndex.AsSpan(i * k, k), counts[i]);
-                var query = input.Row(row);
-                for (var s = examined[i]; s < store.Count; s++)
+                for (var i = start; i < end; i++)
                 {
-                    top.Add(SquaredEuclidean.Distance(query, input.Row(store[s])), store[s]);
-                }
+                    var row = rows[i];
+                    if (inStore.Contains(row))
+                    {
+                        continue;
+                    }
 
-                examined[i] = store.Count;
-                counts[i] = top.Count;
-                if (ClassVote.Mode(bestIndex.AsSpan(i * k, top.Count), input.Labels, votes) != input.Labels[row])
-                {
-                    store.Add(row);
-                    inStore.Add(row);
-                    changed = true;
+                    Examine(panels, input.Row(row), i, panels.Count, k, examined, bestDistance, bestIndex, counts);
+                    if (ClassVote.Mode(bestIndex.AsSpan(i * k, counts[i]), input.Labels, votes) != input.Labels[row])
+                    {
+                        panels.Add(input.Row(row), row);
+                        store.Add(row);
+                        inStore.Add(row);
+                        changed = true;
+                    }
                 }
             }
         }
 
         return store;
+    }
+
+    private static void Examine(
+        PointPanels panels, ReadOnlySpan<double> query, int i, int upTo, int k, int[] examined, double[] bestDistance, int[] bestIndex, int[] counts)
+    {
+        var top = new TopK(bestDistance.AsSpan(i * k, k), bestIndex.AsSpan(i * k, k), counts[i]);
+        panels.Nearest(query, examined[i], upTo, -1, ref top);
+        examined[i] = upTo;
+        counts[i] = top.Count;
     }
 }

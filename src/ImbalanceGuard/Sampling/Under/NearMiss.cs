@@ -125,25 +125,38 @@ public sealed class NearMiss : Sampler
     {
         var k = NNeighbors;
         var minorityCount = minority.Length / d;
+        var panels = new PointPanels(d, minorityCount);
+        for (var j = 0; j < minorityCount; j++)
+        {
+            panels.Add(minority.AsSpan(j * d, d), j);
+        }
+
+        var width = System.Numerics.Vector<double>.Count;
         var sums = new double[queries.Length / d];
-        Parallel.For(0, sums.Length, parallel, () => new double[k], (q, _, largest) =>
+        Parallel.For(0, sums.Length, parallel, () => (Largest: new double[k], Lanes: new double[width]), (q, _, scratch) =>
         {
             // The k largest squared distances, ascending.
+            var largest = scratch.Largest;
             Array.Fill(largest, double.NegativeInfinity);
             var query = queries.AsSpan(q * d, d);
-            for (var j = 0; j < minorityCount; j++)
+            for (var panel = 0; panel * width < minorityCount; panel++)
             {
-                var distance = SquaredEuclidean.Distance(query, minority.AsSpan(j * d, d));
-                if (distance > largest[0])
+                panels.PanelDistances(query, panel, scratch.Lanes);
+                var lanes = Math.Min(width, minorityCount - (panel * width));
+                for (var lane = 0; lane < lanes; lane++)
                 {
-                    var position = 0;
-                    while (position + 1 < k && largest[position + 1] < distance)
+                    var distance = scratch.Lanes[lane];
+                    if (distance > largest[0])
                     {
-                        largest[position] = largest[position + 1];
-                        position++;
-                    }
+                        var position = 0;
+                        while (position + 1 < k && largest[position + 1] < distance)
+                        {
+                            largest[position] = largest[position + 1];
+                            position++;
+                        }
 
-                    largest[position] = distance;
+                        largest[position] = distance;
+                    }
                 }
             }
 
@@ -154,7 +167,7 @@ public sealed class NearMiss : Sampler
             }
 
             sums[q] = sum;
-            return largest;
+            return scratch;
         },
         _ => { });
         return sums;
