@@ -1,3 +1,5 @@
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -63,7 +65,7 @@ public sealed class KMeansFit
         var bestDistance = double.PositiveInfinity;
         for (var j = 0; j < ClusterCount; j++)
         {
-            var distance = CenterPanels.Distance(point, _centroids.AsSpan(j * Dimensions, Dimensions));
+            var distance = SquaredEuclidean.Distance(point, _centroids.AsSpan(j * Dimensions, Dimensions));
             if (distance < bestDistance)
             {
                 bestDistance = distance;

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -121,7 +123,7 @@ internal sealed class KMeansPlusPlus
             var end = Math.Min((b + 1) * SampleBlock, _count);
             for (var i = b * SampleBlock; i < end; i++)
             {
-                SetClosest(i, CenterPanels.Distance(Point(i), firstPoint));
+                SetClosest(i, SquaredEuclidean.Distance(Point(i), firstPoint));
             }
         });
 
@@ -270,7 +272,7 @@ internal sealed class KMeansPlusPlus
             var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var i = (panel * TLanes.Count) + lane;
-            var exact = CenterPanels.Distance(Point(i), candidates.Exact(trial));
+            var exact = SquaredEuclidean.Distance(Point(i), candidates.Exact(trial));
             if (exact < _closest[i])
             {
                 result.Gains[trial] += _closest[i] - exact;

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -263,7 +265,7 @@ internal sealed class YinyangLloyd
     {
         var point = Point(i);
         var own = _labels[i];
-        var ownSquared = CenterPanels.Distance(point, Center(own));
+        var ownSquared = SquaredEuclidean.Distance(point, Center(own));
         var ownDistance = Math.Sqrt(ownSquared);
         var bounds = _bounds.AsSpan(i * _groups, _groups);
         var lowest = double.PositiveInfinity;
@@ -422,7 +424,7 @@ internal sealed class YinyangLloyd
                 continue;
             }
 
-            var exact = CenterPanels.Distance(point, Center(center));
+            var exact = SquaredEuclidean.Distance(point, Center(center));
             if (exact < search.BestSquared)
             {
                 search.BestSquared = exact;
@@ -544,7 +546,7 @@ internal sealed class YinyangLloyd
             var sum = 0.0;
             for (var i = block * BlockSize; i < end; i++)
             {
-                sum += CenterPanels.Distance(Point(i), Center(_labels[i]));
+                sum += SquaredEuclidean.Distance(Point(i), Center(_labels[i]));
             }
 
             partial[block] = sum;
@@ -622,7 +624,7 @@ internal sealed class YinyangLloyd
                 var bestDistance = double.PositiveInfinity;
                 for (var g = 0; g < groups; g++)
                 {
-                    var distance = CenterPanels.Distance(center, means.AsSpan(g * d, d));
+                    var distance = SquaredEuclidean.Distance(center, means.AsSpan(g * d, d));
                     if (distance < bestDistance)
                     {
                         bestDistance = distance;
