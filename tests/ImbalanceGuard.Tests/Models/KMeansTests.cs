@@ -167,6 +167,21 @@ public class KMeansTests
     }
 
     [Fact]
+    public void More_clusters_than_distinct_points_still_gives_a_valid_clustering()
+    {
+        // Three distinct locations, five clusters: k-means++ runs out of potential and repeats a point, and
+        // the duplicate centres become empty clusters that are moved, as scikit-learn does (it also warns).
+        var points = Enumerable.Range(0, 30).Select(i => (double)(i % 3)).ToArray();
+        var fit = new KMeans { Clusters = 5 }.Fit(points, 1);
+        Assert.Equal(0, fit.Inertia);
+        Assert.All(fit.Labels.ToArray(), label => Assert.InRange(label, 0, 4));
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(points[i], fit.GetCentroid(fit.Labels[i])[0]);
+        }
+    }
+
+    [Fact]
     public void One_cluster_is_the_mean()
     {
         var fit = new KMeans { Clusters = 1 }.Fit([1, 2, 3, 6], 1);
