@@ -41,7 +41,7 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     /// <exception cref="ArgumentException">The row or the output has the wrong length.</exception>
     public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities)
     {
-        CheckLengths(features, probabilities, FeatureCount, ClassCount);
+        CheckLengths(features.Length, probabilities.Length, FeatureCount, ClassCount);
         Leaf(features).CopyTo(probabilities);
     }
 
@@ -50,7 +50,7 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     public double[] PredictProbabilities(LabeledData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        CheckLengths(new double[data.FeatureCount], new double[ClassCount], FeatureCount, ClassCount);
+        CheckLengths(data.FeatureCount, ClassCount, FeatureCount, ClassCount);
         var features = data.Table.Features;
         var output = new double[data.RowCount * ClassCount];
         for (var i = 0; i < data.RowCount; i++)
@@ -65,7 +65,7 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     /// <exception cref="ArgumentException">The row has the wrong length.</exception>
     public int Predict(ReadOnlySpan<double> features)
     {
-        CheckLengths(features, new double[ClassCount], FeatureCount, ClassCount);
+        CheckLengths(features.Length, ClassCount, FeatureCount, ClassCount);
         var leaf = Leaf(features);
         var best = 0;
         for (var c = 1; c < leaf.Length; c++)
@@ -96,19 +96,19 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
         }
     }
 
-    internal static void CheckLengths(ReadOnlySpan<double> features, Span<double> probabilities, int featureCount, int classCount)
+    internal static void CheckLengths(int features, int probabilities, int featureCount, int classCount)
     {
-        if (features.Length != featureCount)
+        if (features != featureCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The row has {features.Length} features; the model was fitted on {featureCount}."),
+                string.Create(CultureInfo.InvariantCulture, $"The row has {features} features; the model was fitted on {featureCount}."),
                 nameof(features));
         }
 
-        if (probabilities.Length != classCount)
+        if (probabilities != classCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The output has room for {probabilities.Length} probabilities; there are {classCount} classes."),
+                string.Create(CultureInfo.InvariantCulture, $"The output has room for {probabilities} probabilities; there are {classCount} classes."),
                 nameof(probabilities));
         }
     }

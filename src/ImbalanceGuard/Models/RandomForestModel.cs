@@ -33,7 +33,7 @@ public sealed class RandomForestModel : IProbabilisticClassifier
     /// <exception cref="ArgumentException">The row or the output has the wrong length.</exception>
     public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities)
     {
-        DecisionTreeModel.CheckLengths(features, probabilities, FeatureCount, ClassCount);
+        DecisionTreeModel.CheckLengths(features.Length, probabilities.Length, FeatureCount, ClassCount);
         probabilities.Clear();
         foreach (var tree in _trees)
         {
@@ -60,7 +60,7 @@ public sealed class RandomForestModel : IProbabilisticClassifier
     public double[] PredictProbabilities(LabeledData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        DecisionTreeModel.CheckLengths(new double[data.FeatureCount], new double[ClassCount], FeatureCount, ClassCount);
+        DecisionTreeModel.CheckLengths(data.FeatureCount, ClassCount, FeatureCount, ClassCount);
         var features = data.Table.Features;
         var rows = data.RowCount;
         var d = FeatureCount;

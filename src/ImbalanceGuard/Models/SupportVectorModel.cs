@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ImbalanceGuard.Neighbors;
 
@@ -92,9 +93,11 @@ public sealed class SupportVectorModel
         }
 
         CheckRow(row);
-        Span<double> kernels = _supportIndices.Length <= 1024 ? stackalloc double[_supportIndices.Length] : new double[_supportIndices.Length];
+        var kernels = ArrayPool<double>.Shared.Rent(_supportIndices.Length);
         KernelValues(row, kernels);
-        return -_pairs[0].Decision(kernels);
+        var value = -_pairs[0].Decision(kernels);
+        ArrayPool<double>.Shared.Return(kernels);
+        return value;
     }
 
     /// <summary>
@@ -111,12 +114,14 @@ public sealed class SupportVectorModel
             throw new ArgumentException($"There are {_pairs.Length} pairwise problems; the output has room for {values.Length}.", nameof(values));
         }
 
-        var kernels = new double[_supportIndices.Length];
+        var kernels = ArrayPool<double>.Shared.Rent(_supportIndices.Length);
         KernelValues(row, kernels);
         for (var p = 0; p < _pairs.Length; p++)
         {
             values[p] = _pairs[p].Decision(kernels);
         }
+
+        ArrayPool<double>.Shared.Return(kernels);
     }
 
     /// <summary>The predicted class: the most votes of the pairwise problems, the lower class on a tie (as libsvm).</summary>
@@ -124,13 +129,15 @@ public sealed class SupportVectorModel
     public int Predict(ReadOnlySpan<double> row)
     {
         CheckRow(row);
-        var kernels = new double[_supportIndices.Length];
+        var kernels = ArrayPool<double>.Shared.Rent(_supportIndices.Length);
         KernelValues(row, kernels);
-        var votes = new int[_classes.Length];
+        Span<int> votes = stackalloc int[_classes.Length];
         foreach (var pair in _pairs)
         {
             votes[pair.Decision(kernels) > 0 ? pair.First : pair.Second]++;
         }
+
+        ArrayPool<double>.Shared.Return(kernels);
 
         var best = 0;
         for (var c = 1; c < votes.Length; c++)
@@ -153,10 +160,10 @@ public sealed class SupportVectorModel
     }
 
     /// <summary>The kernel between the row and every support vector, as libsvm's prediction computes it.</summary>
-    private void KernelValues(ReadOnlySpan<double> row, Span<double> kernels)
+    private void KernelValues(ReadOnlySpan<double> row, double[] kernels)
     {
         var d = FeatureCount;
-        for (var s = 0; s < kernels.Length; s++)
+        for (var s = 0; s < _supportIndices.Length; s++)
         {
             var vector = _supportVectors.AsSpan(s * d, d);
             if (Kernel == SvmKernel.Rbf)
