@@ -1,0 +1,432 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+using ImbalanceGuard.Neighbors;
+
+namespace ImbalanceGuard.Models;
+
+/// <summary>
+/// Greedy k-means++ seeding as scikit-learn does it: the first centre is a uniformly drawn point; each
+/// further centre is the best of 2 + ⌊ln k⌋ candidates drawn with probability proportional to the squared
+/// distance to the nearest chosen centre, "best" meaning the one that leaves the smallest potential.
+/// <para>
+/// Scoring a candidate means comparing it with every point, k × (2 + ⌊ln k⌋) passes over the data. Each
+/// pass scores all candidates of a step at once in single precision (‖x‖² + ‖c‖² − 2x·c on centred data,
+/// register-blocked and vectorised) and keeps only the points whose approximate distance is within a proven
+/// error bound of their current nearest distance; those few are then measured exactly in double precision.
+/// Triangle-inequality pruning was tried first and is useless here: on the high-dimensional, unclustered
+/// classes samplers meet, every candidate is within reach of almost every point.
+/// </para>
+/// <para>
+/// The gains are summed per block of points in point order and the blocks in block order, so the result
+/// does not depend on the thread count.
+/// </para>
+/// </summary>
+internal sealed class KMeansPlusPlus
+{
+    private const int SampleBlock = 256;
+    private const int PanelsPerBlock = 64;
+    private const int TrialChunk = 4;
+
+    private readonly double[] _points;
+    private readonly int _count;
+    private readonly int _dimensions;
+    private readonly int _clusters;
+    private readonly double[] _closest;      // squared distance of each point to its nearest chosen centre
+    private readonly float[] _closestAbove;  // the same rounded up to single precision, -inf for padding lanes
+    private readonly double[] _sampleSums;   // sums of _closest over blocks of SampleBlock points
+    private readonly bool[] _dirtySamples;
+    private readonly int _width;
+    private readonly int _panelCount;
+    private readonly float[] _panels;        // panel p, feature f, lane l at ((p * d) + f) * width + l
+    private readonly float[] _norms;         // squared norm of each centred float point
+    private readonly double[] _mean;
+    private readonly double _maxNorm;
+    private readonly double _marginFactor;
+    private readonly bool _filterUsable;
+    private readonly double[] _centers;
+
+    private KMeansPlusPlus(double[] points, int count, int dimensions, int clusters)
+    {
+        _points = points;
+        _count = count;
+        _dimensions = dimensions;
+        _clusters = clusters;
+        _closest = new double[count];
+        _sampleSums = new double[(count + SampleBlock - 1) / SampleBlock];
+        _dirtySamples = new bool[_sampleSums.Length];
+        _centers = new double[clusters * dimensions];
+        _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
+            : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
+            : Vector128<float>.Count;
+        _panelCount = (count + _width - 1) / _width;
+        _panels = new float[_panelCount * dimensions * _width];
+        _norms = new float[_panelCount * _width];
+        _closestAbove = new float[_panelCount * _width];
+        Array.Fill(_closestAbove, float.NegativeInfinity);
+        _mean = new double[dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                _mean[f] += points[(i * dimensions) + f];
+            }
+        }
+
+        for (var f = 0; f < dimensions; f++)
+        {
+            _mean[f] /= count;
+        }
+
+        var maxNorm = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            var panel = i / _width;
+            var lane = i % _width;
+            var norm = 0.0;
+            for (var f = 0; f < dimensions; f++)
+            {
+                var value = (float)(points[(i * dimensions) + f] - _mean[f]);
+                _panels[(((panel * dimensions) + f) * _width) + lane] = value;
+                norm += (double)value * value;
+            }
+
+            _norms[i] = (float)norm;
+            maxNorm = Math.Max(maxNorm, Math.Sqrt(norm));
+        }
+
+        _maxNorm = maxNorm;
+        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
+
+        // Single precision cannot hold the squared norms of huge values: every point is then measured exactly.
+        _filterUsable = maxNorm < 1e15;
+    }
+
+    /// <summary>The initial centres, row-major.</summary>
+    public static double[] Seed(double[] points, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
+    {
+        var seeding = new KMeansPlusPlus(points, count, dimensions, clusters);
+        seeding.Run(random, parallel);
+        return seeding._centers;
+    }
+
+    private ReadOnlySpan<double> Point(int i) => _points.AsSpan(i * _dimensions, _dimensions);
+
+    private void Run(SeededRandom random, ParallelOptions parallel)
+    {
+        var first = random.NextInt(_count);
+        Point(first).CopyTo(_centers.AsSpan(0, _dimensions));
+        var firstPoint = Point(first).ToArray();
+        Parallel.For(0, _sampleSums.Length, parallel, b =>
+        {
+            var end = Math.Min((b + 1) * SampleBlock, _count);
+            for (var i = b * SampleBlock; i < end; i++)
+            {
+                SetClosest(i, SquaredEuclidean.Distance(Point(i), firstPoint));
+            }
+        });
+
+        Array.Fill(_dirtySamples, true);
+        RefreshSampleSums();
+
+        var trials = 2 + (int)Math.Log(_clusters);
+        var candidates = new Candidates(trials, _dimensions);
+        var blocks = (_panelCount + PanelsPerBlock - 1) / PanelsPerBlock;
+        var results = new BlockResult[blocks];
+        for (var b = 0; b < blocks; b++)
+        {
+            results[b] = new BlockResult(candidates.Padded);
+        }
+
+        for (var c = 1; c < _clusters; c++)
+        {
+            var potential = 0.0;
+            foreach (var sum in _sampleSums)
+            {
+                potential += sum;
+            }
+
+            for (var t = 0; t < trials; t++)
+            {
+                candidates.Set(t, Draw(random.NextDouble() * potential), this);
+            }
+
+            candidates.Pad(this);
+            Parallel.For(0, blocks, parallel, b => ScanBlock(b, candidates, results[b]));
+
+            // The candidate leaving the smallest potential wins; the first of equals, like numpy's argmin.
+            var best = 0;
+            var bestPotential = double.PositiveInfinity;
+            for (var t = 0; t < trials; t++)
+            {
+                var gain = 0.0;
+                foreach (var result in results)
+                {
+                    gain += result.Gains[t];
+                }
+
+                if (potential - gain < bestPotential)
+                {
+                    bestPotential = potential - gain;
+                    best = t;
+                }
+            }
+
+            Point(candidates.Points[best]).CopyTo(_centers.AsSpan(c * _dimensions, _dimensions));
+            foreach (var result in results)
+            {
+                for (var e = 0; e < result.Count; e++)
+                {
+                    if (result.Trials[e] == best)
+                    {
+                        SetClosest(result.Rows[e], result.Distances[e]);
+                        _dirtySamples[result.Rows[e] / SampleBlock] = true;
+                    }
+                }
+            }
+
+            RefreshSampleSums();
+        }
+    }
+
+    private void SetClosest(int i, double squared)
+    {
+        _closest[i] = squared;
+        var single = (float)squared;
+        _closestAbove[i] = single < squared ? MathF.BitIncrement(single) : single;
+    }
+
+    private void ScanBlock(int block, Candidates candidates, BlockResult result)
+    {
+        result.Clear();
+        var first = block * PanelsPerBlock;
+        var end = Math.Min(first + PanelsPerBlock, _panelCount);
+        if (_width == 16)
+        {
+            Scan<Vector512<float>, Single512>(first, end, candidates, result);
+        }
+        else if (_width == 8)
+        {
+            Scan<Vector256<float>, Single256>(first, end, candidates, result);
+        }
+        else
+        {
+            Scan<Vector128<float>, Single128>(first, end, candidates, result);
+        }
+    }
+
+    /// <summary>Scores four candidates at a time against a run of panels; lanes that may gain are checked exactly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Scan<TVector, TLanes>(int firstPanel, int endPanel, Candidates candidates, BlockResult result)
+        where TVector : struct
+        where TLanes : struct, ISingleLanes<TVector>
+    {
+        var d = _dimensions;
+        var w = TLanes.Count;
+        ref var panels = ref MemoryMarshal.GetArrayDataReference(_panels);
+        ref var coordinates = ref MemoryMarshal.GetArrayDataReference(candidates.Centred);
+        var minusTwo = TLanes.Broadcast(-2f);
+        for (var p = firstPanel; p < endPanel; p++)
+        {
+            ref var panel = ref Unsafe.Add(ref panels, p * d * w);
+            var norms = TLanes.Load(ref _norms[p * w]);
+            var closest = TLanes.Load(ref _closestAbove[p * w]);
+            for (var t0 = 0; t0 < candidates.Padded; t0 += TrialChunk)
+            {
+                ref var c0 = ref Unsafe.Add(ref coordinates, t0 * d);
+                ref var c1 = ref Unsafe.Add(ref c0, d);
+                ref var c2 = ref Unsafe.Add(ref c1, d);
+                ref var c3 = ref Unsafe.Add(ref c2, d);
+                TVector a0 = default, a1 = default, a2 = default, a3 = default;
+                for (var f = 0; f < d; f++)
+                {
+                    var x = TLanes.Load(ref Unsafe.Add(ref panel, f * w));
+                    a0 = TLanes.MultiplyAdd(x, TLanes.Broadcast(Unsafe.Add(ref c0, f)), a0);
+                    a1 = TLanes.MultiplyAdd(x, TLanes.Broadcast(Unsafe.Add(ref c1, f)), a1);
+                    a2 = TLanes.MultiplyAdd(x, TLanes.Broadcast(Unsafe.Add(ref c2, f)), a2);
+                    a3 = TLanes.MultiplyAdd(x, TLanes.Broadcast(Unsafe.Add(ref c3, f)), a3);
+                }
+
+                Check<TVector, TLanes>(p, t0, TLanes.MultiplyAdd(a0, minusTwo, TLanes.Add(norms, TLanes.Broadcast(candidates.Norms[t0]))), closest, candidates, result);
+                Check<TVector, TLanes>(p, t0 + 1, TLanes.MultiplyAdd(a1, minusTwo, TLanes.Add(norms, TLanes.Broadcast(candidates.Norms[t0 + 1]))), closest, candidates, result);
+                Check<TVector, TLanes>(p, t0 + 2, TLanes.MultiplyAdd(a2, minusTwo, TLanes.Add(norms, TLanes.Broadcast(candidates.Norms[t0 + 2]))), closest, candidates, result);
+                Check<TVector, TLanes>(p, t0 + 3, TLanes.MultiplyAdd(a3, minusTwo, TLanes.Add(norms, TLanes.Broadcast(candidates.Norms[t0 + 3]))), closest, candidates, result);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Check<TVector, TLanes>(int panel, int trial, TVector approx, TVector closest, Candidates candidates, BlockResult result)
+        where TVector : struct
+        where TLanes : struct, ISingleLanes<TVector>
+    {
+        if (trial >= candidates.Count)
+        {
+            return;
+        }
+
+        var mask = TLanes.AtMost(approx, TLanes.Add(closest, TLanes.Broadcast(candidates.Margins[trial])));
+        while (mask != 0)
+        {
+            var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var i = (panel * TLanes.Count) + lane;
+            var exact = SquaredEuclidean.Distance(Point(i), candidates.Exact(trial));
+            if (exact < _closest[i])
+            {
+                result.Gains[trial] += _closest[i] - exact;
+                result.Add(i, trial, exact);
+            }
+        }
+    }
+
+    /// <summary>The first point whose running sum of squared distances reaches <paramref name="target"/>.</summary>
+    private int Draw(double target)
+    {
+        var running = 0.0;
+        for (var b = 0; b < _sampleSums.Length; b++)
+        {
+            if (running + _sampleSums[b] < target)
+            {
+                running += _sampleSums[b];
+                continue;
+            }
+
+            var end = Math.Min((b + 1) * SampleBlock, _count);
+            for (var i = b * SampleBlock; i < end; i++)
+            {
+                running += _closest[i];
+                if (running >= target)
+                {
+                    return i;
+                }
+            }
+        }
+
+        // Rounding can leave the target just above the total; numpy's searchsorted-and-clip gives the last point.
+        return _count - 1;
+    }
+
+    private void RefreshSampleSums()
+    {
+        for (var b = 0; b < _sampleSums.Length; b++)
+        {
+            if (!_dirtySamples[b])
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            var end = Math.Min((b + 1) * SampleBlock, _count);
+            for (var i = b * SampleBlock; i < end; i++)
+            {
+                sum += _closest[i];
+            }
+
+            _sampleSums[b] = sum;
+            _dirtySamples[b] = false;
+        }
+    }
+
+    /// <summary>The candidates of one step, padded to whole chunks by repeating the last.</summary>
+    private sealed class Candidates
+    {
+        private readonly int _dimensions;
+        private readonly double[] _exact;
+
+        public Candidates(int count, int dimensions)
+        {
+            _dimensions = dimensions;
+            Count = count;
+            Padded = (count + TrialChunk - 1) / TrialChunk * TrialChunk;
+            Points = new int[Padded];
+            Centred = new float[Padded * dimensions];
+            Norms = new float[Padded];
+            Margins = new float[Padded];
+            _exact = new double[Padded * dimensions];
+        }
+
+        public int Count { get; }
+
+        public int Padded { get; }
+
+        public int[] Points { get; }
+
+        public float[] Centred { get; }
+
+        public float[] Norms { get; }
+
+        public float[] Margins { get; }
+
+        public ReadOnlySpan<double> Exact(int trial) => _exact.AsSpan(trial * _dimensions, _dimensions);
+
+        public void Set(int trial, int point, KMeansPlusPlus owner)
+        {
+            var d = _dimensions;
+            Points[trial] = point;
+            owner.Point(point).CopyTo(_exact.AsSpan(trial * d, d));
+            var norm = 0.0;
+            for (var f = 0; f < d; f++)
+            {
+                var value = (float)(_exact[(trial * d) + f] - owner._mean[f]);
+                Centred[(trial * d) + f] = value;
+                norm += (double)value * value;
+            }
+
+            Norms[trial] = (float)norm;
+            var reach = Math.Sqrt(norm) + owner._maxNorm;
+            Margins[trial] = owner._filterUsable ? MathF.BitIncrement((float)(2 * owner._marginFactor * reach * reach)) : float.PositiveInfinity;
+        }
+
+        public void Pad(KMeansPlusPlus owner)
+        {
+            for (var t = Count; t < Padded; t++)
+            {
+                Set(t, Points[Count - 1], owner);
+            }
+        }
+    }
+
+    /// <summary>What one block of points found for each candidate: the gain, and the points that would move.</summary>
+    private sealed class BlockResult(int trials)
+    {
+        public double[] Gains { get; } = new double[trials];
+
+        public int Count { get; private set; }
+
+        public int[] Rows { get; private set; } = new int[64];
+
+        public int[] Trials { get; private set; } = new int[64];
+
+        public double[] Distances { get; private set; } = new double[64];
+
+        public void Clear()
+        {
+            Array.Clear(Gains);
+            Count = 0;
+        }
+
+        public void Add(int row, int trial, double distance)
+        {
+            if (Count == Rows.Length)
+            {
+                Rows = Grow(Rows);
+                Trials = Grow(Trials);
+                Distances = Grow(Distances);
+            }
+
+            Rows[Count] = row;
+            Trials[Count] = trial;
+            Distances[Count] = distance;
+            Count++;
+        }
+
+        private static T[] Grow<T>(T[] array)
+        {
+            var grown = new T[array.Length * 2];
+            array.CopyTo(grown, 0);
+            return grown;
+        }
+    }
+}

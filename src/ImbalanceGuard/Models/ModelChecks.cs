@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace ImbalanceGuard.Models;
+
+/// <summary>
+/// Parameter checks shared by the learners. Messages name scikit-learn's parameter, so a user who knows
+/// that library recognises the setting at once.
+/// </summary>
+internal static class ModelChecks
+{
+    public static int AtLeast(int value, int minimum, string name, string property)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(
+                property,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {minimum}; got {value}."));
+        }
+
+        return value;
+    }
+
+    public static int? AtLeast(int? value, int minimum, string name, string property)
+        => value is { } v ? AtLeast(v, minimum, name, property) : null;
+
+    public static double Positive(double value, string name, string property)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(
+                property,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{name} must be a positive, finite number; got {value}."));
+        }
+
+        return value;
+    }
+
+    public static double NonNegative(double value, string name, string property)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(
+                property,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{name} must be a non-negative, finite number; got {value}."));
+        }
+
+        return value;
+    }
+
+    /// <summary>-1 (every core) or a positive thread count.</summary>
+    public static int Parallelism(int value, string property)
+    {
+        if (value != -1 && value < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                property,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"n_jobs must be -1 (every core) or at least 1; got {value}."));
+        }
+
+        return value;
+    }
+
+    /// <summary>-1 (no limit) or a positive iteration count.</summary>
+    public static int IterationLimit(int value, string name, string property)
+    {
+        if (value != -1 && value < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                property,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"{name} must be -1 (no limit) or at least 1; got {value}."));
+        }
+
+        return value;
+    }
+
+    public static void Finite(ReadOnlySpan<double> values, int dimensions, string parameter)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Row {i / dimensions}, feature {i % dimensions} is {values[i]}; every value must be a finite number."),
+                    parameter);
+            }
+        }
+    }
+
+    public static ParallelOptions Options(int maxDegreeOfParallelism) => new() { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+
+    public static int ThreadCount(int maxDegreeOfParallelism)
+        => maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Math.Min(maxDegreeOfParallelism, Environment.ProcessorCount);
+}

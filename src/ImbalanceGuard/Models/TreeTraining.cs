@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace ImbalanceGuard.Models;
+
+/// <summary>What every tree fit starts from: checked rows, row weights, the rows that take part, and the bins.</summary>
+internal sealed class TreeTraining
+{
+    private TreeTraining(double[] weights, int[] usedRows, FeatureBins bins, int[] labels, int classCount, int featureCount)
+    {
+        Weights = weights;
+        UsedRows = usedRows;
+        Bins = bins;
+        Labels = labels;
+        ClassCount = classCount;
+        FeatureCount = featureCount;
+    }
+
+    /// <summary>The weight of every row (1 without weights).</summary>
+    public double[] Weights { get; }
+
+    /// <summary>The rows of positive weight, ascending: a row of weight 0 is as good as absent.</summary>
+    public int[] UsedRows { get; }
+
+    public FeatureBins Bins { get; }
+
+    public int[] Labels { get; }
+
+    public int ClassCount { get; }
+
+    public int FeatureCount { get; }
+
+    public int RowCount => Labels.Length;
+
+    public static TreeTraining Prepare(TrainingSet training, int? maxFeatures, ParallelOptions parallel)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var table = training.Table;
+        var d = table.FeatureCount;
+        if (d == 0)
+        {
+            throw new ArgumentException("The training set has no features.", nameof(training));
+        }
+
+        if (maxFeatures > d)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"max_features must be at most the number of features, {d}; got {maxFeatures}."),
+                nameof(training));
+        }
+
+        ModelChecks.Finite(table.Features, d, nameof(training));
+        var n = table.RowCount;
+        var weights = new double[n];
+        var used = new bool[n];
+        var usedRows = new List<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var w = table.Weights?[i] ?? 1.0;
+            if (!double.IsFinite(w) || w < 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Row {i} has weight {w}; weights must be finite and non-negative."),
+                    nameof(training));
+            }
+
+            weights[i] = w;
+            used[i] = w > 0;
+            if (w > 0)
+            {
+                usedRows.Add(i);
+            }
+        }
+
+        if (usedRows.Count == 0)
+        {
+            throw new ArgumentException("No training row has a positive weight; there is nothing to fit.", nameof(training));
+        }
+
+        var bins = FeatureBins.Build(table.Features, n, d, usedRows.Count == n ? null : used, parallel);
+        return new TreeTraining(weights, [.. usedRows], bins, table.Labels, table.Schema.ClassCount, d);
+    }
+}

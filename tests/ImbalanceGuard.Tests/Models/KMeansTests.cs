@@ -1,0 +1,203 @@
+using ImbalanceGuard.Models;
+
+namespace ImbalanceGuard.Tests.Models;
+
+public class KMeansTests
+{
+    [Fact]
+    public void Well_separated_blobs_are_recovered_exactly()
+    {
+        double[] centers = [0, 0, 0, 100, 0, 0, 0, 100, 0, 0, 0, 100, 100, 100, 100];
+        var points = ModelTestData.Blobs(centers, 3, 40, 1.0, seed: 3);
+        var fit = new KMeans { Clusters = 5, InitRuns = 3, Seed = 1 }.Fit(points, 3);
+
+        // Every blob is one cluster, and no two blobs share one.
+        var clusterOfBlob = new int[5];
+        for (var b = 0; b < 5; b++)
+        {
+            clusterOfBlob[b] = fit.Labels[b * 40];
+            for (var m = 0; m < 40; m++)
+            {
+                Assert.Equal(clusterOfBlob[b], fit.Labels[(b * 40) + m]);
+            }
+        }
+
+        Assert.Equal(5, clusterOfBlob.Distinct().Count());
+
+        // Each centre is its blob's mean, and the inertia is the blobs' scatter.
+        var expectedInertia = 0.0;
+        for (var b = 0; b < 5; b++)
+        {
+            var centroid = fit.GetCentroid(clusterOfBlob[b]);
+            for (var f = 0; f < 3; f++)
+            {
+                var mean = Enumerable.Range(0, 40).Average(m => points[(((b * 40) + m) * 3) + f]);
+                Assert.Equal(mean, centroid[f], 1e-9);
+            }
+
+            for (var m = 0; m < 40; m++)
+            {
+                for (var f = 0; f < 3; f++)
+                {
+                    var t = points[(((b * 40) + m) * 3) + f] - centroid[f];
+                    expectedInertia += t * t;
+                }
+            }
+        }
+
+        Assert.Equal(expectedInertia, fit.Inertia, expectedInertia * 1e-12);
+        Assert.Equal(clusterOfBlob[4], fit.Predict([99, 101, 100]));
+        Assert.Equal(15, fit.Centroids.Length);
+        Assert.Equal(5, fit.ClusterCount);
+        Assert.Equal(3, fit.Dimensions);
+    }
+
+    /// <summary>
+    /// Lloyd's algorithm never raises the inertia: each assignment and each centre update can only lower it.
+    /// Checked over many random problems, with the final labels being the exact nearest centres.
+    /// </summary>
+    [Fact]
+    public void Inertia_never_increases_and_labels_are_nearest_centres()
+    {
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var random = new SeededRandom(seed);
+            var dimensions = 1 + random.NextInt(12);
+            var count = 20 + random.NextInt(600);
+            var clusters = 1 + random.NextInt(Math.Min(count, 40));
+            var points = new double[count * dimensions];
+            for (var i = 0; i < points.Length; i++)
+            {
+                // Some problems on a coarse grid, so exact ties and duplicate points occur.
+                points[i] = seed % 3 == 0 ? random.NextInt(4) : random.NextGaussian() * (1 + (i % 5));
+            }
+
+            var fit = new KMeans { Clusters = clusters, Seed = seed, Tolerance = seed % 2 == 0 ? 0 : 1e-4 }.Fit(points, dimensions);
+            var history = fit.InertiaHistory;
+            Assert.NotEmpty(history);
+            for (var t = 1; t < history.Count; t++)
+            {
+                Assert.True(history[t] <= history[t - 1] * (1 + 1e-12) + 1e-12, $"seed {seed}: inertia rose from {history[t - 1]} to {history[t]} at step {t}.");
+            }
+
+            Assert.True(fit.Inertia <= history[^1] * (1 + 1e-12) + 1e-12);
+            var recomputed = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                var point = points.AsSpan(i * dimensions, dimensions);
+                var own = SquaredDistance(point, fit.GetCentroid(fit.Labels[i]));
+                recomputed += own;
+                for (var j = 0; j < clusters; j++)
+                {
+                    Assert.True(own <= SquaredDistance(point, fit.GetCentroid(j)), $"seed {seed}: point {i} is nearer to centre {j} than to its own.");
+                }
+            }
+
+            Assert.Equal(recomputed, fit.Inertia, Math.Max(1e-9, recomputed * 1e-12));
+            Assert.InRange(fit.Iterations, 1, 300);
+        }
+    }
+
+    [Fact]
+    public void The_result_does_not_depend_on_the_thread_count()
+    {
+        var random = new SeededRandom(5);
+        var points = new double[6000 * 10];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = random.NextGaussian();
+        }
+
+        var one = new KMeans { Clusters = 300, Seed = 9, InitRuns = 2, MaxDegreeOfParallelism = 1 }.Fit(points, 10);
+        var many = new KMeans { Clusters = 300, Seed = 9, InitRuns = 2, MaxDegreeOfParallelism = 8 }.Fit(points, 10);
+        Assert.Equal(one.Centroids.ToArray(), many.Centroids.ToArray());
+        Assert.Equal(one.Labels.ToArray(), many.Labels.ToArray());
+        Assert.Equal(one.Inertia, many.Inertia);
+        Assert.Equal(one.Iterations, many.Iterations);
+
+        var otherSeed = new KMeans { Clusters = 300, Seed = 10, MaxDegreeOfParallelism = 1 }.Fit(points, 10);
+        Assert.NotEqual(one.Centroids.ToArray(), otherSeed.Centroids.ToArray());
+    }
+
+    [Fact]
+    public void An_empty_cluster_moves_to_the_point_farthest_from_its_centre()
+    {
+        // Ten points at 0, ten at 10, one at 20; two of the starting centres coincide, so one starts empty.
+        var points = Enumerable.Repeat(0.0, 10).Concat(Enumerable.Repeat(10.0, 10)).Append(20).ToArray();
+        var fit = YinyangLloyd.Run(points, points.Length, 1, [0, 0, 10], 3, 300, 0, new ParallelOptions());
+        Assert.Equal([0.0, 20.0, 10.0], fit.Centroids.ToArray());
+        Assert.Equal(0, fit.Inertia);
+        Assert.Equal(1, fit.Labels[20]);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(16)]
+    public void Inertia_on_pima_is_close_to_scikit_learn(int clusters)
+    {
+        var data = ModelTestData.Standardised("pima");
+        var reference = ModelTestData.Fixture("kmeans_pima.json").GetProperty("cases").EnumerateArray()
+            .Single(c => c.GetProperty("n_clusters").GetInt32() == clusters);
+        var expected = reference.GetProperty("inertia_n_init_10").GetDouble();
+        var fit = new KMeans { Clusters = clusters, InitRuns = 10 }.Fit(data.Features, data.FeatureCount);
+        Assert.InRange(fit.Inertia, expected * 0.97, expected * 1.03);
+
+        // A single run lands within the spread of scikit-learn's single runs over 20 seeds.
+        var singles = reference.GetProperty("inertia_n_init_1_seeds_0_19").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var single = new KMeans { Clusters = clusters, Seed = 4 }.Fit(data.Features, data.FeatureCount);
+        Assert.InRange(single.Inertia, singles.Min() * 0.99, singles.Max() * 1.01);
+    }
+
+    [Fact]
+    public void Bad_parameters_are_refused_with_scikit_learn_names()
+    {
+        Assert.Contains("n_clusters", Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans { Clusters = 0 }).Message, StringComparison.Ordinal);
+        Assert.Contains("n_init", Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans { InitRuns = 0 }).Message, StringComparison.Ordinal);
+        Assert.Contains("max_iter", Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans { MaxIterations = 0 }).Message, StringComparison.Ordinal);
+        Assert.Contains("tol", Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans { Tolerance = -1 }).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans { MaxDegreeOfParallelism = 0 });
+
+        var tooMany = Assert.Throws<ArgumentException>(() => new KMeans { Clusters = 4 }.Fit([1, 2, 3], 1));
+        Assert.Contains("n_clusters=4", tooMany.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new KMeans { Clusters = 1 }.Fit([1, 2, 3], 2));
+        Assert.Throws<ArgumentException>(() => new KMeans { Clusters = 1 }.Fit([1, double.NaN], 1));
+        Assert.Throws<ArgumentException>(() => new KMeans { Clusters = 1 }.Fit([1, 2], 1).Predict([1, 2]));
+    }
+
+    [Fact]
+    public void More_clusters_than_distinct_points_still_gives_a_valid_clustering()
+    {
+        // Three distinct locations, five clusters: k-means++ runs out of potential and repeats a point, and
+        // the duplicate centres become empty clusters that are moved, as scikit-learn does (it also warns).
+        var points = Enumerable.Range(0, 30).Select(i => (double)(i % 3)).ToArray();
+        var fit = new KMeans { Clusters = 5 }.Fit(points, 1);
+        Assert.Equal(0, fit.Inertia);
+        Assert.All(fit.Labels.ToArray(), label => Assert.InRange(label, 0, 4));
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(points[i], fit.GetCentroid(fit.Labels[i])[0]);
+        }
+    }
+
+    [Fact]
+    public void One_cluster_is_the_mean()
+    {
+        var fit = new KMeans { Clusters = 1 }.Fit([1, 2, 3, 6], 1);
+        Assert.Equal([3.0], fit.Centroids.ToArray());
+        Assert.Equal(14, fit.Inertia, 1e-12);
+    }
+
+    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var f = 0; f < a.Length; f++)
+        {
+            var t = a[f] - b[f];
+            sum += t * t;
+        }
+
+        return sum;
+    }
+}
