@@ -12,7 +12,9 @@ public static class SamplerCatalog
         ["smote"] = Smote.FromParameters,
         ["borderline-smote-1"] = p => BorderlineSmote.FromParameters(p, BorderlineKind.Borderline1),
         ["borderline-smote-2"] = p => BorderlineSmote.FromParameters(p, BorderlineKind.Borderline2),
+        ["svm-smote"] = SvmSmote.FromParameters,
         ["adasyn"] = Adasyn.FromParameters,
+        ["kmeans-smote"] = KMeansSmote.FromParameters,
         ["smote-nc"] = SmoteNc.FromParameters,
         ["smoten"] = Smoten.FromParameters,
         ["random-under"] = RandomUnderSampler.FromParameters,
@@ -26,6 +28,8 @@ public static class SamplerCatalog
         ["cnn"] = CondensedNearestNeighbour.FromParameters,
         ["oss"] = OneSidedSelection.FromParameters,
         ["ncr"] = NeighbourhoodCleaningRule.FromParameters,
+        ["iht"] = InstanceHardnessThreshold.FromParameters,
+        ["cluster-centroids"] = ClusterCentroids.FromParameters,
         ["smote-tomek"] = SmoteTomek.FromParameters,
         ["smote-enn"] = SmoteEnn.FromParameters,
     };

@@ -94,7 +94,12 @@ public class SamplerEdgeCaseTests
         }
 
         var training = Split.FromPreSplit(Dataset.FromRows(rows, labels));
-        var parameters = name == "smote-nc" ? new Dictionary<string, string> { ["categorical_features"] = "1" } : [];
+        var parameters = name switch
+        {
+            "smote-nc" => new Dictionary<string, string> { ["categorical_features"] = "1" },
+            "kmeans-smote" => new Dictionary<string, string> { ["kmeans_estimator"] = "2", ["cluster_balance_threshold"] = "0.05" },
+            _ => [],
+        };
         var first = Create(name, parameters, training.Schema).FitResample(training);
         var second = Create(name, parameters, training.Schema).FitResample(training);
         Assert.Equal(first.KeptIndices, second.KeptIndices);

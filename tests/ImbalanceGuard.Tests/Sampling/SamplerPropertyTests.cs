@@ -75,6 +75,10 @@ public class SamplerPropertyTests
                         }
 
                         break;
+                    case SamplingKind.UnderSampling when name == "iht":
+                        // Rows tied at the percentile all stay.
+                        Assert.True(targeted ? now >= target && now <= was : now == was);
+                        break;
                     case SamplingKind.UnderSampling when result.Warnings.Count > 0:
                         Assert.True(targeted ? now <= target : now == was);
                         break;
@@ -101,7 +105,16 @@ public class SamplerPropertyTests
         for (var seed = 0; seed < 6; seed++)
         {
             var training = RandomData.Make(seed, classes: 2 + (seed % 2), minClassRows: 12);
-            var one = Run(name, training, seed: 7, threads: 1);
+            SamplingResult one;
+            try
+            {
+                one = Run(name, training, seed: 7, threads: 1);
+            }
+            catch (SamplingException e) when (IsLegitimateRefusal(name, e))
+            {
+                continue;
+            }
+
             var again = Run(name, training, seed: 7, threads: 1);
             var many = Run(name, training, seed: 7, threads: 4);
             foreach (var other in new[] { again, many })
@@ -214,7 +227,8 @@ public class SamplerPropertyTests
 
     /// <summary>Refusals that are right for some random data (e.g. ADASYN when no row has a neighbour of another class).</summary>
     private static bool IsLegitimateRefusal(string name, SamplingException e)
-        => name == "adasyn" && e.Message.Contains("nothing to weigh by", StringComparison.Ordinal);
+        => (name == "adasyn" && e.Message.Contains("nothing to weigh by", StringComparison.Ordinal))
+            || (name == "kmeans-smote" && e.Message.Contains("no cluster has enough rows", StringComparison.Ordinal));
 
     private static SamplingResult Run(string name, TrainingSet training, int seed, int threads)
     {

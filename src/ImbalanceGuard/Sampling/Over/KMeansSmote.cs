@@ -1,0 +1,174 @@
+using System.Globalization;
+using ImbalanceGuard.Models;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// KMeans-SMOTE (Douzas, Bacao and Last 2018; imbalanced-learn's <c>KMeansSMOTE</c>): clusters all rows with
+/// k-means, keeps the clusters where the class is frequent enough (<see cref="ClusterBalanceThreshold"/>) and
+/// has more than <see cref="KNeighbors"/> rows, shares the new rows among them in proportion to their
+/// sparsity (mean distance between the class's rows to the power <see cref="DensityExponent"/>, over their
+/// count) — sparse clusters get more — and runs SMOTE inside each. The shares are apportioned so the total
+/// is exactly the target (imbalanced-learn rounds each up). The automatic density exponent uses the number
+/// of features, as the paper defines it (imbalanced-learn 0.10 uses the number of rows).
+/// </summary>
+public sealed class KMeansSmote : Sampler
+{
+    private readonly int _kNeighbors = 2;
+    private readonly int _clusters = 8;
+    private readonly double? _clusterBalanceThreshold;
+    private readonly double? _densityExponent;
+
+    /// <inheritdoc/>
+    public override string Name => "kmeans-smote";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The neighbours a new row may be drawn towards inside a cluster (<c>k_neighbors</c>), default 2.</summary>
+    public int KNeighbors
+    {
+        get => _kNeighbors;
+        init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
+    }
+
+    /// <summary>The number of k-means clusters (<c>kmeans_estimator</c> as a number), default 8.</summary>
+    public int Clusters
+    {
+        get => _clusters;
+        init => _clusters = ParameterCheck.AtLeast(value, 1, "kmeans_estimator");
+    }
+
+    /// <summary>A configured k-means to use instead of one with <see cref="Clusters"/> clusters (<c>kmeans_estimator</c>).</summary>
+    public KMeans? KMeansEstimator { get; init; }
+
+    /// <summary>
+    /// The class share above which a cluster is over-sampled (<c>cluster_balance_threshold</c>); null for
+    /// "auto": half the class's share of all rows to be made.
+    /// </summary>
+    public double? ClusterBalanceThreshold
+    {
+        get => _clusterBalanceThreshold;
+        init => _clusterBalanceThreshold = value is null ? null : ParameterCheck.InRange(value.Value, 0, 1, "cluster_balance_threshold");
+    }
+
+    /// <summary>The exponent of the density estimate (<c>density_exponent</c>); null for "auto": log₁.₆(features)^1.8 × 0.16.</summary>
+    public double? DensityExponent
+    {
+        get => _densityExponent;
+        init => _densityExponent = value is null ? null : ParameterCheck.NonNegative(value.Value, "density_exponent");
+    }
+
+    /// <summary>Seeds k-means and every random choice (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    internal static KMeansSmote FromParameters(SamplerParameters p)
+    {
+        var threshold = p.Text("cluster_balance_threshold");
+        var exponent = p.Text("density_exponent");
+        return new KMeansSmote
+        {
+            SamplingStrategy = p.Strategy(),
+            Seed = p.Seed(),
+            MaxDegreeOfParallelism = p.Threads(),
+            KNeighbors = p.Int("k_neighbors", 2),
+            Clusters = p.Int("kmeans_estimator", 8),
+            ClusterBalanceThreshold = threshold is null or "auto" ? null : p.DoubleOrNull("cluster_balance_threshold"),
+            DensityExponent = exponent is null or "auto" ? null : p.DoubleOrNull("density_exponent"),
+        };
+    }
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var kmeans = KMeansEstimator ?? new KMeans { Clusters = Clusters, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        if (kmeans.Clusters > input.RowCount)
+        {
+            throw new SamplingException(
+                string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {input.RowCount} rows."));
+        }
+
+        var clusterOf = kmeans.Fit(input.Features, input.Dimensions).Labels.ToArray();
+        var members = Split.RowsByClass(clusterOf, kmeans.Clusters);
+        var random = new SeededRandom(Seed);
+        var totalWanted = targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0));
+        var synthetic = new SyntheticRows(input.Dimensions, totalWanted);
+        var exponent = DensityExponent ?? (Math.Pow(Math.Log(input.Dimensions, 1.6), 1.8) * 0.16);
+        foreach (var c in targets.TargetedClasses)
+        {
+            var wanted = targets[c];
+            if (wanted == 0)
+            {
+                continue;
+            }
+
+            var threshold = ClusterBalanceThreshold ?? (wanted / (double)totalWanted / 2);
+            var valid = new List<int[]>();
+            var sparsity = new List<double>();
+            foreach (var cluster in members)
+            {
+                if (cluster.Length == 0)
+                {
+                    continue;
+                }
+
+                int[] classRows = [.. cluster.Where(r => input.Labels[r] == c)];
+                if ((double)classRows.Length / cluster.Length < threshold || classRows.Length < KNeighbors + 1)
+                {
+                    continue;
+                }
+
+                valid.Add(classRows);
+                sparsity.Add(Sparsity(input, classRows, exponent));
+            }
+
+            if (valid.Count == 0)
+            {
+                throw new SamplingException(
+                    $"{Name}: no cluster has enough rows of class '{input.ClassNames[c]}'. Lower cluster_balance_threshold or use more clusters (kmeans_estimator).");
+            }
+
+            var shares = Apportion(sparsity, wanted);
+            for (var v = 0; v < valid.Count; v++)
+            {
+                var neighbours = SmoteGeneration.NeighboursWithin(input, valid[v], KNeighbors);
+                SmoteGeneration.Interpolate(input, valid[v], neighbours, KNeighbors, shares[v], 1.0, c, Name, random, synthetic);
+            }
+        }
+
+        return SamplerOutput.KeepAll(input, synthetic);
+    }
+
+    /// <summary>Mean distance between distinct rows to the power <paramref name="exponent"/>, over the row count.</summary>
+    private static double Sparsity(SamplerInput input, int[] rows, double exponent)
+    {
+        // Per-row sums in parallel, added in row order: the same bits whatever the thread count.
+        var perRow = new double[rows.Length];
+        Parallel.For(0, rows.Length, input.Parallel, i =>
+        {
+            var sum = 0.0;
+            for (var j = i + 1; j < rows.Length; j++)
+            {
+                sum += Math.Sqrt(Neighbors.SquaredEuclidean.Distance(input.Row(rows[i]), input.Row(rows[j])));
+            }
+
+            perRow[i] = sum;
+        });
+        var mean = 2 * perRow.Sum() / ((double)rows.Length * (rows.Length - 1));
+        return Math.Pow(mean, exponent) / rows.Length;
+    }
+
+    /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/>, by largest remainder.</summary>
+    internal static int[] Apportion(IReadOnlyList<double> weights, int total)
+    {
+        var sum = weights.Sum();
+        var exact = weights.Select(w => sum > 0 ? w / sum * total : (double)total / weights.Count).ToArray();
+        var shares = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        var left = total - shares.Sum();
+        foreach (var i in Enumerable.Range(0, shares.Length).OrderByDescending(i => exact[i] - shares[i]).ThenBy(i => i).Take(left))
+        {
+            shares[i]++;
+        }
+
+        return shares;
+    }
+}

@@ -1,0 +1,107 @@
+using ImbalanceGuard.Models;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// SVM-SMOTE (Nguyen, Cooper and Kamei 2011; imbalanced-learn's <c>SVMSMOTE</c>): an SVM finds the border;
+/// its support vectors of the class seed the new rows. Support vectors whose <see cref="MNeighbors"/>
+/// nearest rows are all of other classes are noise and dropped; those in danger (at least half of their
+/// neighbours of other classes) interpolate towards their <see cref="KNeighbors"/> nearest class rows; the
+/// safe ones extrapolate away from them, up to <see cref="OutStep"/> of the way. A Beta(10, 10) share goes to
+/// the danger side. When one side is empty the other makes every row, so counts reach the target exactly
+/// (imbalanced-learn then makes fewer).
+/// </summary>
+public sealed class SvmSmote : Sampler
+{
+    private readonly int _kNeighbors = 5;
+    private readonly int _mNeighbors = 10;
+    private readonly double _outStep = 0.5;
+
+    /// <inheritdoc/>
+    public override string Name => "svm-smote";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.OverSampling;
+
+    /// <summary>The neighbours a new row may be drawn towards (<c>k_neighbors</c>), default 5.</summary>
+    public int KNeighbors
+    {
+        get => _kNeighbors;
+        init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
+    }
+
+    /// <summary>The neighbourhood that decides danger and noise (<c>m_neighbors</c>), default 10.</summary>
+    public int MNeighbors
+    {
+        get => _mNeighbors;
+        init => _mNeighbors = ParameterCheck.AtLeast(value, 1, "m_neighbors");
+    }
+
+    /// <summary>How far safe support vectors extrapolate (<c>out_step</c>), default 0.5.</summary>
+    public double OutStep
+    {
+        get => _outStep;
+        init => _outStep = ParameterCheck.NonNegative(value, "out_step");
+    }
+
+    /// <summary>The SVM that finds the support vectors (<c>svm_estimator</c>); default an RBF SVM with C = 1 and gamma "scale".</summary>
+    public SupportVectorClassifier? SvmEstimator { get; init; }
+
+    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    internal static SvmSmote FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        KNeighbors = p.Int("k_neighbors", 5),
+        MNeighbors = p.Int("m_neighbors", 10),
+        OutStep = p.Double("out_step", 0.5),
+    };
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        var svm = SvmEstimator ?? new SupportVectorClassifier { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var support = svm.Fit(input.Features, input.Labels, input.Dimensions, input.ClassCount).SupportIndices;
+        var random = new SeededRandom(Seed);
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        foreach (var c in targets.TargetedClasses)
+        {
+            var wanted = targets[c];
+            if (wanted == 0)
+            {
+                continue;
+            }
+
+            input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
+            int[] classSupport = [.. support.Where(r => input.Labels[r] == c)];
+            var (danger, noise) = BorderlineSmote.InDangerAndNoise(input, classSupport, c, MNeighbors, Name);
+            var noisy = noise.ToHashSet();
+            var dangerous = danger.ToHashSet();
+            int[] safe = [.. classSupport.Where(r => !noisy.Contains(r) && !dangerous.Contains(r))];
+            if (danger.Length + safe.Length == 0)
+            {
+                throw new SamplingException(
+                    $"{Name}: every support vector of class '{input.ClassNames[c]}' is noise (all its neighbours belong to other classes). SVM-SMOTE does not suit this data; try another SMOTE variant.");
+            }
+
+            var fraction = random.NextBeta(10, 10);
+            var towardsDanger = danger.Length == 0 ? 0 : safe.Length == 0 ? wanted : Math.Min(wanted, (int)(fraction * (wanted + 1)));
+            var rows = input.RowsOfClass(c);
+            if (towardsDanger > 0)
+            {
+                var neighbours = SmoteGeneration.Neighbours(input, danger, rows, KNeighbors);
+                SmoteGeneration.Interpolate(input, danger, neighbours, KNeighbors, towardsDanger, 1.0, c, Name, random, synthetic);
+            }
+
+            if (wanted - towardsDanger > 0)
+            {
+                var neighbours = SmoteGeneration.Neighbours(input, safe, rows, KNeighbors);
+                SmoteGeneration.Interpolate(input, safe, neighbours, KNeighbors, wanted - towardsDanger, -OutStep, c, Name, random, synthetic);
+            }
+        }
+
+        return SamplerOutput.KeepAll(input, synthetic);
+    }
+}

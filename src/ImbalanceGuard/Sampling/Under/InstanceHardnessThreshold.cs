@@ -1,0 +1,107 @@
+using ImbalanceGuard.Models;
+
+namespace ImbalanceGuard.Sampling;
+
+/// <summary>
+/// Instance hardness threshold (Smith, Martinez and Giraud-Carrier 2014; imbalanced-learn's
+/// <c>InstanceHardnessThreshold</c>): a classifier's out-of-fold probability of each row's own class
+/// (stratified <see cref="Cv"/>-fold cross-validation) measures how easy the row is; each targeted class
+/// keeps its easiest rows, those at or above the percentile that leaves the number of rows the strategy asks
+/// for (ties can keep a few more). Default classifier: a 100-tree random forest.
+/// </summary>
+public sealed class InstanceHardnessThreshold : Sampler
+{
+    private readonly int _cv = 5;
+
+    /// <inheritdoc/>
+    public override string Name => "iht";
+
+    /// <inheritdoc/>
+    public override SamplingKind Kind => SamplingKind.UnderSampling;
+
+    /// <summary>The classifier whose probabilities measure hardness (<c>estimator</c>); default a random forest of 100 trees seeded with <see cref="Seed"/>.</summary>
+    public IClassifierTrainer? Estimator { get; init; }
+
+    /// <summary>The number of cross-validation folds (<c>cv</c>), default 5.</summary>
+    public int Cv
+    {
+        get => _cv;
+        init => _cv = ParameterCheck.AtLeast(value, 2, "cv");
+    }
+
+    /// <summary>Seeds the folds and the default classifier (<c>random_state</c>); default 0.</summary>
+    public int Seed { get; init; }
+
+    internal static InstanceHardnessThreshold FromParameters(SamplerParameters p) => new()
+    {
+        SamplingStrategy = p.Strategy(),
+        Seed = p.Seed(),
+        MaxDegreeOfParallelism = p.Threads(),
+        Cv = p.Int("cv", 5),
+    };
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
+    {
+        if (input.RowCount < Cv)
+        {
+            throw new SamplingException($"{Name}: cv={Cv} folds need at least {Cv} rows; there are {input.RowCount}.");
+        }
+
+        var estimator = Estimator ?? new RandomForestClassifier { Trees = 100, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var fold = StratifiedKFold.AssignFolds(input.Labels, input.ClassCount, Cv, new SeededRandom(Seed));
+        var ownClassProbability = new double[input.RowCount];
+        var probabilities = new double[input.ClassCount];
+        for (var f = 0; f < Cv; f++)
+        {
+            int[] inside = [.. Enumerable.Range(0, input.RowCount).Where(r => fold[r] != f)];
+            var model = estimator.Fit(input.TrainingSubset(inside));
+            for (var r = 0; r < input.RowCount; r++)
+            {
+                if (fold[r] == f)
+                {
+                    model.PredictProbabilities(input.Row(r), probabilities);
+                    ownClassProbability[r] = probabilities[input.Labels[r]];
+                }
+            }
+        }
+
+        var kept = new List<int>(input.RowCount);
+        for (var c = 0; c < input.ClassCount; c++)
+        {
+            var rows = input.RowsOfClass(c);
+            if (!targets.Targets(c))
+            {
+                kept.AddRange(rows);
+                continue;
+            }
+
+            var scores = rows.Select(r => ownClassProbability[r]).ToArray();
+            var threshold = Percentile(scores, (1.0 - (targets[c] / (double)rows.Length)) * 100.0);
+            kept.AddRange(rows.Where(r => ownClassProbability[r] >= threshold));
+        }
+
+        kept.Sort();
+        return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
+    }
+
+    /// <summary>NumPy's default (linear) percentile, computed the way NumPy does it.</summary>
+    internal static double Percentile(double[] values, double percent)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var position = (sorted.Length - 1) * (percent / 100.0);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        var gamma = position - below;
+        var a = sorted[below];
+        var b = sorted[above];
+        var difference = b - a;
+
+        // NumPy's _lerp: from below for t < 0.5, from above otherwise (it is then exact at the ends).
+        return gamma >= 0.5 ? b - (difference * (1 - gamma)) : a + (difference * gamma);
+    }
+}
