@@ -56,69 +56,40 @@ public static class SyntheticData
         var rowsPerCluster = RowsPerCluster(rows, classes, minorityFraction, clustersPerClass);
         var centroids = HypercubeVertices(clusterCount, informative, random);
 
+        // One random linear map makes the redundant features from the informative ones, for all rows.
+        var b = new double[informative * redundantCount];
+        FillUniform(b, random, -1, 1);
+
+        // Shuffling is decided up front and each row is written straight to its place: no second copy of big data.
+        var rowSlot = Enumerable.Range(0, rows).ToArray();
+        var columnSlot = Enumerable.Range(0, features).ToArray();
+        if (shuffle)
+        {
+            random.Shuffle(rowSlot.AsSpan());
+            random.Shuffle(columnSlot.AsSpan());
+        }
+
         var d = features;
         var x = new double[rows * d];
         var labels = new int[rows];
-
-        // Informative features: a standard normal cloud per cluster, skewed by a random matrix, moved to its vertex.
-        var row = 0;
-        var z = new double[informative];
+        var row = new double[d];
+        var draws = new double[informative];
         var a = new double[informative * informative];
+        var next = 0;
         for (var k = 0; k < clusterCount; k++)
         {
+            // Each cluster is a standard normal cloud skewed by its own random matrix and moved to its vertex.
             FillUniform(a, random, -1, 1);
-            for (var r = 0; r < rowsPerCluster[k]; r++, row++)
+            for (var r = 0; r < rowsPerCluster[k]; r++, next++)
             {
-                labels[row] = k % classes;
-                for (var i = 0; i < informative; i++)
+                MakeRow(row, draws, redundantCount, a, b, centroids.AsSpan(k * informative, informative), classSeparation, random);
+                var destination = x.AsSpan(rowSlot[next] * d, d);
+                for (var j = 0; j < d; j++)
                 {
-                    z[i] = random.NextGaussian();
+                    destination[columnSlot[j]] = row[j];
                 }
 
-                var target = x.AsSpan(row * d, informative);
-                for (var j = 0; j < informative; j++)
-                {
-                    var sum = 0.0;
-                    for (var i = 0; i < informative; i++)
-                    {
-                        sum += z[i] * a[(i * informative) + j];
-                    }
-
-                    target[j] = sum + (classSeparation * ((2 * centroids[(k * informative) + j]) - 1));
-                }
-            }
-        }
-
-        // Redundant features: one random linear map of the informative features for all rows.
-        if (redundantCount > 0)
-        {
-            var b = new double[informative * redundantCount];
-            FillUniform(b, random, -1, 1);
-            for (var r = 0; r < rows; r++)
-            {
-                var values = x.AsSpan(r * d, d);
-                for (var j = 0; j < redundantCount; j++)
-                {
-                    var sum = 0.0;
-                    for (var i = 0; i < informative; i++)
-                    {
-                        sum += values[i] * b[(i * redundantCount) + j];
-                    }
-
-                    values[informative + j] = sum;
-                }
-            }
-        }
-
-        var noiseStart = informative + redundantCount;
-        if (noiseStart < d)
-        {
-            for (var r = 0; r < rows; r++)
-            {
-                for (var j = noiseStart; j < d; j++)
-                {
-                    x[(r * d) + j] = random.NextGaussian();
-                }
+                labels[rowSlot[next]] = k % classes;
             }
         }
 
@@ -131,11 +102,6 @@ public static class SyntheticData
                     labels[r] = random.NextInt(classes);
                 }
             }
-        }
-
-        if (shuffle)
-        {
-            (x, labels) = ShuffleRowsAndColumns(x, labels, d, random);
         }
 
         var classNames = Enumerable.Range(0, classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -156,6 +122,12 @@ public static class SyntheticData
         if (features < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(features), features, "features must be at least 1.");
+        }
+
+        if ((long)rows * features > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(rows), rows, $"rows × features ({(long)rows * features}) must be at most {Array.MaxLength}, the most values one array can hold.");
         }
 
         if (informative < 1 || informative > features)
@@ -289,25 +261,41 @@ public static class SyntheticData
         }
     }
 
-    private static (double[] Features, int[] Labels) ShuffleRowsAndColumns(double[] x, int[] labels, int d, SeededRandom random)
+    /// <summary>One row in unshuffled column order: informative, then redundant, then noise features.</summary>
+    private static void MakeRow(
+        double[] row, double[] draws, int redundant, double[] a, double[] b, ReadOnlySpan<double> vertex, double classSeparation, SeededRandom random)
     {
-        var rows = labels.Length;
-        var rowOrder = Enumerable.Range(0, rows).ToArray();
-        random.Shuffle(rowOrder.AsSpan());
-        var columnOrder = Enumerable.Range(0, d).ToArray();
-        random.Shuffle(columnOrder.AsSpan());
-        var shuffled = new double[x.Length];
-        var shuffledLabels = new int[rows];
-        for (var r = 0; r < rows; r++)
+        var informative = draws.Length;
+        for (var i = 0; i < informative; i++)
         {
-            var source = rowOrder[r];
-            shuffledLabels[r] = labels[source];
-            for (var j = 0; j < d; j++)
-            {
-                shuffled[(r * d) + j] = x[(source * d) + columnOrder[j]];
-            }
+            draws[i] = random.NextGaussian();
         }
 
-        return (shuffled, shuffledLabels);
+        for (var j = 0; j < informative; j++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < informative; i++)
+            {
+                sum += draws[i] * a[(i * informative) + j];
+            }
+
+            row[j] = sum + (classSeparation * ((2 * vertex[j]) - 1));
+        }
+
+        for (var j = 0; j < redundant; j++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < informative; i++)
+            {
+                sum += row[i] * b[(i * redundant) + j];
+            }
+
+            row[informative + j] = sum;
+        }
+
+        for (var j = informative + redundant; j < row.Length; j++)
+        {
+            row[j] = random.NextGaussian();
+        }
     }
 }
