@@ -18,7 +18,7 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json")
     {
-        Description = "Print the results as one JSON object on stdout (warnings still go to stderr).",
+        Description = "Print the results as one JSON object on stdout and nothing else there (warnings and errors go to stderr).",
     };
 
     public static Option<string> Out(string description) => new("--out", "-o")

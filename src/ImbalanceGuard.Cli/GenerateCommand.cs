@@ -54,7 +54,7 @@ internal static class GenerateCommand
         var classSep = new Option<double>("--class-sep")
         {
             Description = "Half the distance between cluster centres along each informative axis; larger is easier.",
-            HelpName = "S",
+            HelpName = "SEP",
             DefaultValueFactory = _ => 1.0,
         };
         var flipY = new Option<double>("--flip-y")
@@ -147,7 +147,7 @@ internal static class GenerateCommand
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            result.AddError($"{name} must be a whole number; got '{text}'.");
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {minimum} to {int.MaxValue}; got '{text}'."));
         }
         else if (value < minimum)
         {

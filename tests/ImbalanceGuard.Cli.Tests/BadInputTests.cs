@@ -85,7 +85,7 @@ public class BadInputTests
 
     [Theory]
     [InlineData(new[] { "--rows", "0", "--features", "4", "--minority-fraction", "0.1" }, "--rows must be at least 1; got 0")]
-    [InlineData(new[] { "--rows", "ten", "--features", "4", "--minority-fraction", "0.1" }, "--rows must be a whole number; got 'ten'")]
+    [InlineData(new[] { "--rows", "ten", "--features", "4", "--minority-fraction", "0.1" }, "--rows must be a whole number from 1 to 2147483647; got 'ten'")]
     [InlineData(new[] { "--rows", "100", "--features", "0", "--minority-fraction", "0.1" }, "--features must be at least 1")]
     [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0" }, "--minority-fraction must be a number strictly between 0 and 1")]
     [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "1.2" }, "--minority-fraction must be a number strictly between 0 and 1")]
