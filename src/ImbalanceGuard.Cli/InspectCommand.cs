@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary><c>inspect</c>: how imbalanced a labelled CSV file is, and what to do about it.</summary>
+internal static class InspectCommand
+{
+    public static (Command Command, string[] Examples) Create(TextWriter stdout)
+    {
+        var csv = CommonOptions.CsvArgument("The CSV file to inspect: a header row, numeric feature columns and a label column.");
+        var label = CommonOptions.Label();
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "inspect",
+            "Show the rows, features and class counts of a CSV file, its imbalance ratio (majority count / minority count), "
+            + "the accuracy of always predicting the majority class, and advice on evaluation and resampling.")
+        {
+            csv,
+            label,
+            json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var data = Dataset.LoadCsv(parseResult.GetRequiredValue(csv), CommonOptions.LoadOptions(parseResult.GetValue(label)));
+            var report = ImbalanceReport.Of(data, Path.GetFileName(parseResult.GetRequiredValue(csv)));
+            if (parseResult.GetValue(json))
+            {
+                WriteJson(stdout, report);
+            }
+            else
+            {
+                WriteHuman(stdout, report);
+            }
+
+            return ExitCodes.Success;
+        });
+        return (command,
+        [
+            $"{CommandLine.ToolName} inspect data/pima.csv",
+            $"{CommandLine.ToolName} inspect customers.csv --label churned",
+            $"{CommandLine.ToolName} inspect data/glass.csv --json",
+        ]);
+    }
+
+    private static void WriteJson(TextWriter stdout, ImbalanceReport report) => JsonOutput.WriteObject(stdout, w =>
+    {
+        w.WriteNumber("rows", report.Rows);
+        w.WriteNumber("features", report.Features);
+        JsonOutput.WriteCounts(w, "class_counts", report.ClassCounts);
+        w.WriteNumber("imbalance_ratio", report.ImbalanceRatio);
+        w.WriteNumber("majority_baseline_accuracy", report.MajorityBaselineAccuracy);
+    });
+
+    private static void WriteHuman(TextWriter stdout, ImbalanceReport report)
+    {
+        var console = Terminal.Over(stdout);
+        console.MarkupLine(Invariant(
+            $"[bold]{Markup.Escape(report.Source)}[/]: {report.Rows} rows, {report.Features} features, label column '{Markup.Escape(report.LabelName)}', {report.ClassCounts.Count} classes"));
+        var table = new Table().AddColumn("class").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
+        foreach (var (className, count) in report.ClassCounts)
+        {
+            var role = className == report.MajorityClass ? " (majority)" : className == report.MinorityClass ? " (minority)" : string.Empty;
+            table.AddRow(
+                new Text(className + role),
+                new Text(count.ToString("N0", CultureInfo.InvariantCulture)),
+                new Text(Invariant($"{100.0 * count / report.Rows:0.0}%")));
+        }
+
+        console.Write(table);
+        console.WriteLine(Invariant($"Imbalance ratio (majority / minority): {report.ImbalanceRatio:0.00} : 1"));
+        console.WriteLine(Invariant($"Majority-class baseline accuracy: {100 * report.MajorityBaselineAccuracy:0.0}%"));
+        console.WriteLine();
+        console.Write(new Text(report.Advice()));
+        console.WriteLine();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>Writes one JSON object to stdout: in <c>--json</c> mode stdout holds nothing else.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+
+        // Class names in any script stay readable; the output is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteObject(TextWriter output, Action<Utf8JsonWriter> writeProperties)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writeProperties(writer);
+            writer.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    public static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (className, count) in counts)
+        {
+            writer.WriteNumber(className, count);
+        }
+
+        writer.WriteEndObject();
+    }
+}

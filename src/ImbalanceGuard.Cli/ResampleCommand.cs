@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.Diagnostics;
+using System.Globalization;
+using ImbalanceGuard.Sampling;
+using Spectre.Console;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary><c>resample</c>: runs one sampler on a CSV file that is already a training split.</summary>
+internal static class ResampleCommand
+{
+    public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
+    {
+        var csv = CommonOptions.CsvArgument(
+            "The training split to resample, as CSV (header row, numeric features, a label column). Split first: never resample test rows.");
+        var method = new Option<string>("--method", "-m")
+        {
+            Description = "The sampler: " + string.Join(", ", SamplerCatalog.Names) + ".",
+            HelpName = "NAME",
+            Required = true,
+        };
+        method.CompletionSources.Add(_ => SamplerCatalog.Names.Select(n => new CompletionItem(n)));
+        var label = CommonOptions.Label();
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Seeds the sampler's random choices (its random_state parameter); ignored by deterministic samplers. Default 0.",
+            HelpName = "N",
+        };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = "A sampler parameter by its imbalanced-learn name, e.g. k_neighbors=3 or sampling_strategy=0.5; repeat for several.",
+            HelpName = "KEY=VALUE",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = CommonOptions.Out("Where to write the resampled CSV: the input's header, the kept rows in their original order, then the synthetic rows.");
+        var indices = new Option<string?>("--indices")
+        {
+            Description = "Also write the 0-based positions of the kept input rows, ascending, one per line.",
+            HelpName = "IDX.txt",
+        };
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "resample",
+            "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
+        {
+            csv,
+            method,
+            label,
+            seed,
+            parameters,
+            output,
+            indices,
+            json,
+        };
+
+        command.SetAction(parseResult =>
+        {
+            var name = parseResult.GetRequiredValue(method);
+            SamplerArguments.CheckMethod(name);
+            var csvPath = parseResult.GetRequiredValue(csv);
+            var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
+            var data = Dataset.LoadCsv(csvPath, SamplerArguments.LoadOptions(name, csvPath, parseResult.GetValue(label), values));
+            var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema));
+
+            using var staged = new StagedOutput();
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out");
+            var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices") : null;
+
+            // Declared training data: the file is the training side of a split made elsewhere.
+            var training = Split.FromPreSplit(data);
+            var clock = Stopwatch.StartNew();
+            var result = sampler.FitResample(training);
+            clock.Stop();
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine("warning: " + warning);
+            }
+
+            staged.Write(outPath, writer => result.Resampled.WriteCsv(writer));
+            if (indicesPath is not null)
+            {
+                staged.Write(indicesPath, writer => WriteIndices(writer, result.KeptIndices));
+            }
+
+            staged.Commit();
+            if (parseResult.GetValue(json))
+            {
+                WriteJson(stdout, data.RowCount, result, clock.Elapsed);
+            }
+            else
+            {
+                WriteHuman(stdout, name, result, clock.Elapsed, outPath, indicesPath);
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return (command,
+        [
+            $"{CommandLine.ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
+            $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
+            $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
+            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --param categorical_features=0,3 --out mixed-smote.csv",
+        ]);
+    }
+
+    private static void WriteIndices(TextWriter writer, IReadOnlyList<int> kept)
+    {
+        foreach (var index in kept)
+        {
+            writer.Write(index.ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteJson(TextWriter stdout, int rowsBefore, SamplingResult result, TimeSpan elapsed) => JsonOutput.WriteObject(stdout, w =>
+    {
+        w.WriteNumber("rows_before", rowsBefore);
+        w.WriteNumber("rows_after", result.Resampled.RowCount);
+        JsonOutput.WriteCounts(w, "counts_before", result.CountsBefore);
+        JsonOutput.WriteCounts(w, "counts_after", result.CountsAfter);
+        w.WriteNumber("seconds", elapsed.TotalSeconds);
+    });
+
+    private static void WriteHuman(TextWriter stdout, string method, SamplingResult result, TimeSpan elapsed, string outPath, string? indicesPath)
+    {
+        var console = Terminal.Over(stdout);
+        var table = new Table()
+            .AddColumn("class")
+            .AddColumn(new TableColumn("before").RightAligned())
+            .AddColumn(new TableColumn("after").RightAligned())
+            .AddColumn(new TableColumn("change").RightAligned());
+        var after = result.CountsAfter;
+        var classes = result.CountsBefore.Keys.Concat(after.Keys.Where(k => !result.CountsBefore.ContainsKey(k)));
+        foreach (var className in classes)
+        {
+            var b = result.CountsBefore.GetValueOrDefault(className);
+            var a = after.GetValueOrDefault(className);
+            table.AddRow(new Text(className), new Text(Count(b)), new Text(Count(a)), new Text((a - b).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)));
+        }
+
+        var rowsBefore = result.CountsBefore.Values.Sum();
+        table.AddRow(new Markup("[bold]total[/]"), new Text(Count(rowsBefore)), new Text(Count(result.Resampled.RowCount)), new Text((result.Resampled.RowCount - rowsBefore).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)));
+        console.Write(table);
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{method}: kept {result.KeptIndices.Count:N0} rows, made {result.SyntheticCount:N0}, in {elapsed.TotalSeconds:0.000} s."));
+        console.WriteLine($"Wrote {outPath}");
+        if (indicesPath is not null)
+        {
+            console.WriteLine($"Wrote {indicesPath}");
+        }
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

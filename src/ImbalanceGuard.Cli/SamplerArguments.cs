@@ -1,0 +1,103 @@
+using System.Globalization;
+using ImbalanceGuard.Sampling;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>
+/// What <c>resample</c> hands the library: the sampler's text parameters (from <c>--param</c> and
+/// <c>--seed</c>) and how to load the CSV file for that sampler.
+/// </summary>
+internal static class SamplerArguments
+{
+    private const string SeedParameter = "random_state";
+    private const string CategoricalParameter = "categorical_features";
+
+    /// <exception cref="ArgumentException">The method is unknown.</exception>
+    public static void CheckMethod(string method)
+    {
+        if (!SamplerCatalog.Names.Contains(method, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"unknown method '{method}'; the methods are {string.Join(", ", SamplerCatalog.Names)}.");
+        }
+    }
+
+    /// <summary>
+    /// <c>key=value</c> items as a dictionary, with <paramref name="seed"/> added as <c>random_state</c> when
+    /// the sampler has that parameter (a sampler without it is deterministic, so the seed is moot).
+    /// </summary>
+    /// <exception cref="ArgumentException">An item is not <c>key=value</c>, a key repeats, or the seed is given twice.</exception>
+    public static Dictionary<string, string> Parameters(string method, IEnumerable<string> items, int? seed)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            var key = equals > 0 ? item[..equals].Trim() : string.Empty;
+            if (key.Length == 0)
+            {
+                throw new ArgumentException($"--param '{item}': expected KEY=VALUE with an imbalanced-learn parameter name, such as k_neighbors=3.");
+            }
+
+            if (!parameters.TryAdd(key, item[(equals + 1)..]))
+            {
+                throw new ArgumentException($"--param {key} is given more than once.");
+            }
+        }
+
+        if (seed is { } value && SamplerCatalog.ParametersOf(method).Contains(SeedParameter, StringComparer.Ordinal))
+        {
+            if (parameters.ContainsKey(SeedParameter))
+            {
+                throw new ArgumentException($"the seed is given twice: use either --seed or --param {SeedParameter}.");
+            }
+
+            parameters[SeedParameter] = value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return parameters;
+    }
+
+    /// <summary>
+    /// How to load the CSV file: SMOTEN reads every feature as a category; SMOTE-NC reads the columns its
+    /// <c>categorical_features</c> parameter names (positions count feature columns, the label excluded).
+    /// </summary>
+    /// <exception cref="ArgumentException">A position in categorical_features is outside the feature columns.</exception>
+    public static CsvLoadOptions LoadOptions(string method, string csvPath, string? label, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (method == "smoten")
+        {
+            return new CsvLoadOptions { LabelColumn = label, AllFeaturesCategorical = true };
+        }
+
+        if (method != "smote-nc" || !parameters.TryGetValue(CategoricalParameter, out var categorical))
+        {
+            return new CsvLoadOptions { LabelColumn = label };
+        }
+
+        var columns = CsvHeader.Read(csvPath);
+        var labelName = label ?? columns[^1];
+        var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal)).ToArray();
+        var names = new List<string>();
+        foreach (var item in categorical.Trim().Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var position))
+            {
+                if (position < 0 || position >= features.Length)
+                {
+                    throw new ArgumentException(
+                        $"{CategoricalParameter}: position {position} is not a feature column; there are {features.Length} (0 to {features.Length - 1}, the label column not counted).");
+                }
+
+                names.Add(features[position]);
+            }
+            else
+            {
+                // A name: the loader reports it if no column has it.
+                names.Add(item.Trim('\'', '"'));
+            }
+        }
+
+        return new CsvLoadOptions { LabelColumn = label, CategoricalColumns = names };
+    }
+}
