@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using ImbalanceGuard.Sampling;
+
+namespace ImbalanceGuard.Benchmarks;
+
+/// <summary>
+/// Peak memory of one resampling, read from the kernel: the process's peak resident set (VmHWM) is reset
+/// after the data is loaded, so the peak afterwards minus the resident set before is what the resampling
+/// itself needed, output included. Linux only.
+/// </summary>
+internal static class PeakMemory
+{
+    public static int Run(string[] args)
+    {
+        var csv = args[0];
+        var method = args[1];
+        var parameters = new Dictionary<string, string>();
+        for (var i = 2; i + 1 < args.Length; i += 2)
+        {
+            var pair = args[i + 1].Split('=', 2);
+            parameters[pair[0]] = pair[1];
+        }
+
+        var categorical = method switch
+        {
+            "smoten" => null,
+            _ when parameters.TryGetValue("categorical_features", out var columns) => columns.Split(','),
+            _ => Array.Empty<string>(),
+        };
+        var options = new CsvLoadOptions { AllFeaturesCategorical = method == "smoten" };
+        var data = Dataset.LoadCsv(csv, options);
+        if (categorical is { Length: > 0 })
+        {
+            var names = categorical.Select(c => data.Schema.FeatureNames[int.Parse(c, CultureInfo.InvariantCulture)]).ToArray();
+            data = Dataset.LoadCsv(csv, new CsvLoadOptions { CategoricalColumns = names });
+        }
+
+        var training = Split.FromPreSplit(data);
+        var sampler = SamplerCatalog.Create(method, new SamplerParameters(parameters, data.Schema));
+
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        File.WriteAllText("/proc/self/clear_refs", "5");
+        var before = Status("VmRSS");
+        var result = sampler.FitResample(training);
+        var peak = Status("VmHWM");
+
+        long inputBytes = (long)training.RowCount * training.FeatureCount * sizeof(double);
+        long outputBytes = (long)result.Resampled.RowCount * training.FeatureCount * sizeof(double);
+        var extra = Math.Max(0, peak - before);
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            method,
+            input_bytes = inputBytes,
+            output_bytes = outputBytes,
+            peak_extra_bytes = extra,
+            peak_over_input = extra / (double)inputBytes,
+            working_over_input = Math.Max(0, extra - outputBytes) / (double)inputBytes,
+        }));
+        GC.KeepAlive(result);
+        return 0;
+    }
+
+    private static long Status(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                var kilobytes = line[(field.Length + 1)..].Trim().Split(' ')[0];
+                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"/proc/self/status has no {field}.");
+    }
+}
