@@ -115,6 +115,13 @@ public class CsvErrorTests
         Csv.ReadFails("a,w,label\n1,2,x\n", new CsvLoadOptions { CategoricalColumns = ["label"] }, "cells.csv", "'label'", "cannot be a categorical feature");
     }
 
+    [Theory]
+    [InlineData("a,a,label\n1,2,x\n", "column 'a'", "columns 1 and 2")]
+    [InlineData("a,label,label\n1,2,x\n", "column 'label'", "columns 2 and 3")]
+    [InlineData("label,a,label\n1,2,x\n", "column 'label'", "columns 1 and 3")]
+    public void Duplicate_column_names_name_the_file_line_and_column(string text, string column, string positions)
+        => Csv.ReadFails(text, null, "cells.csv line 1, " + column, positions, "used twice");
+
     [Fact]
     public void A_header_with_a_single_column_names_the_file_and_the_separator()
         => Csv.ReadFails("a;label\n1;x\n", null, "cells.csv", "separator ','");
