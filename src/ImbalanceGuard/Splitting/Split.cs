@@ -283,43 +283,57 @@ public static class Split
 
     /// <summary>
     /// How many rows of each class to hold out: the total rounded up, shared in proportion to class size
-    /// by largest remainder, then moved so that every class of two or more rows is on both sides.
+    /// by largest remainder, then moved so that every class of two or more rows is on both sides. Rows are
+    /// moved, not added or dropped: the total stays the rounded-up share unless those bounds cannot hold
+    /// it (more small classes than rows to hold out, say), and then it is the nearest total they allow.
     /// </summary>
     internal static int[] HoldoutCountsByClass(IReadOnlyList<int> counts, double fraction)
     {
         var k = counts.Count;
         var n = counts.Sum();
-        var total = (int)Math.Ceiling(n * fraction);
-        var exact = counts.Select(c => c * fraction).ToArray();
-        var take = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        var remaining = total - take.Sum();
-        foreach (var c in Enumerable.Range(0, k).OrderByDescending(c => exact[c] - take[c]).ThenBy(c => c))
-        {
-            if (remaining <= 0)
-            {
-                break;
-            }
 
-            if (take[c] < counts[c])
-            {
-                take[c]++;
-                remaining--;
-            }
-        }
-
+        // A class of two or more rows keeps a row on each side; a single row stays in training.
+        var low = new int[k];
+        var high = new int[k];
         for (var c = 0; c < k; c++)
         {
-            if (counts[c] >= 2)
+            low[c] = counts[c] >= 2 ? 1 : 0;
+            high[c] = counts[c] >= 2 ? counts[c] - 1 : 0;
+        }
+
+        var total = Math.Clamp((int)Math.Ceiling(n * fraction), low.Sum(), high.Sum());
+        var exact = new double[k];
+        var take = new int[k];
+        for (var c = 0; c < k; c++)
+        {
+            exact[c] = counts[c] * fraction;
+            take[c] = Math.Clamp((int)Math.Floor(exact[c]), low[c], high[c]);
+        }
+
+        // Add each missing row to the class furthest below its proportional share, and take each surplus row
+        // from the class furthest above it; ties go to the first class. Without bounds in play this is the
+        // largest-remainder rule.
+        var remaining = total - take.Sum();
+        while (remaining != 0)
+        {
+            var best = -1;
+            for (var c = 0; c < k; c++)
             {
-                take[c] = Math.Clamp(take[c], 1, counts[c] - 1);
+                var movable = remaining > 0 ? take[c] < high[c] : take[c] > low[c];
+                if (movable && (best < 0 || Gap(c) > Gap(best)))
+                {
+                    best = c;
+                }
             }
-            else
-            {
-                take[c] = 0;
-            }
+
+            take[best] += Math.Sign(remaining);
+            remaining -= Math.Sign(remaining);
         }
 
         return take;
+
+        // How far the class is from its share, in the direction rows are moving.
+        double Gap(int c) => remaining > 0 ? exact[c] - take[c] : take[c] - exact[c];
     }
 
     private static double GroupCost(
