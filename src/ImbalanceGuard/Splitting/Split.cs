@@ -208,6 +208,8 @@ public static class Split
     /// The escape hatch for data that arrives already split (a published train/test pair, a file per
     /// month): declares <paramref name="training"/> the training side and <paramref name="holdout"/> the
     /// holdout side. Nothing is checked beyond the schemas; <see cref="LeakageGuard"/> checks the rows.
+    /// Categorical text columns are recoded so that a code means the same category on both sides (each
+    /// file numbers its categories in order of first appearance); the text of every row stays as it was.
     /// Greppable on purpose: every use is a place where a leak could enter.
     /// </summary>
     /// <exception cref="ArgumentException">The two datasets do not have the same features and classes.</exception>
@@ -222,9 +224,11 @@ public static class Split
                 nameof(holdout));
         }
 
+        // Each file numbers its category texts by first appearance: recode so a code means one category.
+        var (trainingTable, holdoutTable) = CategoryAlignment.Align(training.Table, holdout.Table);
         return new TrainHoldoutSplit(
-            new TrainingSet(training.Table),
-            new HoldoutSet(holdout.Table),
+            new TrainingSet(trainingTable),
+            new HoldoutSet(holdoutTable),
             [.. Enumerable.Range(0, training.RowCount)],
             [.. Enumerable.Range(0, holdout.RowCount)]);
     }

@@ -50,6 +50,81 @@ public class PreSplitTests
         Assert.False(string.IsNullOrEmpty(difference));
     }
 
+    /// <summary>
+    /// Each file codes its category texts in order of first appearance, so the same code can mean "red"
+    /// in one file and "blue" in the other; the two sides must agree before rows are compared or scored.
+    /// </summary>
+    [Fact]
+    public void Categorical_text_is_recoded_so_a_code_means_the_same_category_on_both_sides()
+    {
+        var options = new CsvLoadOptions { CategoricalColumns = ["colour"] };
+        var trainingText = "colour,size,label\nred,1,a\nblue,2,b\n";
+        var holdoutText = "colour,size,label\nblue,1,a\nred,2,b\ngreen,3,a\n";
+        var training = Data.Csv.Read(trainingText, options);
+        var holdout = Data.Csv.Read(holdoutText, options);
+
+        var split = Split.FromPreSplit(training, holdout);
+
+        Assert.Equal(["red", "blue", "green"], split.Training.Schema.CategoryLevels(0));
+        Assert.Equal(["red", "blue", "green"], split.Holdout.Schema.CategoryLevels(0));
+        Assert.Equal([0.0, 1], [split.Training.GetRow(0)[0], split.Training.GetRow(1)[0]]);
+        Assert.Equal([1.0, 0, 2], [split.Holdout.GetRow(0)[0], split.Holdout.GetRow(1)[0], split.Holdout.GetRow(2)[0]]);
+        Assert.Equal(trainingText, Data.Csv.Write(split.Training));
+        Assert.Equal(holdoutText, Data.Csv.Write(split.Holdout));
+
+        // (blue, 1, a) is not (red, 1, a): no row of the holdout is a training row.
+        LeakageGuard.EnsureIndependent(split.Training, split.Holdout);
+    }
+
+    [Fact]
+    public void A_copied_row_is_found_even_when_the_files_code_categories_differently()
+    {
+        var options = new CsvLoadOptions { CategoricalColumns = ["colour"] };
+        var training = Data.Csv.Read("colour,size,label\nred,1,a\nblue,2,b\n", options);
+        var holdout = Data.Csv.Read("colour,size,label\nblue,2,b\nred,5,a\n", options);
+
+        var (train, test) = Split.FromPreSplit(training, holdout);
+
+        var leak = Assert.Throws<LeakageException>(() => LeakageGuard.EnsureIndependent(train, test));
+        Assert.Equal(LeakageCause.IdenticalRows, leak.Cause);
+        Assert.Equal([0], leak.HoldoutRows);
+    }
+
+    [Fact]
+    public void A_column_coded_by_number_in_one_file_and_by_text_in_the_other_is_put_on_text()
+    {
+        var options = new CsvLoadOptions { CategoricalColumns = ["zone"] };
+        var trainingText = "zone,label\n7,a\n3,b\n7,b\n";
+        var holdoutText = "zone,label\n3,a\nx,b\n";
+        var training = Data.Csv.Read(trainingText, options);
+        var holdout = Data.Csv.Read(holdoutText, options);
+        Assert.Null(training.Schema.CategoryLevels(0));
+
+        var split = Split.FromPreSplit(training, holdout);
+
+        Assert.Equal(["7", "3", "x"], split.Training.Schema.CategoryLevels(0));
+        Assert.Equal(["7", "3", "x"], split.Holdout.Schema.CategoryLevels(0));
+        Assert.Equal([0.0, 1, 0], split.Training.Features.ToArray());
+        Assert.Equal([1.0, 2], split.Holdout.Features.ToArray());
+        Assert.Equal(trainingText, Data.Csv.Write(split.Training));
+        Assert.Equal(holdoutText, Data.Csv.Write(split.Holdout));
+        Assert.Equal([7.0, 3, 7], training.Features.ToArray());
+    }
+
+    [Fact]
+    public void Sides_that_already_agree_are_kept_as_they_are()
+    {
+        var options = new CsvLoadOptions { CategoricalColumns = ["colour"] };
+        var training = Data.Csv.Read("colour,label\nred,a\nblue,b\n", options);
+        var holdout = Data.Csv.Read("colour,label\nred,b\nblue,a\n", options);
+
+        var split = Split.FromPreSplit(training, holdout);
+
+        Assert.Same(training.Schema, split.Training.Schema);
+        Assert.Same(holdout.Schema, split.Holdout.Schema);
+        Assert.Equal(holdout.Features.ToArray(), split.Holdout.Features.ToArray());
+    }
+
     [Fact]
     public void The_one_sided_escape_hatch_declares_every_row_training_data()
     {
