@@ -86,6 +86,13 @@ public static class Split
         }
 
         var holdoutCount = (int)Math.Ceiling(n * holdoutFraction);
+        if (holdoutCount >= n)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Holding out {holdoutFraction} of {n} rows rounds up to every row; no row would be left to train on."),
+                nameof(holdoutFraction));
+        }
+
         var cut = n - holdoutCount;
 
         // Rows sharing the boundary time all go to the holdout, so every training time is earlier.
@@ -97,7 +104,7 @@ public static class Split
         if (cut == 0)
         {
             throw new ArgumentException(
-                "Every row shares the time at the split point, so no training row would be earlier than the holdout.",
+                string.Create(CultureInfo.InvariantCulture, $"Every row up to the split point has the earliest time, {keys[order[0]]}, so no training row would be earlier than the holdout."),
                 nameof(times));
         }
 

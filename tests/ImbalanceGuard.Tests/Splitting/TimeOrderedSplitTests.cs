@@ -98,7 +98,19 @@ public class TimeOrderedSplitTests
     {
         var data = SplitData.WithLabels([0, 1, 0, 1]);
 
-        Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.25, [7, 7, 7, 7]));
+        var error = Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.25, [7, 7, 7, 7]));
+        Assert.Equal("times", error.ParamName);
+        Assert.Contains("earliest time, 7", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Times_tied_from_the_start_to_the_split_point_cannot_be_split()
+    {
+        var data = SplitData.WithLabels([0, 1, 0, 1]);
+
+        var error = Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.5, [5, 9, 5, 5]));
+        Assert.Equal("times", error.ParamName);
+        Assert.Contains("earliest time, 5", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +128,10 @@ public class TimeOrderedSplitTests
         // Three quarters of two rows rounds up to both rows, leaving nothing to train on.
         var data = SplitData.WithLabels([0, 1]);
 
-        Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.75));
+        var error = Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.75));
+        Assert.Equal("holdoutFraction", error.ParamName);
+        Assert.Contains("no row would be left to train on", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Split.TimeOrdered(data, 0.75, [1, 2]));
     }
 
     [Theory]
