@@ -82,6 +82,10 @@ public class ProvenanceTests
     }
 
     [Fact]
+    public void A_synthetic_row_without_parents_reads_as_its_sampler_alone()
+        => Assert.Equal("synthetic (generator)", RowProvenance.Synthetic("generator").ToString());
+
+    [Fact]
     public void A_synthetic_row_keeps_a_copy_of_its_parents()
     {
         long[] parents = [3, 9];
