@@ -16,7 +16,7 @@ public static class Split
     /// <param name="holdoutFraction">The share of rows to hold out, in (0, 1); the count is rounded up.</param>
     /// <param name="seed">Seeds the shuffle: the same seed gives the same split.</param>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is outside (0, 1).</exception>
-    /// <exception cref="ArgumentException">The data has fewer than two rows.</exception>
+    /// <exception cref="ArgumentException">The data has fewer than two rows, or no class has two.</exception>
     public static TrainHoldoutSplit Stratified(Dataset data, double holdoutFraction = 0.25, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -24,6 +24,13 @@ public static class Split
         CheckRowCount(data);
         var counts = data.ClassCounts;
         var perClass = HoldoutCountsByClass(counts, holdoutFraction);
+        if (perClass.Sum() == 0)
+        {
+            throw new ArgumentException(
+                "No class has two rows, so no row can be held out (a class's single row stays in training); is the label column the right one?",
+                nameof(data));
+        }
+
         var random = new SeededRandom(seed);
         var inHoldout = new bool[data.RowCount];
         var byClass = RowsByClass(data.Labels, data.ClassCount);

@@ -15,7 +15,7 @@ public class StratifiedSplitTests
         => Cases.Sample(
             (counts, fraction, seed) =>
             {
-                if (counts.Sum() < 2)
+                if (counts.All(c => c < 2))
                 {
                     return;
                 }
@@ -50,12 +50,13 @@ public class StratifiedSplitTests
             (counts, fraction, seed) =>
             {
                 var n = counts.Sum();
-                if (n < 2)
+                var data = SplitData.WithLabels(SplitData.ShuffledLabels(counts, seed), seed);
+                if (counts.All(c => c < 2))
                 {
+                    Assert.Throws<ArgumentException>(() => Split.Stratified(data, fraction, seed));
                     return;
                 }
 
-                var data = SplitData.WithLabels(SplitData.ShuffledLabels(counts, seed), seed);
                 var split = Split.Stratified(data, fraction, seed);
 
                 var fewest = counts.Count(c => c >= 2);
@@ -72,7 +73,7 @@ public class StratifiedSplitTests
         => Cases.Sample(
             (counts, fraction, seed) =>
             {
-                if (counts.Sum() < 2)
+                if (counts.All(c => c < 2))
                 {
                     return;
                 }
@@ -139,6 +140,18 @@ public class StratifiedSplitTests
         Assert.Equal(0, split.Holdout.ClassCounts[1]);
         Assert.Equal(1, split.Holdout.ClassCounts[2]);
         Assert.Equal(5, split.Holdout.RowCount);
+    }
+
+    /// <summary>A label column of unique values (an id, a measurement) would otherwise give an empty holdout.</summary>
+    [Fact]
+    public void Data_without_a_class_of_two_rows_is_refused_instead_of_holding_out_nothing()
+    {
+        var data = SplitData.WithLabels([0, 1, 2, 3, 4, 5]);
+
+        var error = Assert.Throws<ArgumentException>(() => Split.Stratified(data, 0.5));
+
+        Assert.Equal("data", error.ParamName);
+        Assert.Contains("No class has two rows", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
