@@ -177,6 +177,9 @@ public class LeakyCodeDoesNotCompileTests
             .ShouldFailWith("CS8121");
 
     // --- Making the split types by hand ---
+    //
+    // Their constructors are internal. The compiler does not even import internal members of another
+    // assembly, so the error is "no constructor takes N arguments" (CS1729), not "inaccessible" (CS0122).
 
     [Fact]
     public void Constructing_a_training_set_does_not_compile()
