@@ -16,6 +16,8 @@ internal static class CsvDatasetReader
                 $"{sourceName}: the header has {columns.Count} column; at least one feature and a label are needed (is the separator '{options.Separator}'?).");
         }
 
+        CheckUniqueColumns(columns, sourceName);
+
         var labelColumn = options.LabelColumn is null ? columns.Count - 1 : FindColumn(columns, options.LabelColumn, "label", sourceName);
         var weightColumn = options.WeightColumn is null ? -1 : FindColumn(columns, options.WeightColumn, "weight", sourceName);
         if (weightColumn == labelColumn)
@@ -179,6 +181,23 @@ internal static class CsvDatasetReader
         }
 
         return [.. levels.Keys];
+    }
+
+    /// <summary>
+    /// Column names find the label, weight and categorical columns and name the columns written back, so
+    /// each must be unique; the message says which name, where.
+    /// </summary>
+    private static void CheckUniqueColumns(List<string> columns, string sourceName)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!first.TryAdd(columns[i], i))
+            {
+                throw new DataFormatException(
+                    $"{sourceName} line 1, column '{columns[i]}': the name is used twice (columns {first[columns[i]] + 1} and {i + 1}); column names must be unique.");
+            }
+        }
     }
 
     private static int FindColumn(IReadOnlyList<string> columns, string name, string role, string sourceName)

@@ -64,7 +64,7 @@ public readonly struct RowProvenance : IEquatable<RowProvenance>
     /// <summary>Compares two provenances.</summary>
     public static bool operator !=(RowProvenance left, RowProvenance right) => !left.Equals(right);
 
-    /// <summary>"row 17", or "synthetic (smote) from rows 3, 9".</summary>
+    /// <summary>"row 17", "synthetic (smote) from rows 3, 9", or "synthetic (smote)" for a row without parents.</summary>
     public override string ToString()
     {
         if (!IsSynthetic)
@@ -73,8 +73,14 @@ public readonly struct RowProvenance : IEquatable<RowProvenance>
         }
 
         var text = new StringBuilder();
-        text.Append("synthetic (").Append(Sampler).Append(") from row");
+        text.Append("synthetic (").Append(Sampler).Append(')');
         var parents = ParentRows;
+        if (parents.Length == 0)
+        {
+            return text.ToString();
+        }
+
+        text.Append(" from row");
         if (parents.Length != 1)
         {
             text.Append('s');

@@ -29,9 +29,17 @@ public sealed class RepeatedStratifiedKFold
     public int Seed { get; }
 
     /// <summary>All folds of all repeats, made one at a time as they are enumerated.</summary>
+    /// <exception cref="ArgumentException">There are fewer rows than folds.</exception>
     public IEnumerable<Fold> Split(Dataset data)
     {
+        // Checked here, not when the folds are first enumerated, like StratifiedKFold.Split.
         ArgumentNullException.ThrowIfNull(data);
+        StratifiedKFold.CheckRowCount(data.RowCount, Folds);
+        return Enumerate(data);
+    }
+
+    private IEnumerable<Fold> Enumerate(Dataset data)
+    {
         for (var r = 0; r < Repeats; r++)
         {
             var assignment = StratifiedKFold.AssignFolds(data.Labels, data.ClassCount, Folds, SeededRandom.Fork(Seed, r));

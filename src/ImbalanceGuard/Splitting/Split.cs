@@ -16,7 +16,7 @@ public static class Split
     /// <param name="holdoutFraction">The share of rows to hold out, in (0, 1); the count is rounded up.</param>
     /// <param name="seed">Seeds the shuffle: the same seed gives the same split.</param>
     /// <exception cref="ArgumentOutOfRangeException">The fraction is outside (0, 1).</exception>
-    /// <exception cref="ArgumentException">The data has fewer than two rows.</exception>
+    /// <exception cref="ArgumentException">The data has fewer than two rows, or no class has two.</exception>
     public static TrainHoldoutSplit Stratified(Dataset data, double holdoutFraction = 0.25, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -24,6 +24,13 @@ public static class Split
         CheckRowCount(data);
         var counts = data.ClassCounts;
         var perClass = HoldoutCountsByClass(counts, holdoutFraction);
+        if (perClass.Sum() == 0)
+        {
+            throw new ArgumentException(
+                "No class has two rows, so no row can be held out (a class's single row stays in training); is the label column the right one?",
+                nameof(data));
+        }
+
         var random = new SeededRandom(seed);
         var inHoldout = new bool[data.RowCount];
         var byClass = RowsByClass(data.Labels, data.ClassCount);
@@ -86,6 +93,13 @@ public static class Split
         }
 
         var holdoutCount = (int)Math.Ceiling(n * holdoutFraction);
+        if (holdoutCount >= n)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Holding out {holdoutFraction} of {n} rows rounds up to every row; no row would be left to train on."),
+                nameof(holdoutFraction));
+        }
+
         var cut = n - holdoutCount;
 
         // Rows sharing the boundary time all go to the holdout, so every training time is earlier.
@@ -97,7 +111,7 @@ public static class Split
         if (cut == 0)
         {
             throw new ArgumentException(
-                "Every row shares the time at the split point, so no training row would be earlier than the holdout.",
+                string.Create(CultureInfo.InvariantCulture, $"Every row up to the split point has the earliest time, {keys[order[0]]}, so no training row would be earlier than the holdout."),
                 nameof(times));
         }
 
@@ -208,6 +222,8 @@ public static class Split
     /// The escape hatch for data that arrives already split (a published train/test pair, a file per
     /// month): declares <paramref name="training"/> the training side and <paramref name="holdout"/> the
     /// holdout side. Nothing is checked beyond the schemas; <see cref="LeakageGuard"/> checks the rows.
+    /// Categorical text columns are recoded so that a code means the same category on both sides (each
+    /// file numbers its categories in order of first appearance); the text of every row stays as it was.
     /// Greppable on purpose: every use is a place where a leak could enter.
     /// </summary>
     /// <exception cref="ArgumentException">The two datasets do not have the same features and classes.</exception>
@@ -222,9 +238,11 @@ public static class Split
                 nameof(holdout));
         }
 
+        // Each file numbers its category texts by first appearance: recode so a code means one category.
+        var (trainingTable, holdoutTable) = CategoryAlignment.Align(training.Table, holdout.Table);
         return new TrainHoldoutSplit(
-            new TrainingSet(training.Table),
-            new HoldoutSet(holdout.Table),
+            new TrainingSet(trainingTable),
+            new HoldoutSet(holdoutTable),
             [.. Enumerable.Range(0, training.RowCount)],
             [.. Enumerable.Range(0, holdout.RowCount)]);
     }
@@ -283,43 +301,57 @@ public static class Split
 
     /// <summary>
     /// How many rows of each class to hold out: the total rounded up, shared in proportion to class size
-    /// by largest remainder, then moved so that every class of two or more rows is on both sides.
+    /// by largest remainder, then moved so that every class of two or more rows is on both sides. Rows are
+    /// moved, not added or dropped: the total stays the rounded-up share unless those bounds cannot hold
+    /// it (more small classes than rows to hold out, say), and then it is the nearest total they allow.
     /// </summary>
     internal static int[] HoldoutCountsByClass(IReadOnlyList<int> counts, double fraction)
     {
         var k = counts.Count;
         var n = counts.Sum();
-        var total = (int)Math.Ceiling(n * fraction);
-        var exact = counts.Select(c => c * fraction).ToArray();
-        var take = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        var remaining = total - take.Sum();
-        foreach (var c in Enumerable.Range(0, k).OrderByDescending(c => exact[c] - take[c]).ThenBy(c => c))
-        {
-            if (remaining <= 0)
-            {
-                break;
-            }
 
-            if (take[c] < counts[c])
-            {
-                take[c]++;
-                remaining--;
-            }
-        }
-
+        // A class of two or more rows keeps a row on each side; a single row stays in training.
+        var low = new int[k];
+        var high = new int[k];
         for (var c = 0; c < k; c++)
         {
-            if (counts[c] >= 2)
+            low[c] = counts[c] >= 2 ? 1 : 0;
+            high[c] = counts[c] >= 2 ? counts[c] - 1 : 0;
+        }
+
+        var total = Math.Clamp((int)Math.Ceiling(n * fraction), low.Sum(), high.Sum());
+        var exact = new double[k];
+        var take = new int[k];
+        for (var c = 0; c < k; c++)
+        {
+            exact[c] = counts[c] * fraction;
+            take[c] = Math.Clamp((int)Math.Floor(exact[c]), low[c], high[c]);
+        }
+
+        // Add each missing row to the class furthest below its proportional share, and take each surplus row
+        // from the class furthest above it; ties go to the first class. Without bounds in play this is the
+        // largest-remainder rule.
+        var remaining = total - take.Sum();
+        while (remaining != 0)
+        {
+            var best = -1;
+            for (var c = 0; c < k; c++)
             {
-                take[c] = Math.Clamp(take[c], 1, counts[c] - 1);
+                var movable = remaining > 0 ? take[c] < high[c] : take[c] > low[c];
+                if (movable && (best < 0 || Gap(c) > Gap(best)))
+                {
+                    best = c;
+                }
             }
-            else
-            {
-                take[c] = 0;
-            }
+
+            take[best] += Math.Sign(remaining);
+            remaining -= Math.Sign(remaining);
         }
 
         return take;
+
+        // How far the class is from its share, in the direction rows are moving.
+        double Gap(int c) => remaining > 0 ? exact[c] - take[c] : take[c] - exact[c];
     }
 
     private static double GroupCost(

@@ -47,10 +47,7 @@ public sealed class StratifiedKFold
 
     internal static int[] AssignFolds(ReadOnlySpan<int> labels, int classCount, int folds, SeededRandom? random)
     {
-        if (labels.Length < folds)
-        {
-            throw new ArgumentException($"{folds} folds need at least {folds} rows; there are {labels.Length}.");
-        }
+        CheckRowCount(labels.Length, folds);
 
         var fold = new int[labels.Length];
         var offset = 0;
@@ -68,6 +65,14 @@ public sealed class StratifiedKFold
         }
 
         return fold;
+    }
+
+    internal static void CheckRowCount(int rows, int folds)
+    {
+        if (rows < folds)
+        {
+            throw new ArgumentException($"{folds} folds need at least {folds} rows; there are {rows}.");
+        }
     }
 
     internal static IEnumerable<Fold> Enumerate(Dataset data, int[] assignment, int folds, int repeat)

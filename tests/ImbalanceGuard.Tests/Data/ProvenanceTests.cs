@@ -1,0 +1,122 @@
+namespace ImbalanceGuard.Tests.Data;
+
+public class ProvenanceTests
+{
+    [Fact]
+    public void Every_loaded_row_is_the_original_row_at_its_position()
+    {
+        var data = RepositoryFiles.LoadData("glass.csv");
+
+        Assert.Equal(0, data.SyntheticRowCount);
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            var provenance = data.GetProvenance(i);
+            Assert.False(provenance.IsSynthetic);
+            Assert.Equal(i, provenance.SourceRow);
+            Assert.Null(provenance.Sampler);
+            Assert.True(provenance.ParentRows.IsEmpty);
+        }
+    }
+
+    [Fact]
+    public void Rows_from_arrays_are_original_rows_at_their_positions()
+    {
+        var data = Dataset.FromArrays(new double[,] { { 1 }, { 2 }, { 3 } }, ["a", "b", "a"]);
+
+        Assert.Equal([0L, 1, 2], Enumerable.Range(0, 3).Select(i => data.GetProvenance(i).SourceRow));
+    }
+
+    [Fact]
+    public void Selecting_rows_keeps_their_source_rows_and_source()
+    {
+        var data = Dataset.FromArrays(new double[,] { { 10 }, { 11 }, { 12 }, { 13 } }, ["a", "b", "a", "b"]);
+
+        var selected = data.Table.Select([3, 1, 1]);
+
+        Assert.Equal([13.0, 11, 11], selected.Features);
+        Assert.Equal([3L, 1, 1], Enumerable.Range(0, 3).Select(i => selected.Provenance.SourceRow(i)));
+        Assert.Equal(data.Table.Provenance.SourceKey, selected.Provenance.SourceKey);
+    }
+
+    [Fact]
+    public void Selecting_rows_keeps_synthetic_rows_and_their_parents()
+    {
+        var data = Dataset.FromRows(
+            [[1.0], [2.0], [3.0]],
+            ["a", "a", "b"],
+            new DatasetOptions { Provenance = [RowProvenance.Original(7), RowProvenance.Synthetic("smote", 4, 5), RowProvenance.Synthetic("adasyn", 6)] });
+
+        var selected = data.Table.Select([2, 0, 1]);
+
+        Assert.Equal(RowProvenance.Synthetic("adasyn", 6), selected.Provenance.Get(0));
+        Assert.Equal(RowProvenance.Original(7), selected.Provenance.Get(1));
+        Assert.Equal(RowProvenance.Synthetic("smote", 4, 5), selected.Provenance.Get(2));
+        Assert.Equal(2, selected.Provenance.SyntheticCount);
+        Assert.Equal(data.Table.Provenance.SourceKey, selected.Provenance.SourceKey);
+    }
+
+    [Fact]
+    public void Different_datasets_have_different_sources()
+    {
+        var first = Dataset.FromArrays(new double[,] { { 1 } }, ["a"]);
+        var second = Dataset.FromArrays(new double[,] { { 1 } }, ["a"]);
+
+        Assert.NotEqual(first.Table.Provenance.SourceKey, second.Table.Provenance.SourceKey);
+    }
+
+    [Fact]
+    public void An_original_row_reads_as_its_row_number()
+        => Assert.Equal("row 17", RowProvenance.Original(17).ToString());
+
+    [Fact]
+    public void A_synthetic_row_reads_as_its_sampler_and_parents()
+    {
+        Assert.Equal("synthetic (smote) from row 3", RowProvenance.Synthetic("smote", 3).ToString());
+        Assert.Equal("synthetic (smote) from rows 3, 9", RowProvenance.Synthetic("smote", 3, 9).ToString());
+        Assert.Equal(
+            "synthetic (adasyn) from rows 0, 1, 2, 3, 4, 5",
+            RowProvenance.Synthetic("adasyn", 0, 1, 2, 3, 4, 5).ToString());
+        Assert.Equal(
+            "synthetic (adasyn) from rows 0, 1, 2, 3, 4, 5 and 2 more",
+            RowProvenance.Synthetic("adasyn", 0, 1, 2, 3, 4, 5, 6, 7).ToString());
+    }
+
+    [Fact]
+    public void A_synthetic_row_without_parents_reads_as_its_sampler_alone()
+        => Assert.Equal("synthetic (generator)", RowProvenance.Synthetic("generator").ToString());
+
+    [Fact]
+    public void A_synthetic_row_keeps_a_copy_of_its_parents()
+    {
+        long[] parents = [3, 9];
+        var provenance = RowProvenance.Synthetic("smote", parents);
+        parents[0] = 100;
+
+        Assert.Equal([3L, 9], provenance.ParentRows.ToArray());
+        Assert.True(provenance.IsSynthetic);
+        Assert.Equal(-1, provenance.SourceRow);
+        Assert.Equal("smote", provenance.Sampler);
+    }
+
+    [Fact]
+    public void Provenances_are_equal_when_kind_sampler_and_parents_are()
+    {
+        Assert.Equal(RowProvenance.Original(4), RowProvenance.Original(4));
+        Assert.True(RowProvenance.Original(4) == RowProvenance.Original(4));
+        Assert.True(RowProvenance.Original(4) != RowProvenance.Original(5));
+        Assert.Equal(RowProvenance.Synthetic("smote", 1, 2), RowProvenance.Synthetic("smote", 1, 2));
+        Assert.Equal(RowProvenance.Synthetic("smote", 1, 2).GetHashCode(), RowProvenance.Synthetic("smote", 1, 2).GetHashCode());
+        Assert.NotEqual(RowProvenance.Synthetic("smote", 1, 2), RowProvenance.Synthetic("smote", 2, 1));
+        Assert.NotEqual(RowProvenance.Synthetic("smote", 1, 2), RowProvenance.Synthetic("adasyn", 1, 2));
+        Assert.NotEqual(RowProvenance.Original(1), RowProvenance.Synthetic("smote", 1));
+        Assert.False(RowProvenance.Original(1).Equals((object)"row 1"));
+    }
+
+    [Fact]
+    public void Invalid_provenance_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowProvenance.Original(-1));
+        Assert.Throws<ArgumentException>(() => RowProvenance.Synthetic(" ", 1));
+        Assert.Throws<ArgumentNullException>(() => RowProvenance.Synthetic(null!, 1));
+    }
+}
