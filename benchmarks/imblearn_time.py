@@ -21,7 +21,7 @@ SAMPLERS = {
     "borderline-smote-2": lambda: BorderlineSMOTE(kind="borderline-2", random_state=0),
     "svm-smote": lambda: SVMSMOTE(random_state=0),
     "adasyn": lambda: ADASYN(random_state=0),
-    "kmeans-smote": lambda: KMeansSMOTE(random_state=0),
+    "kmeans-smote": lambda: KMeansSMOTE(cluster_balance_threshold=0.01, random_state=0),
     "smote-nc": lambda: SMOTENC(categorical_features=[0], random_state=0),
     "smoten": lambda: SMOTEN(random_state=0),
     "random-under": lambda: RandomUnderSampler(random_state=0),
