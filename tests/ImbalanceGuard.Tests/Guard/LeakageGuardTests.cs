@@ -173,7 +173,7 @@ public class LeakageGuardTests
         Assert.Equal([1, 3], leak.HoldoutRows);
         Assert.Contains("2 of 4 evaluation rows have exactly the features and label of a training row", leak.Message, StringComparison.Ordinal);
         Assert.Contains("row 1 = training row 1 (source row 1)", leak.Message, StringComparison.Ordinal);
-        Assert.Contains("row 3 = training row 0 (row 0)", leak.Message, StringComparison.Ordinal);
+        Assert.Contains("row 3 = training row 0 (source row 0)", leak.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("row 2 =", leak.Message, StringComparison.Ordinal);
     }
 
