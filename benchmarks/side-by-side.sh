@@ -2,6 +2,7 @@
 # Times each sampler here and in imbalanced-learn on the same generated CSV and prints the ratio.
 # Usage: benchmarks/side-by-side.sh [--rows N] [--features F] [--minority P] [--timeout S] [--out FILE] [method ...]
 # Installs Debian's python3-imblearn (imbalanced-learn 0.10.0, scikit-learn 1.2.1) when it is missing.
+# imbalanced-learn's times are cached next to the generated CSV (delete the *.imblearn-times file to re-measure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,10 +54,25 @@ for method in "${methods[@]}"; do
   esac
   here=$($cli resample "$input" --method "$method" "${params[@]}" --out "$work/out.csv" --json | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
   peak=$($memory "$input" "$method" "${params[@]}" | /usr/bin/python3 -c "import json,sys; print(round(json.load(sys.stdin)['peak_over_input'], 2))")
-  if theirs=$(timeout "$timeout" /usr/bin/python3 benchmarks/imblearn_time.py "$input" "$method" 2>/dev/null | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])"); then
+  # imbalanced-learn takes hours over the whole list: its times are kept per input file and reused.
+  cache="$input.imblearn-times"
+  theirs=$(grep -s "^$method," "$cache" | tail -1 | cut -d, -f2 || true)
+  if [ -z "$theirs" ]; then
+    status=0
+    reference=$(timeout "$timeout" /usr/bin/python3 benchmarks/imblearn_time.py "$input" "$method" 2>"$work/imblearn.err") || status=$?
+    case $status in
+      0) theirs=$(echo "$reference" | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])") ;;
+      124) theirs=">$timeout" ;;
+      *) theirs="failed"; tail -n 1 "$work/imblearn.err" >&2 ;;
+    esac
+    echo "$method,$theirs" >> "$cache"
+  fi
+  if [[ "$theirs" == "failed" ]]; then
+    ratio="-"
+  elif [[ "$theirs" != ">"* ]]; then
     ratio=$(/usr/bin/python3 -c "print(f'{$theirs / $here:.1f}x')")
   else
-    theirs=">$timeout"; ratio=">$(/usr/bin/python3 -c "print(f'{$timeout / $here:.0f}x')")"
+    ratio=">$(/usr/bin/python3 -c "print(f'{$timeout / $here:.0f}x')")"
   fi
   printf '%-20s %12.2f %16s %9s %14s\n' "$method" "$here" "$theirs" "$ratio" "$peak"
   [ -n "$out" ] && printf '%s,%s,%s,%s,%s\n' "$method" "$here" "$theirs" "$ratio" "$peak" >> "$out"
