@@ -140,15 +140,22 @@ internal sealed class ProvenanceTable
     {
         private readonly long _sourceKey;
         private readonly List<long> _source;
-        private readonly List<int> _parentStart = [0];
-        private readonly List<long> _parents = [];
-        private readonly List<int> _samplerOf = [];
+        private readonly List<int> _parentStart;
+        private readonly List<long> _parents;
+        private readonly List<int> _samplerOf;
         private readonly List<string> _samplers = [];
 
-        public Builder(long sourceKey, int capacity)
+        /// <param name="sourceKey">The source the row numbers refer to.</param>
+        /// <param name="capacity">The rows expected.</param>
+        /// <param name="syntheticCapacity">The synthetic rows expected.</param>
+        /// <param name="parentCapacity">The parents of synthetic rows expected in all.</param>
+        public Builder(long sourceKey, int capacity, int syntheticCapacity = 0, int parentCapacity = 0)
         {
             _sourceKey = sourceKey;
             _source = new List<long>(capacity);
+            _parentStart = new List<int>(syntheticCapacity + 1) { 0 };
+            _parents = new List<long>(parentCapacity);
+            _samplerOf = new List<int>(syntheticCapacity);
         }
 
         public void AddOriginal(long sourceRow) => _source.Add(sourceRow);

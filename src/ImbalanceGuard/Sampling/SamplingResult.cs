@@ -58,10 +58,15 @@ public sealed class SamplingResult
         var kept = output.Kept;
         var synthetic = output.Synthetic;
         var rows = kept.Length + synthetic.Count;
-        var features = new double[rows * d];
+        var inPlace = synthetic.TryTakeMatrix(kept.Length, out var features);
+        if (!inPlace)
+        {
+            features = new double[rows * d];
+        }
+
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
-        var provenance = new ProvenanceTable.Builder(table.Provenance.SourceKey, rows);
+        var provenance = new ProvenanceTable.Builder(table.Provenance.SourceKey, rows, synthetic.Count, synthetic.ParentCount);
         for (var i = 0; i < kept.Length; i++)
         {
             var row = kept[i];
@@ -75,7 +80,11 @@ public sealed class SamplingResult
             provenance.CopyFrom(table.Provenance, row);
         }
 
-        synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
+        if (!inPlace)
+        {
+            synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
+        }
+
         synthetic.Labels.CopyTo(labels.AsSpan(kept.Length));
         var roots = new List<long>();
         for (var s = 0; s < synthetic.Count; s++)

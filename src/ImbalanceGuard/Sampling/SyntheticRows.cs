@@ -1,35 +1,52 @@
+using System.Runtime.InteropServices;
+
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// The rows a sampler makes: features, class, the input rows each was made from, and the sampler's name.
+/// An over-sampler that keeps every input row can reserve room for them in front of its rows, so the
+/// resampled matrix is built in place instead of copied (the largest allocation of a resampling).
 /// </summary>
 internal sealed class SyntheticRows
 {
     private readonly int _dimensions;
+    private readonly int _leadingRows;
     private double[] _features;
     private int[] _labels;
     private readonly List<int> _parentStart = [0];
-    private readonly List<int> _parents = [];
-    private readonly List<string> _makers = [];
+    private readonly List<int> _parents;
+    private readonly List<string> _makers;
 
-    public SyntheticRows(int dimensions, int capacity = 16)
+    /// <param name="dimensions">Features per row.</param>
+    /// <param name="capacity">The rows expected; more are accepted.</param>
+    /// <param name="leadingRows">Rows to leave free in front of the synthetic rows, for the kept input rows.</param>
+    public SyntheticRows(int dimensions, int capacity = 16, int leadingRows = 0)
     {
         _dimensions = dimensions;
-        _features = new double[Math.Max(capacity, 1) * dimensions];
-        _labels = new int[Math.Max(capacity, 1)];
+        _leadingRows = leadingRows;
+        capacity = Math.Max(capacity, 1);
+        _features = new double[(leadingRows + capacity) * dimensions];
+        _labels = new int[capacity];
+        _parents = new List<int>(2 * capacity);
+        _makers = new List<string>(capacity);
     }
 
     public static SyntheticRows None(int dimensions) => new(dimensions, 0);
+
+    /// <summary>Room for every row an over-sampler that keeps all of <paramref name="input"/> will make.</summary>
+    public static SyntheticRows AfterAllOf(SamplerInput input, int capacity) => new(input.Dimensions, capacity, input.RowCount);
 
     public int Count { get; private set; }
 
     public int Dimensions => _dimensions;
 
-    public ReadOnlySpan<double> Features => _features.AsSpan(0, Count * _dimensions);
+    public int ParentCount => _parents.Count;
+
+    public ReadOnlySpan<double> Features => _features.AsSpan(_leadingRows * _dimensions, Count * _dimensions);
 
     public ReadOnlySpan<int> Labels => _labels.AsSpan(0, Count);
 
-    public ReadOnlySpan<double> Row(int row) => _features.AsSpan(row * _dimensions, _dimensions);
+    public ReadOnlySpan<double> Row(int row) => _features.AsSpan((_leadingRows + row) * _dimensions, _dimensions);
 
     public int Label(int row) => _labels[row];
 
@@ -38,7 +55,18 @@ internal sealed class SyntheticRows
     public ReadOnlySpan<int> Parents(int row)
     {
         var start = _parentStart[row];
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parents).Slice(start, _parentStart[row + 1] - start);
+        return CollectionsMarshal.AsSpan(_parents).Slice(start, _parentStart[row + 1] - start);
+    }
+
+    /// <summary>
+    /// The matrix of <paramref name="keptRows"/> kept rows followed by these rows, when it can be handed over
+    /// as it is: room was reserved for exactly that many kept rows and the buffer is exactly full. The caller
+    /// fills the leading rows. Afterwards this object must not be used.
+    /// </summary>
+    public bool TryTakeMatrix(int keptRows, out double[] matrix)
+    {
+        matrix = _features;
+        return _leadingRows == keptRows && _features.Length == (_leadingRows + Count) * _dimensions;
     }
 
     /// <summary>Reserves a row and returns its feature slot to fill.</summary>
@@ -47,7 +75,7 @@ internal sealed class SyntheticRows
         if (Count == _labels.Length)
         {
             Array.Resize(ref _labels, Count * 2);
-            Array.Resize(ref _features, _labels.Length * _dimensions);
+            Array.Resize(ref _features, (_leadingRows + _labels.Length) * _dimensions);
         }
 
         _labels[Count] = label;
@@ -58,7 +86,7 @@ internal sealed class SyntheticRows
         }
 
         _parentStart.Add(_parents.Count);
-        return _features.AsSpan(Count++ * _dimensions, _dimensions);
+        return _features.AsSpan((_leadingRows + Count++) * _dimensions, _dimensions);
     }
 
     public void Add(ReadOnlySpan<double> features, int label, string maker, ReadOnlySpan<int> parents)

@@ -37,11 +37,11 @@ public sealed class Adasyn : Sampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
-        var random = new SeededRandom(Seed);
-        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)) + 16);
         var k = NNeighbors;
         var warnings = new List<string>();
-        Span<int> parents = stackalloc int[2];
+
+        // The per-row counts first: their rounded total sizes the output exactly.
+        var perRowByClass = new Dictionary<int, int[]>();
         foreach (var c in targets.TargetedClasses)
         {
             if (targets[c] == 0)
@@ -50,7 +50,6 @@ public sealed class Adasyn : Sampler
             }
 
             input.RequireRows(c, k + 1, Name, "n_neighbors", k);
-            var rows = input.RowsOfClass(c);
             var perRow = RowsPerSeed(input, c, targets[c], k, Name);
             if (perRow.Sum() == 0)
             {
@@ -58,6 +57,16 @@ public sealed class Adasyn : Sampler
                     $"{Name}: asked for {targets[c]} rows of class '{input.ClassNames[c]}', but each row's share rounds to zero; the class was left as it is.");
                 continue;
             }
+
+            perRowByClass[c] = perRow;
+        }
+
+        var random = new SeededRandom(Seed);
+        var synthetic = SyntheticRows.AfterAllOf(input, perRowByClass.Values.Sum(counts => counts.Sum()));
+        Span<int> parents = stackalloc int[2];
+        foreach (var (c, perRow) in perRowByClass)
+        {
+            var rows = input.RowsOfClass(c);
             var neighbours = SmoteGeneration.NeighboursWithin(input, rows, k);
             for (var i = 0; i < rows.Length; i++)
             {

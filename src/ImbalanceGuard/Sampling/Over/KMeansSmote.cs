@@ -91,7 +91,7 @@ public sealed class KMeansSmote : Sampler
         var members = Split.RowsByClass(clusterOf, kmeans.Clusters);
         var random = new SeededRandom(Seed);
         var totalWanted = targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0));
-        var synthetic = new SyntheticRows(input.Dimensions, totalWanted);
+        var synthetic = SyntheticRows.AfterAllOf(input, totalWanted);
         var exponent = DensityExponent ?? (Math.Pow(Math.Log(input.Dimensions, 1.6), 1.8) * 0.16);
         foreach (var c in targets.TargetedClasses)
         {

@@ -82,7 +82,7 @@ public sealed class RandomOverSampler : Sampler
 
         var random = new SeededRandom(Seed);
         var d = input.Dimensions;
-        var synthetic = new SyntheticRows(d, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var smoothing = Math.Pow(4.0 / ((d + 2) * (double)input.RowCount), 1.0 / (d + 4));
         Span<int> parent = stackalloc int[1];
         foreach (var c in targets.TargetedClasses)

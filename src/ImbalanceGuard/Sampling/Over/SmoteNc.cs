@@ -82,7 +82,7 @@ public sealed class SmoteNc : Sampler
         }
 
         var random = new SeededRandom(Seed);
-        var synthetic = new SyntheticRows(d, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var k = KNeighbors;
         Span<int> parents = stackalloc int[2];
         var votes = new Dictionary<double, int>();

@@ -43,7 +43,7 @@ public sealed class Smoten : Sampler
         var k = KNeighbors;
         var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input);
         var random = new SeededRandom(Seed);
-        var synthetic = new SyntheticRows(d, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var parents = new int[k + 1];
         var values = new Dictionary<double, int>();
         foreach (var c in targets.TargetedClasses)

@@ -65,7 +65,7 @@ public sealed class SvmSmote : Sampler
         var svm = SvmEstimator ?? new SupportVectorClassifier { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
         var support = svm.Fit(input.Features, input.Labels, input.Dimensions, input.ClassCount).SupportIndices;
         var random = new SeededRandom(Seed);
-        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         foreach (var c in targets.TargetedClasses)
         {
             var wanted = targets[c];
