@@ -66,6 +66,39 @@ public class SamplerEdgeCaseTests
     }
 
     [Theory]
+    [InlineData("smote-nc", "k_neighbors", "4")]
+    [InlineData("svm-smote", "k_neighbors", "4")]
+    [InlineData("kmeans-smote", "k_neighbors", "4")]
+    [InlineData("near-miss-3", "n_neighbors_ver3", "31")]
+    [InlineData("enn", "n_neighbors", "30")]
+    [InlineData("renn", "n_neighbors", "30")]
+    [InlineData("allknn", "n_neighbors", "30")]
+    [InlineData("ncr", "n_neighbors", "30")]
+    [InlineData("cnn", "n_neighbors", "6")]
+    [InlineData("oss", "n_neighbors", "6")]
+    [InlineData("iht", "cv", "31")]
+    public void Neighbourhoods_and_folds_beyond_the_data_are_refused_with_a_message_that_names_the_parameter(string name, string parameter, string value)
+    {
+        // 30 rows: the minority has 4; n_neighbors = 30 leaves no row out; the starting store of CNN/OSS has 5 rows.
+        var rows = Enumerable.Range(0, 30).Select(i => new[] { i % 3, i * 0.1, (i % 7) * 0.3 }).ToArray();
+        var labels = Enumerable.Range(0, 30).Select(i => i % 7 == 0 && i < 28 ? 1 : 0).ToArray();
+        var training = Split.FromPreSplit(Dataset.FromRows(rows, labels));
+        var parameters = new Dictionary<string, string> { [parameter] = value };
+        if (name == "smote-nc")
+        {
+            parameters["categorical_features"] = "0";
+        }
+
+        if (name == "kmeans-smote")
+        {
+            parameters["kmeans_estimator"] = "1";
+        }
+
+        var error = Assert.Throws<SamplingException>(() => Create(name, parameters).FitResample(training));
+        Assert.Contains(parameter, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(SamplerNames))]
     public void A_single_class_is_refused(string name)
     {

@@ -123,8 +123,9 @@ public sealed class KMeansSmote : Sampler
 
             if (valid.Count == 0)
             {
-                throw new SamplingException(
-                    $"{Name}: no cluster has enough rows of class '{input.ClassNames[c]}'. Lower cluster_balance_threshold or use more clusters (kmeans_estimator).");
+                throw new SamplingException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{Name}: no cluster has enough rows of class '{input.ClassNames[c]}' (a share of at least {threshold:G4} and k_neighbors + 1 = {KNeighbors + 1} rows). Lower cluster_balance_threshold or k_neighbors, or change the number of clusters (kmeans_estimator)."));
             }
 
             var shares = Apportion(sparsity, wanted);

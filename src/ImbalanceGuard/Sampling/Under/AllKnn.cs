@@ -40,7 +40,14 @@ public sealed class AllKnn : Sampler
     };
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
-        => RepeatedEditing.Run(
+    {
+        // Refuse a neighbourhood the data cannot hold even if an early stop would never reach it.
+        if (NNeighbors >= input.RowCount)
+        {
+            throw new SamplingException($"{Name}: n_neighbors={NNeighbors} needs more than {NNeighbors} rows; there are {input.RowCount}.");
+        }
+
+        return RepeatedEditing.Run(
             input,
             NNeighbors,
             (current, round) => EditedNearestNeighbours.Keep(
@@ -51,4 +58,5 @@ public sealed class AllKnn : Sampler
                 Name),
             stopWhenUnchanged: false,
             allowMinority: AllowMinority);
+    }
 }
