@@ -17,4 +17,10 @@ public enum LeakageCause
     /// over-sampling before the split, or a duplicate in the source).
     /// </summary>
     IdenticalRows,
+
+    /// <summary>
+    /// A decision threshold is reported on the very data it was tuned on: the figures describe the
+    /// tuning, not how the threshold will do on new data.
+    /// </summary>
+    ThresholdTunedOnEvaluationData,
 }

@@ -43,6 +43,26 @@ public static class LeakageGuard
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="LeakageException"/> when <paramref name="threshold"/> was tuned on
+    /// <paramref name="holdout"/>: metrics at that threshold on that data would be optimistic.
+    /// </summary>
+    /// <exception cref="LeakageException">The threshold was tuned on these rows.</exception>
+    public static void EnsureNotTunedOn(ImbalanceGuard.Thresholds.TunedThreshold threshold, HoldoutSet holdout)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        ArgumentNullException.ThrowIfNull(holdout);
+        if (threshold.WasTunedOn(holdout))
+        {
+            throw new LeakageException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Leakage: the threshold {threshold.Threshold:G6} was tuned ({threshold.Objective}) on these {holdout.RowCount} evaluation rows, so metrics at it would describe the tuning, not new data. Tune on validation or out-of-fold scores, and report on a holdout the tuner never saw."),
+                LeakageCause.ThresholdTunedOnEvaluationData,
+                [.. Enumerable.Range(0, holdout.RowCount)]);
+        }
+    }
+
     internal static LeakageException? Find(RowTable training, RowTable holdout, LeakageChecks checks)
     {
         if ((checks & LeakageChecks.SyntheticRows) != 0 && FindSynthetic(holdout) is { } synthetic)
