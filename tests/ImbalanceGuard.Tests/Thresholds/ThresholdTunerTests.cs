@@ -50,8 +50,10 @@ public class ThresholdTunerTests
         var data = BinaryScores.Create([1, 1, 0, 1, 0], [0.9, 0.8, 0.7, 0.6, 0.1]);
         Assert.Equal(0.8, ThresholdTuner.Tune(data, ThresholdObjective.MinimumRecall(0.5)).Threshold);
 
-        // MCC is 1 at 0.9 and at every threshold down to (not including) 0.5: the highest is kept.
-        Assert.Equal(0.9, ThresholdTuner.Tune(BinaryScores.Create([1, 0, 0], [0.9, 0.5, 0.4]), ThresholdObjective.Mcc).Threshold);
+        // F1 is 2/3 at 0.9 (one hit, one miss) and at 0.6 (two hits, two false alarms): the higher threshold is kept.
+        var tie = BinaryScores.Create([1, 0, 0, 1], [0.9, 0.8, 0.7, 0.6]);
+        Assert.Equal(BinaryConfusion.At(tie, 0.9).F1, BinaryConfusion.At(tie, 0.6).F1);
+        Assert.Equal(0.9, ThresholdTuner.Tune(tie, ThresholdObjective.F1).Threshold);
     }
 
     [Fact]
