@@ -42,7 +42,7 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
-            + "imbalanced-learn style sampler, and generate synthetic imbalanced data.")
+            + "imbalanced-learn style sampler, generate synthetic imbalanced data, and evaluate and tune decision thresholds honestly.")
         {
             HelpName = ToolName,
         };
@@ -62,6 +62,7 @@ internal static class CommandLine
             InspectCommand.Create(stdout),
             ResampleCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout),
+            TuneCommand.Create(stdout),
         })
         {
             root.Subcommands.Add(command);

@@ -98,6 +98,15 @@ public abstract class ThresholdObjective
     /// <summary>The objective's short name (<c>f1</c>, <c>mcc</c>, <c>cost</c>, …).</summary>
     public abstract string Name { get; }
 
+    /// <summary>What <see cref="TunedThreshold.Value"/> measures: "F1", "MCC", "expected cost", "recall", "precision".</summary>
+    public abstract string ValueName { get; }
+
+    /// <summary>The β of an F-beta objective (1 for F1); otherwise null.</summary>
+    public virtual double? Beta => null;
+
+    /// <summary>The costs of a false positive and a false negative, for a cost objective; otherwise null.</summary>
+    public virtual (double FalsePositive, double FalseNegative)? Costs => null;
+
     /// <summary>Whether a threshold giving <paramref name="confusion"/> is allowed at all.</summary>
     internal virtual bool Allows(BinaryConfusion confusion) => true;
 
@@ -162,6 +171,10 @@ public abstract class ThresholdObjective
     {
         public override string Name => beta == 1 ? "f1" : "fbeta";
 
+        public override string ValueName => beta == 1 ? "F1" : "F" + Format(beta);
+
+        public override double? Beta => beta;
+
         internal override double Value(BinaryConfusion confusion) => confusion.FBeta(beta);
 
         public override string ToString() => beta == 1 ? "f1" : "fbeta:" + Format(beta);
@@ -170,6 +183,8 @@ public abstract class ThresholdObjective
     private sealed class MccObjective : ThresholdObjective
     {
         public override string Name => "mcc";
+
+        public override string ValueName => "MCC";
 
         internal override double Value(BinaryConfusion confusion) => confusion.MatthewsCorrelation;
 
@@ -188,6 +203,10 @@ public abstract class ThresholdObjective
 
         public override string Name => "cost";
 
+        public override string ValueName => "expected cost";
+
+        public override (double FalsePositive, double FalseNegative)? Costs => (FalsePositiveCost, FalseNegativeCost);
+
         internal override double Value(BinaryConfusion confusion) => confusion.ExpectedCost(FalsePositiveCost, FalseNegativeCost);
 
         internal override bool IsBetter(BinaryConfusion candidate, BinaryConfusion best) => Value(candidate) < Value(best);
@@ -198,6 +217,8 @@ public abstract class ThresholdObjective
     private sealed class MinimumPrecisionObjective(double precision) : ThresholdObjective
     {
         public override string Name => "min-precision";
+
+        public override string ValueName => "recall";
 
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives > 0 && confusion.Precision >= precision;
 
@@ -219,6 +240,8 @@ public abstract class ThresholdObjective
     {
         public override string Name => "min-recall";
 
+        public override string ValueName => "precision";
+
         internal override bool Allows(BinaryConfusion confusion) => confusion.Positives > 0 && confusion.Recall >= recall;
 
         internal override double Value(BinaryConfusion confusion) => confusion.Precision;
@@ -234,6 +257,8 @@ public abstract class ThresholdObjective
     private sealed class AlertBudgetObjective(int alerts, int perRows) : ThresholdObjective
     {
         public override string Name => "max-alerts";
+
+        public override string ValueName => "recall";
 
         // Integer cross-multiplication: the budget is exact, not a rounded ratio.
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives * perRows <= alerts * confusion.Total;

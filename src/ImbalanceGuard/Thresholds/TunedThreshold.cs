@@ -69,5 +69,5 @@ public sealed class TunedThreshold
 
     /// <inheritdoc/>
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"threshold {Threshold:G6} for {Objective}: {Objective.Name} {Value:G4} on the tuning data");
+        => string.Create(CultureInfo.InvariantCulture, $"threshold {Threshold:G6} for {Objective}: {Objective.ValueName} {Value:G4} on the tuning data");
 }

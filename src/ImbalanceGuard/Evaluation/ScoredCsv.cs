@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace ImbalanceGuard.Evaluation;
+
+/// <summary>
+/// Reads a model's scores from a CSV file: a label column and a score column by name (other columns are
+/// ignored). The labels must be exactly two classes; the positive class is the one named, else <c>1</c> when
+/// the labels are 0 and 1, else the rarer class.
+/// </summary>
+public static class ScoredCsv
+{
+    /// <summary>Reads the two columns.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">A column is missing, a score is not a finite number, or the labels are not exactly two classes.</exception>
+    public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',')
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumn);
+        ArgumentException.ThrowIfNullOrEmpty(scoreColumn);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        var source = Path.GetFileName(path);
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine() ?? throw new DataFormatException($"{source}: the file is empty; expected a header row.");
+        var columns = CsvLine.Split(header, separator, source, 1);
+        var labelAt = Find(columns, labelColumn, "label", source);
+        var scoreAt = Find(columns, scoreColumn, "score", source);
+        var labels = new List<string>();
+        var scores = new List<double>();
+        var lineNumber = 1;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = CsvLine.Split(line, separator, source, lineNumber);
+            if (cells.Count != columns.Count)
+            {
+                throw new DataFormatException($"{source} line {lineNumber}: {cells.Count} cells, but the header has {columns.Count} columns.");
+            }
+
+            var label = cells[labelAt].Trim();
+            if (label.Length == 0)
+            {
+                throw new DataFormatException($"{source} line {lineNumber}, column '{labelColumn}': the label is empty.");
+            }
+
+            var text = cells[scoreAt].Trim();
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+            {
+                throw new DataFormatException($"{source} line {lineNumber}, column '{scoreColumn}': '{text}' is not a number.");
+            }
+
+            if (!double.IsFinite(score))
+            {
+                throw new DataFormatException($"{source} line {lineNumber}, column '{scoreColumn}': '{text}' is not allowed; scores must be finite numbers.");
+            }
+
+            labels.Add(label);
+            scores.Add(score);
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new DataFormatException($"{source}: there are no data rows after the header.");
+        }
+
+        var classes = ClassOrder.Sort(labels);
+        if (classes.Length != 2)
+        {
+            throw new DataFormatException(classes.Length == 1
+                ? $"{source}: column '{labelColumn}' has only class '{classes[0]}'; binary metrics need both classes."
+                : $"{source}: column '{labelColumn}' has {classes.Length} classes ({string.Join(", ", classes.Take(6))}); binary metrics need exactly two.");
+        }
+
+        var positive = positiveClass
+            ?? (classes[0] == "0" && classes[1] == "1" ? "1" : classes.MinBy(c => labels.Count(l => l == c))!);
+        if (Array.IndexOf(classes, positive) < 0)
+        {
+            throw new DataFormatException($"{source}: the positive class '{positive}' is not in column '{labelColumn}'; its classes are {classes[0]} and {classes[1]}.");
+        }
+
+        var negative = classes[0] == positive ? classes[1] : classes[0];
+        return new ScoredData(BinaryScores.Create([.. labels.Select(l => l == positive)], [.. scores]), positive, negative);
+    }
+
+    private static int Find(List<string> columns, string name, string role, string source)
+    {
+        var index = columns.FindIndex(c => string.Equals(c.Trim(), name, StringComparison.Ordinal));
+        return index >= 0
+            ? index
+            : throw new DataFormatException($"{source}: there is no {role} column '{name}'; the columns are {string.Join(", ", columns)}.");
+    }
+}

@@ -1,0 +1,7 @@
+namespace ImbalanceGuard.Evaluation;
+
+/// <summary>Scores read from a file, with the names of the two classes.</summary>
+/// <param name="Scores">The labels (as positive or not) and scores.</param>
+/// <param name="PositiveClass">The class treated as positive.</param>
+/// <param name="NegativeClass">The other class.</param>
+public sealed record ScoredData(BinaryScores Scores, string PositiveClass, string NegativeClass);
