@@ -4,7 +4,7 @@ namespace ImbalanceGuard;
 /// Stratified k-fold repeated with a fresh shuffle each time: more estimates of the same quantity, and a
 /// spread that reflects the split as well as the model.
 /// </summary>
-public sealed class RepeatedStratifiedKFold
+public sealed class RepeatedStratifiedKFold : IFoldSplitter
 {
     /// <summary>Creates the splitter.</summary>
     /// <param name="folds">The number of folds, at least 2.</param>

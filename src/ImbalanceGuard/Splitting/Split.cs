@@ -259,12 +259,19 @@ public static class Split
     }
 
     internal static TrainHoldoutSplit Make(Dataset data, bool[] inHoldout)
+        => Make(data, Array.ConvertAll(inHoldout, h => (bool?)h));
+
+    /// <summary>A split where each row is training (false), holdout (true) or left out (null).</summary>
+    internal static TrainHoldoutSplit Make(Dataset data, bool?[] side)
     {
-        var training = new List<int>(inHoldout.Length);
+        var training = new List<int>(side.Length);
         var holdout = new List<int>();
-        for (var i = 0; i < inHoldout.Length; i++)
+        for (var i = 0; i < side.Length; i++)
         {
-            (inHoldout[i] ? holdout : training).Add(i);
+            if (side[i] is { } inHoldout)
+            {
+                (inHoldout ? holdout : training).Add(i);
+            }
         }
 
         int[] trainingRows = [.. training];

@@ -4,7 +4,7 @@ namespace ImbalanceGuard;
 /// Stratified k-fold cross-validation: each class is dealt across the folds as evenly as possible, so
 /// every fold keeps the class proportions of the data. Fit (and resample) inside each fold's training side.
 /// </summary>
-public sealed class StratifiedKFold
+public sealed class StratifiedKFold : IFoldSplitter
 {
     /// <summary>Creates the splitter.</summary>
     /// <param name="folds">The number of folds, at least 2.</param>

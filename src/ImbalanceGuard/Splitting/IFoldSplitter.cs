@@ -1,0 +1,8 @@
+namespace ImbalanceGuard;
+
+/// <summary>A cross-validation scheme: the folds of a dataset, each a training side and a validation side.</summary>
+public interface IFoldSplitter
+{
+    /// <summary>The folds of <paramref name="data"/>, made one at a time as they are enumerated.</summary>
+    IEnumerable<Fold> Split(Dataset data);
+}
