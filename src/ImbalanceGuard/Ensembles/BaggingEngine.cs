@@ -51,7 +51,7 @@ internal sealed class BaggingEngine
         var samples = new int[Estimators][];
         var trainingRows = new int[Estimators][];
         var classCounts = new int[Estimators][];
-        Parallel.For(0, Estimators, ModelChecks.Options(MaxDegreeOfParallelism), b =>
+        ModelChecks.ParallelFor(Estimators, MaxDegreeOfParallelism, b =>
         {
             var random = SeededRandom.Fork(Seed, b);
             var columns = DrawFeatures(random, d, featureCount);

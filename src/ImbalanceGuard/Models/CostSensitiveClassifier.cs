@@ -78,7 +78,7 @@ public sealed class CostSensitiveClassifier : IClassifierTrainer, ISeedableTrain
         var table = training.Table;
         var n = table.RowCount;
         var perBag = new double[MetaCostBags][];
-        Parallel.For(0, MetaCostBags, ModelChecks.Options(MaxDegreeOfParallelism), b =>
+        ModelChecks.ParallelFor(MetaCostBags, MaxDegreeOfParallelism, b =>
         {
             var random = SeededRandom.Fork(Seed, b);
             var rows = new int[n];
