@@ -7,8 +7,9 @@ namespace ImbalanceGuard.Models;
 /// Features are cut once into at most 256 bins: exact CART splits for features with at most 256 distinct
 /// values, quantile thresholds beyond.
 /// </summary>
-public sealed class DecisionTreeClassifier : IClassifierTrainer
+public sealed class DecisionTreeClassifier : IClassifierTrainer, ISeedableTrainer
 {
+    private long _seed;
     private readonly int? _maxDepth;
     private readonly int _minSamplesSplit = 2;
     private readonly int _minSamplesLeaf = 1;
@@ -50,7 +51,11 @@ public sealed class DecisionTreeClassifier : IClassifierTrainer
     }
 
     /// <summary>Seeds the feature draws (which matter for ties, and with <see cref="MaxFeatures"/>). Default 0.</summary>
-    public long Seed { get; init; }
+    public long Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
 
     /// <summary>Fits a tree on <paramref name="training"/>, honouring its row weights.</summary>
     /// <exception cref="ArgumentException">
@@ -59,10 +64,20 @@ public sealed class DecisionTreeClassifier : IClassifierTrainer
     public DecisionTreeModel Fit(TrainingSet training)
     {
         var prepared = TreeTraining.Prepare(training, MaxFeatures, new ParallelOptions { MaxDegreeOfParallelism = 1 });
-        var options = new TreeOptions(MaxDepth, MinSamplesSplit, MinSamplesLeaf, MaxFeatures ?? prepared.FeatureCount);
+        var options = Options(prepared.FeatureCount);
         var builder = new TreeBuilder(prepared.Bins, prepared.Labels, prepared.ClassCount, prepared.FeatureCount);
         return builder.Grow([.. prepared.UsedRows], prepared.Weights, options, new SeededRandom(Seed));
     }
 
+    /// <summary>The growth limits for data with <paramref name="featureCount"/> features.</summary>
+    internal TreeOptions Options(int featureCount) => new(MaxDepth, MinSamplesSplit, MinSamplesLeaf, MaxFeatures ?? featureCount);
+
     IProbabilisticClassifier IClassifierTrainer.Fit(TrainingSet training) => Fit(training);
+
+    IClassifierTrainer ISeedableTrainer.WithSeed(long seed)
+    {
+        var copy = (DecisionTreeClassifier)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 }

@@ -93,6 +93,23 @@ internal static class ModelChecks
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 … count-1 in parallel; an exception thrown by one item surfaces as
+    /// itself (the first one collected), not wrapped in an <see cref="AggregateException"/>.
+    /// </summary>
+    public static void ParallelFor(int count, int maxDegreeOfParallelism, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, Options(maxDegreeOfParallelism), body);
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
     public static ParallelOptions Options(int maxDegreeOfParallelism) => new() { MaxDegreeOfParallelism = maxDegreeOfParallelism };
 
     public static int ThreadCount(int maxDegreeOfParallelism)

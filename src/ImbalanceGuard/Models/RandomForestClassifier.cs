@@ -6,8 +6,9 @@ namespace ImbalanceGuard.Models;
 /// and the forest averages the trees' leaf distributions. Trees grow in parallel, each from its own random
 /// stream, so the forest is the same whatever the thread count. Features are binned once for all trees.
 /// </summary>
-public sealed class RandomForestClassifier : IClassifierTrainer
+public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTrainer
 {
+    private long _seed;
     private readonly int _trees = 100;
     private readonly int? _maxDepth;
     private readonly int _minSamplesSplit = 2;
@@ -62,7 +63,11 @@ public sealed class RandomForestClassifier : IClassifierTrainer
     public bool Bootstrap { get; init; } = true;
 
     /// <summary>Seeds the bootstrap samples and feature draws; tree t uses its own stream. Default 0.</summary>
-    public long Seed { get; init; }
+    public long Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
 
     /// <summary>The most threads to use; -1 for every core. The forest never depends on it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is 0 or below -1.</exception>
@@ -133,6 +138,13 @@ public sealed class RandomForestClassifier : IClassifierTrainer
     }
 
     IProbabilisticClassifier IClassifierTrainer.Fit(TrainingSet training) => Fit(training);
+
+    IClassifierTrainer ISeedableTrainer.WithSeed(long seed)
+    {
+        var copy = (RandomForestClassifier)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     /// <summary>One thread's scratch, reused from tree to tree.</summary>
     private sealed class Worker(TreeTraining prepared)

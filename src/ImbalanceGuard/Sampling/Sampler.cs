@@ -34,6 +34,13 @@ public abstract class Sampler
             : value;
     }
 
+    /// <summary>
+    /// A copy of this sampler that draws its random choices from <paramref name="seed"/>; samplers without
+    /// randomness return themselves. Ensembles give each member its own stream this way, as imbalanced-learn
+    /// sets each member's <c>random_state</c>.
+    /// </summary>
+    internal virtual Sampler WithSeed(int seed) => this;
+
     /// <summary>Resamples <paramref name="training"/>.</summary>
     /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
     public TrainingSet Resample(TrainingSet training) => FitResample(training).Resampled;

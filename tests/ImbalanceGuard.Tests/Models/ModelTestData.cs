@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImbalanceGuard.Models;
 
 namespace ImbalanceGuard.Tests.Models;
 
@@ -85,6 +86,116 @@ internal static class ModelTestData
         }
 
         return points;
+    }
+
+    /// <summary>The rows of pima-style 5-fold cross-validation of forest_pima.json: fold of each row.</summary>
+    public static int[] PimaFolds() => Fixture("forest_pima.json").GetProperty("fold_of_row").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+
+    /// <summary>
+    /// Out-of-fold ROC-AUC of a learner on <paramref name="data"/> (binary, positive class 1) over the given
+    /// folds; features standardised on each training fold when asked.
+    /// </summary>
+    public static double OutOfFoldAuc(Dataset data, int[] folds, Func<TrainingSet, IProbabilisticClassifier> fit, bool standardise = false)
+    {
+        var scores = new double[data.RowCount];
+        var d = data.FeatureCount;
+        for (var fold = 0; fold <= folds.Max(); fold++)
+        {
+            var train = Enumerable.Range(0, data.RowCount).Where(i => folds[i] != fold).ToArray();
+            var test = Enumerable.Range(0, data.RowCount).Where(i => folds[i] == fold).ToArray();
+            TrainingSet training;
+            double[] testFeatures;
+            if (standardise)
+            {
+                (training, testFeatures) = StandardiseOn(data, train, test);
+            }
+            else
+            {
+                training = Rows(data, train);
+                testFeatures = data.Table.Select(test).Features;
+            }
+
+            var model = fit(training);
+            var p = new double[data.ClassCount];
+            for (var t = 0; t < test.Length; t++)
+            {
+                model.PredictProbabilities(testFeatures.AsSpan(t * d, d), p);
+                scores[test[t]] = p[1];
+            }
+        }
+
+        return RocAuc(scores, data.Labels.ToArray());
+    }
+
+    /// <summary>The training rows standardised on their own mean and spread, and the test rows scaled the same way.</summary>
+    public static (TrainingSet Training, double[] Test) StandardiseOn(Dataset data, int[] train, int[] test)
+    {
+        var d = data.FeatureCount;
+        var trainTable = data.Table.Select(train);
+        var testFeatures = (double[])data.Table.Select(test).Features.Clone();
+        var x = trainTable.Features;
+        var scaled = new double[x.Length];
+        for (var f = 0; f < d; f++)
+        {
+            var mean = 0.0;
+            for (var i = 0; i < train.Length; i++)
+            {
+                mean += x[(i * d) + f];
+            }
+
+            mean /= train.Length;
+            var variance = 0.0;
+            for (var i = 0; i < train.Length; i++)
+            {
+                variance += (x[(i * d) + f] - mean) * (x[(i * d) + f] - mean);
+            }
+
+            var scale = Math.Sqrt(variance / train.Length);
+            scale = scale == 0 ? 1 : scale;
+            for (var i = 0; i < train.Length; i++)
+            {
+                scaled[(i * d) + f] = (x[(i * d) + f] - mean) / scale;
+            }
+
+            for (var i = 0; i < test.Length; i++)
+            {
+                testFeatures[(i * d) + f] = (testFeatures[(i * d) + f] - mean) / scale;
+            }
+        }
+
+        var training = new TrainingSet(new RowTable(trainTable.Schema, scaled, trainTable.Labels, trainTable.Weights, trainTable.Provenance));
+        return (training, testFeatures);
+    }
+
+    /// <summary>ROC-AUC as the Mann–Whitney statistic, ties counting one half (positive class 1).</summary>
+    public static double RocAuc(double[] scores, int[] labels)
+    {
+        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
+        var positiveRanks = 0.0;
+        long positives = 0;
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
+            {
+                end++;
+            }
+
+            var rank = ((start + end) / 2.0) + 1;
+            for (var k = start; k <= end; k++)
+            {
+                if (labels[order[k]] == 1)
+                {
+                    positiveRanks += rank;
+                    positives++;
+                }
+            }
+
+            start = end + 1;
+        }
+
+        var negatives = scores.Length - positives;
+        return (positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
     }
 
     private static Dataset WithFeatures(Dataset data, double[] features)

@@ -59,8 +59,22 @@ public sealed class KMeansSmote : Sampler
         init => _densityExponent = value is null ? null : ParameterCheck.NonNegative(value.Value, "density_exponent");
     }
 
+    private int _seed;
+
     /// <summary>Seeds k-means and every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (KMeansSmote)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static KMeansSmote FromParameters(SamplerParameters p)
     {

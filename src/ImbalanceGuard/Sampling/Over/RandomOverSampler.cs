@@ -39,8 +39,22 @@ public sealed class RandomOverSampler : Sampler
         }
     }
 
+    private int _seed;
+
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (RandomOverSampler)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static RandomOverSampler FromParameters(SamplerParameters p)
     {

@@ -21,8 +21,22 @@ public sealed class Smote : Sampler
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
     }
 
+    private int _seed;
+
     /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (Smote)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static Smote FromParameters(SamplerParameters p) => new()
     {

@@ -23,8 +23,22 @@ public sealed class ClusterCentroids : Sampler
     /// <summary>The k-means settings (<c>estimator</c>); its cluster count is set per class. Default: k-means with <see cref="Seed"/>.</summary>
     public KMeans? Estimator { get; init; }
 
+    private int _seed;
+
     /// <summary>Seeds the default k-means (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (ClusterCentroids)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static ClusterCentroids FromParameters(SamplerParameters p) => new()
     {

@@ -29,8 +29,22 @@ public sealed class InstanceHardnessThreshold : Sampler
         init => _cv = ParameterCheck.AtLeast(value, 2, "cv");
     }
 
+    private int _seed;
+
     /// <summary>Seeds the folds and the default classifier (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (InstanceHardnessThreshold)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static InstanceHardnessThreshold FromParameters(SamplerParameters p) => new()
     {

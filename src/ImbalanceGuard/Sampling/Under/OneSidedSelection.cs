@@ -31,8 +31,22 @@ public sealed class OneSidedSelection : Sampler
         init => _nSeedsS = ParameterCheck.AtLeast(value, 1, "n_seeds_S");
     }
 
+    private int _seed;
+
     /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
-    public int Seed { get; init; }
+    public int Seed
+    {
+        get => _seed;
+        init => _seed = value;
+    }
+
+    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
+    internal override Sampler WithSeed(int seed)
+    {
+        var copy = (OneSidedSelection)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     internal static OneSidedSelection FromParameters(SamplerParameters p) => new()
     {
