@@ -138,6 +138,7 @@ def multiclass_case(name, y_true, y_pred, proba=None, weights=None):
             case[f"iba_{key}"] = floats(value) if average is None else float(value)
     if weights is None:
         case["report_imbalanced"] = report(y_true, y_pred)
+        case["report_imbalanced_text"] = classification_report_imbalanced(y_true, y_pred, zero_division=0)
     if proba is not None:
         case["proba"] = [floats(row) for row in proba]
         for average in ("macro", "weighted", "micro"):
