@@ -275,7 +275,7 @@ public sealed class ConfusionMatrix
     public override string ToString()
     {
         var cells = Enumerable.Range(0, ClassCount * ClassCount).Select(i => _cells[i].ToString("0.##", CultureInfo.InvariantCulture)).ToArray();
-        var width = Math.Max(cells.Max(s => s.Length), ClassCount.ToString(CultureInfo.InvariantCulture).Length) + 1;
+        var width = Math.Max(Math.Max(cells.Max(s => s.Length), ClassCount.ToString(CultureInfo.InvariantCulture).Length), 3) + 2;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{"actual \\ predicted",-18}");
         for (var j = 0; j < ClassCount; j++)
