@@ -106,7 +106,7 @@ public sealed class CalibrationCurve
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{_bins[i],3}  {_meanPredicted[i],14:0.000}  {_fractionOfPositives[i],17:0.000}  {_binWeights[i]:0.##}"));
         }
 
-        return string.Join(Environment.NewLine, lines);
+        return string.Join('\n', lines);
     }
 
     // np.searchsorted(edges, p, side="left"): the number of edges strictly below p.

@@ -17,8 +17,8 @@ namespace ImbalanceGuard.Evaluation;
 /// <para>
 /// Zero division gives 0 (<c>zero_division=0</c>): precision of a class never predicted, recall of a class
 /// never actual, F of a class with precision and recall 0, MCC when all rows are one actual or one predicted
-/// class, Cohen's kappa when chance agreement is total (scikit-learn gives NaN there), weighted averages when
-/// all support is 0.
+/// class, Cohen's kappa when chance agreement is total (scikit-learn gives NaN there), accuracy and weighted
+/// averages when all weight is 0 (scikit-learn raises there).
 /// </para>
 /// <para>
 /// Weighted specificity follows scikit-learn's one-vs-rest counts (true negatives = total weight − TP − FP − FN).
@@ -285,7 +285,7 @@ public sealed class ConfusionMatrix
 
         for (var i = 0; i < ClassCount; i++)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"{i,-18}");
+            text.Append('\n').Append(CultureInfo.InvariantCulture, $"{i,-18}");
             for (var j = 0; j < ClassCount; j++)
             {
                 text.Append(cells[(i * ClassCount) + j].PadLeft(width));
@@ -371,7 +371,10 @@ public sealed class ConfusionMatrix
         return new ConfusionMatrix(k, cells, actualTotals, predictedTotals, present, total, accuracy);
     }
 
-    /// <summary>The 2×2 matrix of a binary decision: class 0 negative, class 1 positive.</summary>
+    /// <summary>
+    /// The 2×2 matrix of a binary decision: class 0 negative, class 1 positive. Without the rows, a class counts
+    /// as present when any count involving it (actual or predicted) is above 0.
+    /// </summary>
     public static ConfusionMatrix FromBinary(BinaryConfusion confusion)
     {
         double tn = confusion.TrueNegatives, fp = confusion.FalsePositives, fn = confusion.FalseNegatives, tp = confusion.TruePositives;
