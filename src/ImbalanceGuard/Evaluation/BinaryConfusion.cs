@@ -57,9 +57,13 @@ public readonly record struct BinaryConfusion(double TrueNegatives, double False
             throw new ArgumentOutOfRangeException(nameof(beta), beta, "beta must be a positive number.");
         }
 
-        // scikit-learn's form: (1 + β²)·TP / ((1 + β²)·TP + β²·FN + FP); 0 when that denominator is 0.
+        // scikit-learn 1.2.1's form, from precision and recall (not from the counts, which rounds
+        // differently): (1 + β²)·P·R / (β²·P + R); 0 when that denominator is 0.
         var b2 = beta * beta;
-        return Ratio((1 + b2) * TruePositives, ((1 + b2) * TruePositives) + (b2 * FalseNegatives) + FalsePositives);
+        var precision = Precision;
+        var recall = Recall;
+        var denominator = (b2 * precision) + recall;
+        return denominator == 0 ? 0 : (1 + b2) * precision * recall / denominator;
     }
 
     /// <summary>The Matthews correlation coefficient, in [-1, 1]; 0 for a constant prediction or a single class.</summary>
@@ -87,7 +91,18 @@ public readonly record struct BinaryConfusion(double TrueNegatives, double False
     /// The index of balanced accuracy (García et al. 2009), as imbalanced-learn computes it for the positive
     /// class: (1 + α·(recall − specificity)) · G-mean².
     /// </summary>
-    public double IndexBalancedAccuracy(double alpha = 0.1) => (1 + (alpha * (Recall - Specificity))) * GeometricMean * GeometricMean;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is NaN or infinite.</exception>
+    public double IndexBalancedAccuracy(double alpha = 0.1)
+    {
+        if (!double.IsFinite(alpha))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite number.");
+        }
+
+        // imbalanced-learn squares the G-mean first, then scales: (1 + α·dominance) · (G·G).
+        var gmean = GeometricMean;
+        return (1.0 + (alpha * (Recall - Specificity))) * (gmean * gmean);
+    }
 
     /// <summary>Cohen's kappa: agreement beyond what the class shares alone would give.</summary>
     public double CohenKappa

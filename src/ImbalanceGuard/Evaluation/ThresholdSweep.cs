@@ -4,7 +4,7 @@ namespace ImbalanceGuard.Evaluation;
 /// Every distinct threshold of a set of scores, from the highest score down, with the cumulative true and
 /// false positives of flagging every row that scores at least that much (scikit-learn's
 /// <c>_binary_clf_curve</c>). The ROC and precision-recall curves, the ranking metrics and the threshold
-/// tuner all read it.
+/// tuner all read it. Rows of zero weight are left out (they neither add a threshold nor change a count).
 /// </summary>
 public sealed class ThresholdSweep
 {
@@ -30,10 +30,10 @@ public sealed class ThresholdSweep
     /// <summary>Negatives (weight) scoring at least each threshold.</summary>
     public IReadOnlyList<double> FalsePositives => _falsePositives;
 
-    /// <summary>The total positive weight.</summary>
+    /// <summary>The total positive weight: the last running sum, so <c>TruePositives[^1] == Positives</c> exactly.</summary>
     public double Positives { get; }
 
-    /// <summary>The total negative weight.</summary>
+    /// <summary>The total negative weight: the last running sum, so <c>FalsePositives[^1] == Negatives</c> exactly.</summary>
     public double Negatives { get; }
 
     /// <summary>The number of distinct thresholds.</summary>
@@ -48,28 +48,32 @@ public sealed class ThresholdSweep
 
     internal static ThresholdSweep Of(BinaryScores data)
     {
-        var n = data.Count;
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        // Descending by score; equal scores keep row order (a stable sort, as scikit-learn's mergesort).
+        // Rows of zero weight are left out, as scikit-learn does: they would add thresholds that change nothing.
         var scores = data.Scores.ToArray();
-        var keys = new double[n];
-        for (var i = 0; i < n; i++)
+        var rows = new List<int>(data.Count);
+        for (var i = 0; i < data.Count; i++)
         {
-            keys[i] = -scores[i];
+            if (data.Weight(i) != 0)
+            {
+                rows.Add(i);
+            }
         }
 
-        MergeSort(keys, order);
+        // Descending by score, equal scores in descending row order: scikit-learn reverses a stable
+        // ascending sort, and the order inside a tie decides the rounding of weighted running sums.
+        var order = rows.ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var byScore = scores[b].CompareTo(scores[a]);
+            return byScore != 0 ? byScore : b.CompareTo(a);
+        });
+
         var thresholds = new List<double>();
         var truePositives = new List<double>();
         var falsePositives = new List<double>();
         double tp = 0, fp = 0;
         var positive = data.IsPositive;
-        for (var k = 0; k < n; k++)
+        for (var k = 0; k < order.Length; k++)
         {
             var row = order[k];
             if (positive[row])
@@ -81,7 +85,7 @@ public sealed class ThresholdSweep
                 fp += data.Weight(row);
             }
 
-            if (k == n - 1 || scores[order[k + 1]] != scores[row])
+            if (k == order.Length - 1 || scores[order[k + 1]] != scores[row])
             {
                 thresholds.Add(scores[row]);
                 truePositives.Add(tp);
@@ -89,22 +93,7 @@ public sealed class ThresholdSweep
             }
         }
 
-        return new ThresholdSweep([.. thresholds], [.. truePositives], [.. falsePositives], data.PositiveWeight, data.NegativeWeight);
-    }
-
-    private static void MergeSort(double[] keys, int[] items)
-    {
-        // Array.Sort is unstable; sort (key, position) pairs so equal keys keep their order.
-        var pairs = new (double Key, int Item)[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            pairs[i] = (keys[i], items[i]);
-        }
-
-        Array.Sort(pairs, static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Item.CompareTo(b.Item));
-        for (var i = 0; i < keys.Length; i++)
-        {
-            (keys[i], items[i]) = pairs[i];
-        }
+        // The totals are the running sums' ends, so the last point of a curve is exactly (1, 1).
+        return new ThresholdSweep([.. thresholds], [.. truePositives], [.. falsePositives], tp, fp);
     }
 }
