@@ -32,6 +32,32 @@ public static class Verifier
         global using Microsoft.ML.Data;
         """;
 
+    /// <summary>Types every test may use: ML.NET row and prediction classes, and a logger of the user's own.</summary>
+    public const string Common = """
+        namespace App;
+
+        public sealed class Transaction
+        {
+            public float Amount { get; set; }
+            public float Age { get; set; }
+            public bool Label { get; set; }
+            public bool IsFraud => Label;
+        }
+
+        public sealed class FraudPrediction
+        {
+            [ColumnName("PredictedLabel")]
+            public bool IsFraud { get; set; }
+            public float Probability { get; set; }
+            public float Score { get; set; }
+        }
+
+        public interface IAppLogger
+        {
+            void LogInformation(string message, params object[] arguments);
+        }
+        """;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> LibraryReferences = new(() =>
     {
         var directory = AppContext.BaseDirectory;
@@ -48,6 +74,9 @@ public static class Verifier
     });
 
     /// <summary>Verifies that <typeparamref name="TAnalyzer"/> reports exactly the diagnostics marked up in <paramref name="source"/>.</summary>
+    /// <summary>The references every test compilation gets besides the framework: ImbalanceGuard and ML.NET.</summary>
+    public static ImmutableArray<MetadataReference> References => LibraryReferences.Value;
+
     public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
@@ -56,8 +85,9 @@ public static class Verifier
             ReferenceAssemblies = Net80,
             CompilerDiagnostics = allowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors,
         };
-        test.TestState.Sources.Add(("Test0.cs", source));
-        test.TestState.Sources.Add(("GlobalUsings.cs", GlobalUsings));
+        test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", GlobalUsings + "\nglobal using App;\n"));
+        test.TestState.Sources.Add(("/0/Common.cs", Common));
         test.TestState.AdditionalReferences.AddRange(LibraryReferences.Value);
         if (topLevel)
         {
