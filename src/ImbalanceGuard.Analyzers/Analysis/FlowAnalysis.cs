@@ -716,6 +716,13 @@ internal sealed class FlowAnalysis
 
                 var taint = Visit(value);
                 var isData = IsDataLike(value.Type);
+                if (!isData && role.DataParameter == null && role.Kind is MethodRoleKind.Splitter or MethodRoleKind.FoldGenerator or MethodRoleKind.CrossValidation
+                    && SizeOf(value) is { } sized)
+                {
+                    // KFold(xRes.Length, 5): folds over indices into the data whose size is given.
+                    taint = Visit(sized);
+                    isData = true;
+                }
                 if (isData || IsDelegate(value))
                 {
                     flow = flow.Union(taint);
@@ -828,6 +835,21 @@ internal sealed class FlowAnalysis
             }
 
             return result;
+        }
+
+        private static IOperation? SizeOf(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength", Instance: { } instance } => instance,
+                IInvocationOperation { TargetMethod.Name: "Count" or "LongCount", Arguments.Length: 1 } count => count.Arguments[0].Value,
+                _ => null,
+            };
         }
 
         private void CheckResamplerInput(IInvocationOperation invocation, TaintValue data, bool hasData)
