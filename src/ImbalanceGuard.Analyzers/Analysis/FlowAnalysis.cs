@@ -364,7 +364,17 @@ internal sealed class FlowAnalysis
             var value = field.Instance is null or IInstanceReferenceOperation
                 ? _state.Get(field.Field)
                 : instance;
-            if (Context.IsEvaluationSymbol(field.Field))
+            var definition = field.Field.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, Context.Known.TestSet))
+            {
+                value = value.With(Taint.Evaluation, "'" + Describe(field.Syntax) + "'");
+            }
+            else if (SymbolEqualityComparer.Default.Equals(definition, Context.Known.TrainSet))
+            {
+                // The training side of a split is not evaluation data, whatever the split's name says.
+                value = value.Without(Taint.Evaluation);
+            }
+            else if (Context.IsEvaluationSymbol(field.Field))
             {
                 value = value.With(Taint.Evaluation, "'" + Describe(field.Syntax) + "'");
             }
@@ -796,7 +806,17 @@ internal sealed class FlowAnalysis
 
                     break;
                 case MethodRoleKind.PreSplit:
-                    result = flow.Without(Taint.Evaluation);
+                    // Split.FromPreSplit(training[, holdout]): the training side is what was declared training;
+                    // the holdout side is a HoldoutSet, evaluation data by its type.
+                    result = default;
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "training")
+                        {
+                            result = result.Union(Visit(argument.Value));
+                        }
+                    }
+
                     break;
                 default:
                     if (Context.IsEvaluationSymbol(method))

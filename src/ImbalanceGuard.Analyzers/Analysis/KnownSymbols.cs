@@ -37,8 +37,9 @@ internal sealed class KnownSymbols
 
         HasImbalanceGuard = Sampler != null || ResamplerAttribute != null;
         HasMLNet = MLContext != null || DataView != null;
-        TestSet = Member<IPropertySymbol>(TrainTestData, "TestSet");
-        TrainSet = Member<IPropertySymbol>(TrainTestData, "TrainSet");
+        // ML.NET's TrainTestData exposes its parts as readonly fields.
+        TestSet = Member<ISymbol>(TrainTestData, "TestSet");
+        TrainSet = Member<ISymbol>(TrainTestData, "TrainSet");
         MLAccuracy = Member<IPropertySymbol>(BinaryClassificationMetrics, "Accuracy");
         MLMicroAccuracy = Member<IPropertySymbol>(MulticlassClassificationMetrics, "MicroAccuracy");
         MLMacroAccuracy = Member<IPropertySymbol>(MulticlassClassificationMetrics, "MacroAccuracy");
@@ -94,9 +95,9 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? ColumnNameAttribute { get; }
 
-    public IPropertySymbol? TestSet { get; }
+    public ISymbol? TestSet { get; }
 
-    public IPropertySymbol? TrainSet { get; }
+    public ISymbol? TrainSet { get; }
 
     public IPropertySymbol? MLAccuracy { get; }
 
