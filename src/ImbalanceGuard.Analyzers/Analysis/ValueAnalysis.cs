@@ -341,7 +341,7 @@ internal sealed class ValueAnalysis
 
     private void CheckAccuracy(IOperation operation)
     {
-        if (operation is IArgumentOperation or IConversionOperation or IParenthesizedOperation || operation.Type == null || !IsAccuracy(operation))
+        if (operation.IsImplicit || operation is IArgumentOperation or IConversionOperation or IParenthesizedOperation || operation.Type == null || !IsAccuracy(operation))
         {
             return;
         }
@@ -384,11 +384,12 @@ internal sealed class ValueAnalysis
                 return "concatenated into output text";
             case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
                 or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
-                return "compared to pick or accept a model";
+                // accuracy > bestAccuracy: one diagnostic, on the left.
+                return ReferenceEquals(through, binary.RightOperand) && IsAccuracy(binary.LeftOperand) ? null : "compared to pick or accept a model";
             case IInvocationOperation invocation:
                 return InvocationUse(invocation, through);
             case IReturnOperation returned:
-                return ReturnUse(returned);
+                return CompilationState.IsFloatingPoint(value.Type) ? ReturnUse(returned) : null;
             case IArrayInitializerOperation initializer when initializer.Parent?.Parent is IArgumentOperation { Parent: IInvocationOperation formatted }
                 && IsOutputMethod(formatted.TargetMethod):
                 return "printed or logged";
