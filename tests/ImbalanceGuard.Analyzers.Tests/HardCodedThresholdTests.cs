@@ -363,4 +363,33 @@ public class HardCodedThresholdTests
                 public static string Show(FraudPrediction p) => $"{Math.Round(p.Probability, 2)}";
             }
             """);
+
+    [Fact]
+    public Task Overlap_threshold_of_non_maximum_suppression_is_not_a_decision_threshold()
+        => Verify("""
+            sealed record Box(float X, float Y, float Confidence);
+
+            static class Yolo
+            {
+                static IList<Box> FilterBoundingBoxes(IList<Box> boxes, int limit, float threshold) => boxes;
+
+                public static IList<Box> Run(IList<Box> boxes) => FilterBoundingBoxes(boxes, 5, .5F);
+            }
+            """);
+
+    [Fact]
+    public Task Bare_threshold_of_a_classifying_constructor()
+        => Verify("""
+            sealed class FraudClassifier
+            {
+                public FraudClassifier(double threshold) => Threshold = threshold;
+
+                public double Threshold { get; }
+            }
+
+            static class Setup
+            {
+                public static FraudClassifier Create() => new FraudClassifier({|IG0005:0.5|});
+            }
+            """);
 }

@@ -30,7 +30,7 @@ internal sealed class ValueAnalysis
         ["Write", "Print", "Log", "Report", "Display", "Show", "Output", "Trace", "Publish", "Track", "Record", "Emit", "Append", "Format", "Info", "Warn", "Debug", "Error", "Console"];
 
     private static readonly HashSet<string> ThresholdQualifiers =
-        ["decision", "probability", "prob", "classification", "classifier", "score", "positive", "prediction", "predicted", "class", "default", "label", "fraud", "alert", "cut"];
+        ["decision", "probability", "prob", "classification", "classifier", "score", "positive", "prediction", "predicted", "class", "label", "fraud", "alert"];
 
     private readonly SettingsContext _context;
     private readonly PrePass _pre;
@@ -555,7 +555,7 @@ internal sealed class ValueAnalysis
             case IObjectCreationOperation creation:
                 foreach (var argument in creation.Arguments)
                 {
-                    CheckThresholdArgument(argument);
+                    CheckThresholdArgument(argument, creation.Arguments, creation.Constructor);
                 }
 
                 break;
@@ -593,42 +593,104 @@ internal sealed class ValueAnalysis
 
         foreach (var argument in invocation.Arguments)
         {
-            CheckThresholdArgument(argument);
+            CheckThresholdArgument(argument, invocation.Arguments, method);
         }
     }
 
-    private void CheckThresholdArgument(IArgumentOperation argument)
+    private void CheckThresholdArgument(IArgumentOperation argument, IEnumerable<IArgumentOperation>? siblings = null, IMethodSymbol? method = null)
     {
-        if (argument.Parameter is { } parameter && !argument.IsImplicit && IsThresholdName(parameter.Name) && IsHalf(argument.Value))
+        if (argument.Parameter is not { } parameter || argument.IsImplicit || !IsHalf(argument.Value))
+        {
+            return;
+        }
+
+        var kind = ThresholdNameKind(parameter.Name);
+        if (kind == ThresholdName.Decision
+            || (kind == ThresholdName.Bare && IsDecisionContext(siblings, method ?? parameter.ContainingSymbol as IMethodSymbol, argument)))
         {
             Report(Rules.DefaultThreshold, argument.Value.Syntax, $"the threshold argument '{parameter.Name}' is a hard-coded 0.5");
         }
     }
 
-    private static bool IsThresholdName(string name)
+    /// <summary>
+    /// A bare <c>threshold</c> is a decision threshold only in a decision context: a method of ImbalanceGuard or
+    /// ML.NET, a method named for classifying or predicting, or a call that also passes scores or probabilities.
+    /// An intersection-over-union threshold in non-maximum suppression is not one.
+    /// </summary>
+    private bool IsDecisionContext(IEnumerable<IArgumentOperation>? siblings, IMethodSymbol? method, IArgumentOperation threshold)
+    {
+        if (method != null)
+        {
+            if (Known.IsLibrarySymbol(method))
+            {
+                return true;
+            }
+
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            foreach (var word in IdentifierWords.Split(name))
+            {
+                if (DecisionMethodWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (siblings != null)
+        {
+            foreach (var sibling in siblings)
+            {
+                if (!ReferenceEquals(sibling, threshold) && (IsScore(sibling.Value) || IsScoreCollection(sibling.Value)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private enum ThresholdName
+    {
+        None,
+        Bare,
+        Decision,
+    }
+
+    private static readonly HashSet<string> DecisionMethodWords =
+        ["classify", "classification", "predict", "prediction", "predictions", "decide", "decision", "label", "labels", "flag", "alert", "alerts", "fraud", "positive", "positives"];
+
+    private static ThresholdName ThresholdNameKind(string name)
     {
         var words = IdentifierWords.Split(name);
         if (words.Count == 0)
         {
-            return false;
+            return ThresholdName.None;
         }
 
         var last = words[words.Count - 1];
         if (last is not ("threshold" or "cutoff"))
         {
-            return false;
+            return ThresholdName.None;
+        }
+
+        if (words.Count == 1)
+        {
+            return ThresholdName.Bare;
         }
 
         for (var i = 0; i < words.Count - 1; i++)
         {
             if (!ThresholdQualifiers.Contains(words[i]))
             {
-                return false;
+                return ThresholdName.None;
             }
         }
 
-        return true;
+        return ThresholdName.Decision;
     }
+
+    private static bool IsThresholdName(string name) => ThresholdNameKind(name) == ThresholdName.Decision;
 
     private static IOperation? PatternInput(IPatternOperation pattern)
     {
