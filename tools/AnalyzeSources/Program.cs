@@ -1,4 +1,4 @@
-// Compiles each C# project under a folder in memory (against .NET 8 reference assemblies and ML.NET 5.0.1 from the
+// Compiles each C# project under a folder in memory (against the SDK's reference assemblies and ML.NET 5.0.1 from the
 // local NuGet cache) and reports every ImbalanceGuard diagnostic with its source line, and the compiler errors
 // left (references that are not available here), so a reader can judge what the analysis could see.
 using System.Collections.Immutable;
@@ -12,13 +12,40 @@ using Microsoft.CodeAnalysis.Diagnostics;
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 var references = new List<MetadataReference>();
-references.AddRange(Directory.GetFiles(Path.Combine(packages, "microsoft.netcore.app.ref", "8.0.31", "ref", "net8.0"), "*.dll").Select(f => MetadataReference.CreateFromFile(f)));
+// The SDK's own reference pack (.NET 10 here): ML.NET 5 needs System.Collections.Immutable 9 or later.
+var dotnetRoot = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+var referencePacks = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+var referencePack = Directory.GetDirectories(referencePacks).OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version(0, 0)).First();
+references.AddRange(Directory.GetFiles(Directory.GetDirectories(Path.Combine(referencePack, "ref")).Single(), "*.dll").Select(f => MetadataReference.CreateFromFile(f)));
 foreach (var package in Directory.GetDirectories(packages, "microsoft.ml*"))
 {
     var lib = Path.Combine(package, "5.0.1", "lib", "netstandard2.0");
     if (Directory.Exists(lib))
     {
         references.AddRange(Directory.GetFiles(lib, "*.dll").Select(f => MetadataReference.CreateFromFile(f)));
+    }
+}
+
+// ML.NET's own dependencies that are not part of the framework.
+foreach (var dependency in new[] { "system.numerics.tensors", "system.codedom" })
+{
+    var folder = Path.Combine(packages, dependency);
+    if (!Directory.Exists(folder))
+    {
+        continue;
+    }
+
+    var newest = Directory.GetDirectories(folder).OrderByDescending(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version(0, 0)).First();
+    var lib = new[] { "net8.0", "netstandard2.0" }.Select(t => Path.Combine(newest, "lib", t)).FirstOrDefault(Directory.Exists);
+    if (lib == null)
+    {
+        continue;
+    }
+
+    foreach (var file in Directory.GetFiles(lib, "*.dll"))
+    {
+        references.RemoveAll(r => string.Equals(Path.GetFileName(r.Display), Path.GetFileName(file), StringComparison.OrdinalIgnoreCase));
+        references.Add(MetadataReference.CreateFromFile(file));
     }
 }
 
@@ -55,6 +82,24 @@ foreach (var project in Directory.GetFiles(root, "*.csproj", SearchOption.AllDir
         }
     }
 
+    // Referenced projects are compiled in as source: their types are what the project's code uses.
+    foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => (string?)e.Attribute("Include")).OfType<string>())
+    {
+        var referenced = Path.GetFullPath(Path.Combine(directory, reference.Replace('\\', Path.DirectorySeparatorChar)));
+        var referencedDirectory = Path.GetDirectoryName(referenced)!;
+        if (File.Exists(referenced))
+        {
+            foreach (var file in Directory.GetFiles(referencedDirectory, "*.cs", SearchOption.AllDirectories))
+            {
+                var parts = Path.GetRelativePath(referencedDirectory, file).Split(Path.DirectorySeparatorChar);
+                if (!parts.Any(p => p is "bin" or "obj") && !OwnedByNestedProject(referencedDirectory, file))
+                {
+                    files.Add(file);
+                }
+            }
+        }
+    }
+
     var parse = new CSharpParseOptions(LanguageVersion.Latest);
     var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
     var implicitUsings = xml.Descendants().Any(e => e.Name.LocalName == "ImplicitUsings" && e.Value.Trim() == "enable");
@@ -75,6 +120,11 @@ foreach (var project in Directory.GetFiles(root, "*.csproj", SearchOption.AllDir
     var diagnostics = (await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync())
         .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
     Console.WriteLine($"## {Path.GetRelativePath(root, project)}: {trees.Count} files, {errors} compiler errors, {diagnostics.Count} IG diagnostics{(exceptions.Count > 0 ? ", ANALYZER EXCEPTIONS: " + string.Join("; ", exceptions) : "")}");
+    foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id + " " + d.GetMessage()).Distinct().Take(3))
+    {
+        Console.WriteLine($"  (compiler: {error})");
+    }
+
     foreach (var diagnostic in diagnostics)
     {
         var span = diagnostic.Location.GetLineSpan();
