@@ -25,7 +25,8 @@ internal sealed class CompilationState
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _dataLike = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<SyntaxNode, CodeBlockResults> _blocks = new();
     private readonly Compilation _compilation;
-    private ImmutableHashSet<string>? _attributedNames;
+    private readonly object _attributedLock = new();
+    private volatile ImmutableHashSet<string>? _attributedNames;
     private int _active = -1;
 
     private CompilationState(Compilation compilation)
@@ -115,11 +116,28 @@ internal sealed class CompilationState
             return names;
         }
 
+        lock (_attributedLock)
+        {
+            return _attributedNames ??= ScanAttributedMethodNames(cancellationToken);
+        }
+    }
+
+    private ImmutableHashSet<string> ScanAttributedMethodNames(CancellationToken cancellationToken)
+    {
+
         var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         if (Known.ResamplerAttribute != null)
         {
             foreach (var tree in _compilation.SyntaxTrees)
             {
+                // Most files name none of the attributes: a text search spares walking their syntax.
+                var text = tree.GetText(cancellationToken).ToString();
+                if (text.IndexOf("Resampler", StringComparison.Ordinal) < 0 && text.IndexOf("DataSplitter", StringComparison.Ordinal) < 0
+                    && text.IndexOf("CrossValidationSplitter", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
                 var root = tree.GetRoot(cancellationToken);
                 foreach (var list in root.DescendantNodes(n => n is not BlockSyntax).OfType<AttributeListSyntax>())
                 {
@@ -146,9 +164,7 @@ internal sealed class CompilationState
             }
         }
 
-        names = builder.ToImmutable();
-        Interlocked.CompareExchange(ref _attributedNames, names, null);
-        return _attributedNames!;
+        return builder.ToImmutable();
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ internal sealed class SettingsContext
 {
     private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _evaluation = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, IdentifierKind> _identifiers = new(StringComparer.Ordinal);
 
     public SettingsContext(CompilationState compilation, AnalyzerSettings settings)
     {
@@ -22,6 +23,19 @@ internal sealed class SettingsContext
     public AnalyzerSettings Settings { get; }
 
     public KnownSymbols Known => Compilation.Known;
+
+    /// <summary>What an identifier can mean to the token scan, once per distinct text in the compilation.</summary>
+    public IdentifierKind ClassifyIdentifier(string text, System.Threading.CancellationToken cancellationToken)
+    {
+        if (_identifiers.TryGetValue(text, out var kind))
+        {
+            return kind;
+        }
+
+        kind = Triggers.Classify(text, this, cancellationToken);
+        _identifiers.TryAdd(text, kind);
+        return kind;
+    }
 
     public MethodRole GetRole(IMethodSymbol method)
     {

@@ -1,8 +1,23 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ImbalanceGuard.Analyzers.Analysis;
+
+/// <summary>What an identifier's text can mean to the analyses.</summary>
+[Flags]
+internal enum IdentifierKind : byte
+{
+    None = 0,
+    Resampler = 1,
+    Grow = 2,
+    Sink = 4,
+    Evaluation = 8,
+    Accuracy = 16,
+    ThresholdName = 32,
+    Score = 64,
+}
 
 /// <summary>
 /// A cheap scan of a code block's tokens (no binding) that decides which analyses can possibly find
@@ -36,34 +51,16 @@ internal readonly struct Triggers
 
     public static Triggers Scan(SyntaxNode block, SettingsContext context, System.Threading.CancellationToken cancellationToken)
     {
-        var settings = context.Settings;
-        var known = context.Known;
-        var attributed = context.Compilation.AttributedMethodNames(cancellationToken);
-        bool resampler = context.Compilation.ReferencesAnnotatedLibrary, grow = false, sink = false, evaluation = false;
-        bool accuracy = false, half = false, thresholdName = false, score = false, comparison = false;
+        var seen = IdentifierKind.None;
+        bool half = false, comparison = false;
+        var alwaysResampler = context.Compilation.ReferencesAnnotatedLibrary;
         foreach (var token in block.DescendantTokens())
         {
             switch (token.Kind())
             {
                 case SyntaxKind.IdentifierToken:
-                {
-                    var text = token.ValueText;
-                    if (!resampler)
-                    {
-                        resampler = (known.HasImbalanceGuard && Array.IndexOf(LibraryResamplers, text) >= 0)
-                            || settings.Resamplers.MayMatchName(text) || attributed.Contains(text);
-                    }
-
-                    grow = grow || Array.IndexOf(GrowNames, text) >= 0;
-                    sink = sink || Array.IndexOf(LibrarySinks, text) >= 0 || settings.Splitters.MayMatchName(text)
-                        || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text);
-                    evaluation = evaluation || ContainsAny(text, EvaluationFragments) || settings.HasCustomEvaluationNames;
-                    accuracy = accuracy || text.IndexOf("ccura", StringComparison.OrdinalIgnoreCase) >= 0;
-                    thresholdName = thresholdName || ContainsAny(text, ThresholdFragments);
-                    score = score || ContainsAny(text, settings.ScoreFragments) || settings.HasCustomScoreNames;
+                    seen |= context.ClassifyIdentifier(token.ValueText, cancellationToken);
                     break;
-                }
-
                 case SyntaxKind.NumericLiteralToken:
                     half = half || token.Value switch
                     {
@@ -77,13 +74,72 @@ internal readonly struct Triggers
                 case SyntaxKind.LessThanToken:
                 case SyntaxKind.GreaterThanEqualsToken:
                 case SyntaxKind.LessThanEqualsToken:
-                    comparison = true;
+                    // Comparisons, not generic brackets.
+                    comparison = comparison || token.Parent is BinaryExpressionSyntax or RelationalPatternSyntax;
                     break;
             }
         }
 
-        var leakage = resampler || (grow && (sink || evaluation));
-        return new Triggers(leakage, accuracy, half || thresholdName || (score && comparison));
+        var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
+        var grow = (seen & IdentifierKind.Grow) != 0;
+        var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
+        var leakage = resampler || (grow && sinkOrEvaluation);
+        var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
+        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold);
+    }
+
+    /// <summary>What an identifier can start, decided once per distinct identifier text (see <see cref="SettingsContext.ClassifyIdentifier"/>).</summary>
+    public static IdentifierKind Classify(string text, SettingsContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var attributed = context.Compilation.AttributedMethodNames(cancellationToken);
+        var kind = IdentifierKind.None;
+        if ((context.Known.HasImbalanceGuard && Array.IndexOf(LibraryResamplers, text) >= 0) || settings.Resamplers.MayMatchName(text) || attributed.Contains(text))
+        {
+            kind |= IdentifierKind.Resampler;
+        }
+
+        if (Array.IndexOf(GrowNames, text) >= 0)
+        {
+            kind |= IdentifierKind.Grow;
+        }
+
+        if (Array.IndexOf(LibrarySinks, text) >= 0 || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
+        {
+            kind |= IdentifierKind.Sink;
+        }
+
+        // Substrings first, then the words, as the analyses match them.
+        if ((settings.HasCustomEvaluationNames || ContainsAny(text, EvaluationFragments))
+            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.EvaluationNames.MatchesAnyWord(text, IdentifierWords.Split(text))))
+        {
+            kind |= IdentifierKind.Evaluation;
+        }
+
+        if (text.IndexOf("ccura", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            var words = IdentifierWords.Split(text);
+            if (words.Contains("accuracy") || words.Contains("accuracies"))
+            {
+                kind |= IdentifierKind.Accuracy;
+            }
+        }
+
+        if (ContainsAny(text, ThresholdFragments) && IdentifierWords.Last(text) is "threshold" or "cutoff")
+        {
+            kind |= IdentifierKind.ThresholdName;
+        }
+
+        if (settings.HasCustomScoreNames || ContainsAny(text, settings.ScoreFragments))
+        {
+            var words = IdentifierWords.Split(text);
+            if (settings.ScoreNames.MatchesLastWord(text, words) || settings.ScoreCollectionNames.MatchesLastWord(text, words))
+            {
+                kind |= IdentifierKind.Score;
+            }
+        }
+
+        return kind;
     }
 
     private static bool ContainsAny(string text, string[] fragments)
