@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ImbalanceGuard.Analyzers.Analysis;
+
+/// <summary>
+/// The findings of one code block, computed once and shared by the five analyzers: the leakage analysis
+/// (IG0001-IG0003, on the control-flow graph) and the value analysis (IG0004-IG0005, on the operation tree),
+/// each only when the token scan says it can find something.
+/// </summary>
+internal sealed class CodeBlockResults
+{
+    private readonly SyntaxNode _block;
+    private readonly SemanticModel _model;
+    private readonly SettingsContext _context;
+    private readonly Lazy<Triggers> _triggers;
+    private readonly Lazy<(IOperation? Root, PrePass? Pre)> _tree;
+    private readonly Lazy<ImmutableArray<Finding>> _leakage;
+    private readonly Lazy<ImmutableArray<Finding>> _values;
+    private CancellationToken _cancellationToken;
+
+    public CodeBlockResults(SyntaxNode block, SemanticModel model, SettingsContext context)
+    {
+        _block = block;
+        _model = model;
+        _context = context;
+
+        // PublicationOnly: a cancelled computation is not cached; the next request computes again.
+        _triggers = new Lazy<Triggers>(() => Triggers.Scan(_block, _context, _cancellationToken), LazyThreadSafetyMode.PublicationOnly);
+        _tree = new Lazy<(IOperation?, PrePass?)>(BuildTree, LazyThreadSafetyMode.PublicationOnly);
+        _leakage = new Lazy<ImmutableArray<Finding>>(ComputeLeakage, LazyThreadSafetyMode.PublicationOnly);
+        _values = new Lazy<ImmutableArray<Finding>>(ComputeValues, LazyThreadSafetyMode.PublicationOnly);
+    }
+
+    public ImmutableArray<Finding> Leakage(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        return _leakage.Value;
+    }
+
+    public ImmutableArray<Finding> Values(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        return _values.Value;
+    }
+
+    private (IOperation?, PrePass?) BuildTree()
+    {
+        var root = _model.GetOperation(_block, _cancellationToken);
+        if (root == null)
+        {
+            return (null, null);
+        }
+
+        while (root.Parent != null)
+        {
+            root = root.Parent;
+        }
+
+        return (root, PrePass.Run(root, _context, _cancellationToken));
+    }
+
+    private ImmutableArray<Finding> ComputeLeakage()
+    {
+        if (!_triggers.Value.Leakage)
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        return Guard(findings =>
+        {
+            var (root, pre) = _tree.Value;
+            if (root == null || pre == null)
+            {
+                return;
+            }
+
+            var graph = CreateGraph(root);
+            if (graph != null)
+            {
+                FlowAnalysis.Analyze(graph, _context, _model, pre, findings, _cancellationToken);
+            }
+        });
+    }
+
+    private ImmutableArray<Finding> ComputeValues()
+    {
+        var triggers = _triggers.Value;
+        if (!triggers.Accuracy && !triggers.Threshold)
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        return Guard(findings =>
+        {
+            var (root, pre) = _tree.Value;
+            if (root != null && pre != null)
+            {
+                ValueAnalysis.Analyze(root, _context, pre, findings, triggers.Accuracy, triggers.Threshold, _cancellationToken);
+            }
+        });
+    }
+
+    private ControlFlowGraph? CreateGraph(IOperation root)
+    {
+        return root switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, _cancellationToken),
+            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, _cancellationToken),
+            IBlockOperation block => ControlFlowGraph.Create(block, _cancellationToken),
+            IFieldInitializerOperation field => ControlFlowGraph.Create(field, _cancellationToken),
+            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, _cancellationToken),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Runs an analysis and never lets it crash the compiler's analyzer host (AD0001): an unexpected exception
+    /// costs this block its findings, not the build. Debug builds (the tests) rethrow so that bugs surface.
+    /// </summary>
+    private ImmutableArray<Finding> Guard(Action<List<Finding>> analysis)
+    {
+        var findings = new List<Finding>();
+        try
+        {
+            analysis(findings);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !RethrowForTests)
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        return findings.ToImmutableArray();
+    }
+
+#if DEBUG
+    private const bool RethrowForTests = true;
+#else
+    private const bool RethrowForTests = false;
+#endif
+}

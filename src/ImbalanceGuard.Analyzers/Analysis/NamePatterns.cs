@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace ImbalanceGuard.Analyzers.Analysis;
+
+/// <summary>
+/// A configurable list of method-name globs (<c>*Smote*</c>, <c>MyLib.Sampling.*</c>): case-insensitive, <c>*</c>
+/// matches any run of characters, a pattern with a dot is matched against <c>Namespace.Type.Method</c>, and an
+/// entry that starts with <c>!</c> excludes what it matches.
+/// </summary>
+internal sealed class MethodPatterns
+{
+    private readonly ImmutableArray<string> _include;
+    private readonly ImmutableArray<string> _exclude;
+
+    public MethodPatterns(IEnumerable<string> entries)
+    {
+        var include = ImmutableArray.CreateBuilder<string>();
+        var exclude = ImmutableArray.CreateBuilder<string>();
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim();
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+
+            if (entry[0] == '!')
+            {
+                if (entry.Length > 1)
+                {
+                    exclude.Add(entry.Substring(1).Trim());
+                }
+            }
+            else
+            {
+                include.Add(entry);
+            }
+        }
+
+        _include = include.ToImmutable();
+        _exclude = exclude.ToImmutable();
+    }
+
+    public bool IsEmpty => _include.IsEmpty;
+
+    /// <summary>Whether a bare identifier could be a match (used by the cheap token scan).</summary>
+    public bool MayMatchName(string name)
+    {
+        foreach (var pattern in _include)
+        {
+            var dot = pattern.LastIndexOf('.');
+            var namePart = dot >= 0 ? pattern.Substring(dot + 1) : pattern;
+            if (Glob.IsMatch(namePart, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsMatch(string name, string qualifiedName)
+    {
+        var matched = false;
+        foreach (var pattern in _include)
+        {
+            if (Glob.IsMatch(pattern, pattern.IndexOf('.') >= 0 ? qualifiedName : name))
+            {
+                matched = true;
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            return false;
+        }
+
+        foreach (var pattern in _exclude)
+        {
+            if (Glob.IsMatch(pattern, pattern.IndexOf('.') >= 0 ? qualifiedName : name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// A configurable list of names for data or values: an entry without <c>*</c> is a word matched against the
+/// words of an identifier (<c>test</c> matches <c>xTest</c>, <c>X_test</c>, <c>testRows</c>, not <c>latest</c>);
+/// an entry with <c>*</c> is a glob matched against the whole identifier; <c>!</c> excludes.
+/// </summary>
+internal sealed class NameWords
+{
+    private readonly ImmutableHashSet<string> _words;
+    private readonly ImmutableArray<string> _globs;
+    private readonly ImmutableHashSet<string> _excludedWords;
+    private readonly ImmutableArray<string> _excludedGlobs;
+
+    public NameWords(IEnumerable<string> entries)
+    {
+        var words = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var globs = ImmutableArray.CreateBuilder<string>();
+        var excludedWords = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var excludedGlobs = ImmutableArray.CreateBuilder<string>();
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim();
+            var exclude = entry.Length > 0 && entry[0] == '!';
+            if (exclude)
+            {
+                entry = entry.Substring(1).Trim();
+            }
+
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+
+            if (entry.IndexOf('*') >= 0)
+            {
+                (exclude ? excludedGlobs : globs).Add(entry);
+            }
+            else
+            {
+                (exclude ? excludedWords : words).Add(entry.ToLowerInvariant());
+            }
+        }
+
+        _words = words.ToImmutable();
+        _globs = globs.ToImmutable();
+        _excludedWords = excludedWords.ToImmutable();
+        _excludedGlobs = excludedGlobs.ToImmutable();
+    }
+
+    /// <summary>Whether any word of the identifier (or the identifier, for globs) matches.</summary>
+    public bool MatchesAnyWord(string identifier, List<string> words)
+    {
+        if (IsExcluded(identifier, words))
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (_words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return MatchesGlob(identifier);
+    }
+
+    /// <summary>Whether the identifier's last word (or the identifier, for globs) matches.</summary>
+    public bool MatchesLastWord(string identifier, List<string> words)
+    {
+        if (IsExcluded(identifier, words))
+        {
+            return false;
+        }
+
+        return (words.Count > 0 && _words.Contains(words[words.Count - 1])) || MatchesGlob(identifier);
+    }
+
+    public bool ContainsWord(string word) => _words.Contains(word);
+
+    private bool MatchesGlob(string identifier)
+    {
+        foreach (var glob in _globs)
+        {
+            if (Glob.IsMatch(glob, identifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsExcluded(string identifier, List<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (_excludedWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        foreach (var glob in _excludedGlobs)
+        {
+            if (Glob.IsMatch(glob, identifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Case-insensitive glob matching with <c>*</c> only.</summary>
+internal static class Glob
+{
+    public static bool IsMatch(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ImbalanceGuard.Analyzers.Analysis;
+
+/// <summary>What an identifier's text can mean to the analyses.</summary>
+[Flags]
+internal enum IdentifierKind : byte
+{
+    None = 0,
+    Resampler = 1,
+    Grow = 2,
+    Sink = 4,
+    Evaluation = 8,
+    Accuracy = 16,
+    ThresholdName = 32,
+    Score = 64,
+}
+
+/// <summary>
+/// A cheap scan of a code block's tokens (no binding) that decides which analyses can possibly find
+/// something there, so that code with no resampler, no accuracy and no 0.5 costs one pass over its tokens.
+/// </summary>
+internal readonly struct Triggers
+{
+    private static readonly string[] LibraryResamplers = ["Resample", "FitResample"];
+    private static readonly string[] LibrarySinks =
+        ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds", "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
+
+    private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
+    private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
+    private static readonly string[] ThresholdFragments = ["threshold", "cutoff"];
+
+    private Triggers(bool leakage, bool accuracy, bool threshold)
+    {
+        Leakage = leakage;
+        Accuracy = accuracy;
+        Threshold = threshold;
+    }
+
+    /// <summary>A resampler may run here (IG0001-IG0003 need one).</summary>
+    public bool Leakage { get; }
+
+    /// <summary>Something named accuracy appears (IG0004).</summary>
+    public bool Accuracy { get; }
+
+    /// <summary>A 0.5, a threshold, or a score in a comparison appears (IG0005).</summary>
+    public bool Threshold { get; }
+
+    public static Triggers Scan(SyntaxNode block, SettingsContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        var seen = IdentifierKind.None;
+        bool half = false, comparison = false;
+        var alwaysResampler = context.Compilation.ReferencesAnnotatedLibrary;
+        foreach (var token in block.DescendantTokens())
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.IdentifierToken:
+                    seen |= context.ClassifyIdentifier(token.ValueText, cancellationToken);
+                    break;
+                case SyntaxKind.NumericLiteralToken:
+                    half = half || token.Value switch
+                    {
+                        double d => d == 0.5,
+                        float f => f == 0.5f,
+                        decimal m => m == 0.5m,
+                        _ => false,
+                    };
+                    break;
+                case SyntaxKind.GreaterThanToken:
+                case SyntaxKind.LessThanToken:
+                case SyntaxKind.GreaterThanEqualsToken:
+                case SyntaxKind.LessThanEqualsToken:
+                    // Comparisons, not generic brackets.
+                    comparison = comparison || token.Parent is BinaryExpressionSyntax or RelationalPatternSyntax;
+                    break;
+            }
+        }
+
+        var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
+        var grow = (seen & IdentifierKind.Grow) != 0;
+        var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
+        var leakage = resampler || (grow && sinkOrEvaluation);
+        var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
+        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold);
+    }
+
+    /// <summary>What an identifier can start, decided once per distinct identifier text (see <see cref="SettingsContext.ClassifyIdentifier"/>).</summary>
+    public static IdentifierKind Classify(string text, SettingsContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var attributed = context.Compilation.AttributedMethodNames(cancellationToken);
+        var kind = IdentifierKind.None;
+        if ((context.Known.HasImbalanceGuard && Array.IndexOf(LibraryResamplers, text) >= 0) || settings.Resamplers.MayMatchName(text) || attributed.Contains(text))
+        {
+            kind |= IdentifierKind.Resampler;
+        }
+
+        if (Array.IndexOf(GrowNames, text) >= 0)
+        {
+            kind |= IdentifierKind.Grow;
+        }
+
+        if (Array.IndexOf(LibrarySinks, text) >= 0 || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
+        {
+            kind |= IdentifierKind.Sink;
+        }
+
+        // Substrings first, then the words, as the analyses match them.
+        if ((settings.HasCustomEvaluationNames || ContainsAny(text, EvaluationFragments))
+            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.EvaluationNames.MatchesAnyWord(text, IdentifierWords.Split(text))))
+        {
+            kind |= IdentifierKind.Evaluation;
+        }
+
+        if (text.IndexOf("ccura", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            var words = IdentifierWords.Split(text);
+            if (words.Contains("accuracy") || words.Contains("accuracies"))
+            {
+                kind |= IdentifierKind.Accuracy;
+            }
+        }
+
+        if (ContainsAny(text, ThresholdFragments) && IdentifierWords.Last(text) is "threshold" or "cutoff")
+        {
+            kind |= IdentifierKind.ThresholdName;
+        }
+
+        if (settings.HasCustomScoreNames || ContainsAny(text, settings.ScoreFragments))
+        {
+            var words = IdentifierWords.Split(text);
+            if (settings.ScoreNames.MatchesLastWord(text, words) || settings.ScoreCollectionNames.MatchesLastWord(text, words))
+            {
+                kind |= IdentifierKind.Score;
+            }
+        }
+
+        return kind;
+    }
+
+    private static bool ContainsAny(string text, string[] fragments)
+    {
+        foreach (var fragment in fragments)
+        {
+            if (text.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

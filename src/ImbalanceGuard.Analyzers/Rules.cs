@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+
+namespace ImbalanceGuard.Analyzers;
+
+/// <summary>
+/// Every diagnostic ImbalanceGuard reports, in one place: id, title (what is wrong), message (what to do
+/// instead), category, default severity and the page in <c>docs/rules/</c> that explains it.
+/// </summary>
+public static class Rules
+{
+    private const string HelpRoot = "https://github.com/imbalance-guard/imbalance-guard/blob/main/docs/rules/";
+
+    /// <summary>The category of the rules about data leaking between training and evaluation.</summary>
+    public const string LeakageCategory = "ImbalanceGuard.Leakage";
+
+    /// <summary>The category of the rules about metrics and decisions that mislead on imbalanced data.</summary>
+    public const string EvaluationCategory = "ImbalanceGuard.Evaluation";
+
+    /// <summary>IG0001: resampled data reaches a train/test split.</summary>
+    public static readonly DiagnosticDescriptor ResampledBeforeSplit = new(
+        id: "IG0001",
+        title: "Resampled data is split into training and test data",
+        messageFormat: "'{0}' splits data that was resampled by '{1}', so synthetic or duplicated rows land in the test part; split first, then resample only the training part",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Resampling before the train/test split puts copies of training rows, or synthetic rows made from them, into the test set, so the test score measures memory instead of generalisation. Split first; resample the training part only.",
+        helpLinkUri: HelpRoot + "IG0001.md");
+
+    /// <summary>IG0002: resampling outside the cross-validation folds.</summary>
+    public static readonly DiagnosticDescriptor ResampledOutsideFolds = new(
+        id: "IG0002",
+        title: "Resampling happens outside the cross-validation folds",
+        messageFormat: "{0}; resample inside each fold, on that fold's training part only",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Cross-validation scores are honest only when everything fitted on data (resampling included) is fitted inside each fold on that fold's training part. Resampled data handed to cross-validation puts synthetic rows and their parents into the validation folds.",
+        helpLinkUri: HelpRoot + "IG0002.md");
+
+    /// <summary>IG0003: a resampler runs on evaluation data.</summary>
+    public static readonly DiagnosticDescriptor ResampledEvaluationData = new(
+        id: "IG0003",
+        title: "Evaluation data is resampled",
+        messageFormat: "'{0}' resamples evaluation data ({1}); evaluate on data with the real class balance and resample only training data",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A test, validation or holdout set must keep the class balance the model will meet in production; resampling it changes precision, accuracy and every prevalence-dependent metric, and synthetic test rows are not real cases.",
+        helpLinkUri: HelpRoot + "IG0003.md");
+
+    /// <summary>IG0004: plain accuracy is reported.</summary>
+    public static readonly DiagnosticDescriptor PlainAccuracy = new(
+        id: "IG0004",
+        title: "Plain accuracy is reported on possibly imbalanced data",
+        messageFormat: "Accuracy '{0}' is {1}; on imbalanced data always predicting the majority class scores high, so report PR-AUC, recall and precision, F1, MCC or balanced accuracy, or show accuracy beside the majority-class baseline",
+        category: EvaluationCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "With 2% positives, a model that never predicts a positive is 98% accurate. Accuracy printed, returned as the score, or used to choose a model hides that; imbalance-aware metrics do not.",
+        helpLinkUri: HelpRoot + "IG0004.md");
+
+    /// <summary>IG0005: a hard-coded 0.5 decision threshold.</summary>
+    public static readonly DiagnosticDescriptor DefaultThreshold = new(
+        id: "IG0005",
+        title: "A hard-coded 0.5 decision threshold is used",
+        messageFormat: "{0}; choose the threshold on validation data for the precision/recall trade-off you need (for example with ImbalanceGuard's ThresholdTuner), not 0.5",
+        category: EvaluationCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "0.5 is the right cut only for calibrated probabilities, equal error costs and a balanced class prior. On imbalanced data it usually misses most of the minority class; on a raw score (ML.NET's ChangeModelThreshold) it is arbitrary.",
+        helpLinkUri: HelpRoot + "IG0005.md");
+}

@@ -1,0 +1,381 @@
+namespace ImbalanceGuard.Analyzers.Tests;
+
+/// <summary>IG0004: plain accuracy reported.</summary>
+public class PlainAccuracyTests
+{
+    private static Task Verify(string source, string? editorConfig = null, bool topLevel = false)
+        => Verifier.VerifyAsync<PlainAccuracyAnalyzer>(source, editorConfig, topLevel);
+
+    // ------------------------------------------------------------------ flagged
+
+    [Fact]
+    public Task MLNet_accuracy_interpolated_into_console_output()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryClassificationMetrics metrics)
+                {
+                    Console.WriteLine($"Accuracy: {{|IG0004:metrics.Accuracy|}:P2}");
+                    Console.WriteLine($"PR-AUC:   {metrics.AreaUnderPrecisionRecallCurve:P2}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_accuracy_concatenated()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(CalibratedBinaryClassificationMetrics metrics)
+                    => Console.WriteLine("Accuracy: " + {|IG0004:metrics.Accuracy|});
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_multiclass_micro_and_macro_accuracy()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(MulticlassClassificationMetrics metrics)
+                {
+                    Console.WriteLine($"Micro: {{|IG0004:metrics.MicroAccuracy|}:0.###}");
+                    Console.WriteLine($"Macro: {{|IG0004:metrics.MacroAccuracy|}:0.###}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_accuracy_returned_as_the_score()
+        => Verify("""
+            static class Experiment
+            {
+                public static double Evaluate(MLContext ml, ITransformer model, IDataView test)
+                {
+                    var metrics = ml.BinaryClassification.Evaluate(model.Transform(test));
+                    return {|IG0004:metrics.Accuracy|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_cross_validation_accuracies_averaged_and_printed()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(IReadOnlyList<TrainCatalogBase.CrossValidationResult<CalibratedBinaryClassificationMetrics>> results)
+                {
+                    var accuracies = results.Select(r => r.Metrics.Accuracy);
+                    Console.WriteLine($"Average accuracy: {{|IG0004:accuracies.Average()|}:0.###}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_models_ranked_by_accuracy()
+        => Verify("""
+            static class Selection
+            {
+                public static ITransformer Best(List<(ITransformer Model, BinaryClassificationMetrics Metrics)> candidates)
+                    => candidates.OrderByDescending(c => {|IG0004:c.Metrics.Accuracy|}).First().Model;
+            }
+            """);
+
+    [Fact]
+    public Task Model_kept_when_its_accuracy_beats_the_best_so_far()
+        => Verify("""
+            static class Selection
+            {
+                public static ITransformer? Best(MLContext ml, IDataView test, List<ITransformer> models)
+                {
+                    ITransformer? best = null;
+                    double bestScore = 0;
+                    foreach (var model in models)
+                    {
+                        var metrics = ml.BinaryClassification.Evaluate(model.Transform(test));
+                        if ({|IG0004:metrics.Accuracy|} > bestScore)
+                        {
+                            bestScore = metrics.Accuracy;
+                            best = model;
+                        }
+                    }
+
+                    return best;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_confusion_accuracy_printed()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryScores scores, double threshold)
+                {
+                    var confusion = BinaryConfusion.At(scores, threshold);
+                    Console.WriteLine($"accuracy {{|IG0004:confusion.Accuracy|}:P1}, recall {confusion.Recall:P1}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_computed_correct_over_total_named_accuracy()
+        => Verify("""
+            static class Lesson
+            {
+                public static void Run(int[] labels, int[] predictions)
+                {
+                    var correct = labels.Zip(predictions, (a, b) => a == b ? 1 : 0).Sum();
+                    var accuracy = (double)correct / labels.Length;
+                    Console.WriteLine($"Accuracy = {{|IG0004:accuracy|}:P1}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_accuracy_method_printed()
+        => Verify("""
+            static class Lesson
+            {
+                static double ComputeAccuracy(int[] y, int[] p) => y.Where((v, i) => v == p[i]).Count() / (double)y.Length;
+
+                public static void Run(int[] y, int[] p) => Console.WriteLine({|IG0004:ComputeAccuracy(y, p)|});
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_logged()
+        => Verify("""
+            static class Report
+            {
+                public static void Log(IAppLogger logger, BinaryClassificationMetrics metrics)
+                    => logger.LogInformation("Model accuracy {Accuracy}", {|IG0004:metrics.Accuracy|});
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_copied_into_a_local_then_printed()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryClassificationMetrics metrics)
+                {
+                    var headline = metrics.Accuracy;
+                    Console.WriteLine({|IG0004:headline|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_formatted_with_ToString()
+        => Verify("""
+            static class Report
+            {
+                public static string Label(BinaryClassificationMetrics metrics) => "acc " + {|IG0004:metrics.Accuracy|}.ToString("P2");
+            }
+            """);
+
+    [Fact]
+    public Task Rounded_accuracy_is_flagged_as_a_whole()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryClassificationMetrics metrics)
+                    => Console.WriteLine($"{{|IG0004:Math.Round(metrics.Accuracy * 100, 1)|}} %");
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_in_string_Format()
+        => Verify("""
+            static class Report
+            {
+                public static string Line(BinaryClassificationMetrics metrics) => string.Format("{0:P2}", {|IG0004:metrics.Accuracy|});
+            }
+            """);
+
+    [Fact]
+    public Task Best_accuracy_with_Math_Max()
+        => Verify("""
+            static class Selection
+            {
+                public static double Best(IEnumerable<BinaryClassificationMetrics> all)
+                {
+                    var best = 0.0;
+                    foreach (var metrics in all)
+                    {
+                        best = Math.Max(best, {|IG0004:metrics.Accuracy|});
+                    }
+
+                    Console.WriteLine(best);
+                    return best;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Top_level_program_printing_accuracy()
+        => Verify(
+            """
+            var ml = new MLContext();
+            var data = ml.Data.LoadFromEnumerable(new List<Transaction>());
+            var metrics = ml.BinaryClassification.EvaluateNonCalibrated(data);
+            Console.WriteLine($"Accuracy: {{|IG0004:metrics.Accuracy|}:P2}");
+            """,
+            topLevel: true);
+
+    // ------------------------------------------------------------------ not flagged
+
+    [Fact]
+    public Task MLNet_imbalance_aware_metrics()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(CalibratedBinaryClassificationMetrics metrics)
+                {
+                    Console.WriteLine($"PR-AUC: {metrics.AreaUnderPrecisionRecallCurve:P2}");
+                    Console.WriteLine($"F1:     {metrics.F1Score:P2}");
+                    Console.WriteLine($"Recall: {metrics.PositiveRecall:P2}");
+                    Console.WriteLine($"LogLoss: {metrics.LogLoss:0.000}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_balanced_accuracy()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryConfusion confusion)
+                    => Console.WriteLine($"balanced accuracy {confusion.BalancedAccuracy:P1}, MCC {confusion.MatthewsCorrelation:0.000}");
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_beside_the_majority_baseline()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryConfusion confusion)
+                    => Console.WriteLine($"accuracy {confusion.Accuracy:P1} (majority-class baseline {confusion.MajorityBaselineAccuracy:P1})");
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_beside_a_baseline_local()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryClassificationMetrics metrics, int positives, int total)
+                {
+                    var baseline = 1 - positives / (double)total;
+                    Console.WriteLine($"accuracy {metrics.Accuracy:P1} vs always-negative baseline {baseline:P1}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_top_k_accuracy()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(MulticlassClassificationMetrics metrics)
+                    => Console.WriteLine($"top-k: {metrics.TopKAccuracy:P1}, log-loss reduction {metrics.LogLossReduction:0.00}");
+            }
+            """);
+
+    [Fact]
+    public Task Balanced_accuracy_local()
+        => Verify("""
+            static class Lesson
+            {
+                public static void Run(double recall, double specificity)
+                {
+                    var balancedAccuracy = (recall + specificity) / 2;
+                    Console.WriteLine($"balanced accuracy {balancedAccuracy:P1}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_stored_in_a_result_object_is_not_reported_yet()
+        => Verify("""
+            sealed class RunResult
+            {
+                public double Recall { get; init; }
+                public double Accuracy { get; init; }
+            }
+
+            static class Experiment
+            {
+                public static RunResult Record(BinaryClassificationMetrics metrics)
+                    => new RunResult { Recall = metrics.PositiveRecall, Accuracy = metrics.Accuracy };
+            }
+            """);
+
+    [Fact]
+    public Task A_constant_accuracy_target_is_not_a_measurement()
+        => Verify("""
+            static class Config
+            {
+                const double RequiredAccuracy = 0.99;
+
+                public static void Print() => Console.WriteLine($"required: {RequiredAccuracy}");
+            }
+            """);
+
+    [Fact]
+    public Task The_definition_of_an_accuracy_member_is_not_a_report()
+        => Verify("""
+            sealed class Summary
+            {
+                private readonly BinaryClassificationMetrics _metrics;
+
+                public Summary(BinaryClassificationMetrics metrics) => _metrics = metrics;
+
+                public double Accuracy => _metrics.Accuracy;
+
+                public static double ComputeAccuracy(int correct, int total) => correct / (double)total;
+            }
+            """);
+
+    [Fact]
+    public Task The_word_accuracy_in_text_is_not_a_value()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(BinaryClassificationMetrics metrics)
+                {
+                    Console.WriteLine("accuracy is misleading on imbalanced data; PR-AUC follows");
+                    Console.WriteLine(metrics.AreaUnderPrecisionRecallCurve);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_selected_into_a_list_without_being_reported()
+        => Verify("""
+            static class Experiment
+            {
+                public static List<double> Collect(IEnumerable<BinaryClassificationMetrics> all)
+                    => all.Select(m => m.Accuracy).ToList();
+            }
+            """);
+
+    [Fact]
+    public Task Integer_named_accuracy_is_not_a_ratio()
+        => Verify("""
+            static class Gps
+            {
+                public static void Print(int horizontalAccuracy) => Console.WriteLine($"within {horizontalAccuracy} m");
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_accumulator_is_not_accuracy()
+        => Verify("""
+            static class Lesson
+            {
+                public static double Total(double[] values) => values.Aggregate(0.0, (acc, v) => acc + v);
+            }
+            """);
+}

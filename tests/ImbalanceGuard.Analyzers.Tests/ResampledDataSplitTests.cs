@@ -1,0 +1,558 @@
+namespace ImbalanceGuard.Analyzers.Tests;
+
+/// <summary>IG0001: resampled data reaches a train/test split.</summary>
+public class ResampledDataSplitTests
+{
+    private static Task Verify(string source, string? editorConfig = null, bool topLevel = false)
+        => Verifier.VerifyAsync<ResampledDataSplitAnalyzer>(source, editorConfig, topLevel);
+
+    // ------------------------------------------------------------------ flagged
+
+    [Fact]
+    public Task Lesson_style_code_that_resamples_everything_then_splits()
+        => Verify("""
+            static class Lesson
+            {
+                static (double[][] X, int[] y) Smote(double[][] X, int[] y) => (X, y);
+                static (double[][], double[][], int[], int[]) TrainTestSplit(double[][] X, int[] y, double testSize) => (X, X, y, y);
+
+                public static void Run(double[][] X, int[] y)
+                {
+                    var (xRes, yRes) = Smote(X, y);
+                    var (xTrain, xTest, yTrain, yTest) = {|IG0001:TrainTestSplit(xRes, yRes, 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_list_oversampled_before_LoadFromEnumerable_and_TrainTestSplit()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Train(MLContext ml, List<Transaction> rows)
+                {
+                    var balanced = Oversample(rows);
+                    IDataView view = ml.Data.LoadFromEnumerable(balanced);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(view, testFraction: 0.2)|};
+                    var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(split.TrainSet);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_hand_rolled_duplication_of_the_frauds_in_place()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Train(MLContext ml, List<Transaction> rows)
+                {
+                    rows.AddRange(rows.Where(r => r.IsFraud));
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.25)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_minority_copies_added_in_a_loop()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Train(MLContext ml, string path)
+                {
+                    var rows = File.ReadLines(path).Select(l => new Transaction { Amount = float.Parse(l) }).ToList();
+                    var frauds = rows.Where(r => r.Label).ToList();
+                    for (var i = 0; i < 20; i++)
+                    {
+                        rows.AddRange(frauds);
+                    }
+
+                    var data = ml.Data.LoadFromEnumerable(rows);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(data)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_resampled_rows_rebuilt_into_a_dataset_and_split()
+        => Verify("""
+            static class Escape
+            {
+                public static void Run(Dataset data)
+                {
+                    var everything = Split.FromPreSplit(data);
+                    TrainingSet resampled = new Smote { Seed = 1 }.Resample(everything);
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    var (train, holdout) = {|IG0001:Split.Stratified(Dataset.FromRows(rows, labels), 0.25, seed: 1)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_fit_resample_result_split_in_time()
+        => Verify("""
+            static class Escape
+            {
+                public static TrainHoldoutSplit Run(Dataset data, Sampler sampler)
+                {
+                    var result = sampler.FitResample(Split.FromPreSplit(data));
+                    var matrix = new double[result.Resampled.RowCount, result.Resampled.FeatureCount];
+                    for (var i = 0; i < result.Resampled.RowCount; i++)
+                    {
+                        var row = result.Resampled.GetRow(i);
+                        for (var j = 0; j < row.Length; j++)
+                        {
+                            matrix[i, j] = row[j];
+                        }
+                    }
+
+                    var labels = Enumerable.Range(0, result.Resampled.RowCount).Select(result.Resampled.GetClassName).ToArray();
+                    return {|IG0001:Split.TimeOrdered(Dataset.FromArrays(matrix, labels), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Attributed_resampler_and_attributed_splitter()
+        => Verify("""
+            static class Helpers
+            {
+                [Resampler]
+                static List<Transaction> DuplicateFrauds(List<Transaction> rows) => rows;
+
+                [DataSplitter]
+                static (List<Transaction> Train, List<Transaction> Test) HoldOutLastMonth(List<Transaction> rows) => (rows, rows);
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var more = DuplicateFrauds(rows);
+                    var (train, test) = {|IG0001:HoldOutLastMonth(more)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampler_named_in_editorconfig()
+        => Verify(
+            """
+            static class Helpers
+            {
+                static List<Transaction> BalanceClasses(List<Transaction> rows) => rows;
+                static (List<Transaction>, List<Transaction>) TrainTestSplit(List<Transaction> rows) => (rows, rows);
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var parts = {|IG0001:TrainTestSplit(BalanceClasses(rows))|};
+                }
+            }
+            """,
+            "imbalance_guard.resampler_methods = *BalanceClasses*\n");
+
+    [Fact]
+    public Task Splitter_named_in_editorconfig()
+        => Verify(
+            """
+            static class Helpers
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+                static (List<Transaction>, List<Transaction>) CutByDate(List<Transaction> rows) => (rows, rows);
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var balanced = Oversample(rows);
+                    var parts = {|IG0001:CutByDate(balanced)|};
+                }
+            }
+            """,
+            "imbalance_guard.splitter_methods = CutByDate\n");
+
+    [Fact]
+    public Task Reassigned_variable_keeps_the_resampled_data()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static (double[][], double[][]) TrainTestSplit(double[][] rows) => (rows, rows);
+
+                public static void Run(double[][] data)
+                {
+                    data = Smote(data);
+                    var copy = data;
+                    var parts = {|IG0001:TrainTestSplit(copy)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Split_before_the_resampler_in_a_loop_sees_the_previous_iteration()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static (double[][], double[][]) TrainTestSplit(double[][] rows) => (rows, rows);
+
+                public static void Run(double[][] data, int rounds)
+                {
+                    for (var round = 0; round < rounds; round++)
+                    {
+                        var parts = {|IG0001:TrainTestSplit(data)|};
+                        data = Smote(data);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Through_a_tuple_and_deconstruction()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Adasyn(double[][] rows) => rows;
+                static (double[][], double[][]) TrainTestSplit(double[][] rows, int[] labels) => (rows, rows);
+
+                public static void Run(double[][] rows, int[] labels)
+                {
+                    var (x, y) = (Adasyn(rows), labels);
+                    var parts = {|IG0001:TrainTestSplit(x, y)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Through_a_LINQ_chain_and_ToList()
+        => Verify("""
+            static class Helpers
+            {
+                static IEnumerable<Transaction> RandomOversample(IEnumerable<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var random = new Random(1);
+                    var shuffled = RandomOversample(rows).OrderBy(_ => random.Next()).Select(r => r).ToList();
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(shuffled))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Through_Concat_of_the_original_and_the_synthetic_rows()
+        => Verify("""
+            static class Helpers
+            {
+                static List<Transaction> GenerateSmoteSamples(List<Transaction> rows, int count) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> original)
+                {
+                    var synthetic = GenerateSmoteSamples(original.Where(r => r.Label).ToList(), 500);
+                    var all = original.Concat(synthetic);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(all))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Through_CreateEnumerable_and_LoadFromEnumerable()
+        => Verify("""
+            static class Helpers
+            {
+                static IDataView UndersampleMajority(MLContext ml, IDataView data) => data;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var reduced = UndersampleMajority(ml, data);
+                    var rows = ml.Data.CreateEnumerable<Transaction>(reduced, reuseRowObject: false).ToList();
+                    var again = ml.Data.LoadFromEnumerable(rows);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(again, 0.3, seed: 7)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampler_that_writes_out_parameters()
+        => Verify("""
+            static class Helpers
+            {
+                static void Smote(double[][] x, int[] y, out double[][] xRes, out int[] yRes) { xRes = x; yRes = y; }
+                static (double[][], double[][]) TrainTestSplit(double[][] x, int[] y) => (x, x);
+
+                public static void Run(double[][] x, int[] y)
+                {
+                    Smote(x, y, out var xRes, out var yRes);
+                    var parts = {|IG0001:TrainTestSplit(xRes, yRes)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task In_place_resampler_that_returns_nothing()
+        => Verify("""
+            static class Helpers
+            {
+                static void OversampleInPlace(List<Transaction> rows) { }
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    OversampleInPlace(rows);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Top_level_program()
+        => Verify(
+            """
+            var ml = new MLContext(seed: 1);
+            var rows = File.ReadLines("fraud.csv").Skip(1).Select(line => new Transaction { Amount = float.Parse(line) }).ToList();
+            var balanced = Oversample(rows);
+            var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(balanced), 0.2)|};
+
+            static List<Transaction> Oversample(List<Transaction> rows) => rows;
+            """,
+            topLevel: true);
+
+    [Fact]
+    public Task Lambda_reading_the_resampled_rows()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static (double[][], double[][]) TrainTestSplit(double[][] rows) => (rows, rows);
+
+                public static void Run(double[][] rows)
+                {
+                    var balanced = Smote(rows);
+                    var copy = Enumerable.Range(0, balanced.Length).Select(i => balanced[i]).ToArray();
+                    var parts = {|IG0001:TrainTestSplit(copy)|};
+                }
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged
+
+    [Fact]
+    public Task Split_first_then_resample_the_training_part()
+        => Verify("""
+            static class Lesson
+            {
+                static (double[][] X, int[] y) Smote(double[][] X, int[] y) => (X, y);
+                static (double[][], double[][], int[], int[]) TrainTestSplit(double[][] X, int[] y, double testSize) => (X, X, y, y);
+
+                public static void Run(double[][] X, int[] y)
+                {
+                    var (xTrain, xTest, yTrain, yTest) = TrainTestSplit(X, y, 0.2);
+                    var (xRes, yRes) = Smote(xTrain, yTrain);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_split_first_then_oversample_the_training_rows()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Train(MLContext ml, List<Transaction> rows)
+                {
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), testFraction: 0.2);
+                    var trainRows = ml.Data.CreateEnumerable<Transaction>(split.TrainSet, reuseRowObject: false).ToList();
+                    var balanced = ml.Data.LoadFromEnumerable(Oversample(trainRows));
+                    var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(balanced);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_split_then_resample()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(Dataset data)
+                {
+                    var (training, holdout) = Split.Stratified(data, 0.25, seed: 42);
+                    var resampled = new Smote { Seed = 42 }.Resample(training);
+                    LeakageGuard.EnsureIndependent(resampled, holdout);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Split_before_resampling_without_a_loop_is_not_reached()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static (double[][] Train, double[][] Test) TrainTestSplit(double[][] rows) => (rows, rows);
+
+                public static double[][] Run(double[][] data)
+                {
+                    var parts = TrainTestSplit(data);
+                    data = Smote(parts.Train);
+                    return data;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampled_variable_overwritten_with_fresh_data_before_the_split()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static double[][] Load() => [];
+                static (double[][], double[][]) TrainTestSplit(double[][] rows) => (rows, rows);
+
+                public static void Run(double[][] data)
+                {
+                    data = Smote(data);
+                    Console.WriteLine(data.Length);
+                    data = Load();
+                    var parts = TrainTestSplit(data);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampled_data_and_split_data_are_different_variables()
+        => Verify("""
+            static class Helpers
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> original)
+                {
+                    var balanced = Oversample(original);
+                    Console.WriteLine($"{balanced.Count} rows after oversampling (for the report)");
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(original), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Recombining_the_two_classes_of_one_source_is_not_oversampling()
+        => Verify("""
+            static class Helpers
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var frauds = rows.Where(r => r.Label).ToList();
+                    var legit = rows.Where(r => !r.Label).Take(5000).ToList();
+                    var sample = frauds.Concat(legit).ToList();
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(sample), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Declaring_resampled_data_as_a_training_side_is_not_a_split()
+        => Verify("""
+            static class Cli
+            {
+                public static TrainingSet Run(Dataset input, Sampler sampler)
+                {
+                    var resampled = sampler.Resample(Split.FromPreSplit(input));
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    return Split.FromPreSplit(Dataset.FromRows(rows, labels));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Count_of_resampled_rows_as_a_split_parameter_is_not_data()
+        => Verify("""
+            static class Helpers
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var balanced = Oversample(rows);
+                    var fraction = Math.Min(0.5, 1000.0 / balanced.Count);
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), testFraction: fraction);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_name_pattern_can_be_excluded_in_editorconfig()
+        => Verify(
+            """
+            static class Audio
+            {
+                static float[][] ResampleAudio(float[][] clips, int rate) => clips;
+                static (float[][], float[][]) TrainTestSplit(float[][] clips) => (clips, clips);
+
+                public static void Run(float[][] clips)
+                {
+                    var parts = TrainTestSplit(ResampleAudio(clips, 16000));
+                }
+            }
+            """,
+            "imbalance_guard.resampler_methods = !*Audio*\n");
+
+    [Fact]
+    public Task Default_patterns_can_be_turned_off()
+        => Verify(
+            """
+            static class Lesson
+            {
+                static double[][] Smote(double[][] X) => X;
+                static (double[][], double[][]) TrainTestSplit(double[][] X) => (X, X);
+
+                public static void Run(double[][] X)
+                {
+                    var parts = TrainTestSplit(Smote(X));
+                }
+            }
+            """,
+            "imbalance_guard.default_patterns = false\n");
+
+    [Fact]
+    public Task Training_rows_oversampled_in_place_after_the_split()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Train(MLContext ml, IDataView data)
+                {
+                    var split = ml.Data.TrainTestSplit(data, 0.2);
+                    var trainRows = ml.Data.CreateEnumerable<Transaction>(split.TrainSet, false).ToList();
+                    trainRows.AddRange(trainRows.Where(r => r.IsFraud));
+                    var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(ml.Data.LoadFromEnumerable(trainRows));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Growing_a_list_of_numbers_from_itself_is_not_oversampling_rows()
+        => Verify("""
+            static class Helpers
+            {
+                static (List<double>, List<double>) TrainTestSplit(List<double> values) => (values, values);
+
+                public static void Run(List<double> values)
+                {
+                    values.Add(values[values.Count - 1] * 2);
+                    var parts = TrainTestSplit(values);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_string_split_is_not_a_data_split()
+        => Verify("""
+            static class Helpers
+            {
+                static List<string> Oversample(List<string> lines) => lines;
+
+                public static string[] Run(List<string> lines)
+                {
+                    var balanced = Oversample(lines);
+                    return balanced[0].Split(',');
+                }
+            }
+            """);
+}

@@ -1,0 +1,505 @@
+namespace ImbalanceGuard.Analyzers.Tests;
+
+/// <summary>IG0002: resampling outside the cross-validation folds.</summary>
+public class ResamplingOutsideFoldsTests
+{
+    private static Task Verify(string source, string? editorConfig = null, bool topLevel = false)
+        => Verifier.VerifyAsync<ResamplingOutsideFoldsAnalyzer>(source, editorConfig, topLevel);
+
+    // ------------------------------------------------------------------ flagged
+
+    [Fact]
+    public Task MLNet_CrossValidate_on_oversampled_data()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var view = ml.Data.LoadFromEnumerable(Oversample(rows));
+                    var pipeline = ml.Transforms.Concatenate("Features", "Amount", "Age").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+                    var results = {|IG0002:ml.BinaryClassification.CrossValidate(view, pipeline, numberOfFolds: 5)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_CrossValidateNonCalibrated_on_oversampled_data()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    rows.AddRange(rows.Where(r => r.IsFraud));
+                    var view = ml.Data.LoadFromEnumerable(rows);
+                    var pipeline = ml.Transforms.Concatenate("Features", "Amount", "Age").Append(ml.BinaryClassification.Trainers.AveragedPerceptron());
+                    var results = {|IG0002:ml.BinaryClassification.CrossValidateNonCalibrated(view, pipeline)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_multiclass_CrossValidate_on_undersampled_data()
+        => Verify("""
+            static class Digits
+            {
+                static IDataView RandomUndersample(IDataView data) => data;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var reduced = RandomUndersample(data);
+                    var pipeline = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+                    var results = {|IG0002:ml.MulticlassClassification.CrossValidate(reduced, pipeline, 3)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_CrossValidationSplit_of_oversampled_data()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var view = ml.Data.LoadFromEnumerable(Oversample(rows));
+                    foreach (var fold in {|IG0002:ml.Data.CrossValidationSplit(view, 5)|})
+                    {
+                        var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(fold.TrainSet);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_stratified_k_fold_of_resampled_rows()
+        => Verify("""
+            static class Escape
+            {
+                public static void Run(Dataset data, Sampler sampler)
+                {
+                    var resampled = sampler.Resample(Split.FromPreSplit(data));
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    var folds = {|IG0002:new StratifiedKFold(5).Split(Dataset.FromRows(rows, labels))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_repeated_k_fold_of_resampled_rows()
+        => Verify("""
+            static class Escape
+            {
+                public static void Run(Dataset data)
+                {
+                    var result = new RandomOverSampler { Seed = 3 }.FitResample(Split.FromPreSplit(data));
+                    var rows = Enumerable.Range(0, result.Resampled.RowCount).Select(i => result.Resampled.GetRow(i).ToArray()).ToArray();
+                    var labels = Enumerable.Range(0, result.Resampled.RowCount).Select(result.Resampled.GetClassName).ToArray();
+                    var kfold = new RepeatedStratifiedKFold(5, 3, seed: 1);
+                    foreach (var fold in {|IG0002:kfold.Split(Dataset.FromRows(rows, labels))|})
+                    {
+                        Console.WriteLine(fold.Index);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_k_fold_after_SMOTE()
+        => Verify("""
+            static class Lesson
+            {
+                static (double[][] X, int[] y) Smote(double[][] X, int[] y) => (X, y);
+                static IEnumerable<(int[] Train, int[] Test)> KFoldSplit(int rows, int k) => [];
+
+                public static void Run(double[][] X, int[] y)
+                {
+                    var (xRes, yRes) = Smote(X, y);
+                    foreach (var (train, test) in {|IG0002:KFoldSplit(xRes.Length, 5)|})
+                    {
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Attributed_cross_validation_helper_after_oversampling()
+        => Verify("""
+            static class Helpers
+            {
+                [CrossValidationSplitter]
+                static double Evaluate5Ways(List<Transaction> rows) => 0;
+
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static double Run(List<Transaction> rows)
+                {
+                    var balanced = Oversample(rows);
+                    return {|IG0002:Evaluate5Ways(balanced)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_fold_loop_resampling_the_whole_training_side()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(Dataset data, Sampler sampler)
+                {
+                    var (training, holdout) = Split.Stratified(data, 0.2, seed: 1);
+                    foreach (var fold in new StratifiedKFold(5).Split(data))
+                    {
+                        var resampled = {|IG0002:sampler.Resample(training)|};
+                        LeakageGuard.EnsureIndependent(resampled, fold.Validation);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_fold_loop_oversampling_all_rows()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var view = ml.Data.LoadFromEnumerable(rows);
+                    foreach (var fold in ml.Data.CrossValidationSplit(view, 5))
+                    {
+                        var balanced = {|IG0002:Oversample(rows)|};
+                        var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(ml.Data.LoadFromEnumerable(balanced));
+                        var metrics = ml.BinaryClassification.Evaluate(model.Transform(fold.TestSet));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_fold_loop_resampling_the_full_matrix()
+        => Verify("""
+            static class Lesson
+            {
+                static (double[][] X, int[] y) Smote(double[][] X, int[] y) => (X, y);
+                static IEnumerable<(int[] Train, int[] Test)> KFold(int rows, int k) => [];
+
+                public static void Run(double[][] X, int[] y)
+                {
+                    foreach (var (trainIndex, testIndex) in KFold(X.Length, 5))
+                    {
+                        var (xRes, yRes) = {|IG0002:Smote(X, y)|};
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task For_loop_over_indexed_folds_resampling_other_data()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var folds = ml.Data.CrossValidationSplit(ml.Data.LoadFromEnumerable(rows), 5);
+                    for (var i = 0; i < folds.Count; i++)
+                    {
+                        var balanced = {|IG0002:Oversample(rows)|};
+                        var test = folds[i].TestSet;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_over_folds_resampling_other_data()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var folds = ml.Data.CrossValidationSplit(ml.Data.LoadFromEnumerable(rows), 5);
+                    var sizes = folds.Select(fold => {|IG0002:Oversample(rows)|}.Count).ToList();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Cross_validation_helper_named_in_editorconfig()
+        => Verify(
+            """
+            static class Helpers
+            {
+                static double RunFolds(List<Transaction> rows, int k) => 0;
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static double Run(List<Transaction> rows) => {|IG0002:RunFolds(Oversample(rows), 10)|};
+            }
+            """,
+            "imbalance_guard.cross_validation_methods = RunFolds\n");
+
+    [Fact]
+    public Task In_place_duplication_inside_the_fold_loop()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    foreach (var fold in ml.Data.CrossValidationSplit(ml.Data.LoadFromEnumerable(rows), 5))
+                    {
+                        {|IG0002:rows.AddRange(rows.Where(r => r.IsFraud))|};
+                    }
+                }
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged
+
+    [Fact]
+    public Task ImbalanceGuard_resample_each_fold_training_side()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(Dataset data, Sampler sampler)
+                {
+                    foreach (var fold in new StratifiedKFold(5, seed: 1).Split(data))
+                    {
+                        var resampled = sampler.Resample(fold.Training);
+                        LeakageGuard.EnsureIndependent(resampled, fold.Validation);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_deconstructed_folds()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(Dataset data, Sampler sampler)
+                {
+                    foreach (var (train, validation) in new RepeatedStratifiedKFold(3, 2, seed: 5).Split(data))
+                    {
+                        LeakageGuard.EnsureIndependent(sampler.Resample(train), validation);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_oversample_inside_each_fold()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    foreach (var fold in ml.Data.CrossValidationSplit(data, 5, seed: 1))
+                    {
+                        var trainRows = ml.Data.CreateEnumerable<Transaction>(fold.TrainSet, reuseRowObject: false).ToList();
+                        var balanced = ml.Data.LoadFromEnumerable(Oversample(trainRows));
+                        var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(balanced);
+                        var metrics = ml.BinaryClassification.Evaluate(model.Transform(fold.TestSet));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_CrossValidate_on_the_raw_data()
+        => Verify("""
+            static class Fraud
+            {
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var pipeline = ml.Transforms.Concatenate("Features", "Amount", "Age").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+                    var results = ml.BinaryClassification.CrossValidate(data, pipeline, numberOfFolds: 5);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_folds_resampling_the_fold_training_rows()
+        => Verify("""
+            static class Lesson
+            {
+                static (double[][] X, int[] y) Smote(double[][] X, int[] y) => (X, y);
+                static IEnumerable<(int[] Train, int[] Test)> KFold(int rows, int k) => [];
+
+                public static void Run(double[][] X, int[] y)
+                {
+                    foreach (var (trainIndex, testIndex) in KFold(X.Length, 5))
+                    {
+                        var xTrain = trainIndex.Select(i => X[i]).ToArray();
+                        var yTrain = trainIndex.Select(i => y[i]).ToArray();
+                        var (xRes, yRes) = Smote(xTrain, yTrain);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Final_model_resampled_on_all_data_after_cross_validation()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static ITransformer Run(MLContext ml, List<Transaction> rows)
+                {
+                    var pipeline = ml.Transforms.Concatenate("Features", "Amount", "Age").Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression());
+                    var cv = ml.BinaryClassification.CrossValidate(ml.Data.LoadFromEnumerable(rows), pipeline, 5);
+                    var final = Oversample(rows);
+                    return pipeline.Fit(ml.Data.LoadFromEnumerable(final));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Cross_validation_before_resampling_without_a_loop()
+        => Verify("""
+            static class Helpers
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static double CrossValidate(double[][] rows, int folds) => 0;
+
+                public static double[][] Run(double[][] data)
+                {
+                    var score = CrossValidate(data, 5);
+                    data = Smote(data);
+                    return data;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lambda_over_folds_resampling_the_fold()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var folds = ml.Data.CrossValidationSplit(data, 5);
+                    var balanced = folds.Select(f => Oversample(ml.Data.CreateEnumerable<Transaction>(f.TrainSet, false).ToList())).ToList();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task For_loop_over_indexed_folds_resampling_the_fold()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var folds = ml.Data.CrossValidationSplit(data, 5);
+                    for (var i = 0; i < folds.Count; i++)
+                    {
+                        var trainRows = ml.Data.CreateEnumerable<Transaction>(folds[i].TrainSet, false).ToList();
+                        var balanced = Oversample(trainRows);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_loop_that_is_not_over_folds()
+        => Verify("""
+            static class Tuning
+            {
+                static double[][] Smote(double[][] rows, int k) => rows;
+
+                public static void Run(double[][] train)
+                {
+                    foreach (var k in new[] { 3, 5, 7 })
+                    {
+                        var resampled = Smote(train, k);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Nested_loop_inside_the_fold_loop()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(Dataset data)
+                {
+                    foreach (var fold in new StratifiedKFold(5).Split(data))
+                    {
+                        foreach (var k in new[] { 3, 5, 7 })
+                        {
+                            var resampled = new Smote { KNeighbors = k }.Resample(fold.Training);
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fold_rows_filtered_then_resampled()
+        => Verify("""
+            static class Proper
+            {
+                static double[][] Oversample(double[][] rows) => rows;
+
+                public static void Run(Dataset data)
+                {
+                    foreach (var fold in new StratifiedKFold(5).Split(data))
+                    {
+                        var training = fold.Training;
+                        var rows = Enumerable.Range(0, training.RowCount).Where(i => training.Labels[i] >= 0).Select(i => training.GetRow(i).ToArray()).ToArray();
+                        var balanced = Oversample(rows);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Default_patterns_off_means_no_k_fold_by_name()
+        => Verify(
+            """
+            static class Lesson
+            {
+                static double[][] Smote(double[][] X) => X;
+                static IEnumerable<int[]> KFoldSplit(double[][] X, int k) => [];
+
+                public static void Run(double[][] X)
+                {
+                    var folds = KFoldSplit(Smote(X), 5);
+                }
+            }
+            """,
+            "imbalance_guard.default_patterns = false\n");
+
+    [Fact]
+    public Task Out_of_fold_predictions_collected_inside_the_loop_are_not_resampling()
+        => Verify("""
+            static class Proper
+            {
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var predictions = new List<FraudPrediction>();
+                    foreach (var fold in ml.Data.CrossValidationSplit(data, 5))
+                    {
+                        var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(fold.TrainSet);
+                        predictions.AddRange(ml.Data.CreateEnumerable<FraudPrediction>(model.Transform(fold.TestSet), false));
+                    }
+                }
+            }
+            """);
+}
