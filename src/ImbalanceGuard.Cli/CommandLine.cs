@@ -62,6 +62,7 @@ internal static class CommandLine
             InspectCommand.Create(stdout),
             ResampleCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout),
+            EvaluateCommand.Create(stdout),
             TuneCommand.Create(stdout),
         })
         {

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ImbalanceGuard.Cli.Tests;
+
+public class EvaluateAndTuneTests
+{
+    private static readonly string[] ThresholdKeys =
+    [
+        "accuracy", "balanced_accuracy", "cohen_kappa", "confusion", "f1", "fbeta", "geometric_mean",
+        "majority_baseline_accuracy", "mcc", "precision", "recall", "specificity", "threshold",
+    ];
+
+    [Fact]
+    public void Without_a_threshold_evaluate_gives_only_threshold_free_metrics_matching_scikit_learn()
+    {
+        using var folder = new TempFolder();
+        var (csv, oracle) = OracleScores(folder, "pima");
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(["average_precision", "brier", "log_loss", "positive_class", "roc_auc"], Keys(root));
+        Assert.Equal(oracle.GetProperty("roc_auc").GetDouble(), root.GetProperty("roc_auc").GetDouble(), 1e-12);
+        Assert.Equal(oracle.GetProperty("average_precision").GetDouble(), root.GetProperty("average_precision").GetDouble(), 1e-12);
+        Assert.Equal(oracle.GetProperty("brier").GetDouble(), root.GetProperty("brier").GetDouble(), 1e-12);
+        Assert.Equal(oracle.GetProperty("log_loss").GetDouble(), root.GetProperty("log_loss").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void With_a_threshold_evaluate_adds_the_decision_metrics_and_the_cost()
+    {
+        using var folder = new TempFolder();
+        var (csv, oracle) = OracleScores(folder, "pima");
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--threshold", "0.5", "--beta", "2", "--cost-fp", "1", "--cost-fn", "5", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(
+            [.. new[] { "average_precision", "brier", "expected_cost", "log_loss", "positive_class", "roc_auc" }.Concat(ThresholdKeys).Order(StringComparer.Ordinal)],
+            Keys(root));
+        var at = oracle.GetProperty("at_0_5");
+        var confusion = at.GetProperty("confusion");
+        var c = root.GetProperty("confusion");
+        Assert.Equal(confusion[0][0].GetDouble(), c.GetProperty("tn").GetDouble());
+        Assert.Equal(confusion[0][1].GetDouble(), c.GetProperty("fp").GetDouble());
+        Assert.Equal(confusion[1][0].GetDouble(), c.GetProperty("fn").GetDouble());
+        Assert.Equal(confusion[1][1].GetDouble(), c.GetProperty("tp").GetDouble());
+        foreach (var (ours, theirs) in new[]
+        {
+            ("accuracy", "accuracy"), ("precision", "precision"), ("recall", "recall"), ("specificity", "specificity"), ("f1", "f1"),
+            ("fbeta", "f2"), ("mcc", "mcc"), ("balanced_accuracy", "balanced_accuracy"), ("geometric_mean", "geometric_mean"), ("cohen_kappa", "cohen_kappa"),
+        })
+        {
+            Assert.Equal(at.GetProperty(theirs).GetDouble(), root.GetProperty(ours).GetDouble(), 1e-9);
+        }
+
+        var expectedCost = (confusion[0][1].GetDouble() + (5 * confusion[1][0].GetDouble())) / 768;
+        Assert.Equal(expectedCost, root.GetProperty("expected_cost").GetDouble(), 12);
+        Assert.Equal(500.0 / 768, root.GetProperty("majority_baseline_accuracy").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Tune_returns_the_best_threshold_for_the_objective_with_its_metrics()
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "satimage");
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "cost:fp=1,fn=10", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(
+            [.. new[] { "bayes_threshold", "expected_cost", "objective", "positive_class", "value" }.Concat(ThresholdKeys).Order(StringComparer.Ordinal)],
+            Keys(root));
+        Assert.Equal("cost:fp=1,fn=10", root.GetProperty("objective").GetString());
+        Assert.Equal(root.GetProperty("expected_cost").GetDouble(), root.GetProperty("value").GetDouble());
+        Assert.Equal(1.0 / 11, root.GetProperty("bayes_threshold").GetDouble(), 12);
+
+        // No other threshold does better: check every distinct score.
+        var rows = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')).Select(c => (Label: c[1] == "1", Score: double.Parse(c[2], CultureInfo.InvariantCulture))).ToArray();
+        var best = rows.Select(r => r.Score).Distinct()
+            .Min(t => rows.Sum(r => r.Score >= t ? (r.Label ? 0 : 1) : (r.Label ? 10 : 0)) / (double)rows.Length);
+        Assert.Equal(best, root.GetProperty("value").GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData("f1")]
+    [InlineData("fbeta:2")]
+    [InlineData("mcc")]
+    [InlineData("min-precision:0.5")]
+    [InlineData("min-recall:0.5")]
+    [InlineData("max-alerts:5/100")]
+    public void Tune_accepts_every_objective_form(string objective)
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "pima");
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", objective, "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(objective, json.RootElement.GetProperty("objective").GetString());
+    }
+
+    [Theory]
+    [InlineData("y,p\n1,0.7\n0,1.3\n", "evaluate", "needs probabilities in [0, 1]")]
+    [InlineData("y,p\n1,0.7\n0,NaN\n", "evaluate", "not allowed")]
+    [InlineData("y,p\n1,0.7\n0,abc\n", "evaluate", "'abc' is not a number")]
+    [InlineData("y,p\n1,0.7\n1,0.2\n", "evaluate", "has only class '1'")]
+    [InlineData("y,p\n1,0.7\n0,0.2\n2,0.4\n", "evaluate", "has 3 classes")]
+    [InlineData("y,q\n1,0.7\n0,0.2\n", "evaluate", "no score column 'p'")]
+    [InlineData("y,p\n1,0.7\n0,0.2\n", "tune", "is not understood")]
+    [InlineData("y,p\n1,0.7\n0,0.8\n", "tune-unreachable", "no threshold reaches precision 0.99")]
+    public void Bad_input_is_one_line_and_exit_code_2(string content, string command, string message)
+    {
+        using var folder = new TempFolder();
+        var csv = folder.Csv("scores.csv", content.TrimEnd('\n').Split('\n'));
+        var args = command switch
+        {
+            "evaluate" => new[] { "evaluate", csv, "--label", "y", "--score", "p" },
+            "tune" => ["tune", csv, "--label", "y", "--score", "p", "--objective", "accuracy"],
+            _ => ["tune", csv, "--label", "y", "--score", "p", "--objective", "min-precision:0.99"],
+        };
+        var result = Cli.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--cost-fp", "1")]
+    [InlineData("--beta", "0")]
+    public void Inconsistent_options_are_refused(string option, string value)
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "pima");
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--threshold", "0.5", option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+    }
+
+    [Fact]
+    public void The_human_report_never_shows_accuracy_without_its_baseline()
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "satimage");
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--threshold", "0.5");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("always '0'", result.Stdout, StringComparison.Ordinal);
+        var noThreshold = Cli.Run("evaluate", csv, "--label", "y", "--score", "p");
+        Assert.DoesNotContain("accuracy", noThreshold.Stdout.Replace("balanced accuracy", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("No --threshold", noThreshold.Stdout, StringComparison.Ordinal);
+    }
+
+    private static string[] Keys(JsonElement root) => [.. root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>The oracle's out-of-fold probabilities as a CSV with columns y, p and an ignored id column.</summary>
+    private static (string Csv, JsonElement Oracle) OracleScores(TempFolder folder, string dataset)
+    {
+        using var stream = File.OpenRead(Path.Combine(Path.GetDirectoryName(RepositoryFiles.DataFile("x"))!, "..", "tests", "oracles", "metrics", dataset + ".json"));
+        var oracle = JsonDocument.Parse(stream).RootElement.GetProperty("cases")[0].Clone();
+        var labels = oracle.GetProperty("y_true").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var lines = new List<string> { "id,y,p" };
+        lines.AddRange(labels.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"r{i},{l},{scores[i]:R}")));
+        return (folder.Csv("scores.csv", [.. lines]), oracle);
+    }
+}
