@@ -204,15 +204,15 @@ internal sealed class KMeansPlusPlus
         var end = Math.Min(first + PanelsPerBlock, _panelCount);
         if (_width == 16)
         {
-            Scan<Vector512<float>, Single512>(first, end, candidates, result);
+            Scan<Vector512<float>, Lanes512>(first, end, candidates, result);
         }
         else if (_width == 8)
         {
-            Scan<Vector256<float>, Single256>(first, end, candidates, result);
+            Scan<Vector256<float>, Lanes256>(first, end, candidates, result);
         }
         else
         {
-            Scan<Vector128<float>, Single128>(first, end, candidates, result);
+            Scan<Vector128<float>, Lanes128>(first, end, candidates, result);
         }
     }
 
@@ -220,7 +220,7 @@ internal sealed class KMeansPlusPlus
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan<TVector, TLanes>(int firstPanel, int endPanel, Candidates candidates, BlockResult result)
         where TVector : struct
-        where TLanes : struct, ISingleLanes<TVector>
+        where TLanes : struct, IFloatLanes<TVector>
     {
         var d = _dimensions;
         var w = TLanes.Count;
@@ -259,7 +259,7 @@ internal sealed class KMeansPlusPlus
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Check<TVector, TLanes>(int panel, int trial, TVector approx, TVector closest, Candidates candidates, BlockResult result)
         where TVector : struct
-        where TLanes : struct, ISingleLanes<TVector>
+        where TLanes : struct, IFloatLanes<TVector>
     {
         if (trial >= candidates.Count)
         {

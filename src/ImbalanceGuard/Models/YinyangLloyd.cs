@@ -215,9 +215,9 @@ internal sealed class YinyangLloyd
                 var end = Math.Min((block + 1) * BlockSize, _count);
                 changes[block] = _width switch
                 {
-                    16 => AssignBlock<Vector512<float>, Single512>(block * BlockSize, end, scratch),
-                    8 => AssignBlock<Vector256<float>, Single256>(block * BlockSize, end, scratch),
-                    _ => AssignBlock<Vector128<float>, Single128>(block * BlockSize, end, scratch),
+                    16 => AssignBlock<Vector512<float>, Lanes512>(block * BlockSize, end, scratch),
+                    8 => AssignBlock<Vector256<float>, Lanes256>(block * BlockSize, end, scratch),
+                    _ => AssignBlock<Vector128<float>, Lanes128>(block * BlockSize, end, scratch),
                 };
                 var sum = 0.0;
                 for (var i = block * BlockSize; i < end; i++)
@@ -244,7 +244,7 @@ internal sealed class YinyangLloyd
 
     private long AssignBlock<TVector, TLanes>(int first, int end, Scratch scratch)
         where TVector : struct
-        where TLanes : struct, ISingleLanes<TVector>
+        where TLanes : struct, IFloatLanes<TVector>
     {
         long changed = 0;
         for (var i = first; i < end; i++)
@@ -261,7 +261,7 @@ internal sealed class YinyangLloyd
     /// <summary>Assigns one point; true when its centre changed.</summary>
     private bool AssignPoint<TVector, TLanes>(int i, Scratch s)
         where TVector : struct
-        where TLanes : struct, ISingleLanes<TVector>
+        where TLanes : struct, IFloatLanes<TVector>
     {
         var point = Point(i);
         var own = _labels[i];
@@ -346,7 +346,7 @@ internal sealed class YinyangLloyd
     private (double Nearest, double NearestButExcluded) ScanGroup<TVector, TLanes>(
         int i, ReadOnlySpan<double> point, int g, int excludedSlot, ref Search search, Scratch s)
         where TVector : struct
-        where TLanes : struct, ISingleLanes<TVector>
+        where TLanes : struct, IFloatLanes<TVector>
     {
         var d = _dimensions;
         var w = TLanes.Count;

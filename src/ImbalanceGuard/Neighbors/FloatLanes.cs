@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics.X86;
 namespace ImbalanceGuard.Neighbors;
 
 /// <summary>
-/// The handful of single-precision vector operations the brute-force kernel needs, so one generic kernel
-/// runs on 512-bit or 256-bit registers; the JIT specialises it per width at no cost.
+/// The handful of single-precision vector operations the vectorised kernels need (the neighbour engine's
+/// brute force, k-means seeding and assignment), so one generic kernel runs on 512-, 256- or 128-bit
+/// registers; the JIT specialises it per width at no cost.
 /// </summary>
 internal interface IFloatLanes<TVector>
     where TVector : struct
@@ -23,6 +24,8 @@ internal interface IFloatLanes<TVector>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
 
     static abstract TVector Add(TVector a, TVector b);
+
+    static abstract TVector Min(TVector a, TVector b);
 
     /// <summary>One bit per lane where <paramref name="a"/> is at most <paramref name="b"/>.</summary>
     static abstract ulong AtMost(TVector a, TVector b);
@@ -53,6 +56,9 @@ internal readonly struct Lanes512 : IFloatLanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Min(Vector512<float> a, Vector512<float> b) => Vector512.Min(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AtMost(Vector512<float> a, Vector512<float> b)
@@ -86,6 +92,9 @@ internal readonly struct Lanes256 : IFloatLanes<Vector256<float>>
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Min(Vector256<float> a, Vector256<float> b) => Vector256.Min(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AtMost(Vector256<float> a, Vector256<float> b)
         => Vector256.LessThanOrEqual(a, b).ExtractMostSignificantBits();
 }
@@ -117,6 +126,9 @@ internal readonly struct Lanes128 : IFloatLanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Min(Vector128<float> a, Vector128<float> b) => Vector128.Min(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong AtMost(Vector128<float> a, Vector128<float> b)
