@@ -5,7 +5,7 @@ namespace ImbalanceGuard.Sampling;
 /// over-samples with <see cref="Smote"/> (its strategy is this sampler's), then edits every class, synthetic
 /// rows included, with <see cref="EditedNearestNeighbours"/> — a stronger clean-up than Tomek links.
 /// </summary>
-public sealed class SmoteEnn : Sampler
+public sealed class SmoteEnn : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
@@ -15,7 +15,7 @@ public sealed class SmoteEnn : Sampler
     /// <inheritdoc/>
     public override SamplingKind Kind => SamplingKind.OverSampling;
 
-    /// <summary>The over-sampler (<c>smote</c>); default a <see cref="Sampling.Smote"/> with <see cref="KNeighbors"/> and <see cref="Seed"/>.</summary>
+    /// <summary>The over-sampler (<c>smote</c>); default a <see cref="Sampling.Smote"/> with <see cref="KNeighbors"/> and <see cref="SeededSampler.Seed"/>.</summary>
     public Smote? Smote { get; init; }
 
     /// <summary>The cleaner (<c>enn</c>); default <see cref="EditedNearestNeighbours"/> on every class.</summary>
@@ -26,23 +26,6 @@ public sealed class SmoteEnn : Sampler
     {
         get => _kNeighbors;
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds the default SMOTE (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (SmoteEnn)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static SmoteEnn FromParameters(SamplerParameters p) => new()

@@ -5,7 +5,7 @@ namespace ImbalanceGuard.Sampling;
 /// <see cref="Smote"/> (its strategy is this sampler's), then removes the Tomek links of every class, synthetic
 /// rows included, to clean the boundary the interpolation blurred.
 /// </summary>
-public sealed class SmoteTomek : Sampler
+public sealed class SmoteTomek : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
@@ -15,7 +15,7 @@ public sealed class SmoteTomek : Sampler
     /// <inheritdoc/>
     public override SamplingKind Kind => SamplingKind.OverSampling;
 
-    /// <summary>The over-sampler (<c>smote</c>); default a <see cref="Sampling.Smote"/> with <see cref="KNeighbors"/> and <see cref="Seed"/>.</summary>
+    /// <summary>The over-sampler (<c>smote</c>); default a <see cref="Sampling.Smote"/> with <see cref="KNeighbors"/> and <see cref="SeededSampler.Seed"/>.</summary>
     public Smote? Smote { get; init; }
 
     /// <summary>The cleaner (<c>tomek</c>); default <see cref="TomekLinks"/> on every class.</summary>
@@ -26,23 +26,6 @@ public sealed class SmoteTomek : Sampler
     {
         get => _kNeighbors;
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds the default SMOTE (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (SmoteTomek)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static SmoteTomek FromParameters(SamplerParameters p) => new()

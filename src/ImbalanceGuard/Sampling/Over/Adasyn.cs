@@ -7,7 +7,7 @@ namespace ImbalanceGuard.Sampling;
 /// (half to even) exactly as imbalanced-learn computes them, so the total can differ slightly from the target;
 /// when every share rounds to zero the class is left as it is, with a warning (imbalanced-learn fails).
 /// </summary>
-public sealed class Adasyn : Sampler
+public sealed class Adasyn : SeededSampler
 {
     private readonly int _nNeighbors = 5;
 
@@ -22,23 +22,6 @@ public sealed class Adasyn : Sampler
     {
         get => _nNeighbors;
         init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (Adasyn)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static Adasyn FromParameters(SamplerParameters p) => new()

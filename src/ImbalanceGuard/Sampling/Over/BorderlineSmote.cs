@@ -12,7 +12,7 @@ namespace ImbalanceGuard.Sampling;
 /// rows with the same-class neighbour positions; this does not). Counts reach the targets exactly; a class
 /// with no row in danger is left as it is, with a warning.
 /// </summary>
-public sealed class BorderlineSmote : Sampler
+public sealed class BorderlineSmote : SeededSampler
 {
     private readonly int _kNeighbors = 5;
     private readonly int _mNeighbors = 10;
@@ -38,23 +38,6 @@ public sealed class BorderlineSmote : Sampler
     {
         get => _mNeighbors;
         init => _mNeighbors = ParameterCheck.AtLeast(value, 1, "m_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (BorderlineSmote)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     private bool Kind2 => BorderlineKind == BorderlineKind.Borderline2;

@@ -12,7 +12,7 @@ namespace ImbalanceGuard.Sampling;
 /// is exactly the target (imbalanced-learn rounds each up). The automatic density exponent uses the number
 /// of features, as the paper defines it (imbalanced-learn 0.10 uses the number of rows).
 /// </summary>
-public sealed class KMeansSmote : Sampler
+public sealed class KMeansSmote : SeededSampler
 {
     private readonly int _kNeighbors = 2;
     private readonly int _clusters = 8;
@@ -57,23 +57,6 @@ public sealed class KMeansSmote : Sampler
     {
         get => _densityExponent;
         init => _densityExponent = value is null ? null : ParameterCheck.NonNegative(value.Value, "density_exponent");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds k-means and every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (KMeansSmote)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static KMeansSmote FromParameters(SamplerParameters p)

@@ -6,7 +6,7 @@ namespace ImbalanceGuard.Sampling;
 /// instead (ROSE, Menardi and Torelli 2014): each copy is moved by Gaussian noise scaled by the shrinkage,
 /// the class's standard deviations and Silverman's smoothing constant.
 /// </summary>
-public sealed class RandomOverSampler : Sampler
+public sealed class RandomOverSampler : SeededSampler
 {
     private readonly double? _shrinkage;
     private readonly IReadOnlyDictionary<string, double>? _shrinkageByClass;
@@ -37,23 +37,6 @@ public sealed class RandomOverSampler : Sampler
 
             _shrinkageByClass = value;
         }
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (RandomOverSampler)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static RandomOverSampler FromParameters(SamplerParameters p)

@@ -4,7 +4,7 @@ namespace ImbalanceGuard.Sampling;
 /// SMOTE (Chawla et al. 2002; imbalanced-learn's <c>SMOTE</c>): each new row of a class lies on the segment
 /// between a random row of the class and one of its <see cref="KNeighbors"/> nearest rows of the same class.
 /// </summary>
-public sealed class Smote : Sampler
+public sealed class Smote : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
@@ -19,23 +19,6 @@ public sealed class Smote : Sampler
     {
         get => _kNeighbors;
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (Smote)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static Smote FromParameters(SamplerParameters p) => new()

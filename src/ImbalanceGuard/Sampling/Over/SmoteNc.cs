@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Sampling;
 /// interpolated as in SMOTE; each categorical feature takes the most frequent value among the seed's
 /// <see cref="KNeighbors"/> neighbours (ties drawn at random).
 /// </summary>
-public sealed class SmoteNc : Sampler
+public sealed class SmoteNc : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
@@ -31,23 +31,6 @@ public sealed class SmoteNc : Sampler
     {
         get => _kNeighbors;
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (SmoteNc)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static SmoteNc FromParameters(SamplerParameters p) => new()

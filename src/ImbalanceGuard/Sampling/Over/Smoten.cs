@@ -9,7 +9,7 @@ namespace ImbalanceGuard.Sampling;
 /// feature by feature, the most common value among a random seed row and its <see cref="KNeighbors"/>
 /// nearest rows of the class (ties: the smallest value).
 /// </summary>
-public sealed class Smoten : Sampler
+public sealed class Smoten : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
@@ -24,23 +24,6 @@ public sealed class Smoten : Sampler
     {
         get => _kNeighbors;
         init => _kNeighbors = ParameterCheck.AtLeast(value, 1, "k_neighbors");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (Smoten)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static Smoten FromParameters(SamplerParameters p) => new()

@@ -11,7 +11,7 @@ namespace ImbalanceGuard.Sampling;
 /// the danger side. When one side is empty the other makes every row, so counts reach the target exactly
 /// (imbalanced-learn then makes fewer).
 /// </summary>
-public sealed class SvmSmote : Sampler
+public sealed class SvmSmote : SeededSampler
 {
     private readonly int _kNeighbors = 5;
     private readonly int _mNeighbors = 10;
@@ -46,23 +46,6 @@ public sealed class SvmSmote : Sampler
 
     /// <summary>The SVM that finds the support vectors (<c>svm_estimator</c>); default an RBF SVM with C = 1 and gamma "scale".</summary>
     public SupportVectorClassifier? SvmEstimator { get; init; }
-
-    private int _seed;
-
-    /// <summary>Seeds every random choice (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (SvmSmote)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
-    }
 
     internal static SvmSmote FromParameters(SamplerParameters p) => new()
     {

@@ -9,7 +9,7 @@ namespace ImbalanceGuard.Sampling;
 /// synthetic row whose parents are the cluster's rows) or the real row nearest to it
 /// (<see cref="CentroidVoting.Hard"/>).
 /// </summary>
-public sealed class ClusterCentroids : Sampler
+public sealed class ClusterCentroids : SeededSampler
 {
     /// <inheritdoc/>
     public override string Name => "cluster-centroids";
@@ -20,25 +20,8 @@ public sealed class ClusterCentroids : Sampler
     /// <summary>Centroids or the rows nearest to them (<c>voting</c>), default <see cref="CentroidVoting.Soft"/>.</summary>
     public CentroidVoting Voting { get; init; } = CentroidVoting.Soft;
 
-    /// <summary>The k-means settings (<c>estimator</c>); its cluster count is set per class. Default: k-means with <see cref="Seed"/>.</summary>
+    /// <summary>The k-means settings (<c>estimator</c>); its cluster count is set per class. Default: k-means with <see cref="SeededSampler.Seed"/>.</summary>
     public KMeans? Estimator { get; init; }
-
-    private int _seed;
-
-    /// <summary>Seeds the default k-means (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (ClusterCentroids)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
-    }
 
     internal static ClusterCentroids FromParameters(SamplerParameters p) => new()
     {

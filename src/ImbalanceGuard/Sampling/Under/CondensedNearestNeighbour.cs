@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Sampling;
 /// the class is then classified correctly by what is kept (Hart's consistency), which imbalanced-learn's
 /// single pass does not promise. Seeds are drawn without repeats.
 /// </summary>
-public sealed class CondensedNearestNeighbour : Sampler
+public sealed class CondensedNearestNeighbour : SeededSampler
 {
     private readonly int _nNeighbors = 1;
     private readonly int _nSeedsS = 1;
@@ -33,23 +33,6 @@ public sealed class CondensedNearestNeighbour : Sampler
     {
         get => _nSeedsS;
         init => _nSeedsS = ParameterCheck.AtLeast(value, 1, "n_seeds_S");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (CondensedNearestNeighbour)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static CondensedNearestNeighbour FromParameters(SamplerParameters p) => new()

@@ -9,7 +9,7 @@ namespace ImbalanceGuard.Sampling;
 /// keeps its easiest rows, those at or above the percentile that leaves the number of rows the strategy asks
 /// for (ties can keep a few more). Default classifier: a 100-tree random forest.
 /// </summary>
-public sealed class InstanceHardnessThreshold : Sampler
+public sealed class InstanceHardnessThreshold : SeededSampler
 {
     private readonly int _cv = 5;
 
@@ -19,7 +19,7 @@ public sealed class InstanceHardnessThreshold : Sampler
     /// <inheritdoc/>
     public override SamplingKind Kind => SamplingKind.UnderSampling;
 
-    /// <summary>The classifier whose probabilities measure hardness (<c>estimator</c>); default a random forest of 100 trees seeded with <see cref="Seed"/>.</summary>
+    /// <summary>The classifier whose probabilities measure hardness (<c>estimator</c>); default a random forest of 100 trees seeded with <see cref="SeededSampler.Seed"/>.</summary>
     public IClassifierTrainer? Estimator { get; init; }
 
     /// <summary>The number of cross-validation folds (<c>cv</c>), default 5.</summary>
@@ -27,23 +27,6 @@ public sealed class InstanceHardnessThreshold : Sampler
     {
         get => _cv;
         init => _cv = ParameterCheck.AtLeast(value, 2, "cv");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds the folds and the default classifier (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (InstanceHardnessThreshold)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static InstanceHardnessThreshold FromParameters(SamplerParameters p) => new()

@@ -6,7 +6,7 @@ namespace ImbalanceGuard.Sampling;
 /// built on the minority class plus those seeds misclassifies (the redundant, easy rows go), then removes
 /// the Tomek links of the targeted classes among what is left (the noisy boundary rows go).
 /// </summary>
-public sealed class OneSidedSelection : Sampler
+public sealed class OneSidedSelection : SeededSampler
 {
     private readonly int _nNeighbors = 1;
     private readonly int _nSeedsS = 1;
@@ -29,23 +29,6 @@ public sealed class OneSidedSelection : Sampler
     {
         get => _nSeedsS;
         init => _nSeedsS = ParameterCheck.AtLeast(value, 1, "n_seeds_S");
-    }
-
-    private int _seed;
-
-    /// <summary>Seeds the choice of seed rows (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (OneSidedSelection)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
     }
 
     internal static OneSidedSelection FromParameters(SamplerParameters p) => new()

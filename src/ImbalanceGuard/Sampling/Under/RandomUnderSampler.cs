@@ -4,7 +4,7 @@ namespace ImbalanceGuard.Sampling;
 /// Random under-sampling (imbalanced-learn's <c>RandomUnderSampler</c>): keeps a random subset of each
 /// targeted class, of the size the strategy asks for. Cheap and often enough; throws information away.
 /// </summary>
-public sealed class RandomUnderSampler : Sampler
+public sealed class RandomUnderSampler : SeededSampler
 {
     /// <inheritdoc/>
     public override string Name => "random-under";
@@ -14,23 +14,6 @@ public sealed class RandomUnderSampler : Sampler
 
     /// <summary>Draw with replacement (<c>replacement</c>, default false): a row may then be kept twice.</summary>
     public bool Replacement { get; init; }
-
-    private int _seed;
-
-    /// <summary>Seeds the draw (<c>random_state</c>); default 0.</summary>
-    public int Seed
-    {
-        get => _seed;
-        init => _seed = value;
-    }
-
-    /// <summary>A copy of this sampler drawing from <paramref name="seed"/> (each ensemble member gets its own stream).</summary>
-    internal override Sampler WithSeed(int seed)
-    {
-        var copy = (RandomUnderSampler)MemberwiseClone();
-        copy._seed = seed;
-        return copy;
-    }
 
     internal static RandomUnderSampler FromParameters(SamplerParameters p) => new()
     {
