@@ -108,6 +108,50 @@ public class ResamplingOutsideFoldsTests
             """);
 
     [Fact]
+    public Task ImbalanceGuard_cross_validation_of_resampled_rows()
+        => Verify("""
+            static class Escape
+            {
+                public static CrossValidationResult Run(Dataset data)
+                {
+                    var resampled = new Smote { Seed = 1 }.Resample(Split.FromPreSplit(data));
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    var pipeline = new ImbalancePipeline(new LogisticRegression());
+                    return {|IG0002:CrossValidation.Run(pipeline, Dataset.FromRows(rows, labels), new StratifiedKFold(5))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_time_series_split_of_resampled_rows()
+        => Verify("""
+            static class Escape
+            {
+                public static void Run(Dataset data, IFoldSplitter splitter)
+                {
+                    var resampled = new RandomOverSampler().Resample(Split.FromPreSplit(data));
+                    var copy = Dataset.FromRows(Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList(), Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList());
+                    var byTime = {|IG0002:new TimeSeriesSplit(3).Split(copy)|};
+                    var any = {|IG0002:splitter.Split(copy)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_pipeline_resampling_inside_the_folds_is_not_flagged()
+        => Verify("""
+            static class Proper
+            {
+                public static CrossValidationResult Run(Dataset data)
+                {
+                    var pipeline = new ImbalancePipeline(new LogisticRegression()) { Samplers = [new Smote { Seed = 1 }] };
+                    return CrossValidation.Run(pipeline, data, new StratifiedKFold(5));
+                }
+            }
+            """);
+
+    [Fact]
     public Task Hand_written_k_fold_after_SMOTE()
         => Verify("""
             static class Lesson

@@ -27,6 +27,8 @@ public static class Verifier
         global using ImbalanceGuard;
         global using ImbalanceGuard.Annotations;
         global using ImbalanceGuard.Evaluation;
+        global using ImbalanceGuard.Models;
+        global using ImbalanceGuard.Pipelines;
         global using ImbalanceGuard.Sampling;
         global using Microsoft.ML;
         global using Microsoft.ML.Data;

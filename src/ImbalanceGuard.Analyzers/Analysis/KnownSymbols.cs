@@ -12,6 +12,9 @@ internal sealed class KnownSymbols
         Split = compilation.GetTypeByMetadataName("ImbalanceGuard.Split");
         StratifiedKFold = compilation.GetTypeByMetadataName("ImbalanceGuard.StratifiedKFold");
         RepeatedStratifiedKFold = compilation.GetTypeByMetadataName("ImbalanceGuard.RepeatedStratifiedKFold");
+        TimeSeriesSplit = compilation.GetTypeByMetadataName("ImbalanceGuard.TimeSeriesSplit");
+        FoldSplitter = compilation.GetTypeByMetadataName("ImbalanceGuard.IFoldSplitter");
+        CrossValidation = compilation.GetTypeByMetadataName("ImbalanceGuard.Pipelines.CrossValidation");
         HoldoutSet = compilation.GetTypeByMetadataName("ImbalanceGuard.HoldoutSet");
         LabeledData = compilation.GetTypeByMetadataName("ImbalanceGuard.LabeledData");
         Fold = compilation.GetTypeByMetadataName("ImbalanceGuard.Fold");
@@ -54,6 +57,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? StratifiedKFold { get; }
 
     public INamedTypeSymbol? RepeatedStratifiedKFold { get; }
+
+    public INamedTypeSymbol? TimeSeriesSplit { get; }
+
+    public INamedTypeSymbol? FoldSplitter { get; }
+
+    public INamedTypeSymbol? CrossValidation { get; }
 
     public INamedTypeSymbol? HoldoutSet { get; }
 

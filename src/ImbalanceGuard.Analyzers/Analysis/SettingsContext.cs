@@ -144,10 +144,16 @@ internal sealed class SettingsContext
                 };
             }
 
-            if ((CompilationState.Is(type, known.StratifiedKFold) || CompilationState.Is(type, known.RepeatedStratifiedKFold))
+            if ((CompilationState.Is(type, known.StratifiedKFold) || CompilationState.Is(type, known.RepeatedStratifiedKFold)
+                    || CompilationState.Is(type, known.TimeSeriesSplit) || CompilationState.Is(type, known.FoldSplitter))
                 && (name == "Split" || name == "AssignFolds"))
             {
                 return new MethodRole(MethodRoleKind.FoldGenerator, "data");
+            }
+
+            if (CompilationState.Is(type, known.CrossValidation) && name == "Run")
+            {
+                return new MethodRole(MethodRoleKind.CrossValidation, "data");
             }
 
             if (CompilationState.Is(type, known.DataOperationsCatalog))

@@ -25,6 +25,26 @@ public sealed class IsotonicCalibration : IProbabilityCalibrator
     /// <summary>The fitted probability at each knot.</summary>
     public IReadOnlyList<double> Values => _values;
 
+    /// <summary>The function a saved pipeline recorded: ascending knots and the fitted value at each.</summary>
+    /// <exception cref="DataFormatException">The arrays differ in length, are empty, or the knots are not ascending.</exception>
+    internal static IsotonicCalibration FromKnots(double[] knots, double[] values)
+    {
+        if (knots.Length == 0 || knots.Length != values.Length)
+        {
+            throw new DataFormatException($"An isotonic calibration needs as many values as knots, at least one; got {knots.Length} knots and {values.Length} values.");
+        }
+
+        for (var i = 1; i < knots.Length; i++)
+        {
+            if (!(knots[i] > knots[i - 1]))
+            {
+                throw new DataFormatException("The knots of an isotonic calibration must be strictly ascending.");
+            }
+        }
+
+        return new IsotonicCalibration(knots, values);
+    }
+
     /// <summary>Fits on <paramref name="calibration"/>: scores of rows the model did not train on.</summary>
     /// <exception cref="ArgumentException">The data is empty or every weight is zero.</exception>
     public static IsotonicCalibration Fit(BinaryScores calibration)

@@ -30,6 +30,9 @@ public sealed class BalancedEnsembleModel : IProbabilisticClassifier
     /// <inheritdoc/>
     public int ClassCount { get; }
 
+    /// <summary>The feature columns of each member, null for all of them in order, for saving the model.</summary>
+    internal int[]?[] MemberFeatures => _features;
+
     /// <summary>The number of features of a row.</summary>
     public int FeatureCount { get; }
 

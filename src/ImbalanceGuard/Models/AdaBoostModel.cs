@@ -29,6 +29,9 @@ public sealed class AdaBoostModel : IProbabilisticClassifier
     /// <inheritdoc/>
     public int ClassCount { get; }
 
+    /// <summary>The classes that had training rows, ascending, for saving the model.</summary>
+    internal ReadOnlySpan<int> TrainedClasses => _classes;
+
     /// <summary>The number of features of a row.</summary>
     public int FeatureCount { get; }
 

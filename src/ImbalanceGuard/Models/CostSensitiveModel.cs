@@ -17,6 +17,9 @@ public sealed class CostSensitiveModel : IProbabilisticClassifier
         ChangedLabels = changedLabels;
     }
 
+    /// <summary>The cost matrix, <c>costs[actual][predicted]</c>, for saving the model.</summary>
+    internal double[][] Costs => _costs;
+
     /// <summary>The fitted learner.</summary>
     public IProbabilisticClassifier Model { get; }
 

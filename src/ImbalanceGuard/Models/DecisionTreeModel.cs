@@ -25,6 +25,12 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     /// <inheritdoc/>
     public int ClassCount { get; }
 
+    /// <summary>The nodes in preorder, for saving the tree.</summary>
+    internal ReadOnlySpan<TreeNode> Nodes => _nodes;
+
+    /// <summary>The leaves' class distributions, for saving the tree.</summary>
+    internal ReadOnlySpan<double> LeafValues => _leafValues;
+
     /// <summary>The number of features of a row.</summary>
     public int FeatureCount { get; }
 

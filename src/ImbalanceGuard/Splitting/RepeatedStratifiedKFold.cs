@@ -25,6 +25,9 @@ public sealed class RepeatedStratifiedKFold : IFoldSplitter
     /// <summary>The number of repeats.</summary>
     public int Repeats { get; }
 
+    /// <inheritdoc/>
+    public int SplitCount => Folds * Repeats;
+
     /// <summary>The seed.</summary>
     public int Seed { get; }
 

@@ -22,6 +22,9 @@ public sealed class StratifiedKFold : IFoldSplitter
     /// <summary>The number of folds.</summary>
     public int Folds { get; }
 
+    /// <inheritdoc/>
+    public int SplitCount => Folds;
+
     /// <summary>Whether classes are shuffled before being dealt.</summary>
     public bool Shuffle { get; }
 

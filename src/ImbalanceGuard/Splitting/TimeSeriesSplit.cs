@@ -36,6 +36,9 @@ public sealed class TimeSeriesSplit : IFoldSplitter
     /// <summary>The most training rows per fold, or null for all earlier rows.</summary>
     public int? MaxTrainingRows { get; }
 
+    /// <inheritdoc/>
+    public int SplitCount => Folds;
+
     /// <summary>Rows skipped between the training side and the fold.</summary>
     public int Gap { get; }
 

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using ImbalanceGuard.Evaluation;
+
+namespace ImbalanceGuard.Pipelines;
+
+/// <summary>
+/// Leakage-safe cross-validation: the whole <see cref="ImbalancePipeline"/> — preprocessing, resampling,
+/// class weights, training, calibration and threshold tuning — is fitted inside each fold's training side and
+/// scored on the fold's untouched validation rows. Resampling before the folds cannot happen here: the
+/// pipeline resamples inside <see cref="ImbalancePipeline.Fit"/> and nowhere else.
+/// </summary>
+public static class CrossValidation
+{
+    /// <summary>Runs <paramref name="pipeline"/> through every fold of <paramref name="splitter"/> on <paramref name="data"/>.</summary>
+    /// <exception cref="ArgumentException">The pipeline cannot be fitted on a fold (see <see cref="ImbalancePipeline.Fit"/>).</exception>
+    /// <exception cref="LeakageException">A validation fold leaks (a splitter that is not the library's may cause it).</exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
+    public static CrossValidationResult Run(ImbalancePipeline pipeline, Dataset data, IFoldSplitter splitter, CrossValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(splitter);
+        options ??= new CrossValidationOptions();
+        var cancellation = options.CancellationToken;
+        cancellation.ThrowIfCancellationRequested();
+
+        // One positive class for every fold: the pipeline's, or the rarest class of the whole dataset.
+        var positiveClass = pipeline.PositiveClass is { } named
+            ? data.Schema.TryGetClassIndex(named, out var index) ? index : throw new ArgumentException($"The positive class '{named}' is not a class of the data ({string.Join(", ", data.Schema.ClassNames)}).", nameof(pipeline))
+            : ImbalancePipeline.RarestClass(data.ClassCounts);
+        pipeline = pipeline.WithPositiveClass(data.Schema.ClassNames[positiveClass]);
+
+        var total = splitter.SplitCount;
+        var folds = new List<FoldResult>(total);
+        var outOfFold = new List<double[]>();
+        foreach (var fold in splitter.Split(data))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var fitted = pipeline.Fit(fold.Training, cancellation);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var scores = fitted.Score(fold.Validation, options.LeakageChecks);
+            while (outOfFold.Count <= fold.Repeat)
+            {
+                outOfFold.Add(Enumerable.Repeat(double.NaN, data.RowCount).ToArray());
+            }
+
+            var rows = fold.Split.HoldoutRows;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                outOfFold[fold.Repeat][rows[i]] = scores.Scores[i];
+            }
+
+            var result = new FoldResult(
+                fold.Index,
+                fold.Repeat,
+                fold.Training.RowCount,
+                fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
+                fold.Validation.RowCount,
+                Measure(scores, fitted.Threshold, seconds));
+            folds.Add(result);
+            options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
+        }
+
+        if (folds.Count == 0)
+        {
+            throw new ArgumentException("The splitter made no folds.", nameof(splitter));
+        }
+
+        var isPositive = new bool[data.RowCount];
+        for (var i = 0; i < isPositive.Length; i++)
+        {
+            isPositive[i] = data.Labels[i] == positiveClass;
+        }
+
+        return new CrossValidationResult(folds, [.. outOfFold], isPositive, data.HasWeights ? data.Weights.ToArray() : null, data.Schema.ClassNames[positiveClass]);
+    }
+
+    /// <summary>The fold's metrics: threshold-free ones always, decision ones at the pipeline's threshold.</summary>
+    private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, double seconds)
+    {
+        var bothClasses = scores.PositiveWeight > 0 && scores.NegativeWeight > 0;
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [MetricNames.AveragePrecision] = scores.PositiveWeight > 0 ? BinaryMetrics.AveragePrecision(scores) : double.NaN,
+            [MetricNames.RocAuc] = bothClasses ? BinaryMetrics.RocAuc(scores) : double.NaN,
+            [MetricNames.Brier] = BinaryMetrics.BrierScore(scores),
+            [MetricNames.LogLoss] = bothClasses ? BinaryMetrics.LogLoss(scores) : double.NaN,
+            [MetricNames.FitSeconds] = seconds,
+        };
+        if (threshold is { } t)
+        {
+            var confusion = BinaryConfusion.At(scores, t);
+            metrics[MetricNames.Threshold] = t;
+            metrics[MetricNames.Mcc] = confusion.MatthewsCorrelation;
+            metrics[MetricNames.F1] = confusion.F1;
+            metrics[MetricNames.F2] = confusion.FBeta(2);
+            metrics[MetricNames.Recall] = confusion.Recall;
+            metrics[MetricNames.Precision] = confusion.Precision;
+            metrics[MetricNames.Specificity] = confusion.Specificity;
+            metrics[MetricNames.BalancedAccuracy] = confusion.BalancedAccuracy;
+        }
+
+        return metrics;
+    }
+}

@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Text.Json;
+using ImbalanceGuard.Calibration;
+using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Models;
+using ImbalanceGuard.Thresholds;
+
+namespace ImbalanceGuard.Pipelines;
+
+/// <summary>
+/// A fitted <see cref="ImbalancePipeline"/>: it scores raw rows (preprocessing, model, calibration) and, with
+/// a threshold, predicts classes. It never resamples. While in memory it remembers its training rows, so
+/// scoring a <see cref="HoldoutSet"/> that shares rows with them, or holds synthetic rows, throws
+/// <see cref="LeakageException"/>. It can be saved to JSON and loaded back, scoring exactly as before.
+/// </summary>
+public sealed class FittedPipeline
+{
+    private const int FormatVersion = 1;
+
+    private readonly FittedChain _chain;
+    private readonly RowTable? _training;
+
+    internal FittedPipeline(
+        DataSchema schema,
+        FittedChain chain,
+        int positiveClass,
+        IProbabilityCalibrator? calibrator,
+        double? threshold,
+        ThresholdPolicy policy,
+        TunedThreshold? tuned,
+        RowTable? training)
+    {
+        Schema = schema;
+        _chain = chain;
+        _training = training;
+        PositiveClassIndex = positiveClass;
+        Calibrator = calibrator;
+        Threshold = threshold;
+        ThresholdPolicy = policy;
+        TunedThreshold = tuned;
+    }
+
+    /// <summary>The schema of the rows the pipeline was fitted on; rows to score must have the same features.</summary>
+    public DataSchema Schema { get; }
+
+    /// <summary>The index of the positive class in <see cref="DataSchema.ClassNames"/>.</summary>
+    public int PositiveClassIndex { get; }
+
+    /// <summary>The class whose probability is calibrated and thresholded.</summary>
+    public string PositiveClass => Schema.ClassNames[PositiveClassIndex];
+
+    /// <summary>The fitted model (it sees preprocessed rows).</summary>
+    public IProbabilisticClassifier Model => _chain.Model;
+
+    /// <summary>The calibrator applied to the positive-class probability, or null.</summary>
+    public IProbabilityCalibrator? Calibrator { get; }
+
+    /// <summary>The decision threshold on the calibrated positive-class probability, or null when there is none.</summary>
+    public double? Threshold { get; }
+
+    /// <summary>How the threshold was chosen.</summary>
+    public ThresholdPolicy ThresholdPolicy { get; }
+
+    /// <summary>
+    /// The tuning result when the threshold was tuned (on inner out-of-fold scores of the training rows, so its
+    /// figures are estimates on data the threshold's model did not train on); null otherwise or once loaded.
+    /// </summary>
+    public TunedThreshold? TunedThreshold { get; }
+
+    /// <summary>What each sampler did to the training rows during the final fit.</summary>
+    public IReadOnlyList<ResamplingStep> Resampling => _chain.Resampling;
+
+    /// <summary>The names of the preprocessing steps, in order.</summary>
+    public IReadOnlyList<string> Preprocessing => [.. _chain.Transforms.Select(t => t.Name)];
+
+    /// <summary>Writes the probability of every class for one raw row; the positive class's is calibrated and the rest rescaled to sum to 1.</summary>
+    /// <exception cref="ArgumentException">The row or the output has the wrong length.</exception>
+    public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> probabilities)
+    {
+        CheckRow(features.Length);
+        if (probabilities.Length != Schema.ClassCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The output has room for {probabilities.Length} probabilities; there are {Schema.ClassCount} classes."),
+                nameof(probabilities));
+        }
+
+        _chain.Probabilities(features, _chain.NewScratch(), probabilities);
+        Calibrate(probabilities);
+    }
+
+    /// <summary>The (calibrated) probability of the positive class for one raw row.</summary>
+    /// <exception cref="ArgumentException">The row has the wrong length.</exception>
+    public double PositiveProbability(ReadOnlySpan<double> features)
+    {
+        Span<double> probabilities = stackalloc double[Schema.ClassCount];
+        PredictProbabilities(features, probabilities);
+        return probabilities[PositiveClassIndex];
+    }
+
+    /// <summary>
+    /// The predicted class of one raw row: the positive class when its probability reaches <see cref="Threshold"/>,
+    /// otherwise the most probable other class. Without a threshold, a problem of more than two classes takes
+    /// the most probable class; a binary one throws, because that would be a silent 0.5 threshold.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A binary pipeline has no threshold.</exception>
+    /// <exception cref="ArgumentException">The row has the wrong length.</exception>
+    public int Predict(ReadOnlySpan<double> features)
+    {
+        if (Threshold is null && Schema.ClassCount == 2)
+        {
+            throw new InvalidOperationException(
+                "This pipeline has no decision threshold, and taking the more probable class would be a silent 0.5 threshold. Fit it with ThresholdPolicy.Tuned(...) or ThresholdPolicy.Fixed(...).");
+        }
+
+        Span<double> probabilities = stackalloc double[Schema.ClassCount];
+        PredictProbabilities(features, probabilities);
+        if (Threshold is { } threshold && probabilities[PositiveClassIndex] >= threshold)
+        {
+            return PositiveClassIndex;
+        }
+
+        var best = -1;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            if ((Threshold is null || c != PositiveClassIndex) && (best < 0 || probabilities[c] > probabilities[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The (calibrated) positive-class probability of every row of <paramref name="data"/>.</summary>
+    /// <exception cref="ArgumentException">The data's features or classes differ from the training rows'.</exception>
+    public double[] PositiveProbabilities(LabeledData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckSchema(data.Schema);
+        var scores = new double[data.RowCount];
+        var scratch = _chain.NewScratch();
+        Span<double> probabilities = stackalloc double[Schema.ClassCount];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            _chain.Probabilities(data.GetRow(i), scratch, probabilities);
+            Calibrate(probabilities);
+            scores[i] = probabilities[PositiveClassIndex];
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// The positive-class probabilities of <paramref name="holdout"/> with its labels, after the runtime guard has
+    /// checked that the holdout shares nothing with the training rows.
+    /// </summary>
+    /// <param name="holdout">The evaluation rows.</param>
+    /// <param name="checks">
+    /// What the guard checks. Synthetic rows are always refused; shared source rows and identical rows need the
+    /// training rows, which a loaded pipeline no longer has.
+    /// </param>
+    /// <exception cref="LeakageException">The holdout leaks (see <see cref="LeakageGuard"/>).</exception>
+    /// <exception cref="ArgumentException">The holdout's features or classes differ from the training rows'.</exception>
+    public BinaryScores Score(HoldoutSet holdout, LeakageChecks checks = LeakageChecks.All)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        CheckSchema(holdout.Schema);
+        var leak = _training is null
+            ? LeakageGuard.Find(holdout.Table, holdout.Table, LeakageChecks.SyntheticRows)
+            : LeakageGuard.Find(_training, holdout.Table, checks | LeakageChecks.SyntheticRows);
+        if (leak is not null)
+        {
+            throw leak;
+        }
+
+        var scores = PositiveProbabilities(holdout);
+        var isPositive = new bool[holdout.RowCount];
+        for (var i = 0; i < isPositive.Length; i++)
+        {
+            isPositive[i] = holdout.Labels[i] == PositiveClassIndex;
+        }
+
+        return BinaryScores.Create(isPositive, scores, holdout.HasWeights ? holdout.Weights : default);
+    }
+
+    /// <summary>
+    /// The evaluation report of <paramref name="holdout"/>: threshold-free metrics, and the decision metrics at
+    /// <see cref="Threshold"/> when the pipeline has one.
+    /// </summary>
+    /// <exception cref="LeakageException">The holdout leaks.</exception>
+    public EvaluationReport Evaluate(HoldoutSet holdout)
+    {
+        var scores = Score(holdout);
+        return Threshold is { } threshold ? EvaluationReport.Of(scores, threshold) : EvaluationReport.Of(scores);
+    }
+
+    /// <summary>Saves the pipeline as JSON (preprocessing, model, calibrator, threshold; not the training rows).</summary>
+    /// <exception cref="NotSupportedException">The model or calibrator is not one of the library's.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        writer.WriteStartObject();
+        writer.WriteString("format", "imbalance-guard-pipeline");
+        writer.WriteNumber("version", FormatVersion);
+        PipelineJson.WriteSchema(writer, "schema", Schema);
+        writer.WriteNumber("positive_class", PositiveClassIndex);
+        writer.WriteStartArray("preprocessing");
+        foreach (var transform in _chain.Transforms)
+        {
+            transform.Write(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("resampling");
+        foreach (var step in _chain.Resampling)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("sampler", step.Sampler);
+            WriteCounts(writer, "before", step.CountsBefore);
+            WriteCounts(writer, "after", step.CountsAfter);
+            writer.WriteNumber("synthetic", step.SyntheticRows);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("model");
+        PipelineJson.WriteModel(writer, Model);
+        WriteCalibrator(writer);
+        writer.WriteString("threshold_policy", ThresholdPolicy.ToString());
+        if (Threshold is { } threshold)
+        {
+            writer.WriteNumber("threshold", threshold);
+        }
+        else
+        {
+            writer.WriteNull("threshold");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Saves the pipeline as JSON to the file <paramref name="path"/>.</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Loads a pipeline saved by <see cref="Save(Stream)"/>.</summary>
+    /// <exception cref="DataFormatException">The stream is not a saved pipeline, or is damaged.</exception>
+    public static FittedPipeline Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var document = JsonDocument.Parse(stream);
+            var root = document.RootElement;
+            if (!root.TryGetProperty("format", out var format) || format.GetString() != "imbalance-guard-pipeline")
+            {
+                throw new DataFormatException("This is not a saved ImbalanceGuard pipeline (no \"format\": \"imbalance-guard-pipeline\").");
+            }
+
+            if (root.GetProperty("version").GetInt32() != FormatVersion)
+            {
+                throw new DataFormatException(
+                    string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {root.GetProperty("version").GetInt32()}; this library reads version {FormatVersion}."));
+            }
+
+            var schema = PipelineJson.ReadSchema(root.GetProperty("schema"));
+            var transforms = new List<FeatureTransform>();
+            var input = schema;
+            foreach (var element in root.GetProperty("preprocessing").EnumerateArray())
+            {
+                var transform = FeatureTransform.Read(element, input);
+                transforms.Add(transform);
+                input = transform.Output;
+            }
+
+            var resampling = root.GetProperty("resampling").EnumerateArray()
+                .Select(e => new ResamplingStep(
+                    e.GetProperty("sampler").GetString() ?? string.Empty,
+                    ReadCounts(e.GetProperty("before")),
+                    ReadCounts(e.GetProperty("after")),
+                    e.GetProperty("synthetic").GetInt32()))
+                .ToArray();
+            var chain = new FittedChain(transforms, PipelineJson.ReadModel(root.GetProperty("model")), resampling, trainedOn: null);
+            var threshold = root.GetProperty("threshold");
+            var policyText = root.GetProperty("threshold_policy").GetString() ?? "none";
+            return new FittedPipeline(
+                schema,
+                chain,
+                root.GetProperty("positive_class").GetInt32(),
+                ReadCalibrator(root.GetProperty("calibrator")),
+                threshold.ValueKind == JsonValueKind.Null ? null : threshold.GetDouble(),
+                ParsePolicy(policyText),
+                tuned: null,
+                training: null);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new DataFormatException($"The saved pipeline is damaged: {e.Message}");
+        }
+    }
+
+    /// <summary>Loads a pipeline from the file <paramref name="path"/>.</summary>
+    /// <exception cref="DataFormatException">The file is not a saved pipeline, or is damaged.</exception>
+    public static FittedPipeline Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    private void Calibrate(Span<double> probabilities)
+    {
+        if (Calibrator is null)
+        {
+            return;
+        }
+
+        var raw = probabilities[PositiveClassIndex];
+        var calibrated = Calibrator.Calibrate(raw);
+        var rest = 1 - raw;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            if (c != PositiveClassIndex)
+            {
+                probabilities[c] = rest > 0 ? probabilities[c] * (1 - calibrated) / rest : (1 - calibrated) / (probabilities.Length - 1);
+            }
+        }
+
+        probabilities[PositiveClassIndex] = calibrated;
+    }
+
+    private void CheckRow(int length)
+    {
+        if (length != Schema.FeatureCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The row has {length} features; the pipeline was fitted on {Schema.FeatureCount} ({string.Join(", ", Schema.FeatureNames)})."),
+                "features");
+        }
+    }
+
+    private void CheckSchema(DataSchema schema)
+    {
+        if (!schema.FeatureNames.SequenceEqual(Schema.FeatureNames) || !schema.ClassNames.SequenceEqual(Schema.ClassNames))
+        {
+            throw new ArgumentException(
+                $"The data has features ({string.Join(", ", schema.FeatureNames)}) and classes ({string.Join(", ", schema.ClassNames)}); the pipeline was fitted on features ({string.Join(", ", Schema.FeatureNames)}) and classes ({string.Join(", ", Schema.ClassNames)}).",
+                "data");
+        }
+    }
+
+    private void WriteCalibrator(Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName("calibrator");
+        switch (Calibrator)
+        {
+            case null:
+                writer.WriteNullValue();
+                return;
+            case PlattScaling platt:
+                writer.WriteStartObject();
+                writer.WriteString("kind", "platt");
+                writer.WriteNumber("a", platt.A);
+                writer.WriteNumber("b", platt.B);
+                break;
+            case IsotonicCalibration isotonic:
+                writer.WriteStartObject();
+                writer.WriteString("kind", "isotonic");
+                PipelineJson.WriteDoubles(writer, "knots", [.. isotonic.Knots]);
+                PipelineJson.WriteDoubles(writer, "values", [.. isotonic.Values]);
+                break;
+            case PriorCorrection prior:
+                writer.WriteStartObject();
+                writer.WriteString("kind", "prior-correction");
+                writer.WriteNumber("true_positive_rate", prior.TruePositiveRate);
+                writer.WriteNumber("training_positive_rate", prior.TrainingPositiveRate);
+                break;
+            default:
+                throw new NotSupportedException($"A pipeline with a {Calibrator.GetType().Name} calibrator cannot be saved.");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static IProbabilityCalibrator? ReadCalibrator(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var kind = element.GetProperty("kind").GetString();
+        return kind switch
+        {
+            "platt" => PlattScaling.FromParameters(element.GetProperty("a").GetDouble(), element.GetProperty("b").GetDouble()),
+            "isotonic" => IsotonicCalibration.FromKnots(
+                PipelineJson.ReadDoubles(element.GetProperty("knots")), PipelineJson.ReadDoubles(element.GetProperty("values"))),
+            "prior-correction" => new PriorCorrection(
+                element.GetProperty("true_positive_rate").GetDouble(), element.GetProperty("training_positive_rate").GetDouble()),
+            _ => throw new DataFormatException($"Unknown calibrator '{kind}' in the saved pipeline."),
+        };
+    }
+
+    private static ThresholdPolicy ParsePolicy(string text)
+    {
+        if (text.StartsWith("tuned:", StringComparison.Ordinal))
+        {
+            return ThresholdPolicy.Tuned(ThresholdObjective.Parse(text["tuned:".Length..]));
+        }
+
+        if (text.StartsWith("fixed:", StringComparison.Ordinal))
+        {
+            return ThresholdPolicy.Fixed(double.Parse(text["fixed:".Length..], NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+
+        return ThresholdPolicy.None;
+    }
+
+    private static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (className, count) in counts)
+        {
+            writer.WriteNumber(className, count);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, int> ReadCounts(JsonElement element)
+        => element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+}

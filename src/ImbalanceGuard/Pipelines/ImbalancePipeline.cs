@@ -1,0 +1,284 @@
+using System.Globalization;
+using ImbalanceGuard.Calibration;
+using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Models;
+using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Thresholds;
+
+namespace ImbalanceGuard.Pipelines;
+
+/// <summary>
+/// The whole imbalanced-learning workflow as one object, leakage-free by construction: preprocessing fitted on
+/// the training rows → sampler(s) → class weights → trainer → calibrator → decision threshold.
+/// <see cref="Fit"/> takes a <see cref="TrainingSet"/> and is the only place that resamples; the fitted pipeline
+/// scores rows and never resamples. A calibrator or a tuned threshold is fitted on out-of-fold scores of the
+/// training rows (inner stratified folds), never on the rows it is then judged on.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = new ImbalancePipeline(new LogisticRegression())
+/// {
+///     Preprocessing = [new StandardScaler()],
+///     Samplers = [new Smote { Seed = 42 }],
+///     Threshold = ThresholdPolicy.Tuned(ThresholdObjective.F1),
+/// };
+/// var fitted = pipeline.Fit(split.Training);
+/// var report = fitted.Evaluate(split.Holdout);
+/// </code>
+/// </example>
+public sealed class ImbalancePipeline
+{
+    private readonly int _innerFolds = 3;
+
+    /// <summary>Creates a pipeline around <paramref name="trainer"/>.</summary>
+    public ImbalancePipeline(IClassifierTrainer trainer)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        Trainer = trainer;
+    }
+
+    /// <summary>The learner.</summary>
+    public IClassifierTrainer Trainer { get; }
+
+    /// <summary>Preprocessing steps, fitted on the training rows in order, before any sampler. Default none.</summary>
+    public IReadOnlyList<Preprocessor> Preprocessing { get; init; } = [];
+
+    /// <summary>Samplers run in order on the preprocessed training rows. Default none.</summary>
+    public IReadOnlyList<Sampler> Samplers { get; init; } = [];
+
+    /// <summary>Class weights set on the (resampled) training rows before the trainer sees them; null for none.</summary>
+    public ClassWeights? ClassWeights { get; init; }
+
+    /// <summary>How scores become probabilities. Default <see cref="CalibrationMethod.None"/>.</summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.None;
+
+    /// <summary>How the decision threshold is chosen. Default <see cref="ThresholdPolicy.None"/>.</summary>
+    public ThresholdPolicy Threshold { get; init; } = ThresholdPolicy.None;
+
+    /// <summary>The class whose probability is calibrated and thresholded; null for the training rows' rarest class.</summary>
+    public string? PositiveClass { get; init; }
+
+    /// <summary>The inner stratified folds that give out-of-fold scores for calibration and threshold tuning. Default 3.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>
+    public int InnerFolds
+    {
+        get => _innerFolds;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 2);
+            _innerFolds = value;
+        }
+    }
+
+    /// <summary>Seeds the shuffle of the inner folds. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Whether fitting needs out-of-fold scores of the training rows.</summary>
+    public bool NeedsInnerFolds => Threshold.IsTuned || Calibration is CalibrationMethod.Platt or CalibrationMethod.Isotonic;
+
+    /// <summary>
+    /// Fits every step on <paramref name="training"/>: the only place the pipeline resamples.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The training set already holds synthetic rows (the pipeline resamples itself; resampled rows would leak
+    /// into the inner folds), the positive class is unknown or absent, or too few positive rows for the inner folds.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public FittedPipeline Fit(TrainingSet training, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        if (training.SyntheticRowCount > 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The training set holds {training.SyntheticRowCount} synthetic rows; an ImbalancePipeline resamples inside Fit, so give it the training rows as the split made them and put the sampler in Samplers."),
+                nameof(training));
+        }
+
+        var positive = ResolvePositiveClass(training);
+        cancellationToken.ThrowIfCancellationRequested();
+        var chain = FitChain(training.Table, cancellationToken);
+        IProbabilityCalibrator? calibrator = Calibration == CalibrationMethod.PriorCorrection
+            ? PriorCorrectionFor(training.Table, chain.TrainedOn!, positive) // a fresh fit always knows its rows
+            : null;
+
+        TunedThreshold? tuned = null;
+        if (NeedsInnerFolds)
+        {
+            var outOfFold = OutOfFoldScores(training, positive, cancellationToken);
+            if (Calibration == CalibrationMethod.Platt)
+            {
+                calibrator = PlattScaling.Fit(outOfFold);
+            }
+            else if (Calibration == CalibrationMethod.Isotonic)
+            {
+                calibrator = IsotonicCalibration.Fit(outOfFold);
+            }
+
+            if (Threshold.Objective is { } objective)
+            {
+                var calibrated = calibrator is null ? outOfFold : Calibrated(outOfFold, calibrator);
+                tuned = ThresholdTuner.Tune(calibrated, objective);
+            }
+        }
+
+        return new FittedPipeline(
+            training.Schema,
+            chain,
+            positive,
+            calibrator,
+            tuned?.Threshold ?? Threshold.FixedThreshold,
+            Threshold,
+            tuned,
+            training.Table);
+    }
+
+    /// <summary>The same pipeline with <see cref="PositiveClass"/> set.</summary>
+    internal ImbalancePipeline WithPositiveClass(string positiveClass) => new(Trainer)
+    {
+        Preprocessing = Preprocessing,
+        Samplers = Samplers,
+        ClassWeights = ClassWeights,
+        Calibration = Calibration,
+        Threshold = Threshold,
+        PositiveClass = positiveClass,
+        InnerFolds = InnerFolds,
+        Seed = Seed,
+    };
+
+    /// <summary>Preprocessing, sampling, weights and training on <paramref name="table"/>.</summary>
+    internal FittedChain FitChain(RowTable table, CancellationToken cancellationToken)
+    {
+        var transforms = new List<FeatureTransform>(Preprocessing.Count);
+        foreach (var step in Preprocessing)
+        {
+            var transform = step.Fit(new TrainingSet(table));
+            transforms.Add(transform);
+            table = transform.Apply(table);
+        }
+
+        var current = new TrainingSet(table);
+        var resampling = new List<ResamplingStep>(Samplers.Count);
+        foreach (var sampler in Samplers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = sampler.FitResample(current);
+            resampling.Add(new ResamplingStep(sampler.Name, result.CountsBefore, result.CountsAfter, result.SyntheticCount));
+            current = result.Resampled;
+        }
+
+        if (ClassWeights is not null)
+        {
+            current = ClassWeights.Apply(current);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new FittedChain(transforms, Trainer.Fit(current), resampling, current.Table);
+    }
+
+    private int ResolvePositiveClass(TrainingSet training)
+    {
+        if (PositiveClass is not null)
+        {
+            if (!training.Schema.TryGetClassIndex(PositiveClass, out var named))
+            {
+                throw new ArgumentException(
+                    $"The positive class '{PositiveClass}' is not a class of the data ({string.Join(", ", training.Schema.ClassNames)}).",
+                    nameof(training));
+            }
+
+            if (training.ClassCounts[named] == 0)
+            {
+                throw new ArgumentException($"The training rows hold no row of the positive class '{PositiveClass}'.", nameof(training));
+            }
+
+            return named;
+        }
+
+        return RarestClass(training.ClassCounts);
+    }
+
+    /// <summary>The rarest class that has rows; on a tie the later one, as a 0/1 label makes 1 positive.</summary>
+    /// <exception cref="ArgumentException">No class has rows.</exception>
+    internal static int RarestClass(IReadOnlyList<int> counts)
+    {
+        var rarest = -1;
+        for (var c = 0; c < counts.Count; c++)
+        {
+            if (counts[c] > 0 && (rarest < 0 || counts[c] <= counts[rarest]))
+            {
+                rarest = c;
+            }
+        }
+
+        return rarest >= 0 ? rarest : throw new ArgumentException("The data has no rows.");
+    }
+
+    private BinaryScores OutOfFoldScores(TrainingSet training, int positive, CancellationToken cancellationToken)
+    {
+        var labels = training.Labels;
+        var positives = training.ClassCounts[positive];
+        if (positives < InnerFolds)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {positives} rows there; lower InnerFolds or give more data."),
+                nameof(training));
+        }
+
+        var fold = StratifiedKFold.AssignFolds(labels, training.ClassCount, InnerFolds, new SeededRandom(Seed));
+        var scores = new double[training.RowCount];
+        Span<double> probabilities = stackalloc double[training.ClassCount];
+        for (var f = 0; f < InnerFolds; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var inner = Enumerable.Range(0, training.RowCount).Where(i => fold[i] != f).ToArray();
+            var chain = FitChain(training.Table.Select(inner), cancellationToken);
+            var buffer = chain.NewScratch();
+            for (var i = 0; i < training.RowCount; i++)
+            {
+                if (fold[i] == f)
+                {
+                    scores[i] = chain.PositiveProbability(training.GetRow(i), positive, buffer, probabilities);
+                }
+            }
+        }
+
+        var isPositive = new bool[training.RowCount];
+        for (var i = 0; i < isPositive.Length; i++)
+        {
+            isPositive[i] = labels[i] == positive;
+        }
+
+        return BinaryScores.Create(isPositive, scores, training.HasWeights ? training.Weights : default);
+    }
+
+    private static BinaryScores Calibrated(BinaryScores scores, IProbabilityCalibrator calibrator)
+    {
+        var calibrated = new double[scores.Count];
+        for (var i = 0; i < calibrated.Length; i++)
+        {
+            calibrated[i] = calibrator.Calibrate(scores.Scores[i]);
+        }
+
+        return BinaryScores.Create(scores.IsPositive, calibrated, scores.HasWeights ? scores.Weights : default);
+    }
+
+    private static PriorCorrection PriorCorrectionFor(RowTable original, RowTable trainedOn, int positive)
+        => new(PositiveShare(original, positive), PositiveShare(trainedOn, positive));
+
+    /// <summary>The weighted share of <paramref name="positive"/> rows: what the learner sees as the base rate.</summary>
+    private static double PositiveShare(RowTable table, int positive)
+    {
+        double all = 0, positives = 0;
+        for (var i = 0; i < table.RowCount; i++)
+        {
+            var weight = table.Weights?[i] ?? 1.0;
+            all += weight;
+            if (table.Labels[i] == positive)
+            {
+                positives += weight;
+            }
+        }
+
+        return positives / all;
+    }
+}

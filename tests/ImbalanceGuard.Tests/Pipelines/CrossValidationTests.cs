@@ -1,0 +1,152 @@
+using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Models;
+using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Thresholds;
+
+namespace ImbalanceGuard.Tests.Pipelines;
+
+public class CrossValidationTests
+{
+    private static ImbalancePipeline SmotePipeline(ThresholdPolicy? threshold = null, string? positiveClass = null) => new(new LogisticRegression())
+    {
+        PositiveClass = positiveClass,
+        Preprocessing = [new StandardScaler()],
+        Samplers = [new Smote { Seed = 7 }],
+        Threshold = threshold ?? ThresholdPolicy.Tuned(ThresholdObjective.F1),
+    };
+
+    [Fact]
+    public void Every_row_gets_exactly_one_out_of_fold_score_from_a_model_that_never_saw_it()
+    {
+        var data = PipelineTestData.Binary();
+        var splitter = new StratifiedKFold(5, seed: 1);
+
+        var result = CrossValidation.Run(SmotePipeline(), data, splitter);
+
+        Assert.Equal(5, result.Folds.Count);
+        var outOfFold = result.OutOfFoldProbabilities();
+        Assert.All(outOfFold, p => Assert.InRange(p, 0, 1));
+        Assert.Equal(data.RowCount, result.OutOfFoldScores.Count);
+
+        // Fold by fold, the out-of-fold scores are what a pipeline fitted on that fold's training side gives.
+        foreach (var fold in splitter.Split(data))
+        {
+            var fitted = SmotePipeline(positiveClass: "1").Fit(fold.Training);
+            var expected = fitted.PositiveProbabilities(fold.Validation);
+            var rows = fold.Split.HoldoutRows;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Assert.Equal(expected[i], outOfFold[rows[i]]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Fold_metrics_are_those_of_the_fold_and_the_summary_is_their_mean_and_spread()
+    {
+        var data = PipelineTestData.Binary();
+        var result = CrossValidation.Run(SmotePipeline(), data, new StratifiedKFold(4, seed: 2));
+
+        foreach (var name in MetricNames.ThresholdFree.Concat(MetricNames.AtThreshold).Append(MetricNames.FitSeconds))
+        {
+            var values = result.Folds.Select(f => f.Metrics[name]).ToArray();
+            var mean = values.Average();
+            Assert.Equal(mean, result[name].Mean, 12);
+            Assert.Equal(Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length), result[name].StandardDeviation, 12);
+        }
+
+        foreach (var fold in result.Folds)
+        {
+            Assert.Equal(data.RowCount, fold.TrainingRows + fold.ValidationRows);
+            Assert.True(fold.ResampledRows > fold.TrainingRows, "SMOTE adds rows inside the fold");
+            Assert.InRange(fold.Metrics[MetricNames.Threshold], 0, 1);
+        }
+    }
+
+    [Fact]
+    public void Decision_metrics_need_a_threshold()
+    {
+        var result = CrossValidation.Run(SmotePipeline(ThresholdPolicy.None), PipelineTestData.Binary(), new StratifiedKFold(3));
+
+        Assert.True(result.Metrics.ContainsKey(MetricNames.AveragePrecision));
+        var error = Assert.Throws<KeyNotFoundException>(() => result[MetricNames.F1]);
+        Assert.Contains("average_precision", error.Message);
+    }
+
+    [Fact]
+    public void The_same_seeds_give_the_same_result()
+    {
+        var data = PipelineTestData.Binary();
+        var first = CrossValidation.Run(SmotePipeline(), data, new StratifiedKFold(5, seed: 3));
+        var second = CrossValidation.Run(SmotePipeline(), data, new StratifiedKFold(5, seed: 3));
+
+        Assert.Equal(first.OutOfFoldProbabilities(), second.OutOfFoldProbabilities());
+        Assert.Equal(first[MetricNames.Mcc], second[MetricNames.Mcc]);
+    }
+
+    [Fact]
+    public void Progress_is_reported_after_every_fold()
+    {
+        var reports = new List<CrossValidationProgress>();
+        var progress = new SynchronousProgress<CrossValidationProgress>(reports.Add);
+
+        CrossValidation.Run(SmotePipeline(), PipelineTestData.Binary(), new RepeatedStratifiedKFold(3, repeats: 2, seed: 1), new CrossValidationOptions { Progress = progress });
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], reports.Select(r => r.CompletedFolds));
+        Assert.All(reports, r => Assert.Equal(6, r.TotalFolds));
+        Assert.Equal([0, 0, 0, 1, 1, 1], reports.Select(r => r.LastFold.Repeat));
+    }
+
+    [Fact]
+    public void Repeats_give_one_out_of_fold_vector_each()
+    {
+        var data = PipelineTestData.Binary();
+        var result = CrossValidation.Run(SmotePipeline(), data, new RepeatedStratifiedKFold(3, repeats: 2, seed: 1));
+
+        Assert.Equal(2, result.Repeats);
+        Assert.All(result.OutOfFoldProbabilities(1), p => Assert.False(double.IsNaN(p)));
+        Assert.NotEqual(result.OutOfFoldProbabilities(0), result.OutOfFoldProbabilities(1));
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_run()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress<CrossValidationProgress>(_ => cancellation.Cancel());
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CrossValidation.Run(
+            SmotePipeline(), PipelineTestData.Binary(), new StratifiedKFold(5), new CrossValidationOptions { Progress = progress, CancellationToken = cancellation.Token }));
+    }
+
+    [Fact]
+    public void A_time_ordered_split_leaves_the_first_block_unscored()
+    {
+        var data = PipelineTestData.Binary(rows: 600);
+        var result = CrossValidation.Run(SmotePipeline(ThresholdPolicy.None), data, new TimeSeriesSplit(folds: 3));
+
+        var outOfFold = result.OutOfFoldProbabilities();
+        Assert.True(double.IsNaN(outOfFold[0]), "the first rows only ever train");
+        Assert.False(double.IsNaN(outOfFold[^1]));
+        Assert.Equal(outOfFold.Count(p => !double.IsNaN(p)), result.OutOfFoldScores.Count);
+    }
+
+    [Fact]
+    public void Out_of_fold_scores_feed_threshold_tuning_and_calibration()
+    {
+        var result = CrossValidation.Run(SmotePipeline(ThresholdPolicy.None), PipelineTestData.Binary(), new StratifiedKFold(5, seed: 1));
+
+        var tuned = ThresholdTuner.Tune(result.OutOfFoldScores, ThresholdObjective.F1);
+        var calibrator = ImbalanceGuard.Calibration.IsotonicCalibration.Fit(result.OutOfFoldScores);
+
+        Assert.InRange(tuned.Threshold, 0, 1);
+        Assert.True(tuned.WasTunedOn(result.OutOfFoldScores));
+        Assert.InRange(calibrator.Calibrate(tuned.Threshold), 0, 1);
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order, on the calling thread.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
