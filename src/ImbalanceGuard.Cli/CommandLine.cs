@@ -42,7 +42,7 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
-            + "imbalanced-learn style sampler, generate synthetic imbalanced data, and evaluate and tune decision thresholds honestly.")
+            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, and compare imbalance strategies with leakage-safe cross-validation.")
         {
             HelpName = ToolName,
         };
@@ -54,6 +54,7 @@ internal static class CommandLine
                 $"{ToolName} inspect data/pima.csv",
                 $"{ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
                 $"{ToolName} generate --rows 10000 --features 20 --minority-fraction 0.05 --out synthetic.csv",
+                $"{ToolName} compare data/satimage.csv --folds 5",
             ],
         };
 
@@ -64,6 +65,7 @@ internal static class CommandLine
             GenerateCommand.Create(stdout),
             EvaluateCommand.Create(stdout),
             TuneCommand.Create(stdout),
+            CompareCommand.Create(stdout, stderr),
         })
         {
             root.Subcommands.Add(command);

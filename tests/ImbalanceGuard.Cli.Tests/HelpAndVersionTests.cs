@@ -6,6 +6,7 @@ public class HelpAndVersionTests
     [InlineData("inspect", "--label", "--json")]
     [InlineData("resample", "--method", "--param")]
     [InlineData("generate", "--rows", "--minority-fraction")]
+    [InlineData("compare", "--strategies", "--folds")]
     public void Every_command_has_help_with_its_options_and_examples(string command, string option, string another)
     {
         var result = Cli.Run(command, "--help");

@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.Globalization;
+using ImbalanceGuard.Pipelines;
+using Spectre.Console;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary><c>compare</c>: leakage-safe cross-validation of several imbalance strategies, ranked by average precision.</summary>
+internal static class CompareCommand
+{
+    /// <summary>The strategies compared when <c>--strategies</c> is not given.</summary>
+    public const string DefaultStrategies = "none,class-weight,smote,random-under,balanced-random-forest";
+
+    /// <summary>The metrics of the table and the JSON, in order (fit seconds last).</summary>
+    public static readonly string[] Columns =
+    [
+        MetricNames.AveragePrecision, MetricNames.RocAuc, MetricNames.Mcc, MetricNames.F1, MetricNames.F2,
+        MetricNames.Recall, MetricNames.Precision, MetricNames.Brier, MetricNames.FitSeconds,
+    ];
+
+    private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal)
+    {
+        [MetricNames.AveragePrecision] = "PR-AUC (AP)",
+        [MetricNames.RocAuc] = "ROC-AUC",
+        [MetricNames.Mcc] = "MCC",
+        [MetricNames.F1] = "F1",
+        [MetricNames.F2] = "F2",
+        [MetricNames.Recall] = "recall",
+        [MetricNames.Precision] = "precision",
+        [MetricNames.Brier] = "Brier",
+        [MetricNames.FitSeconds] = "fit s",
+    };
+
+    public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
+    {
+        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV. Do not resample it first: each strategy resamples inside each training fold.");
+        var label = CommonOptions.Label();
+        var model = new Option<string>("--model")
+        {
+            Description = "The base model: logistic (standardised features, L2 logistic regression), tree (CART) or forest (100-tree random forest). Default logistic.",
+            HelpName = "MODEL",
+            DefaultValueFactory = _ => "logistic",
+        };
+        model.CompletionSources.Add(_ => StrategyCatalog.Models.Select(m => new CompletionItem(m)));
+        var strategies = new Option<string>("--strategies", "-s")
+        {
+            Description = "Comma-separated strategies: none, class-weight, any sampler of 'resample' (" + string.Join(", ", Sampling.SamplerCatalog.Names)
+                + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss. Default " + DefaultStrategies + ".",
+            HelpName = "LIST",
+            DefaultValueFactory = _ => DefaultStrategies,
+        };
+        var folds = new Option<int>("--folds", "-k")
+        {
+            Description = "Stratified folds, at least 2. Default 5.",
+            HelpName = "K",
+            DefaultValueFactory = _ => 5,
+        };
+        var repeats = new Option<int>("--repeats")
+        {
+            Description = "Repeats of the k-fold with reshuffled folds, at least 1. Default 1.",
+            HelpName = "R",
+            DefaultValueFactory = _ => 1,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seeds the folds, samplers, models and inner folds. Default 0.",
+            HelpName = "S",
+            DefaultValueFactory = _ => 0,
+        };
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "compare",
+            "Cross-validate imbalance strategies without leakage (each fold's training side is resampled, weighted and tuned on its own) "
+            + "and rank them by average precision. Decision metrics are at a threshold tuned for F1 inside each training fold.")
+        {
+            csv,
+            label,
+            model,
+            strategies,
+            folds,
+            repeats,
+            seed,
+            json,
+        };
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = new ComparisonSettings(
+                parseResult.GetRequiredValue(csv),
+                parseResult.GetValue(label),
+                parseResult.GetRequiredValue(model),
+                ParseStrategies(parseResult.GetRequiredValue(strategies)),
+                parseResult.GetValue(folds),
+                parseResult.GetValue(repeats),
+                parseResult.GetValue(seed));
+            var asJson = parseResult.GetValue(json);
+            // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
+            var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
+            if (asJson)
+            {
+                WriteJson(stdout, comparison.Results);
+            }
+            else
+            {
+                WriteTable(Terminal.Over(stdout), comparison);
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+
+        return (command,
+        [
+            $"{CommandLine.ToolName} compare data/satimage.csv --folds 5",
+            $"{CommandLine.ToolName} compare data/pima.csv --model forest --strategies none,smote,balanced-random-forest --json",
+            $"{CommandLine.ToolName} compare fraud.csv --label Class --strategies class-weight,smote,easy-ensemble,rus-boost --repeats 3",
+        ]);
+    }
+
+    /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>
+    public static string[] ParseStrategies(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("--strategies is empty; name at least one strategy, e.g. none,smote.");
+        }
+
+        foreach (var name in names)
+        {
+            if (!StrategyCatalog.Names.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"unknown strategy '{name}'; the strategies are {string.Join(", ", StrategyCatalog.Names)}.");
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>A metric's mean and spread as the table shows it.</summary>
+    public static string MeanAndSpread(MetricSummary summary, string format = "0.000")
+        => double.IsNaN(summary.Mean)
+            ? "n/a"
+            : summary.Mean.ToString(format, CultureInfo.InvariantCulture) + " ± " + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture);
+
+    private static void WriteJson(TextWriter stdout, IReadOnlyList<StrategyResult> results)
+        => JsonOutput.WriteArray(stdout, results, (w, r) =>
+        {
+            w.WriteString("strategy", r.Strategy);
+            foreach (var column in Columns.Append(MetricNames.Threshold))
+            {
+                var summary = r.Result.Metrics.TryGetValue(column, out var s) ? s : new MetricSummary(double.NaN, double.NaN, 0);
+                JsonOutput.WriteNumberOrNull(w, column, summary.Mean);
+                JsonOutput.WriteNumberOrNull(w, column + "_std", summary.StandardDeviation);
+            }
+
+            w.WriteNumber("folds", r.Result.Folds.Count);
+        });
+
+    private static void WriteTable(IAnsiConsole console, Comparison comparison)
+    {
+        var data = comparison.Data;
+        var positives = comparison.PositiveCount;
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[bold]{Markup.Escape(comparison.Settings.CsvPath)}[/]: {data.RowCount:N0} rows; positive class '{Markup.Escape(comparison.PositiveClass)}' = {positives:N0} rows ({positives / (double)data.RowCount:P1})."));
+        // Wide enough for the nine metrics when the output is a file or a pipe (Spectre assumes 80 columns there).
+        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        var table = new Table().AddColumn("#").AddColumn("strategy");
+        foreach (var column in Columns)
+        {
+            table.AddColumn(new TableColumn(Headers[column]).RightAligned());
+        }
+
+        for (var i = 0; i < comparison.Results.Count; i++)
+        {
+            var result = comparison.Results[i];
+            var cells = new List<Markup> { new((i + 1).ToString(CultureInfo.InvariantCulture)), new(i == 0 ? $"[bold]{Markup.Escape(result.Strategy)}[/]" : Markup.Escape(result.Strategy)) };
+            foreach (var column in Columns)
+            {
+                var summary = result.Result[column];
+                var format = column == MetricNames.FitSeconds ? "0.00" : "0.000";
+                cells.Add(new Markup(double.IsNaN(summary.Mean)
+                    ? "n/a"
+                    : summary.Mean.ToString(format, CultureInfo.InvariantCulture) + "\n[dim]±" + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture) + "[/]"));
+            }
+
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
+        console.MarkupLine("Decision metrics are at a threshold tuned for F1 on inner folds of each training side; no fold's threshold saw its validation rows.");
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[yellow]Plain accuracy is not ranked: predicting '{Markup.Escape(comparison.MajorityClass)}' for every row already scores {comparison.MajorityShare:P1}.[/]"));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ImbalanceGuard.Ensembles;
+using ImbalanceGuard.Models;
+using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Thresholds;
+
+namespace ImbalanceGuard.Pipelines;
+
+/// <summary>
+/// The ways to handle imbalance, by name, each as a ready <see cref="ImbalancePipeline"/> around a base model:
+/// <c>none</c>, <c>class-weight</c> (balanced), any sampler of <see cref="SamplerCatalog"/>, the balanced
+/// ensembles (<c>easy-ensemble</c>, <c>balanced-bagging</c>, <c>balanced-random-forest</c>, <c>rus-boost</c>)
+/// and <c>focal-loss</c>. What the command line's <c>compare</c> runs.
+/// </summary>
+/// <remarks>
+/// Base models: <c>logistic</c> (standardised features, L2 logistic regression), <c>tree</c> (a CART tree),
+/// <c>forest</c> (a 100-tree random forest). Balanced bagging bags the base model; the easy ensemble,
+/// balanced random forest and RUSBoost use their own learners (imbalanced-learn's defaults), and
+/// <c>focal-loss</c> is always logistic regression with the focal loss (γ = 2) on standardised features.
+/// </remarks>
+public static class StrategyCatalog
+{
+    /// <summary>The strategies that are not samplers.</summary>
+    private static readonly string[] Named = ["none", "class-weight", "easy-ensemble", "balanced-bagging", "balanced-random-forest", "rus-boost", "focal-loss"];
+
+    /// <summary>Every strategy name: <c>none</c>, <c>class-weight</c>, the sampler names, the ensembles and <c>focal-loss</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Named[..2], .. SamplerCatalog.Names, .. Named[2..]];
+
+    /// <summary>The base models: <c>logistic</c>, <c>tree</c>, <c>forest</c>.</summary>
+    public static IReadOnlyList<string> Models { get; } = ["logistic", "tree", "forest"];
+
+    /// <summary>The pipeline of <paramref name="strategy"/> around <paramref name="model"/>, every random choice seeded by <paramref name="seed"/>.</summary>
+    /// <param name="strategy">One of <see cref="Names"/>.</param>
+    /// <param name="model">One of <see cref="Models"/>.</param>
+    /// <param name="seed">Seeds the sampler, the model and the inner folds.</param>
+    /// <param name="threshold">The threshold policy; default tuned for F1 on inner folds of the training rows.</param>
+    /// <param name="schema">The data's schema, for samplers that need to know categorical columns (SMOTE-NC).</param>
+    /// <exception cref="ArgumentException">The strategy or the model is unknown.</exception>
+    public static ImbalancePipeline Create(string strategy, string model = "logistic", int seed = 0, ThresholdPolicy? threshold = null, DataSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(model);
+        if (!Models.Contains(model, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown model '{model}'; the models are {string.Join(", ", Models)}.", nameof(model));
+        }
+
+        var baseModel = Trainer(model, seed);
+        IReadOnlyList<Preprocessor> scaling = model == "logistic" ? [new StandardScaler()] : [];
+        threshold ??= ThresholdPolicy.Tuned(ThresholdObjective.F1);
+        ImbalancePipeline Plain(IClassifierTrainer trainer, IReadOnlyList<Preprocessor> preprocessing) => new(trainer)
+        {
+            Preprocessing = preprocessing,
+            Threshold = threshold,
+            Seed = seed,
+        };
+
+        switch (strategy)
+        {
+            case "none":
+                return Plain(baseModel, scaling);
+            case "class-weight":
+                return new ImbalancePipeline(baseModel) { Preprocessing = scaling, ClassWeights = ClassWeights.Balanced, Threshold = threshold, Seed = seed };
+            case "easy-ensemble":
+                return Plain(new EasyEnsembleClassifier { Seed = seed }, []);
+            case "balanced-bagging":
+                return Plain(new BalancedBaggingClassifier { Estimator = baseModel, Seed = seed }, scaling);
+            case "balanced-random-forest":
+                return Plain(new BalancedRandomForestClassifier { Seed = seed }, []);
+            case "rus-boost":
+                return Plain(new RUSBoostClassifier { Seed = seed }, []);
+            case "focal-loss":
+                return Plain(new LogisticRegression { FocalLoss = new FocalLoss() }, [new StandardScaler()]);
+        }
+
+        if (!SamplerCatalog.Names.Contains(strategy, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown strategy '{strategy}'; the strategies are {string.Join(", ", Names)}.", nameof(strategy));
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (SamplerCatalog.ParametersOf(strategy).Contains("random_state", StringComparer.Ordinal))
+        {
+            parameters["random_state"] = seed.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var sampler = SamplerCatalog.Create(strategy, new SamplerParameters(parameters, schema));
+        return new ImbalancePipeline(baseModel) { Preprocessing = scaling, Samplers = [sampler], Threshold = threshold, Seed = seed };
+    }
+
+    private static IClassifierTrainer Trainer(string model, int seed) => model switch
+    {
+        "tree" => new DecisionTreeClassifier { Seed = seed },
+        "forest" => new RandomForestClassifier { Seed = seed },
+        _ => new LogisticRegression(),
+    };
+}

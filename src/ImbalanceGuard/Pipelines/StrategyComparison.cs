@@ -1,0 +1,63 @@
+namespace ImbalanceGuard.Pipelines;
+
+/// <summary>
+/// Cross-validates several imbalance strategies on the same folds and ranks them by mean average precision
+/// (the threshold-free metric that rewards finding the rare class, where ROC-AUC flatters).
+/// </summary>
+public static class StrategyComparison
+{
+    /// <summary>Runs every strategy of <paramref name="strategies"/> (see <see cref="StrategyCatalog"/>) through <paramref name="splitter"/>'s folds.</summary>
+    /// <param name="data">The whole dataset; each fold's pipeline resamples its own training side.</param>
+    /// <param name="strategies">Strategy names, each once.</param>
+    /// <param name="model">The base model (see <see cref="StrategyCatalog.Models"/>).</param>
+    /// <param name="splitter">The folds, the same for every strategy.</param>
+    /// <param name="seed">Seeds samplers, models and inner folds.</param>
+    /// <param name="progress">Receives a report after each fold of each strategy.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The results, best mean average precision first (a strategy whose mean is undefined last).</returns>
+    /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, or the list is empty.</exception>
+    public static IReadOnlyList<StrategyResult> Run(
+        Dataset data,
+        IReadOnlyList<string> strategies,
+        string model,
+        IFoldSplitter splitter,
+        int seed = 0,
+        IProgress<ComparisonProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(splitter);
+        if (strategies.Count == 0)
+        {
+            throw new ArgumentException("Name at least one strategy to compare.", nameof(strategies));
+        }
+
+        if (strategies.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"The strategy '{repeated.Key}' is listed twice.", nameof(strategies));
+        }
+
+        // Build every pipeline first, so an unknown name fails before any fold runs.
+        var pipelines = strategies.Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema)).ToArray();
+        var results = new List<StrategyResult>(strategies.Count);
+        for (var s = 0; s < pipelines.Length; s++)
+        {
+            var index = s;
+            var options = new CrossValidationOptions
+            {
+                CancellationToken = cancellationToken,
+                Progress = progress is null ? null : new Relay(p => progress.Report(new ComparisonProgress(strategies[index], index, strategies.Count, p))),
+            };
+            results.Add(new StrategyResult(strategies[s], CrossValidation.Run(pipelines[s], data, splitter, options)));
+        }
+
+        return [.. results.OrderByDescending(r => r.Result[MetricNames.AveragePrecision].Mean is var ap && double.IsNaN(ap) ? double.NegativeInfinity : ap)];
+    }
+
+    /// <summary>Forwards on the calling thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
+    private sealed class Relay(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>
+    {
+        public void Report(CrossValidationProgress value) => report(value);
+    }
+}
