@@ -19,6 +19,31 @@ public class CorrectCodeCompilesTests
             """);
 
     [Fact]
+    public void The_README_pipeline_example_compiles_and_runs()
+        => Run("""
+            var pipeline = new ImbalancePipeline(new LogisticRegression())
+            {
+                Preprocessing = [new StandardScaler()],
+                Samplers = [new Smote { Seed = 42 }],
+                Calibration = CalibrationMethod.PriorCorrection,
+                Threshold = ThresholdPolicy.Tuned(ThresholdObjective.F1),
+            };
+
+            var cv = CrossValidation.Run(pipeline, data, new StratifiedKFold(5, seed: 42),
+                new CrossValidationOptions { Progress = new Progress<CrossValidationProgress>(p => Console.Write($"\r{p.CompletedFolds}/{p.TotalFolds}")) });
+            Console.WriteLine($"PR-AUC {cv[MetricNames.AveragePrecision].Mean:F3} ± {cv[MetricNames.AveragePrecision].StandardDeviation:F3}");
+            var threshold = ThresholdTuner.Tune(cv.OutOfFoldScores, ThresholdObjective.MinimumPrecision(0.8));
+
+            var fitted = pipeline.Fit(training);
+            EvaluationReport report = fitted.Evaluate(holdout);
+            var path = System.IO.Path.GetTempFileName();
+            fitted.Save(path);
+            var again = FittedPipeline.Load(path);
+            System.IO.File.Delete(path);
+            if (again.PositiveProbability(holdout.GetRow(0)) != fitted.PositiveProbability(holdout.GetRow(0))) throw new InvalidOperationException("The loaded pipeline scores differently.");
+            """);
+
+    [Fact]
     public void Fit_resample_of_a_training_set_compiles_and_runs()
         => Run("""
             var result = sampler.FitResample(training);

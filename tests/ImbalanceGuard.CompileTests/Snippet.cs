@@ -27,7 +27,11 @@ internal sealed class Snippet
         using System.Collections.Generic;
         using System.Linq;
         using ImbalanceGuard;
+        using ImbalanceGuard.Evaluation;
+        using ImbalanceGuard.Models;
+        using ImbalanceGuard.Pipelines;
         using ImbalanceGuard.Sampling;
+        using ImbalanceGuard.Thresholds;
 
         """;
 
