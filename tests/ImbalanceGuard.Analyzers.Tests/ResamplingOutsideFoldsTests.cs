@@ -124,6 +124,22 @@ public class ResamplingOutsideFoldsTests
             """);
 
     [Fact]
+    public Task ImbalanceGuard_cross_validation_of_a_resampled_training_side()
+        => Verify("""
+            static class Escape
+            {
+                public static void Run(Dataset data)
+                {
+                    var (training, holdout) = Split.Stratified(data, 0.25, seed: 1);
+                    var balanced = new RandomOverSampler { Seed = 1 }.Resample(training);
+                    var pipeline = new ImbalancePipeline(new LogisticRegression());
+                    var leaky = {|IG0002:CrossValidation.Run(pipeline, balanced, new StratifiedKFold(5))|};
+                    var honest = CrossValidation.Run(pipeline, training, new StratifiedKFold(5));
+                }
+            }
+            """);
+
+    [Fact]
     public Task ImbalanceGuard_time_series_split_of_resampled_rows()
         => Verify("""
             static class Escape

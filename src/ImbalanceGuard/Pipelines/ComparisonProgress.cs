@@ -1,6 +1,6 @@
 namespace ImbalanceGuard.Pipelines;
 
-/// <summary>Reported by <see cref="StrategyComparison.Run"/> after each fold of each strategy.</summary>
+/// <summary>Reported by <c>StrategyComparison.Run</c> after each fold of each strategy.</summary>
 /// <param name="Strategy">The strategy running.</param>
 /// <param name="StrategyIndex">Its position in the comparison, from 0.</param>
 /// <param name="StrategyCount">How many strategies are compared.</param>

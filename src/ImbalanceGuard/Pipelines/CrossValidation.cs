@@ -76,6 +76,37 @@ public static class CrossValidation
         return new CrossValidationResult(folds, [.. outOfFold], isPositive, data.HasWeights ? data.Weights.ToArray() : null, data.Schema.ClassNames[positiveClass]);
     }
 
+    /// <summary>
+    /// Runs <paramref name="pipeline"/> through the folds of the training side of a split: choose a strategy or
+    /// a threshold here, then look at the holdout once. The folds are made of the training rows only.
+    /// </summary>
+    /// <param name="pipeline">The pipeline to fit in every fold.</param>
+    /// <param name="data">The training side as the split made it (not resampled: the pipeline resamples in each fold).</param>
+    /// <param name="splitter">The folds.</param>
+    /// <param name="options">Progress, cancellation and guard checks.</param>
+    /// <exception cref="ArgumentException">The training set was resampled, or the pipeline cannot be fitted on a fold.</exception>
+    /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
+    public static CrossValidationResult Run(ImbalancePipeline pipeline, TrainingSet data, IFoldSplitter splitter, CrossValidationOptions? options = null)
+        => Run(pipeline, FoldableRows(data), splitter, options);
+
+    /// <summary>
+    /// The training rows, with their provenance, as a dataset the folds can split; nothing public turns a
+    /// training set back into a <see cref="Dataset"/>, and a resampled one never becomes one.
+    /// </summary>
+    /// <exception cref="ArgumentException">The training set was resampled.</exception>
+    internal static Dataset FoldableRows(TrainingSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.IsResampled || data.SyntheticRowCount > 0)
+        {
+            throw new ArgumentException(
+                "This training set was resampled; cross-validating it would validate on rows a sampler made or chose. Cross-validate the training side as the split made it, with the sampler in the pipeline.",
+                nameof(data));
+        }
+
+        return new Dataset(data.Table);
+    }
+
     /// <summary>The fold's metrics: threshold-free ones always, decision ones at the pipeline's threshold.</summary>
     private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, double seconds)
     {

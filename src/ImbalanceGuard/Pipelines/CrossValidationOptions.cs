@@ -1,6 +1,6 @@
 namespace ImbalanceGuard.Pipelines;
 
-/// <summary>How <see cref="CrossValidation.Run"/> reports, stops and guards.</summary>
+/// <summary>How <c>CrossValidation.Run</c> reports, stops and guards.</summary>
 public sealed class CrossValidationOptions
 {
     /// <summary>Receives a report after each fold; null for none.</summary>

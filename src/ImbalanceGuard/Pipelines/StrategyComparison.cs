@@ -55,6 +55,21 @@ public static class StrategyComparison
         return [.. results.OrderByDescending(r => r.Result[MetricNames.AveragePrecision].Mean is var ap && double.IsNaN(ap) ? double.NegativeInfinity : ap)];
     }
 
+    /// <summary>
+    /// Runs every strategy through folds of the training side of a split, so the holdout stays unseen until the
+    /// chosen strategy is evaluated on it once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The training set was resampled, or as the other overload.</exception>
+    public static IReadOnlyList<StrategyResult> Run(
+        TrainingSet data,
+        IReadOnlyList<string> strategies,
+        string model,
+        IFoldSplitter splitter,
+        int seed = 0,
+        IProgress<ComparisonProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken);
+
     /// <summary>Forwards on the calling thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
     private sealed class Relay(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>
     {

@@ -104,7 +104,7 @@ public sealed class SamplingResult
             }
         }
 
-        var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance.Build()));
+        var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance.Build()), resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
     }
 }

@@ -7,8 +7,15 @@ namespace ImbalanceGuard;
 /// </summary>
 public sealed class TrainingSet : LabeledData
 {
-    internal TrainingSet(RowTable table)
+    internal TrainingSet(RowTable table, bool resampled = false)
         : base(table)
     {
+        IsResampled = resampled;
     }
+
+    /// <summary>
+    /// Whether a sampler made this set (rows added or removed). A resampled set can be trained on but not
+    /// cross-validated: its validation folds would hold rows the sampler made or chose.
+    /// </summary>
+    public bool IsResampled { get; }
 }

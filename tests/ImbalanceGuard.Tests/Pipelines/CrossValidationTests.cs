@@ -144,6 +144,34 @@ public class CrossValidationTests
         Assert.InRange(calibrator.Calibrate(tuned.Threshold), 0, 1);
     }
 
+    [Fact]
+    public void The_training_side_of_a_split_can_be_cross_validated_and_its_folds_never_touch_the_holdout()
+    {
+        var data = PipelineTestData.Binary();
+        var (training, holdout) = Split.Stratified(data, 0.25, seed: 2);
+
+        var result = CrossValidation.Run(SmotePipeline(), training, new StratifiedKFold(4, seed: 1));
+
+        Assert.Equal(training.RowCount, result.OutOfFoldScores.Count);
+        Assert.Equal(4, result.Folds.Count);
+        Assert.All(result.Folds, f => Assert.Equal(training.RowCount, f.TrainingRows + f.ValidationRows));
+        var fitted = SmotePipeline().Fit(training);
+        Assert.Equal(holdout.RowCount, fitted.Score(holdout).Count); // the holdout is still independent
+    }
+
+    [Fact]
+    public void A_resampled_training_set_cannot_be_cross_validated()
+    {
+        var (training, _) = Split.Stratified(PipelineTestData.Binary(), 0.25, seed: 2);
+        var cleaned = new TomekLinks().Resample(training); // no synthetic rows, but chosen by a sampler
+        var weighted = ClassWeights.Balanced.Apply(new RandomUnderSampler { Seed = 1 }.Resample(training));
+
+        Assert.True(cleaned.IsResampled);
+        Assert.Contains("was resampled", Assert.Throws<ArgumentException>(() => CrossValidation.Run(SmotePipeline(), cleaned, new StratifiedKFold(3))).Message);
+        Assert.Throws<ArgumentException>(() => StrategyComparison.Run(weighted, ["none"], "logistic", new StratifiedKFold(3)));
+        Assert.False(training.IsResampled);
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order, on the calling thread.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
