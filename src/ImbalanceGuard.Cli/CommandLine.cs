@@ -42,7 +42,7 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
-            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, and compare imbalance strategies with leakage-safe cross-validation.")
+            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, compare imbalance strategies with leakage-safe cross-validation, and write an HTML report.")
         {
             HelpName = ToolName,
         };
@@ -55,6 +55,7 @@ internal static class CommandLine
                 $"{ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
                 $"{ToolName} generate --rows 10000 --features 20 --minority-fraction 0.05 --out synthetic.csv",
                 $"{ToolName} compare data/satimage.csv --folds 5",
+                $"{ToolName} report data/satimage.csv --out satimage.html",
             ],
         };
 
@@ -66,6 +67,7 @@ internal static class CommandLine
             EvaluateCommand.Create(stdout),
             TuneCommand.Create(stdout),
             CompareCommand.Create(stdout, stderr),
+            ReportCommand.Create(stdout, stderr),
         })
         {
             root.Subcommands.Add(command);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Completions;
 using System.Globalization;
 using ImbalanceGuard.Pipelines;
 using Spectre.Console;
@@ -9,9 +8,6 @@ namespace ImbalanceGuard.Cli;
 /// <summary><c>compare</c>: leakage-safe cross-validation of several imbalance strategies, ranked by average precision.</summary>
 internal static class CompareCommand
 {
-    /// <summary>The strategies compared when <c>--strategies</c> is not given.</summary>
-    public const string DefaultStrategies = "none,class-weight,smote,random-under,balanced-random-forest";
-
     /// <summary>The metrics of the table and the JSON, in order (fit seconds last).</summary>
     public static readonly string[] Columns =
     [
@@ -35,38 +31,11 @@ internal static class CompareCommand
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
         var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV. Do not resample it first: each strategy resamples inside each training fold.");
-        var label = CommonOptions.Label();
-        var model = new Option<string>("--model")
+        var options = new ComparisonOptions();
+        var report = new Option<string?>("--report")
         {
-            Description = "The base model: logistic (standardised features, L2 logistic regression), tree (CART) or forest (100-tree random forest). Default logistic.",
-            HelpName = "MODEL",
-            DefaultValueFactory = _ => "logistic",
-        };
-        model.CompletionSources.Add(_ => StrategyCatalog.Models.Select(m => new CompletionItem(m)));
-        var strategies = new Option<string>("--strategies", "-s")
-        {
-            Description = "Comma-separated strategies: none, class-weight, any sampler of 'resample' (" + string.Join(", ", Sampling.SamplerCatalog.Names)
-                + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss. Default " + DefaultStrategies + ".",
-            HelpName = "LIST",
-            DefaultValueFactory = _ => DefaultStrategies,
-        };
-        var folds = new Option<int>("--folds", "-k")
-        {
-            Description = "Stratified folds, at least 2. Default 5.",
-            HelpName = "K",
-            DefaultValueFactory = _ => 5,
-        };
-        var repeats = new Option<int>("--repeats")
-        {
-            Description = "Repeats of the k-fold with reshuffled folds, at least 1. Default 1.",
-            HelpName = "R",
-            DefaultValueFactory = _ => 1,
-        };
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seeds the folds, samplers, models and inner folds. Default 0.",
-            HelpName = "S",
-            DefaultValueFactory = _ => 0,
+            Description = "Also write the comparison as a self-contained HTML report (plots, the accuracy trap, the recommended strategy and threshold).",
+            HelpName = "OUT.html",
         };
         var json = CommonOptions.Json();
         var command = new Command(
@@ -75,29 +44,20 @@ internal static class CompareCommand
             + "and rank them by average precision. Decision metrics are at a threshold tuned for F1 inside each training fold.")
         {
             csv,
-            label,
-            model,
-            strategies,
-            folds,
-            repeats,
-            seed,
             json,
+            report,
         };
+        options.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var settings = new ComparisonSettings(
-                parseResult.GetRequiredValue(csv),
-                parseResult.GetValue(label),
-                parseResult.GetRequiredValue(model),
-                ParseStrategies(parseResult.GetRequiredValue(strategies)),
-                parseResult.GetValue(folds),
-                parseResult.GetValue(repeats),
-                parseResult.GetValue(seed));
+            var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
             var asJson = parseResult.GetValue(json);
+            var reportPath = parseResult.GetValue(report) is { } r ? ReportPath(r) : null;
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
             var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
+            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, reportPath);
             if (asJson)
             {
                 WriteJson(stdout, comparison.Results);
@@ -105,6 +65,11 @@ internal static class CompareCommand
             else
             {
                 WriteTable(Terminal.Over(stdout), comparison);
+                if (verdict is not null)
+                {
+                    stdout.WriteLine(verdict.Recommendation);
+                    stdout.WriteLine($"Wrote {reportPath}");
+                }
             }
 
             return Task.FromResult(ExitCodes.Success);
@@ -115,27 +80,22 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare data/satimage.csv --folds 5",
             $"{CommandLine.ToolName} compare data/pima.csv --model forest --strategies none,smote,balanced-random-forest --json",
             $"{CommandLine.ToolName} compare fraud.csv --label Class --strategies class-weight,smote,easy-ensemble,rus-boost --repeats 3",
+            $"{CommandLine.ToolName} compare data/hacide.csv --report hacide.html",
         ]);
     }
 
-    /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>
-    public static string[] ParseStrategies(string list)
+    /// <summary>The full path of a report to write, checked before any fold runs.</summary>
+    /// <exception cref="ArgumentException">The folder does not exist.</exception>
+    public static string ReportPath(string path)
     {
-        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0)
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
         {
-            throw new ArgumentException("--strategies is empty; name at least one strategy, e.g. none,smote.");
+            throw new ArgumentException($"cannot write the report {path}: the folder {folder} does not exist.");
         }
 
-        foreach (var name in names)
-        {
-            if (!StrategyCatalog.Names.Contains(name, StringComparer.Ordinal))
-            {
-                throw new ArgumentException($"unknown strategy '{name}'; the strategies are {string.Join(", ", StrategyCatalog.Names)}.");
-            }
-        }
-
-        return names;
+        return full;
     }
 
     /// <summary>A metric's mean and spread as the table shows it.</summary>
@@ -165,8 +125,6 @@ internal static class CompareCommand
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(comparison.Settings.CsvPath)}[/]: {data.RowCount:N0} rows; positive class '{Markup.Escape(comparison.PositiveClass)}' = {positives:N0} rows ({positives / (double)data.RowCount:P1})."));
-        // Wide enough for the nine metrics when the output is a file or a pipe (Spectre assumes 80 columns there).
-        console.Profile.Width = Math.Max(console.Profile.Width, 120);
         var table = new Table().AddColumn("#").AddColumn("strategy");
         foreach (var column in Columns)
         {

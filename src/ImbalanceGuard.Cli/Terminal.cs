@@ -5,11 +5,26 @@ namespace ImbalanceGuard.Cli;
 /// <summary>Spectre.Console over a given writer, so tables go wherever the caller's stdout goes.</summary>
 internal static class Terminal
 {
-    public static IAnsiConsole Over(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// Lines written to a file or a pipe are not wrapped at Spectre's default 80 columns, which would break
+    /// sentences a script greps for; a terminal keeps its own width.
+    /// </summary>
+    private const int UnwrappedWidth = 200;
+
+    public static IAnsiConsole Over(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = AnsiSupport.Detect,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+        });
+        if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected)
+        {
+            console.Profile.Width = UnwrappedWidth;
+        }
+
+        return console;
+    }
 }

@@ -6,7 +6,10 @@ public class HelpAndVersionTests
     [InlineData("inspect", "--label", "--json")]
     [InlineData("resample", "--method", "--param")]
     [InlineData("generate", "--rows", "--minority-fraction")]
-    [InlineData("compare", "--strategies", "--folds")]
+    [InlineData("compare", "--strategies", "--report")]
+    [InlineData("report", "--out", "--strategies")]
+    [InlineData("evaluate", "--score", "--threshold")]
+    [InlineData("tune", "--objective", "--score")]
     public void Every_command_has_help_with_its_options_and_examples(string command, string option, string another)
     {
         var result = Cli.Run(command, "--help");

@@ -15,5 +15,7 @@ public static class RepositoryFiles
     });
 
     /// <summary>A bundled dataset, e.g. <c>pima.csv</c>.</summary>
+    public static string RootDirectory => Root.Value;
+
     public static string DataFile(string name) => Path.Combine(Root.Value, "data", name);
 }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using ImbalanceGuard.Pipelines;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>The options <c>compare</c> and <c>report</c> share: what to compare and how.</summary>
+internal sealed class ComparisonOptions
+{
+    /// <summary>The strategies compared when <c>--strategies</c> is not given.</summary>
+    public const string DefaultStrategies = "none,class-weight,smote,random-under,balanced-random-forest";
+
+    private readonly Option<string?> _label = CommonOptions.Label();
+
+    private readonly Option<string> _model = new("--model")
+    {
+        Description = "The base model: logistic (standardised features, L2 logistic regression), tree (CART) or forest (100-tree random forest). Default logistic.",
+        HelpName = "MODEL",
+        DefaultValueFactory = _ => "logistic",
+    };
+
+    private readonly Option<string> _strategies = new("--strategies", "-s")
+    {
+        Description = "Comma-separated strategies: none, class-weight, any sampler of 'resample' (" + string.Join(", ", Sampling.SamplerCatalog.Names)
+            + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss. Default " + DefaultStrategies + ".",
+        HelpName = "LIST",
+        DefaultValueFactory = _ => DefaultStrategies,
+    };
+
+    private readonly Option<int> _folds = new("--folds", "-k")
+    {
+        Description = "Stratified folds, at least 2. Default 5.",
+        HelpName = "K",
+        DefaultValueFactory = _ => 5,
+    };
+
+    private readonly Option<int> _repeats = new("--repeats")
+    {
+        Description = "Repeats of the k-fold with reshuffled folds, at least 1. Default 1.",
+        HelpName = "R",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Seeds the folds, samplers, models and inner folds. Default 0.",
+        HelpName = "S",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public ComparisonOptions()
+    {
+        _model.CompletionSources.Add(_ => StrategyCatalog.Models.Select(m => new CompletionItem(m)));
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_label);
+        command.Options.Add(_model);
+        command.Options.Add(_strategies);
+        command.Options.Add(_folds);
+        command.Options.Add(_repeats);
+        command.Options.Add(_seed);
+    }
+
+    /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy.</exception>
+    public ComparisonSettings Settings(ParseResult parseResult, string csvPath) => new(
+        csvPath,
+        parseResult.GetValue(_label),
+        parseResult.GetRequiredValue(_model),
+        ParseStrategies(parseResult.GetRequiredValue(_strategies)),
+        parseResult.GetValue(_folds),
+        parseResult.GetValue(_repeats),
+        parseResult.GetValue(_seed));
+
+    /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>
+    private static string[] ParseStrategies(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("--strategies is empty; name at least one strategy, e.g. none,smote.");
+        }
+
+        foreach (var name in names)
+        {
+            if (!StrategyCatalog.Names.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"unknown strategy '{name}'; the strategies are {string.Join(", ", StrategyCatalog.Names)}.");
+            }
+        }
+
+        return names;
+    }
+
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary><c>report</c>: from a CSV file to an honest HTML report in one command.</summary>
+internal static class ReportCommand
+{
+    public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
+    {
+        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV (header row, numeric features, a label column).");
+        var options = new ComparisonOptions();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Where to write the report, one self-contained HTML file. Default report.html.",
+            HelpName = "OUT.html",
+            DefaultValueFactory = _ => "report.html",
+        };
+        var command = new Command(
+            "report",
+            "Compare imbalance strategies with leakage-safe cross-validation and write a self-contained HTML report: the class "
+            + "balance, what plain accuracy would claim, the ranked strategies, PR, ROC, calibration and threshold curves, and "
+            + "the strategy and threshold to use.")
+        {
+            csv,
+            output,
+        };
+        options.AddTo(command);
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
+            var path = CompareCommand.ReportPath(parseResult.GetRequiredValue(output));
+            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
+            var verdict = ReportWriter.Write(comparison, path);
+            var console = Terminal.Over(stdout);
+            console.MarkupLine("[yellow]" + Markup.Escape(verdict.AccuracyTrap) + "[/]");
+            console.MarkupLine("[green]" + Markup.Escape(verdict.Recommendation) + "[/]");
+            console.WriteLine($"Wrote {path}");
+            return Task.FromResult(ExitCodes.Success);
+        });
+
+        return (command,
+        [
+            $"{CommandLine.ToolName} report data/satimage.csv",
+            $"{CommandLine.ToolName} report data/hacide.csv --out hacide.html --strategies none,smote,borderline-smote-1,random-under",
+            $"{CommandLine.ToolName} report fraud.csv --label Class --model forest --folds 3 --out fraud.html",
+        ]);
+    }
+}

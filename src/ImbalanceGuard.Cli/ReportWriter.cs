@@ -1,0 +1,40 @@
+using System.Globalization;
+using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Reporting;
+using ImbalanceGuard.Sampling;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>Turns a finished comparison into the HTML report, for <c>report</c> and <c>compare --report</c>.</summary>
+internal static class ReportWriter
+{
+    /// <summary>Writes the report of <paramref name="comparison"/> to <paramref name="path"/> and returns its verdict.</summary>
+    public static ReportVerdict Write(Comparison comparison, string path)
+    {
+        var settings = comparison.Settings;
+        var method = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Strategies cross-validated with {settings.Folds} stratified folds{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.");
+        var data = new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
+        {
+            ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
+        };
+        var verdict = ReportVerdict.Of(data);
+        HtmlReport.Write(data, path);
+        return verdict;
+    }
+
+    /// <summary>For a picture of two-feature data: the first sampler compared (SMOTE if none was) run on every row.</summary>
+    private static TrainingSet ExampleResampling(Comparison comparison)
+    {
+        var name = comparison.Settings.Strategies.FirstOrDefault(s => SamplerCatalog.Names.Contains(s, StringComparer.Ordinal)) ?? "smote";
+        var sampler = SamplerCatalog.Create(name, new SamplerParameters(
+            SamplerCatalog.ParametersOf(name).Contains("random_state", StringComparer.Ordinal)
+                ? new Dictionary<string, string> { ["random_state"] = comparison.Settings.Seed.ToString(CultureInfo.InvariantCulture) }
+                : [],
+            comparison.Data.Schema));
+
+        // Only drawn, never evaluated: the whole file is declared training data for the picture.
+        return sampler.Resample(Split.FromPreSplit(comparison.Data));
+    }
+}

@@ -1,0 +1,17 @@
+using ImbalanceGuard.Pipelines;
+
+namespace ImbalanceGuard.Reporting;
+
+/// <summary>What an <see cref="HtmlReport"/> shows: a dataset, the strategies compared on it, and how they were compared.</summary>
+/// <param name="Title">The report's title, usually the file name of the data.</param>
+/// <param name="Data">The data the strategies were cross-validated on (its classes, rows and features are described).</param>
+/// <param name="Strategies">The strategies' cross-validations, best first (as <see cref="StrategyComparison"/> ranks them).</param>
+/// <param name="Method">How they were compared, in words (model, folds, seed), shown under the table.</param>
+public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<StrategyResult> Strategies, string Method)
+{
+    /// <summary>
+    /// For data with two features: the training rows after a sampler ran, drawn as a scatter of original and
+    /// synthetic rows. Null for none.
+    /// </summary>
+    public TrainingSet? ResampledExample { get; init; }
+}
