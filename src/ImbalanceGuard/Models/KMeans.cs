@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Models;
 /// distance computations, and the rest are vectorised and spread over threads. The same seed gives the
 /// same clusters whatever the thread count.
 /// </summary>
-public sealed class KMeans
+public sealed class KMeans : IKMeansEstimator
 {
     private readonly int _clusters = 8;
     private readonly int _initRuns = 1;

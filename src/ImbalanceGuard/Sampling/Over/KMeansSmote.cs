@@ -5,7 +5,7 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// KMeans-SMOTE (Douzas, Bacao and Last 2018; imbalanced-learn's <c>KMeansSMOTE</c>): clusters all rows with
-/// k-means, keeps the clusters where the class is frequent enough (<see cref="ClusterBalanceThreshold"/>) and
+/// k-means (mini-batch k-means by default, as imbalanced-learn), keeps the clusters where the class is frequent enough (<see cref="ClusterBalanceThreshold"/>) and
 /// has more than <see cref="KNeighbors"/> rows, shares the new rows among them in proportion to their
 /// sparsity (mean distance between the class's rows to the power <see cref="DensityExponent"/>, over their
 /// count) — sparse clusters get more — and runs SMOTE inside each. The shares are apportioned so the total
@@ -39,8 +39,11 @@ public sealed class KMeansSmote : SeededSampler
         init => _clusters = ParameterCheck.AtLeast(value, 1, "kmeans_estimator");
     }
 
-    /// <summary>A configured k-means to use instead of one with <see cref="Clusters"/> clusters (<c>kmeans_estimator</c>).</summary>
-    public KMeans? KMeansEstimator { get; init; }
+    /// <summary>
+    /// A configured clusterer to use instead of the default, a <see cref="MiniBatchKMeans"/> with <see cref="Clusters"/>
+    /// clusters as imbalanced-learn's (<c>kmeans_estimator</c>); a full <see cref="KMeans"/> fits tighter clusters, slower.
+    /// </summary>
+    public IKMeansEstimator? KMeansEstimator { get; init; }
 
     /// <summary>
     /// The class share above which a cluster is over-sampled (<c>cluster_balance_threshold</c>); null for
@@ -77,7 +80,7 @@ public sealed class KMeansSmote : SeededSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
-        var kmeans = KMeansEstimator ?? new KMeans { Clusters = Clusters, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var kmeans = KMeansEstimator ?? new MiniBatchKMeans { Clusters = Clusters, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
         if (kmeans.Clusters > input.RowCount)
         {
             throw new SamplingException(

@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 import sklearn
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
@@ -104,7 +104,23 @@ def forest():
     })
 
 
+def minibatch_kmeans():
+    x, _ = standardised("satimage")
+    cases = []
+    for k in (2, 5, 8, 16):
+        full = KMeans(n_clusters=k, n_init=10, random_state=0).fit(x).inertia_
+        runs = [MiniBatchKMeans(n_clusters=k, n_init=3, random_state=s).fit(x) for s in range(20)]
+        cases.append({
+            "n_clusters": k,
+            "kmeans_inertia_n_init_10": full,
+            "minibatch_inertia_seeds_0_19": [r.inertia_ for r in runs],
+            "minibatch_n_steps_seeds_0_19": [int(r.n_steps_) for r in runs],
+        })
+    write("minibatch_kmeans_satimage.json", {"dataset": "satimage", "standardised": True, "batch_size": 1024, "cases": cases})
+
+
 if __name__ == "__main__":
+    minibatch_kmeans()
     kmeans()
     svcs()
     forest()
