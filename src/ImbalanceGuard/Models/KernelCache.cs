@@ -9,7 +9,8 @@ internal sealed class KernelCache
 {
     private readonly Entry[] _entries; // one per column, plus the list head at index Count
     private readonly int _head;
-    private long _free;                // floats still available
+    private readonly List<float[]> _spare = []; // evicted columns' arrays, reused before anything is allocated
+    private long _free;                // floats not yet allocated, by array capacity
 
     public KernelCache(int count, long bytes)
     {
@@ -34,22 +35,20 @@ internal sealed class KernelCache
             Unlink(index);
         }
 
-        var more = length - entry.Length;
-        if (more > 0)
+        if (length > entry.Length)
         {
-            while (_free < more)
+            if (entry.Data is null || entry.Data.Length < length)
             {
-                Evict(_entries[_head].Next);
+                var grown = Take(length, index);
+                if (entry.Data is not null)
+                {
+                    Array.Copy(entry.Data, grown, entry.Length);
+                    _spare.Add(entry.Data);
+                }
+
+                entry.Data = grown;
             }
 
-            var grown = GC.AllocateUninitializedArray<float>(length);
-            if (entry.Data is not null)
-            {
-                Array.Copy(entry.Data, grown, entry.Length);
-            }
-
-            entry.Data = grown;
-            _free -= more;
             start = entry.Length;
             entry.Length = length;
         }
@@ -62,7 +61,53 @@ internal sealed class KernelCache
         return entry.Data!;
     }
 
-    /// <summary>Follows the solver swapping positions <paramref name="i"/> and <paramref name="j"/>.</summary>
+    /// <summary>
+    /// An array of at least <paramref name="length"/> floats: a spare one that fits, or a new one once the budget
+    /// allows (dropping spares, then evicting the least recently used columns). Reusing evicted columns keeps the
+    /// memory the cache really holds within its budget; fresh arrays for every column would leave the garbage
+    /// collector a trail of evicted ones, many times the budget, on large problems.
+    /// </summary>
+    private float[] Take(int length, int index)
+    {
+        var fit = -1;
+        for (var s = 0; s < _spare.Count; s++)
+        {
+            if (_spare[s].Length >= length && (fit < 0 || _spare[s].Length < _spare[fit].Length))
+            {
+                fit = s;
+            }
+        }
+
+        if (fit >= 0)
+        {
+            var reused = _spare[fit];
+            _spare[fit] = _spare[^1];
+            _spare.RemoveAt(_spare.Count - 1);
+            return reused;
+        }
+
+        while (_free < length)
+        {
+            if (_spare.Count > 0)
+            {
+                _free += _spare[^1].Length;
+                _spare.RemoveAt(_spare.Count - 1);
+                continue;
+            }
+
+            var lru = _entries[_head].Next;
+            if (lru == _head || lru == index)
+            {
+                break; // nothing left to evict: the two-column floor of the budget
+            }
+
+            Evict(lru);
+        }
+
+        _free -= length;
+        return GC.AllocateUninitializedArray<float>(length);
+    }
+
     public void Swap(int i, int j)
     {
         if (i == j)
@@ -123,7 +168,7 @@ internal sealed class KernelCache
     {
         Unlink(index);
         ref var entry = ref _entries[index];
-        _free += entry.Length;
+        _spare.Add(entry.Data!);
         entry.Data = null;
         entry.Length = 0;
     }
