@@ -72,23 +72,7 @@ public sealed class KMeans : IKMeansEstimator
     /// </exception>
     public KMeansFit Fit(ReadOnlySpan<double> points, int dimensions)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        if (points.Length % dimensions != 0)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{points.Length} values do not make rows of {dimensions}."),
-                nameof(points));
-        }
-
-        var count = points.Length / dimensions;
-        if (count < Clusters)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"n_samples={count} should be >= n_clusters={Clusters}: k-means cannot make more clusters than there are points."),
-                nameof(points));
-        }
-
-        ModelChecks.Finite(points, dimensions, nameof(points));
+        var count = CheckPoints(points, dimensions, Clusters);
         var data = points.ToArray();
         var tolerance = Tolerance * MeanVariance(data, count, dimensions);
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
@@ -108,6 +92,30 @@ public sealed class KMeans : IKMeansEstimator
     }
 
     /// <summary>The mean over features of the population variance, the scale of scikit-learn's tolerance.</summary>
+    /// <summary>The number of rows of <paramref name="points"/>, after the checks both k-means share.</summary>
+    /// <exception cref="ArgumentException">The points are not whole rows, hold a value that is not finite, or are fewer than the clusters.</exception>
+    internal static int CheckPoints(ReadOnlySpan<double> points, int dimensions, int clusters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        if (points.Length % dimensions != 0)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{points.Length} values do not make rows of {dimensions}."),
+                nameof(points));
+        }
+
+        var count = points.Length / dimensions;
+        if (count < clusters)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"n_samples={count} should be >= n_clusters={clusters}: k-means cannot make more clusters than there are points."),
+                nameof(points));
+        }
+
+        ModelChecks.Finite(points, dimensions, nameof(points));
+        return count;
+    }
+
     private static double MeanVariance(double[] data, int count, int dimensions)
     {
         var total = 0.0;

@@ -86,21 +86,7 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
     /// <exception cref="ArgumentException">The points are not whole rows, hold a value that is not finite, or are fewer than the clusters.</exception>
     public KMeansFit Fit(ReadOnlySpan<double> points, int dimensions)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        if (points.Length % dimensions != 0)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{points.Length} values do not make rows of {dimensions}."), nameof(points));
-        }
-
-        var count = points.Length / dimensions;
-        if (count < Clusters)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"n_samples={count} should be >= n_clusters={Clusters}: k-means cannot make more clusters than there are points."),
-                nameof(points));
-        }
-
-        ModelChecks.Finite(points, dimensions, nameof(points));
+        var count = KMeans.CheckPoints(points, dimensions, Clusters);
         var data = points.ToArray();
         var random = new SeededRandom(Seed);
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);

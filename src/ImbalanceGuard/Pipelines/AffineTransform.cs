@@ -20,6 +20,38 @@ internal sealed class AffineTransform : FeatureTransform
         _scale = scale;
     }
 
+    /// <summary>
+    /// A scaler fitted column by column: <paramref name="fit"/> gets each continuous feature's training values and
+    /// returns its shift and scale; categorical features keep shift 0 and scale 1.
+    /// </summary>
+    public static AffineTransform FitColumns(string name, LabeledData training, Func<double[], (double Shift, double Scale)> fit)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var d = training.FeatureCount;
+        var n = training.RowCount;
+        var features = training.Features;
+        var shift = new double[d];
+        var scale = new double[d];
+        var column = new double[n];
+        for (var j = 0; j < d; j++)
+        {
+            scale[j] = 1;
+            if (training.Schema.FeatureKinds[j] == FeatureKind.Categorical || n == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                column[i] = features[(i * d) + j];
+            }
+
+            (shift[j], scale[j]) = fit(column);
+        }
+
+        return new AffineTransform(name, training.Schema, shift, scale);
+    }
+
     public override void Transform(ReadOnlySpan<double> row, Span<double> output)
     {
         for (var j = 0; j < row.Length; j++)

@@ -10,41 +10,11 @@ public sealed class StandardScaler : Preprocessor
     /// <inheritdoc/>
     public override string Name => "standard-scaler";
 
-    internal override FeatureTransform Fit(LabeledData training)
+    internal override FeatureTransform Fit(LabeledData training) => AffineTransform.FitColumns(Name, training, column =>
     {
-        ArgumentNullException.ThrowIfNull(training);
-        var d = training.FeatureCount;
-        var n = training.RowCount;
-        var features = training.Features;
-        var shift = new double[d];
-        var scale = new double[d];
-        for (var j = 0; j < d; j++)
-        {
-            scale[j] = 1;
-            if (training.Schema.FeatureKinds[j] == FeatureKind.Categorical || n == 0)
-            {
-                continue;
-            }
-
-            var mean = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                mean += features[(i * d) + j];
-            }
-
-            mean /= n;
-            var variance = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                var delta = features[(i * d) + j] - mean;
-                variance += delta * delta;
-            }
-
-            var deviation = Math.Sqrt(variance / n);
-            shift[j] = mean;
-            scale[j] = deviation > 0 ? 1 / deviation : 1;
-        }
-
-        return new AffineTransform(Name, training.Schema, shift, scale);
-    }
+        var mean = column.Average();
+        var variance = column.Sum(v => (v - mean) * (v - mean)) / column.Length;
+        var deviation = Math.Sqrt(variance);
+        return (mean, deviation > 0 ? 1 / deviation : 1);
+    });
 }
