@@ -9,6 +9,34 @@ public class ResampledDataSplitTests
     // ------------------------------------------------------------------ flagged
 
     [Fact]
+    public Task ImbalanceGuard_ML_resampled_view_split_by_ML_NET()
+        => Verify("""
+            static class Bridge
+            {
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var training = ml.Data.AsTrainingData(data);
+                    var balanced = ml.Data.Resample(training, new Smote { Seed = 1 });
+                    var split = {|IG0001:ml.Data.TrainTestSplit(balanced, testFraction: 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_ML_split_then_resample_the_training_view_is_not_flagged()
+        => Verify("""
+            static class Bridge
+            {
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    var split = ml.Data.StratifiedTrainTestSplit(data, testFraction: 0.25, seed: 1);
+                    var balanced = ml.Data.Resample(split.TrainSet, new Smote { Seed = 1 });
+                    var folds = ml.Data.StratifiedCrossValidationSplit(data, 5);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Lesson_style_code_that_resamples_everything_then_splits()
         => Verify("""
             static class Lesson

@@ -9,6 +9,21 @@ public class ResamplingOutsideFoldsTests
     // ------------------------------------------------------------------ flagged
 
     [Fact]
+    public Task ImbalanceGuard_ML_resampled_view_cross_validated()
+        => Verify("""
+            static class Bridge
+            {
+                public static void Run(MLContext ml, IDataView data, IEstimator<ITransformer> trainer)
+                {
+                    var balanced = ml.Data.Resample(ml.Data.AsTrainingData(data), new RandomOverSampler());
+                    var leaky = {|IG0002:ml.BinaryClassification.CrossValidateWithResampling(balanced, trainer)|};
+                    var alsoLeaky = {|IG0002:ml.BinaryClassification.CrossValidate(balanced, trainer)|};
+                    var honest = ml.BinaryClassification.CrossValidateWithResampling(data, trainer, new RandomOverSampler());
+                }
+            }
+            """);
+
+    [Fact]
     public Task MLNet_CrossValidate_on_oversampled_data()
         => Verify("""
             static class Fraud

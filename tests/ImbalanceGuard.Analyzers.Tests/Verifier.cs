@@ -29,6 +29,7 @@ public static class Verifier
         global using ImbalanceGuard.Evaluation;
         global using ImbalanceGuard.Models;
         global using ImbalanceGuard.Pipelines;
+        global using ImbalanceGuard.ML;
         global using ImbalanceGuard.Sampling;
         global using Microsoft.ML;
         global using Microsoft.ML.Data;
@@ -66,6 +67,7 @@ public static class Verifier
         var references = new List<MetadataReference>
         {
             MetadataReference.CreateFromFile(Path.Combine(directory, "reference", "ImbalanceGuard.dll")),
+            MetadataReference.CreateFromFile(Path.Combine(directory, "reference", "ImbalanceGuard.ML.dll")),
         };
         foreach (var file in Directory.GetFiles(directory, "Microsoft.ML*.dll"))
         {

@@ -15,6 +15,8 @@ internal sealed class KnownSymbols
         TimeSeriesSplit = compilation.GetTypeByMetadataName("ImbalanceGuard.TimeSeriesSplit");
         FoldSplitter = compilation.GetTypeByMetadataName("ImbalanceGuard.IFoldSplitter");
         CrossValidation = compilation.GetTypeByMetadataName("ImbalanceGuard.Pipelines.CrossValidation");
+        MLDataCatalog = compilation.GetTypeByMetadataName("ImbalanceGuard.ML.ImbalanceDataCatalog");
+        MLBinaryCatalog = compilation.GetTypeByMetadataName("ImbalanceGuard.ML.ImbalanceBinaryClassificationCatalog");
         HoldoutSet = compilation.GetTypeByMetadataName("ImbalanceGuard.HoldoutSet");
         LabeledData = compilation.GetTypeByMetadataName("ImbalanceGuard.LabeledData");
         Fold = compilation.GetTypeByMetadataName("ImbalanceGuard.Fold");
@@ -63,6 +65,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? FoldSplitter { get; }
 
     public INamedTypeSymbol? CrossValidation { get; }
+
+    public INamedTypeSymbol? MLDataCatalog { get; }
+
+    public INamedTypeSymbol? MLBinaryCatalog { get; }
 
     public INamedTypeSymbol? HoldoutSet { get; }
 

@@ -151,6 +151,24 @@ internal sealed class SettingsContext
                 return new MethodRole(MethodRoleKind.FoldGenerator, "data");
             }
 
+            // The ML.NET bridge: its resampler and splits are ImbalanceGuard's own, on IDataView.
+            if (CompilationState.Is(type, known.MLDataCatalog))
+            {
+                return name switch
+                {
+                    "Resample" => new MethodRole(MethodRoleKind.Resampler, "data"),
+                    "StratifiedTrainTestSplit" => new MethodRole(MethodRoleKind.Splitter, "data"),
+                    "StratifiedCrossValidationSplit" => new MethodRole(MethodRoleKind.FoldGenerator, "data"),
+                    "AsTrainingData" => new MethodRole(MethodRoleKind.PreSplit, null),
+                    _ => MethodRole.None,
+                };
+            }
+
+            if (CompilationState.Is(type, known.MLBinaryCatalog) && name == "CrossValidateWithResampling")
+            {
+                return new MethodRole(MethodRoleKind.CrossValidation, "data");
+            }
+
             if (CompilationState.Is(type, known.CrossValidation) && name == "Run")
             {
                 return new MethodRole(MethodRoleKind.CrossValidation, "data");
