@@ -14,7 +14,7 @@ internal sealed class ComparisonOptions
 
     private readonly Option<string> _model = new("--model")
     {
-        Description = "The base model: logistic (standardised features, L2 logistic regression), tree (CART) or forest (100-tree random forest). Default logistic.",
+        Description = "The base model: logistic (standardised features, L2 logistic regression), tree (CART) or forest (100-tree random forest).",
         HelpName = "MODEL",
         DefaultValueFactory = _ => "logistic",
     };
@@ -22,28 +22,28 @@ internal sealed class ComparisonOptions
     private readonly Option<string> _strategies = new("--strategies", "-s")
     {
         Description = "Comma-separated strategies: none, class-weight, any sampler of 'resample' (" + string.Join(", ", Sampling.SamplerCatalog.Names)
-            + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss. Default " + DefaultStrategies + ".",
+            + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss.",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultStrategies,
     };
 
     private readonly Option<int> _folds = new("--folds", "-k")
     {
-        Description = "Stratified folds, at least 2. Default 5.",
+        Description = "Stratified folds, at least 2.",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
     };
 
     private readonly Option<int> _repeats = new("--repeats")
     {
-        Description = "Repeats of the k-fold with reshuffled folds, at least 1. Default 1.",
+        Description = "Repeats of the k-fold with reshuffled folds, at least 1.",
         HelpName = "R",
         DefaultValueFactory = _ => 1,
     };
 
     private readonly Option<int> _seed = new("--seed")
     {
-        Description = "Seeds the folds, samplers, models and inner folds. Default 0.",
+        Description = "Seeds the folds, samplers, models and inner folds.",
         HelpName = "S",
         DefaultValueFactory = _ => 0,
     };

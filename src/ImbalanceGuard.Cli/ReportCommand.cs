@@ -12,7 +12,7 @@ internal static class ReportCommand
         var options = new ComparisonOptions();
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Where to write the report, one self-contained HTML file. Default report.html.",
+            Description = "Where to write the report, one self-contained HTML file.",
             HelpName = "OUT.html",
             DefaultValueFactory = _ => "report.html",
         };
