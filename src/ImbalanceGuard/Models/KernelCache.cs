@@ -69,28 +69,37 @@ internal sealed class KernelCache
     /// </summary>
     private float[] Take(int length, int index)
     {
-        var fit = -1;
-        for (var s = 0; s < _spare.Count; s++)
+        while (true)
         {
-            if (_spare[s].Length >= length && (fit < 0 || _spare[s].Length < _spare[fit].Length))
+            var fit = -1;
+            for (var s = 0; s < _spare.Count; s++)
             {
-                fit = s;
+                if (_spare[s].Length >= length && (fit < 0 || _spare[s].Length < _spare[fit].Length))
+                {
+                    fit = s;
+                }
             }
-        }
 
-        if (fit >= 0)
-        {
-            var reused = _spare[fit];
-            _spare[fit] = _spare[^1];
-            _spare.RemoveAt(_spare.Count - 1);
-            return reused;
-        }
+            if (fit >= 0)
+            {
+                var reused = _spare[fit];
+                _spare[fit] = _spare[^1];
+                _spare.RemoveAt(_spare.Count - 1);
+                return reused;
+            }
 
-        while (_free < length)
-        {
+            // Full-length arrays fit any later request, so an evicted one is always reusable and the cache stops
+            // allocating once its budget is spent.
+            var capacity = Math.Max(length, _entries.Length - 1);
+            if (_free >= capacity)
+            {
+                _free -= capacity;
+                return GC.AllocateUninitializedArray<float>(capacity);
+            }
+
             if (_spare.Count > 0)
             {
-                _free += _spare[^1].Length;
+                _free += _spare[^1].Length; // too short for this column: let it go
                 _spare.RemoveAt(_spare.Count - 1);
                 continue;
             }
@@ -98,14 +107,12 @@ internal sealed class KernelCache
             var lru = _entries[_head].Next;
             if (lru == _head || lru == index)
             {
-                break; // nothing left to evict: the two-column floor of the budget
+                _free -= capacity; // nothing left to evict: the two-column floor of the budget
+                return GC.AllocateUninitializedArray<float>(capacity);
             }
 
-            Evict(lru);
+            Evict(lru); // its array becomes a spare, taken on the next pass
         }
-
-        _free -= length;
-        return GC.AllocateUninitializedArray<float>(length);
     }
 
     public void Swap(int i, int j)
