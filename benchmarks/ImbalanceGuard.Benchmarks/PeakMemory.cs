@@ -45,7 +45,9 @@ internal static class PeakMemory
         GC.WaitForPendingFinalizers();
         File.WriteAllText("/proc/self/clear_refs", "5");
         var before = Status("VmRSS");
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var result = sampler.FitResample(training);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = Status("VmHWM");
 
         long inputBytes = (long)training.RowCount * training.FeatureCount * sizeof(double);
@@ -59,6 +61,7 @@ internal static class PeakMemory
             peak_extra_bytes = extra,
             peak_over_input = extra / (double)inputBytes,
             working_over_input = Math.Max(0, extra - outputBytes) / (double)inputBytes,
+            allocated_over_input = allocated / (double)inputBytes,
         }));
         GC.KeepAlive(result);
         return 0;

@@ -86,16 +86,19 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     }
 
     /// <summary>The class distribution of the leaf a row reaches.</summary>
-    internal ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features)
+    internal ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features) => Leaf(_nodes, _leafValues, ClassCount, features);
+
+    /// <summary>The class distribution of the leaf a row reaches in the tree given by its nodes and leaf values.</summary>
+    internal static ReadOnlySpan<double> Leaf(ReadOnlySpan<TreeNode> nodes, ReadOnlySpan<double> leafValues, int classCount, ReadOnlySpan<double> features)
     {
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var first = ref MemoryMarshal.GetReference(nodes);
         var index = 0;
         while (true)
         {
-            ref readonly var node = ref Unsafe.Add(ref nodes, index);
+            ref readonly var node = ref Unsafe.Add(ref first, index);
             if (node.Feature < 0)
             {
-                return _leafValues.AsSpan(node.Next * ClassCount, ClassCount);
+                return leafValues.Slice(node.Next * classCount, classCount);
             }
 
             index = features[node.Feature] <= node.Threshold ? index + 1 : node.Next;

@@ -30,30 +30,45 @@ internal sealed class FeatureBins
 
     /// <summary>Bins the rows of a row-major matrix; only rows with <paramref name="used"/> set shape the bins.</summary>
     public static FeatureBins Build(double[] features, int rowCount, int dimensions, bool[]? used, ParallelOptions parallel)
+        => Build(features, null, rowCount, dimensions, used, parallel);
+
+    /// <summary>
+    /// Bins rows of a row-major matrix: row i is matrix row <c>rowMap[i]</c> (row i itself without a map); only
+    /// rows with <paramref name="used"/> set shape the bins.
+    /// </summary>
+    public static FeatureBins Build(double[] features, int[]? rowMap, int rowCount, int dimensions, bool[]? used, ParallelOptions parallel)
     {
         var codes = new byte[rowCount * dimensions];
         var thresholds = new double[dimensions][];
-        Parallel.For(0, dimensions, parallel, f =>
-        {
-            var values = new List<double>(rowCount);
-            for (var i = 0; i < rowCount; i++)
+        var usedCount = used is null ? rowCount : used.Count(u => u);
+        Parallel.For(
+            0,
+            dimensions,
+            parallel,
+            () => new double[usedCount], // one thread's sort buffer, reused from feature to feature
+            (f, _, sorted) =>
             {
-                if (used is null || used[i])
+                var filled = 0;
+                for (var i = 0; i < rowCount; i++)
                 {
-                    values.Add(features[(i * dimensions) + f]);
+                    if (used is null || used[i])
+                    {
+                        sorted[filled++] = features[((rowMap is null ? i : rowMap[i]) * dimensions) + f];
+                    }
                 }
-            }
 
-            var sorted = values.ToArray();
-            Array.Sort(sorted);
-            var edges = Edges(sorted);
-            thresholds[f] = edges;
-            var column = codes.AsSpan(f * rowCount, rowCount);
-            for (var i = 0; i < rowCount; i++)
-            {
-                column[i] = (byte)BinOf(edges, features[(i * dimensions) + f]);
-            }
-        });
+                Array.Sort(sorted);
+                var edges = Edges(sorted);
+                thresholds[f] = edges;
+                var column = codes.AsSpan(f * rowCount, rowCount);
+                for (var i = 0; i < rowCount; i++)
+                {
+                    column[i] = (byte)BinOf(edges, features[((rowMap is null ? i : rowMap[i]) * dimensions) + f]);
+                }
+
+                return sorted;
+            },
+            _ => { });
 
         return new FeatureBins(codes, thresholds, rowCount);
     }
@@ -80,28 +95,24 @@ internal sealed class FeatureBins
 
     private static double[] Edges(double[] sorted)
     {
-        // Distinct values with their counts.
-        var distinct = new List<double>();
-        var counts = new List<int>();
-        foreach (var value in sorted)
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
         {
-            if (distinct.Count > 0 && distinct[^1] == value)
+            if (i == 0 || sorted[i] != sorted[i - 1])
             {
-                counts[^1]++;
-            }
-            else
-            {
-                distinct.Add(value);
-                counts.Add(1);
+                distinct++;
             }
         }
 
-        var edges = new List<double>();
-        if (distinct.Count <= MaxBins)
+        var edges = new List<double>(Math.Min(distinct, MaxBins));
+        if (distinct <= MaxBins)
         {
-            for (var k = 0; k + 1 < distinct.Count; k++)
+            for (var i = 1; i < sorted.Length; i++)
             {
-                edges.Add(Midpoint(distinct[k], distinct[k + 1]));
+                if (sorted[i] != sorted[i - 1])
+                {
+                    edges.Add(Midpoint(sorted[i - 1], sorted[i]));
+                }
             }
 
             return [.. edges];
@@ -111,12 +122,13 @@ internal sealed class FeatureBins
         // most MaxBins - 1 close and the remainder makes the last.
         var share = sorted.Length / (MaxBins - 1.0);
         var held = 0;
-        for (var k = 0; k + 1 < distinct.Count; k++)
+        for (var i = 0; i < sorted.Length; i++)
         {
-            held += counts[k];
-            if (held >= share)
+            held++;
+            var runEnds = i + 1 < sorted.Length && sorted[i + 1] != sorted[i];
+            if (runEnds && held >= share)
             {
-                edges.Add(Midpoint(distinct[k], distinct[k + 1]));
+                edges.Add(Midpoint(sorted[i], sorted[i + 1]));
                 held = 0;
             }
         }

@@ -73,15 +73,46 @@ public sealed class KMeans : IKMeansEstimator
     public KMeansFit Fit(ReadOnlySpan<double> points, int dimensions)
     {
         var count = CheckPoints(points, dimensions, Clusters);
-        var data = points.ToArray();
-        var tolerance = Tolerance * MeanVariance(data, count, dimensions);
+        return FitCore(points.ToArray(), null, count, dimensions);
+    }
+
+    /// <summary><see cref="Fit(ReadOnlySpan{double}, int)"/> on an array the caller will not change meanwhile, read where it is instead of copied.</summary>
+    internal KMeansFit FitInPlace(double[] points, int dimensions)
+        => FitCore(points, null, CheckPoints(points, dimensions, Clusters), dimensions);
+
+    /// <summary>
+    /// Clusters the rows <paramref name="rows"/> of <paramref name="matrix"/> (row-major, <paramref name="dimensions"/>
+    /// coordinates each) where they are, without copying them: the same fit as <see cref="Fit(ReadOnlySpan{double}, int)"/>
+    /// on those rows gathered; labels are by position in <paramref name="rows"/>.
+    /// </summary>
+    internal KMeansFit FitRows(double[] matrix, int[] rows, int dimensions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
+        if (rows.Length < Clusters)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"n_samples={rows.Length} should be >= n_clusters={Clusters}: k-means cannot make more clusters than there are points."),
+                nameof(rows));
+        }
+
+        foreach (var row in rows)
+        {
+            ModelChecks.Finite(matrix.AsSpan(row * dimensions, dimensions), dimensions, nameof(matrix));
+        }
+
+        return FitCore(matrix, rows, rows.Length, dimensions);
+    }
+
+    private KMeansFit FitCore(double[] data, int[]? rowMap, int count, int dimensions)
+    {
+        var tolerance = Tolerance * MeanVariance(data, rowMap, count, dimensions);
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
         KMeansFit? best = null;
         for (var run = 0; run < InitRuns; run++)
         {
             var random = SeededRandom.Fork(Seed, run);
-            var centers = KMeansPlusPlus.Seed(data, count, dimensions, Clusters, random, parallel);
-            var fit = YinyangLloyd.Run(data, count, dimensions, centers, Clusters, MaxIterations, tolerance, parallel);
+            var centers = KMeansPlusPlus.Seed(data, rowMap, count, dimensions, Clusters, random, parallel);
+            var fit = YinyangLloyd.Run(data, rowMap, count, dimensions, centers, Clusters, MaxIterations, tolerance, parallel);
             if (best is null || fit.Inertia < best.Inertia)
             {
                 best = fit;
@@ -116,7 +147,7 @@ public sealed class KMeans : IKMeansEstimator
         return count;
     }
 
-    private static double MeanVariance(double[] data, int count, int dimensions)
+    private static double MeanVariance(double[] data, int[]? rowMap, int count, int dimensions)
     {
         var total = 0.0;
         for (var f = 0; f < dimensions; f++)
@@ -124,14 +155,14 @@ public sealed class KMeans : IKMeansEstimator
             var mean = 0.0;
             for (var i = 0; i < count; i++)
             {
-                mean += data[(i * dimensions) + f];
+                mean += data[((rowMap is null ? i : rowMap[i]) * dimensions) + f];
             }
 
             mean /= count;
             var variance = 0.0;
             for (var i = 0; i < count; i++)
             {
-                var t = data[(i * dimensions) + f] - mean;
+                var t = data[((rowMap is null ? i : rowMap[i]) * dimensions) + f] - mean;
                 variance += t * t;
             }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -30,6 +31,7 @@ internal sealed class KMeansPlusPlus
     private const int TrialChunk = 4;
 
     private readonly double[] _points;
+    private readonly int[]? _rowMap;         // point i is row _rowMap[i] of _points; null: row i
     private readonly int _count;
     private readonly int _dimensions;
     private readonly int _clusters;
@@ -39,7 +41,7 @@ internal sealed class KMeansPlusPlus
     private readonly bool[] _dirtySamples;
     private readonly int _width;
     private readonly int _panelCount;
-    private readonly float[] _panels;        // panel p, feature f, lane l at ((p * d) + f) * width + l
+    private float[] _panels;                 // panel p, feature f, lane l at ((p * d) + f) * width + l
     private readonly float[] _norms;         // squared norm of each centred float point
     private readonly double[] _mean;
     private readonly double _maxNorm;
@@ -47,9 +49,10 @@ internal sealed class KMeansPlusPlus
     private readonly bool _filterUsable;
     private readonly double[] _centers;
 
-    private KMeansPlusPlus(double[] points, int count, int dimensions, int clusters)
+    private KMeansPlusPlus(double[] points, int[]? rowMap, int count, int dimensions, int clusters)
     {
         _points = points;
+        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _clusters = clusters;
@@ -61,16 +64,19 @@ internal sealed class KMeansPlusPlus
             : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
             : Vector128<float>.Count;
         _panelCount = (count + _width - 1) / _width;
-        _panels = new float[_panelCount * dimensions * _width];
+        // Rented: the k-means iterations that follow rent a buffer of the same size and reuse it.
+        _panels = ArrayPool<float>.Shared.Rent(_panelCount * dimensions * _width);
+        _panels.AsSpan((count / _width) * dimensions * _width, (_panelCount - (count / _width)) * dimensions * _width).Clear();
         _norms = new float[_panelCount * _width];
         _closestAbove = new float[_panelCount * _width];
         Array.Fill(_closestAbove, float.NegativeInfinity);
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
+            var point = Point(i);
             for (var f = 0; f < dimensions; f++)
             {
-                _mean[f] += points[(i * dimensions) + f];
+                _mean[f] += point[f];
             }
         }
 
@@ -85,9 +91,10 @@ internal sealed class KMeansPlusPlus
             var panel = i / _width;
             var lane = i % _width;
             var norm = 0.0;
+            var point = Point(i);
             for (var f = 0; f < dimensions; f++)
             {
-                var value = (float)(points[(i * dimensions) + f] - _mean[f]);
+                var value = (float)(point[f] - _mean[f]);
                 _panels[(((panel * dimensions) + f) * _width) + lane] = value;
                 norm += (double)value * value;
             }
@@ -105,13 +112,19 @@ internal sealed class KMeansPlusPlus
 
     /// <summary>The initial centres, row-major.</summary>
     public static double[] Seed(double[] points, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
+        => Seed(points, null, count, dimensions, clusters, random, parallel);
+
+    /// <summary>The initial centres, row-major, of the points that are rows <paramref name="rowMap"/> of <paramref name="points"/> (all rows when null).</summary>
+    public static double[] Seed(double[] points, int[]? rowMap, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
     {
-        var seeding = new KMeansPlusPlus(points, count, dimensions, clusters);
+        var seeding = new KMeansPlusPlus(points, rowMap, count, dimensions, clusters);
         seeding.Run(random, parallel);
+        ArrayPool<float>.Shared.Return(seeding._panels);
+        seeding._panels = [];
         return seeding._centers;
     }
 
-    private ReadOnlySpan<double> Point(int i) => _points.AsSpan(i * _dimensions, _dimensions);
+    private ReadOnlySpan<double> Point(int i) => _points.AsSpan((_rowMap is null ? i : _rowMap[i]) * _dimensions, _dimensions);
 
     private void Run(SeededRandom random, ParallelOptions parallel)
     {

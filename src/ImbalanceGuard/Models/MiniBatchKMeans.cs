@@ -87,7 +87,15 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
     public KMeansFit Fit(ReadOnlySpan<double> points, int dimensions)
     {
         var count = KMeans.CheckPoints(points, dimensions, Clusters);
-        var data = points.ToArray();
+        return FitCore(points.ToArray(), count, dimensions);
+    }
+
+    /// <summary><see cref="Fit(ReadOnlySpan{double}, int)"/> on an array the caller will not change meanwhile, read where it is instead of copied.</summary>
+    internal KMeansFit FitInPlace(double[] points, int dimensions)
+        => FitCore(points, KMeans.CheckPoints(points, dimensions, Clusters), dimensions);
+
+    private KMeansFit FitCore(double[] data, int count, int dimensions)
+    {
         var random = new SeededRandom(Seed);
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
 

@@ -8,6 +8,8 @@ namespace ImbalanceGuard.Models;
 /// </summary>
 public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTrainer
 {
+    private const int QueryBlock = 256;
+
     private long _seed;
     private readonly int _trees = 100;
     private readonly int? _maxDepth;
@@ -85,9 +87,7 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
     {
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
         var prepared = TreeTraining.Prepare(training, MaxFeatures, parallel);
-        var d = prepared.FeatureCount;
-        var options = new TreeOptions(MaxDepth, MinSamplesSplit, MinSamplesLeaf, MaxFeatures ?? Math.Max(1, (int)Math.Sqrt(d)));
-        var n = prepared.RowCount;
+        var options = Options(prepared);
         var trees = new DecisionTreeModel[Trees];
         Parallel.For(
             0,
@@ -96,46 +96,72 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
             () => new Worker(prepared),
             (t, _, worker) =>
             {
+                // The tree's stream draws its bootstrap sample first, then its features.
                 var random = SeededRandom.Fork(Seed, t);
-                int[] rows;
-                double[] weights;
-                if (Bootstrap)
-                {
-                    // n draws with replacement; a row drawn k times weighs k times its weight.
-                    var counts = worker.Counts;
-                    Array.Clear(counts);
-                    for (var k = 0; k < n; k++)
-                    {
-                        counts[random.NextInt(n)]++;
-                    }
-
-                    var used = 0;
-                    weights = worker.Weights;
-                    rows = worker.Rows;
-                    for (var i = 0; i < n; i++)
-                    {
-                        weights[i] = prepared.Weights[i] * counts[i];
-                        if (weights[i] > 0)
-                        {
-                            rows[used++] = i;
-                        }
-                    }
-
-                    rows = rows[..used];
-                }
-                else
-                {
-                    rows = [.. prepared.UsedRows];
-                    weights = prepared.Weights;
-                }
-
-                trees[t] = worker.Builder.Grow(rows, weights, options, random);
+                trees[t] = worker.Builder.Grow(worker.Sample(random, Bootstrap), worker.Weights, options, random);
                 return worker;
             },
             _ => { });
 
-        return new RandomForestModel(trees, prepared.ClassCount, d, MaxDegreeOfParallelism);
+        return new RandomForestModel(trees, prepared.ClassCount, prepared.FeatureCount, MaxDegreeOfParallelism);
     }
+
+    /// <summary>
+    /// The class probabilities (row-major, one row per entry of <paramref name="queryRows"/>) of rows
+    /// <paramref name="queryRows"/> of <paramref name="features"/>, by the forest <see cref="Fit"/> would grow on
+    /// rows <paramref name="trainingRows"/> (whose classes are <paramref name="labels"/>) — the same numbers, bit
+    /// for bit, without ever holding the forest: a few trees grow at a time, answer, and are dropped. Fully grown
+    /// trees on many rows are large (a hundred of them can outweigh the data tenfold), and a caller that only
+    /// wants out-of-fold answers (instance hardness) has no use for them afterwards.
+    /// </summary>
+    internal double[] FitAndPredict(double[] features, int dimensions, int[] trainingRows, int[] labels, int classCount, int[] queryRows)
+    {
+        var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
+        var prepared = TreeTraining.Prepare(features, dimensions, trainingRows, labels, classCount, MaxFeatures, parallel);
+        var options = Options(prepared);
+        var slots = MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var workers = new Worker[Math.Min(slots, Trees)];
+        var output = new double[queryRows.Length * classCount];
+        var blocks = (queryRows.Length + QueryBlock - 1) / QueryBlock;
+        for (var first = 0; first < Trees; first += workers.Length)
+        {
+            var wave = Math.Min(workers.Length, Trees - first);
+            Parallel.For(0, wave, parallel, s =>
+            {
+                var worker = workers[s] ??= new Worker(prepared);
+                var random = SeededRandom.Fork(Seed, first + s);
+                worker.Builder.GrowInScratch(worker.Sample(random, Bootstrap), worker.Weights, options, random);
+            });
+
+            // Tree by tree in tree order, as the fitted forest adds them up.
+            Parallel.For(0, blocks, parallel, block =>
+            {
+                var end = Math.Min((block + 1) * QueryBlock, queryRows.Length);
+                for (var s = 0; s < wave; s++)
+                {
+                    for (var q = block * QueryBlock; q < end; q++)
+                    {
+                        var leaf = workers[s].Builder.Leaf(features.AsSpan(queryRows[q] * dimensions, dimensions));
+                        var into = output.AsSpan(q * classCount, classCount);
+                        for (var c = 0; c < classCount; c++)
+                        {
+                            into[c] += leaf[c];
+                        }
+                    }
+                }
+            });
+        }
+
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] /= Trees;
+        }
+
+        return output;
+    }
+
+    private TreeOptions Options(TreeTraining prepared)
+        => new(MaxDepth, MinSamplesSplit, MinSamplesLeaf, MaxFeatures ?? Math.Max(1, (int)Math.Sqrt(prepared.FeatureCount)));
 
     IProbabilisticClassifier IClassifierTrainer.Fit(TrainingSet training) => Fit(training);
 
@@ -155,6 +181,41 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
 
         public int[] Rows { get; } = new int[prepared.RowCount];
 
+        /// <summary>The row weights of the tree last sampled.</summary>
         public double[] Weights { get; } = new double[prepared.RowCount];
+
+        /// <summary>
+        /// The rows a tree grows on (in this worker's scratch), with their weights in <see cref="Weights"/>: with
+        /// <paramref name="bootstrap"/>, n draws with replacement from the tree's stream <paramref name="random"/>,
+        /// a row drawn k times weighing k times its weight; otherwise every row of positive weight.
+        /// </summary>
+        public Span<int> Sample(SeededRandom random, bool bootstrap)
+        {
+            var n = prepared.RowCount;
+            if (!bootstrap)
+            {
+                prepared.UsedRows.CopyTo(Rows, 0);
+                prepared.Weights.CopyTo(Weights, 0);
+                return Rows.AsSpan(0, prepared.UsedRows.Length);
+            }
+
+            Array.Clear(Counts);
+            for (var k = 0; k < n; k++)
+            {
+                Counts[random.NextInt(n)]++;
+            }
+
+            var used = 0;
+            for (var i = 0; i < n; i++)
+            {
+                Weights[i] = prepared.Weights[i] * Counts[i];
+                if (Weights[i] > 0)
+                {
+                    Rows[used++] = i;
+                }
+            }
+
+            return Rows.AsSpan(0, used);
+        }
     }
 }

@@ -155,17 +155,15 @@ public sealed class SupportVectorClassifier
             var (first, second) = pairList[p];
             var rows = byClass[classes[first]].Concat(byClass[classes[second]]).ToArray();
             var firstCount = byClass[classes[first]].Count;
-            var sub = new double[rows.Length * dimensions];
             var y = new sbyte[rows.Length];
             var upper = new double[rows.Length];
             for (var k = 0; k < rows.Length; k++)
             {
-                Array.Copy(features, rows[k] * dimensions, sub, k * dimensions, dimensions);
                 y[k] = k < firstCount ? (sbyte)1 : (sbyte)-1;
                 upper[k] = C * (weights?[rows[k]] ?? 1.0);
             }
 
-            var q = new SvcQMatrix(sub, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner);
+            var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner);
             var (coefficients, rho, iterations, hitLimit) = SmoSolver.Solve(q, y, upper, Tolerance, Shrinking, MaxIterations);
             results[p] = (rows, coefficients, rho, iterations, hitLimit);
         });

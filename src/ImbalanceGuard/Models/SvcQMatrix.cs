@@ -27,7 +27,8 @@ internal sealed class SvcQMatrix
     private readonly double[] _row;
     private readonly double[] _values;
 
-    public SvcQMatrix(double[] rows, int count, int dimensions, sbyte[] y, SvmKernel kernel, double gamma, long cacheBytes, ParallelOptions parallel)
+    /// <summary>The problem over rows of the row-major <paramref name="features"/>: position i is row <c>rows[i]</c> (row i when <paramref name="rows"/> is null).</summary>
+    public SvcQMatrix(double[] features, int[]? rows, int count, int dimensions, sbyte[] y, SvmKernel kernel, double gamma, long cacheBytes, ParallelOptions parallel)
     {
         _count = count;
         _dimensions = dimensions;
@@ -43,9 +44,10 @@ internal sealed class SvcQMatrix
         for (var i = 0; i < count; i++)
         {
             var square = 0.0;
+            var offset = (rows is null ? i : rows[i]) * dimensions;
             for (var f = 0; f < dimensions; f++)
             {
-                var value = rows[(i * dimensions) + f];
+                var value = features[offset + f];
                 _columns[(f * count) + i] = value;
                 square += value * value;
             }

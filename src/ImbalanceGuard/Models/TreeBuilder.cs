@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -42,7 +44,24 @@ internal sealed class TreeBuilder
     /// Grows a tree on <paramref name="rows"/> (reordered in place) with the given row weights (indexed by row,
     /// all positive for the rows given).
     /// </summary>
-    public DecisionTreeModel Grow(int[] rows, double[] weights, TreeOptions options, SeededRandom random)
+    public DecisionTreeModel Grow(Span<int> rows, double[] weights, TreeOptions options, SeededRandom random)
+    {
+        var depth = GrowInScratch(rows, weights, options, random);
+        return new DecisionTreeModel([.. _nodes], [.. _leafValues], _classes, _features, depth);
+    }
+
+    /// <summary>
+    /// The class distribution of the leaf a row reaches in the tree last grown by <see cref="GrowInScratch"/>,
+    /// which stays in this builder's scratch until the next tree.
+    /// </summary>
+    public ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features)
+        => DecisionTreeModel.Leaf(CollectionsMarshal.AsSpan(_nodes), CollectionsMarshal.AsSpan(_leafValues), _classes, features);
+
+    /// <summary>
+    /// Grows a tree as <see cref="Grow"/> does but leaves it in this builder's scratch (read it with
+    /// <see cref="Leaf"/>), for callers that only need its answers and would otherwise copy it; returns its depth.
+    /// </summary>
+    public int GrowInScratch(Span<int> rows, double[] weights, TreeOptions options, SeededRandom random)
     {
         _nodes.Clear();
         _leafValues.Clear();
@@ -109,7 +128,7 @@ internal sealed class TreeBuilder
             _stack.Push(new Pending(node.Start, middle, node.Depth + 1, index, true, leftWeights));
         }
 
-        return new DecisionTreeModel([.. _nodes], [.. _leafValues], _classes, _features, depth);
+        return depth;
     }
 
     private bool IsLeafBySize(Pending node, int count, TreeOptions options)
@@ -132,7 +151,7 @@ internal sealed class TreeBuilder
         return present <= 1;
     }
 
-    private Split FindSplit(int[] rows, double[] weights, Pending node, int count, TreeOptions options, SeededRandom random)
+    private Split FindSplit(Span<int> rows, double[] weights, Pending node, int count, TreeOptions options, SeededRandom random)
     {
         var best = Split.None;
         var total = 0.0;
@@ -218,7 +237,7 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>Fills the histogram of feature f over the node's rows; returns the lowest and highest bin used.</summary>
-    private (int Low, int High) Histogram(int[] rows, double[] weights, int start, int end, int f)
+    private (int Low, int High) Histogram(Span<int> rows, double[] weights, int start, int end, int f)
     {
         var codes = _bins.Feature(f);
         var classes = _classes;
@@ -244,7 +263,7 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>Moves the rows going left (bin at most <paramref name="bin"/>) before the others; returns the boundary.</summary>
-    private int Partition(int[] rows, int start, int end, int feature, int bin)
+    private int Partition(Span<int> rows, int start, int end, int feature, int bin)
     {
         var codes = _bins.Feature(feature);
         int i = start, j = end - 1;

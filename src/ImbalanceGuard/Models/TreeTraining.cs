@@ -49,18 +49,44 @@ internal sealed class TreeTraining
         }
 
         ModelChecks.Finite(table.Features, d, nameof(training));
-        var n = table.RowCount;
+        return Prepare(table.Features, null, table.Labels, table.Weights, table.Schema.ClassCount, d, nameof(training), parallel);
+    }
+
+    /// <summary>
+    /// <see cref="Prepare(TrainingSet, int?, ParallelOptions)"/> for rows <paramref name="rows"/> of a row-major
+    /// matrix, read where they are instead of copied into a training set of their own.
+    /// </summary>
+    public static TreeTraining Prepare(double[] features, int dimensions, int[] rows, int[] labels, int classCount, int? maxFeatures, ParallelOptions parallel)
+    {
+        if (maxFeatures > dimensions)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"max_features must be at most the number of features, {dimensions}; got {maxFeatures}."),
+                nameof(maxFeatures));
+        }
+
+        foreach (var row in rows)
+        {
+            ModelChecks.Finite(features.AsSpan(row * dimensions, dimensions), dimensions, nameof(features));
+        }
+
+        return Prepare(features, rows, labels, null, classCount, dimensions, nameof(features), parallel);
+    }
+
+    private static TreeTraining Prepare(double[] features, int[]? rowMap, int[] labels, double[]? rowWeights, int classCount, int d, string parameter, ParallelOptions parallel)
+    {
+        var n = labels.Length;
         var weights = new double[n];
         var used = new bool[n];
         var usedRows = new List<int>(n);
         for (var i = 0; i < n; i++)
         {
-            var w = table.Weights?[i] ?? 1.0;
+            var w = rowWeights?[i] ?? 1.0;
             if (!double.IsFinite(w) || w < 0)
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"Row {i} has weight {w}; weights must be finite and non-negative."),
-                    nameof(training));
+                    parameter);
             }
 
             weights[i] = w;
@@ -73,10 +99,10 @@ internal sealed class TreeTraining
 
         if (usedRows.Count == 0)
         {
-            throw new ArgumentException("No training row has a positive weight; there is nothing to fit.", nameof(training));
+            throw new ArgumentException("No training row has a positive weight; there is nothing to fit.", parameter);
         }
 
-        var bins = FeatureBins.Build(table.Features, n, d, usedRows.Count == n ? null : used, parallel);
-        return new TreeTraining(weights, [.. usedRows], bins, table.Labels, table.Schema.ClassCount, d);
+        var bins = FeatureBins.Build(features, rowMap, n, d, usedRows.Count == n ? null : used, parallel);
+        return new TreeTraining(weights, [.. usedRows], bins, labels, classCount, d);
     }
 }

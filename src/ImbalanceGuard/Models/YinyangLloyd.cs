@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -36,13 +38,14 @@ internal sealed class YinyangLloyd
     private const long BoundBudget = 1L << 24;
 
     private readonly double[] _points;
+    private readonly int[]? _rowMap;          // point i is row _rowMap[i] of _points; null: row i
     private readonly int _count;
     private readonly int _dimensions;
     private readonly int _clusters;
     private readonly ParallelOptions _parallel;
     private readonly double[] _centers;
     private readonly double[] _mean;
-    private readonly float[] _pointsSingle;   // centred points in single precision, row-major
+    private float[] _pointsSingle;   // centred points in single precision, row-major
     private readonly float[] _pointNorms;     // their squared norms
     private readonly double _marginFactor;
     private readonly int _width;
@@ -58,10 +61,15 @@ internal sealed class YinyangLloyd
     private readonly float[] _bounds;         // point i, group g at i * groups + g
     private readonly double[] _drift;         // per group: how far its centres moved since the bounds were written
     private double _maxCenterNorm;
+    private readonly double[] _sums;          // Update's scratch, reused from iteration to iteration
+    private readonly long[] _counts;
+    private readonly double[] _moves;
+    private readonly ConcurrentBag<Scratch> _spareScratch = [];
 
-    private YinyangLloyd(double[] points, int count, int dimensions, double[] centers, int clusters, ParallelOptions parallel)
+    private YinyangLloyd(double[] points, int[]? rowMap, int count, int dimensions, double[] centers, int clusters, ParallelOptions parallel)
     {
         _points = points;
+        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _clusters = clusters;
@@ -75,9 +83,10 @@ internal sealed class YinyangLloyd
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
+            var point = Point(i);
             for (var f = 0; f < dimensions; f++)
             {
-                _mean[f] += points[(i * dimensions) + f];
+                _mean[f] += point[f];
             }
         }
 
@@ -86,14 +95,15 @@ internal sealed class YinyangLloyd
             _mean[f] /= count;
         }
 
-        _pointsSingle = new float[count * dimensions];
+        _pointsSingle = ArrayPool<float>.Shared.Rent(count * dimensions);
         _pointNorms = new float[count];
         for (var i = 0; i < count; i++)
         {
             var norm = 0.0;
+            var point = Point(i);
             for (var f = 0; f < dimensions; f++)
             {
-                var value = (float)(points[(i * dimensions) + f] - _mean[f]);
+                var value = (float)(point[f] - _mean[f]);
                 _pointsSingle[(i * dimensions) + f] = value;
                 norm += (double)value * value;
             }
@@ -143,12 +153,16 @@ internal sealed class YinyangLloyd
         _distances = new double[count];
         _bounds = new float[(long)count * _groups];
         _drift = new double[_groups];
+        _sums = new double[clusters * dimensions];
+        _counts = new long[clusters];
+        _moves = new double[clusters];
         LoadPanels();
     }
 
     /// <summary>Runs Lloyd's iterations from <paramref name="centers"/> (row-major, updated in place).</summary>
     public static KMeansFit Run(
         double[] points,
+        int[]? rowMap,
         int count,
         int dimensions,
         double[] centers,
@@ -157,8 +171,11 @@ internal sealed class YinyangLloyd
         double tolerance,
         ParallelOptions parallel)
     {
-        var solver = new YinyangLloyd(points, count, dimensions, centers, clusters, parallel);
-        return solver.Iterate(maxIterations, tolerance);
+        var solver = new YinyangLloyd(points, rowMap, count, dimensions, centers, clusters, parallel);
+        var fit = solver.Iterate(maxIterations, tolerance);
+        ArrayPool<float>.Shared.Return(solver._pointsSingle);
+        solver._pointsSingle = [];
+        return fit;
     }
 
     private KMeansFit Iterate(int maxIterations, double tolerance)
@@ -195,7 +212,7 @@ internal sealed class YinyangLloyd
         return new KMeansFit(_centers, _labels, FinalInertia(), iterations, _clusters, _dimensions, history.ToArray());
     }
 
-    private ReadOnlySpan<double> Point(int i) => _points.AsSpan(i * _dimensions, _dimensions);
+    private ReadOnlySpan<double> Point(int i) => _points.AsSpan((_rowMap is null ? i : _rowMap[i]) * _dimensions, _dimensions);
 
     private ReadOnlySpan<double> Center(int j) => _centers.AsSpan(j * _dimensions, _dimensions);
 
@@ -209,7 +226,7 @@ internal sealed class YinyangLloyd
             0,
             blocks,
             _parallel,
-            () => new Scratch(_groups, _width),
+            () => _spareScratch.TryTake(out var spare) ? spare : new Scratch(_groups, _width),
             (block, _, scratch) =>
             {
                 var end = Math.Min((block + 1) * BlockSize, _count);
@@ -228,7 +245,7 @@ internal sealed class YinyangLloyd
                 inertia[block] = sum;
                 return scratch;
             },
-            _ => { });
+            _spareScratch.Add);
 
         long totalChanges = 0;
         var totalInertia = 0.0;
@@ -438,8 +455,10 @@ internal sealed class YinyangLloyd
     private double Update()
     {
         var d = _dimensions;
-        var sums = new double[_clusters * d];
-        var counts = new long[_clusters];
+        var sums = _sums;
+        var counts = _counts;
+        Array.Clear(sums);
+        Array.Clear(counts);
         for (var i = 0; i < _count; i++)
         {
             var label = _labels[i];
@@ -455,7 +474,7 @@ internal sealed class YinyangLloyd
         RelocateEmptyClusters(sums, counts);
 
         var shiftTotal = 0.0;
-        var moves = new double[_clusters];
+        var moves = _moves;
         for (var j = 0; j < _clusters; j++)
         {
             var center = _centers.AsSpan(j * d, d);

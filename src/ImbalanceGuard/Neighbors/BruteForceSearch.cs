@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -10,26 +12,32 @@ namespace ImbalanceGuard.Neighbors;
 /// and keeps every point whose approximate distance is within a proven error bound of the running k-th
 /// best. The second pass computes the exact double-precision distance of those few candidates and picks
 /// the k nearest, ties by lower index. The answer is the same as a plain exact scan, bit for bit.
+/// The single-precision copy is rented from the shared array pool: a sampler that searches round after
+/// round (RENN, AllKNN) returns it with <see cref="Dispose"/> and the next round reuses it, instead of
+/// leaving a half-size copy of the data behind for the collector every round.
 /// </summary>
-internal sealed class BruteForceSearch
+internal sealed class BruteForceSearch : IDisposable
 {
     private const int QueryBlock = 64;
     private const int PanelsPerChunk = 256;
 
     private readonly double[] _points;
+    private readonly int[]? _rowMap;        // indexed point i is row _rowMap[i] of _points; null: row i
     private readonly int _count;
     private readonly int _dimensions;
     private readonly double[] _mean;
     private readonly int _width;
     private readonly int _panelCount;
-    private readonly float[] _panels;       // panel p, feature f, lane l at ((p * d) + f) * width + l
-    private readonly float[] _pointNorms;   // squared norm of each float point; +inf for padding lanes
+    private float[] _panels;                // panel p, feature f, lane l at ((p * d) + f) * width + l
+    private float[] _pointNorms;            // squared norm of each float point; +inf for padding lanes
     private readonly double _maxNorm;       // largest norm of a float point
     private readonly double _marginFactor;  // c * unit roundoff of float
+    private readonly ConcurrentBag<BlockState> _spareStates = []; // per-thread scratch, reused by later searches
 
-    public BruteForceSearch(double[] points, int count, int dimensions)
+    public BruteForceSearch(double[] points, int[]? rowMap, int count, int dimensions)
     {
         _points = points;
+        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
@@ -38,9 +46,10 @@ internal sealed class BruteForceSearch
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
+            var point = Point(i);
             for (var f = 0; f < dimensions; f++)
             {
-                _mean[f] += points[(i * dimensions) + f];
+                _mean[f] += point[f];
             }
         }
 
@@ -50,14 +59,15 @@ internal sealed class BruteForceSearch
         }
 
         _panelCount = (count + _width - 1) / _width;
-        _panels = new float[_panelCount * dimensions * _width];
-        _pointNorms = new float[_panelCount * _width];
-        Array.Fill(_pointNorms, float.PositiveInfinity);
+        _panels = ArrayPool<float>.Shared.Rent(_panelCount * dimensions * _width);
+        _pointNorms = ArrayPool<float>.Shared.Rent(_panelCount * _width);
+        _pointNorms.AsSpan(0, _panelCount * _width).Fill(float.PositiveInfinity);
+        _panels.AsSpan((count / _width) * dimensions * _width, (_panelCount - (count / _width)) * dimensions * _width).Clear();
         var row = new float[dimensions];
         var maxNorm = 0.0;
         for (var i = 0; i < count; i++)
         {
-            var norm = Centre(points.AsSpan(i * dimensions, dimensions), row);
+            var norm = Centre(Point(i), row);
             var panel = i / _width;
             var lane = i % _width;
             for (var f = 0; f < dimensions; f++)
@@ -78,6 +88,15 @@ internal sealed class BruteForceSearch
 
     public bool FilterUsable { get; }
 
+    /// <summary>Returns the single-precision copy to the pool; the search must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<float>.Shared.Return(_panels);
+        ArrayPool<float>.Shared.Return(_pointNorms);
+        _panels = [];
+        _pointNorms = [];
+    }
+
     public void Search(QueryBatch queries, int k, int[] indices, double[] distances, ParallelOptions parallel)
     {
         if (!FilterUsable)
@@ -91,7 +110,7 @@ internal sealed class BruteForceSearch
             0,
             blocks,
             parallel,
-            () => new BlockState(QueryBlock, _dimensions, k, _width),
+            () => _spareStates.TryTake(out var spare) && spare.K == k ? spare : new BlockState(QueryBlock, _dimensions, k, _width),
             (block, _, state) =>
             {
                 var first = block * QueryBlock;
@@ -99,7 +118,7 @@ internal sealed class BruteForceSearch
                 SearchBlock(queries, first, last, k, state, indices, distances);
                 return state;
             },
-            _ => { });
+            _spareStates.Add);
     }
 
     /// <summary>The exact reference: every distance in double precision.</summary>
@@ -114,13 +133,17 @@ internal sealed class BruteForceSearch
             {
                 if (j != self)
                 {
-                    top.Add(SquaredEuclidean.Distance(query, _points.AsSpan(j * _dimensions, _dimensions)), j);
+                    top.Add(SquaredEuclidean.Distance(query, Point(j)), j);
                 }
             }
 
             top.Finish();
         });
     }
+
+    /// <summary>The coordinates of indexed point <paramref name="j"/>.</summary>
+    private ReadOnlySpan<double> Point(int j)
+        => _points.AsSpan((_rowMap is null ? j : _rowMap[j]) * _dimensions, _dimensions);
 
     private double Centre(ReadOnlySpan<double> point, Span<float> into)
     {
@@ -373,7 +396,7 @@ internal sealed class BruteForceSearch
             if (values[c] <= threshold)
             {
                 var j = candidates[c];
-                top.Add(SquaredEuclidean.Distance(query, _points.AsSpan(j * _dimensions, _dimensions)), j);
+                top.Add(SquaredEuclidean.Distance(query, Point(j)), j);
             }
         }
 
@@ -389,6 +412,7 @@ internal sealed class BruteForceSearch
         public BlockState(int queries, int dimensions, int k, int width)
         {
             _k = k;
+            K = k;
             Queries = new float[(queries * dimensions) + width];
             Scratch = new float[8 * width];
             QueryNorms = new float[queries];
@@ -406,6 +430,8 @@ internal sealed class BruteForceSearch
                 CandidateValues[q] = new float[(2 * k) + 16];
             }
         }
+
+        public int K { get; }
 
         public float[] Queries { get; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace ImbalanceGuard.Neighbors;
@@ -15,6 +16,7 @@ public sealed class NeighborIndex
     private const long ExactScanMaxPairs = 1 << 16;
 
     private readonly double[] _points;
+    private readonly int[]? _rowMap; // point i is row _rowMap[i] of _points; null: row i
     private readonly NeighborSearchOptions _options;
     private KdTree? _tree;
     private BruteForceSearch? _brute;
@@ -39,10 +41,32 @@ public sealed class NeighborIndex
 
     /// <summary>Indexes <paramref name="points"/> without copying; the caller must not change the array.</summary>
     internal NeighborIndex(double[] points, int dimensions, NeighborSearchOptions? options)
+        : this(points, points.Length / dimensions, dimensions, options)
+    {
+    }
+
+    /// <summary>
+    /// Indexes the first <paramref name="count"/> rows of <paramref name="points"/> without copying (the array
+    /// may be longer); the caller must not change those rows while the index is in use.
+    /// </summary>
+    internal NeighborIndex(double[] points, int count, int dimensions, NeighborSearchOptions? options)
     {
         _points = points;
         Dimensions = dimensions;
-        Count = points.Length / dimensions;
+        Count = count;
+        _options = options ?? NeighborSearchOptions.Default;
+    }
+
+    /// <summary>
+    /// Indexes the rows <paramref name="rows"/> of <paramref name="matrix"/> without copying them: point i is row
+    /// <c>rows[i]</c>. The caller must change neither array while the index is in use.
+    /// </summary>
+    internal NeighborIndex(double[] matrix, int[] rows, int dimensions, NeighborSearchOptions? options)
+    {
+        _points = matrix;
+        _rowMap = rows;
+        Dimensions = dimensions;
+        Count = rows.Length;
         _options = options ?? NeighborSearchOptions.Default;
     }
 
@@ -78,7 +102,8 @@ public sealed class NeighborIndex
             }
         }
 
-        return Run(QueryBatch.IndexedRows(_points, rows.ToArray(), Dimensions), k);
+        var positions = rows.ToArray();
+        return Run(QueryBatch.IndexedRows(_points, _rowMap, positions, 0, positions.Length, Dimensions), k);
     }
 
     /// <summary>The <paramref name="k"/> nearest indexed points of each outside point (row-major).</summary>
@@ -97,10 +122,79 @@ public sealed class NeighborIndex
         return Run(QueryBatch.Outside(points.ToArray(), Dimensions), k);
     }
 
+    /// <summary>The <paramref name="k"/> nearest indexed points of the rows <paramref name="rows"/> of <paramref name="matrix"/> (outside points), without gathering them.</summary>
+    internal NeighborResult QueryOutsideRows(double[] matrix, int[] rows, int k)
+    {
+        CheckK(k, Count, "points");
+        return Run(QueryBatch.OutsideRows(matrix, rows, 0, rows.Length, Dimensions), k);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest indexed points of outside points that are rows <paramref name="rows"/> of
+    /// <paramref name="matrix"/>, answered a chunk at a time as <see cref="QueryRowsInChunks"/> does, without
+    /// gathering the rows.
+    /// </summary>
+    internal void QueryOutsideRowsInChunks(double[] matrix, int[] rows, int k, Action<int, NeighborResult> visit)
+    {
+        CheckK(k, Count, "points");
+        InChunks(rows.Length, k, (first, count) => QueryBatch.OutsideRows(matrix, rows, first, count, Dimensions), visit);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest other indexed points of each of <paramref name="rows"/>, answered a chunk
+    /// of rows at a time into one pair of pooled buffers, so the answer for many rows never exists whole.
+    /// <paramref name="visit"/> gets the position in <paramref name="rows"/> of the chunk's first row and the
+    /// chunk's answer, which is only valid during the call.
+    /// </summary>
+    internal void QueryRowsInChunks(int[] rows, int k, Action<int, NeighborResult> visit)
+    {
+        CheckK(k, Count - 1, "other points");
+        InChunks(rows.Length, k, (first, count) => QueryBatch.IndexedRows(_points, _rowMap, rows, first, count, Dimensions), visit);
+    }
+
+    private void InChunks(int queryCount, int k, Func<int, int, QueryBatch> batch, Action<int, NeighborResult> visit)
+    {
+        const int ChunkRows = 8192;
+        var chunk = Math.Max(1, Math.Min(ChunkRows, queryCount));
+        var indices = ArrayPool<int>.Shared.Rent(chunk * k);
+        var distances = ArrayPool<double>.Shared.Rent(chunk * k);
+        try
+        {
+            for (var first = 0; first < queryCount; first += chunk)
+            {
+                var count = Math.Min(chunk, queryCount - first);
+                var queries = batch(first, count);
+                RunInto(queries, k, indices, distances);
+                visit(first, new NeighborResult(count, k, indices, distances));
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(indices);
+            ArrayPool<double>.Shared.Return(distances);
+        }
+    }
+
+    /// <summary>
+    /// Hands the search's single-precision copy of the points back to the shared pool, for the next index
+    /// (of a later round) to reuse; the index rebuilds it if it is queried again.
+    /// </summary>
+    internal void ReleaseSearchBuffers()
+    {
+        _brute?.Dispose();
+        _brute = null;
+    }
+
     internal NeighborResult Run(QueryBatch queries, int k)
     {
         var indices = new int[queries.Count * k];
         var distances = new double[queries.Count * k];
+        RunInto(queries, k, indices, distances);
+        return new NeighborResult(queries.Count, k, indices, distances);
+    }
+
+    private void RunInto(QueryBatch queries, int k, int[] indices, double[] distances)
+    {
         var parallel = _options.ParallelOptions;
         var pairs = (long)queries.Count * Count;
         var algorithm = _options.Algorithm;
@@ -111,7 +205,7 @@ public sealed class NeighborIndex
 
         if (algorithm == NeighborAlgorithm.KdTree)
         {
-            var tree = _tree ??= new KdTree(_points, Count, Dimensions);
+            var tree = _tree ??= new KdTree(ContiguousPoints(), Count, Dimensions);
             Parallel.For(0, queries.Count, parallel, q =>
             {
                 var top = new TopK(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
@@ -121,7 +215,7 @@ public sealed class NeighborIndex
         }
         else
         {
-            var brute = _brute ??= new BruteForceSearch(_points, Count, Dimensions);
+            var brute = _brute ??= new BruteForceSearch(_points, _rowMap, Count, Dimensions);
             if (pairs <= ExactScanMaxPairs && _options.Algorithm == NeighborAlgorithm.Auto)
             {
                 brute.ScanAll(queries, k, indices, distances, parallel);
@@ -131,16 +225,31 @@ public sealed class NeighborIndex
                 brute.Search(queries, k, indices, distances, parallel);
             }
         }
-
-        return new NeighborResult(queries.Count, k, indices, distances);
     }
 
     internal NeighborResult ExactScan(QueryBatch queries, int k)
     {
         var indices = new int[queries.Count * k];
         var distances = new double[queries.Count * k];
-        (_brute ??= new BruteForceSearch(_points, Count, Dimensions)).ScanAll(queries, k, indices, distances, _options.ParallelOptions);
+        (_brute ??= new BruteForceSearch(_points, _rowMap, Count, Dimensions)).ScanAll(queries, k, indices, distances, _options.ParallelOptions);
         return new NeighborResult(queries.Count, k, indices, distances);
+    }
+
+    /// <summary>The indexed points row-major (a copy when the index maps rows of a larger matrix).</summary>
+    private ReadOnlySpan<double> ContiguousPoints()
+    {
+        if (_rowMap is null)
+        {
+            return _points.AsSpan(0, Count * Dimensions);
+        }
+
+        var points = new double[Count * Dimensions];
+        for (var i = 0; i < Count; i++)
+        {
+            Array.Copy(_points, _rowMap[i] * Dimensions, points, i * Dimensions, Dimensions);
+        }
+
+        return points;
     }
 
     private static void CheckK(int k, int available, string what)

@@ -23,7 +23,7 @@ public sealed class NeighborResult
     public int K { get; }
 
     /// <summary>All neighbour indices, row-major: query <c>q</c> owns <c>[q*K, (q+1)*K)</c>.</summary>
-    public ReadOnlySpan<int> AllIndices => _indices;
+    public ReadOnlySpan<int> AllIndices => _indices.AsSpan(0, QueryCount * K);
 
     /// <summary>The indices (into the indexed points) of the neighbours of query <paramref name="query"/>.</summary>
     public ReadOnlySpan<int> Indices(int query) => _indices.AsSpan(query * K, K);
@@ -34,5 +34,6 @@ public sealed class NeighborResult
     /// <summary>The Euclidean distance from query <paramref name="query"/> to its <paramref name="rank"/>-th neighbour.</summary>
     public double Distance(int query, int rank) => Math.Sqrt(_squaredDistances[(query * K) + rank]);
 
+    /// <summary>The indices array itself; longer than <see cref="AllIndices"/> for a chunk answered into a pooled buffer.</summary>
     internal int[] RawIndices => _indices;
 }

@@ -58,6 +58,7 @@ public abstract class Sampler
             new NeighborSearchOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism });
         var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
         var output = Run(input, targets);
+        input.ReleaseIndex();
         return SamplingResult.Build(training, output, targets);
     }
 

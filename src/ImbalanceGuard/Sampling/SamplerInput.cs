@@ -4,7 +4,8 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// What a sampler works on: the rows of a training set as a row-major matrix with class indices, plus
-/// the per-class row lists and neighbour indexes that several samplers share.
+/// the per-class row lists and neighbour indexes that several samplers share. The feature array may be
+/// longer than <see cref="RowCount"/> rows (a buffer compacted in place); only the first rows count.
 /// </summary>
 internal sealed class SamplerInput
 {
@@ -103,10 +104,13 @@ internal sealed class SamplerInput
     }
 
     /// <summary>A neighbour index over every row (built once, shared).</summary>
-    public NeighborIndex IndexAll() => _allRows ??= new NeighborIndex(Features, Dimensions, NeighborOptions);
+    public NeighborIndex IndexAll() => _allRows ??= new NeighborIndex(Features, RowCount, Dimensions, NeighborOptions);
+
+    /// <summary>Returns the shared index's search buffers to the pool, for a later round to reuse.</summary>
+    public void ReleaseIndex() => _allRows?.ReleaseSearchBuffers();
 
     /// <summary>A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>.</summary>
-    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(Gather(rows), Dimensions, NeighborOptions);
+    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(Features, rows.ToArray(), Dimensions, NeighborOptions);
 
     /// <summary>The rows that a cleaning sampler did not remove, as a new input (indices change).</summary>
     public SamplerInput Subset(int[] rows)

@@ -40,11 +40,19 @@ internal sealed class SamplerOutput
         return new SamplerOutput([.. kept], SyntheticRows.None(dimensions));
     }
 
-    /// <summary>The rows of the output as a new input, for a second sampler to work on.</summary>
+    /// <summary>
+    /// The rows of the output as a new input, for a second sampler to work on. When the synthetic rows were made
+    /// with room for the kept rows in front, the kept rows are written there and the buffer is shared, not copied.
+    /// </summary>
     public SamplerInput ToInput(SamplerInput input)
     {
         var d = input.Dimensions;
-        var features = new double[RowCount * d];
+        var shared = Synthetic.TryShareMatrix(Kept.Length, out var features);
+        if (!shared)
+        {
+            features = new double[RowCount * d];
+        }
+
         var labels = new int[RowCount];
         for (var i = 0; i < Kept.Length; i++)
         {
@@ -52,7 +60,11 @@ internal sealed class SamplerOutput
             labels[i] = input.Labels[Kept[i]];
         }
 
-        Synthetic.Features.CopyTo(features.AsSpan(Kept.Length * d));
+        if (!shared)
+        {
+            Synthetic.Features.CopyTo(features.AsSpan(Kept.Length * d));
+        }
+
         Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
         return new SamplerInput(features, labels, input.Schema, input.NeighborOptions);
     }
@@ -64,6 +76,11 @@ internal sealed class SamplerOutput
     /// </summary>
     public SamplerOutput Then(SamplerInput input, SamplerOutput second)
     {
+        if (second.Synthetic.Count == 0 && IsStrictlyAscending(second.Kept))
+        {
+            return ThenSelection(second);
+        }
+
         var kept = new List<int>(second.Kept.Length);
         var synthetic = new SyntheticRows(input.Dimensions, Math.Max(16, Synthetic.Count + second.Synthetic.Count));
         foreach (var row in second.Kept)
@@ -102,5 +119,42 @@ internal sealed class SamplerOutput
         }
 
         return new SamplerOutput([.. kept], synthetic, [.. Warnings, .. second.Warnings]);
+    }
+
+    /// <summary>
+    /// <see cref="Then"/> for a second sampler that only selects: the synthetic rows it kept are kept in place
+    /// (this output must not be used afterwards), not copied.
+    /// </summary>
+    private SamplerOutput ThenSelection(SamplerOutput second)
+    {
+        var kept = new List<int>(second.Kept.Length);
+        var keptSynthetic = new List<int>();
+        foreach (var row in second.Kept)
+        {
+            if (row < Kept.Length)
+            {
+                kept.Add(Kept[row]);
+            }
+            else
+            {
+                keptSynthetic.Add(row - Kept.Length);
+            }
+        }
+
+        Synthetic.KeepOnly(keptSynthetic);
+        return new SamplerOutput([.. kept], Synthetic, [.. Warnings, .. second.Warnings]);
+    }
+
+    private static bool IsStrictlyAscending(int[] rows)
+    {
+        for (var i = 1; i < rows.Length; i++)
+        {
+            if (rows[i] <= rows[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -69,6 +69,49 @@ internal sealed class SyntheticRows
         return _leadingRows == keptRows && _features.Length == (_leadingRows + Count) * _dimensions;
     }
 
+    /// <summary>
+    /// The buffer itself, when room was reserved in front for exactly <paramref name="keptRows"/> rows: once the
+    /// caller fills those rows it holds the kept rows followed by these rows (it may run on past them), and a
+    /// second sampler can work on it without a copy. This object stays usable.
+    /// </summary>
+    public bool TryShareMatrix(int keptRows, out double[] matrix)
+    {
+        matrix = _features;
+        return _leadingRows == keptRows;
+    }
+
+    /// <summary>Keeps only the rows <paramref name="rows"/> (ascending positions), moved to the front in place.</summary>
+    public void KeepOnly(IReadOnlyList<int> rows)
+    {
+        var d = _dimensions;
+        var parentsWritten = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // Rows only move forward, so nothing is overwritten before it is read.
+            var row = rows[i];
+            var start = _parentStart[row];
+            var end = _parentStart[row + 1];
+            if (row != i)
+            {
+                Array.Copy(_features, (_leadingRows + row) * d, _features, (_leadingRows + i) * d, d);
+                _labels[i] = _labels[row];
+                _makers[i] = _makers[row];
+            }
+
+            _parentStart[i] = parentsWritten;
+            for (var p = start; p < end; p++)
+            {
+                _parents[parentsWritten++] = _parents[p];
+            }
+        }
+
+        _parentStart[rows.Count] = parentsWritten;
+        _parentStart.RemoveRange(rows.Count + 1, _parentStart.Count - rows.Count - 1);
+        _parents.RemoveRange(parentsWritten, _parents.Count - parentsWritten);
+        _makers.RemoveRange(rows.Count, _makers.Count - rows.Count);
+        Count = rows.Count;
+    }
+
     /// <summary>Reserves a row and returns its feature slot to fill.</summary>
     public Span<double> Add(int label, string maker, ReadOnlySpan<int> parents)
     {

@@ -124,7 +124,7 @@ public class KMeansTests
     {
         // Ten points at 0, ten at 10, one at 20; two of the starting centres coincide, so one starts empty.
         var points = Enumerable.Repeat(0.0, 10).Concat(Enumerable.Repeat(10.0, 10)).Append(20).ToArray();
-        var fit = YinyangLloyd.Run(points, points.Length, 1, [0, 0, 10], 3, 300, 0, new ParallelOptions());
+        var fit = YinyangLloyd.Run(points, null, points.Length, 1, [0, 0, 10], 3, 300, 0, new ParallelOptions());
         Assert.Equal([0.0, 20.0, 10.0], fit.Centroids.ToArray());
         Assert.Equal(0, fit.Inertia);
         Assert.Equal(1, fit.Labels[20]);
@@ -199,5 +199,24 @@ public class KMeansTests
         }
 
         return sum;
+    }
+
+    /// <summary>Clustering rows of a larger matrix where they are gives the fit of those rows copied out.</summary>
+    [Fact]
+    public void Fitting_rows_in_place_equals_fitting_a_copy_of_them()
+    {
+        var data = ModelTestData.Standardised("pima");
+        var table = data.Table;
+        var d = table.FeatureCount;
+        var rows = Enumerable.Range(0, table.RowCount).Where(i => i % 3 != 0).ToArray();
+        var copy = rows.SelectMany(r => table.Row(r).ToArray()).ToArray();
+        var kmeans = new KMeans { Clusters = 9, Seed = 4, InitRuns = 2 };
+
+        var expected = kmeans.Fit(copy, d);
+        var actual = kmeans.FitRows(table.Features, rows, d);
+
+        Assert.Equal(expected.Centroids.ToArray(), actual.Centroids.ToArray());
+        Assert.Equal(expected.Labels.ToArray(), actual.Labels.ToArray());
+        Assert.Equal(expected.Inertia, actual.Inertia);
     }
 }

@@ -239,4 +239,33 @@ public class TreeTests
         var negatives = scores.Length - positives;
         return (positiveRanks - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
     }
+
+    /// <summary>
+    /// The streaming fit (each tree answers and is dropped) gives the fitted forest's probabilities bit for bit,
+    /// whatever the thread count, with and without bootstrap samples.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, 3)]
+    [InlineData(false, 2)]
+    public void Fit_and_predict_equals_the_fitted_forest(bool bootstrap, int threads)
+    {
+        var data = ModelTestData.Standardised("pima");
+        var table = data.Table;
+        var d = table.FeatureCount;
+        var training = Enumerable.Range(0, table.RowCount).Where(i => i % 4 != 1).ToArray();
+        var held = Enumerable.Range(0, table.RowCount).Where(i => i % 4 == 1).ToArray();
+        var forest = new RandomForestClassifier { Trees = 13, Seed = 5, Bootstrap = bootstrap, MaxDegreeOfParallelism = threads };
+        var fitted = forest.Fit(ModelTestData.Rows(data, training));
+
+        var streamed = forest.FitAndPredict(
+            table.Features, d, training, [.. training.Select(i => table.Labels[i])], table.Schema.ClassCount, held);
+
+        var expected = new double[table.Schema.ClassCount];
+        for (var q = 0; q < held.Length; q++)
+        {
+            fitted.PredictProbabilities(table.Row(held[q]), expected);
+            Assert.Equal(expected, streamed.AsSpan(q * expected.Length, expected.Length).ToArray());
+        }
+    }
 }

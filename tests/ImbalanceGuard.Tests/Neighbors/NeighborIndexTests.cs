@@ -92,6 +92,60 @@ public class NeighborIndexTests
         Assert.Contains("neighbours were asked for", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>An index over some rows of a matrix, read in place, answers as an index over those rows copied out.</summary>
+    [Theory]
+    [InlineData(3000, 3, 5, NeighborAlgorithm.KdTree)]
+    [InlineData(2500, 20, 4, NeighborAlgorithm.BruteForce)]
+    [InlineData(1200, 9, 3, NeighborAlgorithm.Auto)]
+    public void An_index_over_rows_of_a_matrix_agrees_with_one_over_a_copy(int count, int dimensions, int k, NeighborAlgorithm algorithm)
+    {
+        var matrix = RandomPoints(count, dimensions, count + dimensions, duplicates: true, grid: dimensions < 5);
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, count).Where(_ => random.NextDouble() < 0.6).ToArray();
+        var outside = Enumerable.Range(0, count).Except(rows).ToArray();
+        var options = new NeighborSearchOptions { Algorithm = algorithm };
+        var copied = new NeighborIndex(Gather(matrix, rows, dimensions), dimensions, options);
+        var mapped = new NeighborIndex(matrix, rows, dimensions, options);
+
+        Assert.Equal(copied.QueryAll(k).AllIndices.ToArray(), mapped.QueryAll(k).AllIndices.ToArray());
+        var expectedOutside = copied.Query(Gather(matrix, outside, dimensions), k);
+        Assert.Equal(expectedOutside.AllIndices.ToArray(), mapped.QueryOutsideRows(matrix, outside, k).AllIndices.ToArray());
+
+        // Answered in chunks (more than one here), the same again; and after the buffers go back to the pool.
+        var positions = Enumerable.Range(0, rows.Length).Reverse().ToArray();
+        var whole = copied.QueryRows(positions, k);
+        mapped.ReleaseSearchBuffers();
+        var chunked = new int[positions.Length * k];
+        var distances = new double[positions.Length * k];
+        mapped.QueryRowsInChunks(positions, k, (first, part) =>
+        {
+            part.AllIndices.CopyTo(chunked.AsSpan(first * k));
+            for (var q = 0; q < part.QueryCount; q++)
+            {
+                part.SquaredDistances(q).CopyTo(distances.AsSpan((first + q) * k));
+            }
+        });
+        Assert.Equal(whole.AllIndices.ToArray(), chunked);
+        Assert.Equal(Enumerable.Range(0, positions.Length).SelectMany(q => whole.SquaredDistances(q).ToArray()), distances);
+
+        var outsideChunked = new int[outside.Length * k];
+        mapped.QueryOutsideRowsInChunks(matrix, outside, k, (first, part) => part.AllIndices.CopyTo(outsideChunked.AsSpan(first * k)));
+        Assert.Equal(expectedOutside.AllIndices.ToArray(), outsideChunked);
+    }
+
+    /// <summary>An index over the first rows of a longer buffer (one compacted in place) ignores what follows.</summary>
+    [Fact]
+    public void An_index_over_the_front_of_a_buffer_ignores_the_rest()
+    {
+        var matrix = RandomPoints(900, 12, 5, duplicates: true, grid: false);
+        var front = matrix[..(600 * 12)];
+        var expected = new NeighborIndex(front, 12).QueryAll(6).AllIndices.ToArray();
+        Assert.Equal(expected, new NeighborIndex(matrix, 600, 12, null).QueryAll(6).AllIndices.ToArray());
+    }
+
+    private static double[] Gather(double[] matrix, int[] rows, int dimensions)
+        => rows.SelectMany(r => matrix.AsSpan(r * dimensions, dimensions).ToArray()).ToArray();
+
     internal static double[] RandomPoints(int count, int dimensions, int seed, bool duplicates, bool grid)
     {
         var random = new Random(seed);

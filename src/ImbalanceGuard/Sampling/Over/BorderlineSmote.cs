@@ -67,6 +67,7 @@ public sealed class BorderlineSmote : SeededSampler
 
             input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
             var (danger, _) = InDangerAndNoise(input, c, MNeighbors, Name);
+            input.ReleaseIndex(); // the neighbour searches below reuse its buffers
             if (danger.Length == 0)
             {
                 warnings.Add($"{Name}: no row of class '{input.ClassNames[c]}' is in danger (near the border), so none was added to it.");

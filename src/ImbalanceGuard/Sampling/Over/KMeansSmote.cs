@@ -87,7 +87,14 @@ public sealed class KMeansSmote : SeededSampler
                 string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {input.RowCount} rows."));
         }
 
-        var clusterOf = kmeans.Fit(input.Features, input.Dimensions).Labels.ToArray();
+        // The library's own clusterers read the rows where they are; any other gets them as a span.
+        var fit = kmeans switch
+        {
+            MiniBatchKMeans miniBatch => miniBatch.FitInPlace(input.Features, input.Dimensions),
+            KMeans full => full.FitInPlace(input.Features, input.Dimensions),
+            _ => kmeans.Fit(input.Features, input.Dimensions),
+        };
+        var clusterOf = fit.Labels.ToArray();
         var members = Split.RowsByClass(clusterOf, kmeans.Clusters);
         var random = new SeededRandom(Seed);
         var totalWanted = targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0));

@@ -10,7 +10,9 @@ internal static class SmoteGeneration
     /// <summary>The <paramref name="k"/> nearest rows of each of <paramref name="rows"/> among <paramref name="rows"/> (itself excluded), as input row indices.</summary>
     public static int[] NeighboursWithin(SamplerInput input, int[] rows, int k)
     {
-        var local = input.IndexOf(rows).QueryAll(k).RawIndices;
+        var index = input.IndexOf(rows);
+        var local = index.QueryAll(k).RawIndices;
+        index.ReleaseSearchBuffers();
         var neighbours = new int[local.Length];
         for (var i = 0; i < local.Length; i++)
         {
@@ -41,13 +43,14 @@ internal static class SmoteGeneration
         }
         else if (ownPositions.All(p => p < 0))
         {
-            result = index.Query(input.Gather(from), k);
+            result = index.QueryOutsideRows(input.Features, from, k);
         }
         else
         {
             throw new InvalidOperationException("Seeds must be all inside or all outside the neighbour set.");
         }
 
+        index.ReleaseSearchBuffers();
         var local = result.RawIndices;
         var neighbours = new int[local.Length];
         for (var i = 0; i < local.Length; i++)

@@ -59,11 +59,13 @@ public sealed class ClusterCentroids : SeededSampler
                 Seed = Estimator?.Seed ?? Seed,
                 MaxDegreeOfParallelism = MaxDegreeOfParallelism,
             };
-            var points = input.Gather(rows);
-            var fit = kmeans.Fit(points, input.Dimensions);
+            // The class's rows are clustered and searched where they are, not gathered into a copy.
+            var fit = kmeans.FitRows(input.Features, rows, input.Dimensions);
+            var classIndex = input.IndexOf(rows);
             if (Voting == CentroidVoting.Hard)
             {
-                var nearest = new Neighbors.NeighborIndex(points, input.Dimensions, input.NeighborOptions).Query(fit.Centroids, 1).RawIndices;
+                var nearest = classIndex.Query(fit.Centroids, 1).RawIndices;
+                classIndex.ReleaseSearchBuffers();
                 kept.AddRange(nearest.Select(i => rows[i]));
                 continue;
             }
@@ -74,7 +76,7 @@ public sealed class ClusterCentroids : SeededSampler
                 // A centroid stands for its cluster's rows; should k-means leave a cluster empty, for the row nearest to it.
                 int[] parents = members[cluster].Length > 0
                     ? [.. members[cluster].Select(i => rows[i])]
-                    : [rows[new Neighbors.NeighborIndex(points, input.Dimensions, input.NeighborOptions).Query(fit.GetCentroid(cluster), 1).RawIndices[0]]];
+                    : [rows[classIndex.Query(fit.GetCentroid(cluster), 1).RawIndices[0]]];
                 synthetic.Add(fit.GetCentroid(cluster), c, Name, parents);
             }
         }

@@ -59,14 +59,16 @@ public sealed class EditedNearestNeighbours : Sampler
                 continue;
             }
 
-            var neighbours = index.QueryRows(rows, nNeighbors);
-            for (var i = 0; i < rows.Length; i++)
+            index.QueryRowsInChunks(rows, nNeighbors, (first, neighbours) =>
             {
-                var near = neighbours.Indices(i);
-                keep[rows[i]] = kind == KindSelection.Mode
-                    ? ClassVote.Mode(near, labels, votes) == c
-                    : AllOfClass(near, labels, c);
-            }
+                for (var i = 0; i < neighbours.QueryCount; i++)
+                {
+                    var near = neighbours.Indices(i);
+                    keep[rows[first + i]] = kind == KindSelection.Mode
+                        ? ClassVote.Mode(near, labels, votes) == c
+                        : AllOfClass(near, labels, c);
+                }
+            });
         }
 
         return keep;

@@ -51,6 +51,20 @@ public sealed class InstanceHardnessThreshold : SeededSampler
         for (var f = 0; f < Cv; f++)
         {
             int[] inside = [.. Enumerable.Range(0, input.RowCount).Where(r => fold[r] != f)];
+            if (estimator is RandomForestClassifier forest)
+            {
+                // Only the held-out answers are needed: the forest answers tree by tree and is never held whole.
+                int[] outside = [.. Enumerable.Range(0, input.RowCount).Where(r => fold[r] == f)];
+                var answers = forest.FitAndPredict(
+                    input.Features, input.Dimensions, inside, [.. inside.Select(r => input.Labels[r])], input.ClassCount, outside);
+                for (var i = 0; i < outside.Length; i++)
+                {
+                    ownClassProbability[outside[i]] = answers[(i * input.ClassCount) + input.Labels[outside[i]]];
+                }
+
+                continue;
+            }
+
             var model = estimator.Fit(input.TrainingSubset(inside));
             for (var r = 0; r < input.RowCount; r++)
             {

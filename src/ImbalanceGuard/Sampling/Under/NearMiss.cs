@@ -77,16 +77,16 @@ public sealed class NearMiss : Sampler
             switch (Version)
             {
                 case 1:
-                    chosen = Nearest(NearestDistanceSums(minorityIndex, input.Gather(rows)), wanted);
+                    chosen = Nearest(NearestDistanceSums(minorityIndex, input.Features, rows), wanted);
                     break;
                 case 2:
                     chosen = Nearest(FarthestDistanceSums(input.Gather(minorityRows), input.Gather(rows), input.Dimensions, input.Parallel), wanted);
                     break;
                 default:
                     input.RequireRows(c, NNeighborsVer3, Name, "n_neighbors_ver3", NNeighborsVer3);
-                    var shortlist = input.IndexOf(rows).Query(input.Gather(minorityRows), NNeighborsVer3).AllIndices.ToArray()
+                    var shortlist = input.IndexOf(rows).QueryOutsideRows(input.Features, minorityRows, NNeighborsVer3).AllIndices.ToArray()
                         .Distinct().Order().ToArray();
-                    var sums = NearestDistanceSums(minorityIndex, input.Gather(shortlist.Select(i => rows[i]).ToArray()));
+                    var sums = NearestDistanceSums(minorityIndex, input.Features, [.. shortlist.Select(i => rows[i])]);
                     chosen = [.. Farthest(sums, wanted).Select(i => shortlist[i])];
                     if (shortlist.Length < wanted)
                     {
@@ -104,19 +104,20 @@ public sealed class NearMiss : Sampler
         return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions), warnings);
     }
 
-    /// <summary>Per query, the sum of the distances to its nearest minority rows, nearest first.</summary>
-    private double[] NearestDistanceSums(NeighborIndex minorityIndex, double[] queries)
+    /// <summary>Per row of <paramref name="rows"/> (of <paramref name="matrix"/>), the sum of the distances to its nearest minority rows, nearest first.</summary>
+    private double[] NearestDistanceSums(NeighborIndex minorityIndex, double[] matrix, int[] rows)
     {
-        var neighbours = minorityIndex.Query(queries, NNeighbors);
-        var sums = new double[neighbours.QueryCount];
-        for (var q = 0; q < sums.Length; q++)
+        var sums = new double[rows.Length];
+        minorityIndex.QueryOutsideRowsInChunks(matrix, rows, NNeighbors, (first, neighbours) =>
         {
-            for (var r = 0; r < NNeighbors; r++)
+            for (var q = 0; q < neighbours.QueryCount; q++)
             {
-                sums[q] += neighbours.Distance(q, r);
+                for (var r = 0; r < NNeighbors; r++)
+                {
+                    sums[first + q] += neighbours.Distance(q, r);
+                }
             }
-        }
-
+        });
         return sums;
     }
 

@@ -77,33 +77,37 @@ public sealed class OneSidedSelection : SeededSampler
                 continue;
             }
 
-            var neighbours = input.IndexOf(store).Query(input.Gather(others), NNeighbors);
-            for (var i = 0; i < others.Length; i++)
+            input.IndexOf(store).QueryOutsideRowsInChunks(input.Features, others, NNeighbors, (first, neighbours) =>
             {
-                var positions = neighbours.Indices(i);
-                for (var r = 0; r < positions.Length; r++)
+                for (var i = 0; i < neighbours.QueryCount; i++)
                 {
-                    near[r] = store[positions[r]];
-                }
+                    var positions = neighbours.Indices(i);
+                    for (var r = 0; r < positions.Length; r++)
+                    {
+                        near[r] = store[positions[r]];
+                    }
 
-                if (ClassVote.Mode(near, input.Labels, votes) != c)
-                {
-                    kept.Add(others[i]);
+                    if (ClassVote.Mode(near, input.Labels, votes) != c)
+                    {
+                        kept.Add(others[first + i]);
+                    }
                 }
-            }
+            });
         }
 
         kept.Sort();
-        var afterSelection = new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
-        var selected = afterSelection.ToInput(input);
+        int[] selected = [.. kept];
+        var selectedLabels = selected.Select(row => input.Labels[row]).ToArray();
         var tomekTargets = new SamplingTargets([.. Enumerable.Range(0, input.ClassCount).Select(c => targets.Targets(c) ? 0 : -1)]);
-        var keep = new bool[selected.RowCount];
+        var keep = new bool[selected.Length];
         Array.Fill(keep, true);
-        foreach (var row in TomekLinks.FindLinked(selected, tomekTargets))
+        var selectedIndex = input.IndexOf(selected); // the selected rows where they are, not copied
+        foreach (var position in TomekLinks.FindLinked(selectedIndex, selectedLabels, tomekTargets))
         {
-            keep[row] = false;
+            keep[position] = false;
         }
 
-        return afterSelection.Then(input, SamplerOutput.KeepWhere(keep, input.Dimensions));
+        selectedIndex.ReleaseSearchBuffers();
+        return new SamplerOutput([.. selected.Where((_, position) => keep[position])], SyntheticRows.None(input.Dimensions));
     }
 }

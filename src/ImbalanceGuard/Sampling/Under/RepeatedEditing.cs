@@ -23,10 +23,12 @@ internal static class RepeatedEditing
         var minoritySize = input.ClassCounts[minority];
         var presentClasses = input.PresentClassCount;
         var current = input;
+        double[]? compacted = null; // the survivors' rows, compacted in place round after round
         var survivors = Enumerable.Range(0, input.RowCount).ToArray();
         for (var r = 0; r < rounds; r++)
         {
             var keep = round(current, r);
+            current.ReleaseIndex();
             var kept = new List<int>(keep.Length);
             for (var i = 0; i < keep.Length; i++)
             {
@@ -38,7 +40,11 @@ internal static class RepeatedEditing
 
             var unchanged = kept.Count == current.RowCount;
             survivors = [.. kept.Select(i => survivors[i])];
-            current = unchanged ? current : current.Subset([.. kept]);
+            if (!unchanged)
+            {
+                compacted ??= new double[kept.Count * input.Dimensions];
+                current = Compact(current, kept, compacted);
+            }
 
             var counts = current.ClassCounts;
             var belowMinority = !allowMinority
@@ -51,5 +57,23 @@ internal static class RepeatedEditing
         }
 
         return new SamplerOutput(survivors, SyntheticRows.None(input.Dimensions));
+    }
+
+    /// <summary>
+    /// The rows <paramref name="kept"/> (ascending) of <paramref name="current"/> moved to the front of
+    /// <paramref name="into"/>, which may be <paramref name="current"/>'s own buffer: each row moves towards the
+    /// front, never over a row still to be read.
+    /// </summary>
+    private static SamplerInput Compact(SamplerInput current, List<int> kept, double[] into)
+    {
+        var d = current.Dimensions;
+        var labels = new int[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            Array.Copy(current.Features, kept[i] * d, into, i * d, d);
+            labels[i] = current.Labels[kept[i]];
+        }
+
+        return new SamplerInput(into, labels, current.Schema, current.NeighborOptions);
     }
 }

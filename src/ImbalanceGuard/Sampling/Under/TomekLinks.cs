@@ -1,3 +1,5 @@
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
@@ -34,14 +36,17 @@ public sealed class TomekLinks : Sampler
 
     /// <summary>The rows of targeted classes that are in a Tomek link.</summary>
     internal static IEnumerable<int> FindLinked(SamplerInput input, SamplingTargets targets)
+        => input.RowCount < 2 ? [] : FindLinked(input.IndexAll(), input.Labels, targets);
+
+    /// <summary>The points of <paramref name="index"/> (whose classes are <paramref name="labels"/>) of targeted classes that are in a Tomek link.</summary>
+    internal static IEnumerable<int> FindLinked(NeighborIndex index, int[] labels, SamplingTargets targets)
     {
-        if (input.RowCount < 2)
+        if (index.Count < 2)
         {
             yield break;
         }
 
-        var nearest = input.IndexAll().QueryAll(1).RawIndices;
-        var labels = input.Labels;
+        var nearest = index.QueryAll(1).RawIndices;
         for (var i = 0; i < nearest.Length; i++)
         {
             var j = nearest[i];
