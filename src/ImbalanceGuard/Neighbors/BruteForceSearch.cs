@@ -21,8 +21,7 @@ internal sealed class BruteForceSearch : IDisposable
     private const int QueryBlock = 64;
     private const int PanelsPerChunk = 256;
 
-    private readonly double[] _points;
-    private readonly int[]? _rowMap;        // indexed point i is row _rowMap[i] of _points; null: row i
+    private readonly PointRows _points;
     private readonly int _count;
     private readonly int _dimensions;
     private readonly double[] _mean;
@@ -34,10 +33,10 @@ internal sealed class BruteForceSearch : IDisposable
     private readonly double _marginFactor;  // c * unit roundoff of float
     private readonly ConcurrentBag<BlockState> _spareStates = []; // per-thread scratch, reused by later searches
 
-    public BruteForceSearch(double[] points, int[]? rowMap, int count, int dimensions)
+    public BruteForceSearch(PointRows points, int dimensions)
     {
+        var count = points.Count;
         _points = points;
-        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
@@ -143,7 +142,7 @@ internal sealed class BruteForceSearch : IDisposable
 
     /// <summary>The coordinates of indexed point <paramref name="j"/>.</summary>
     private ReadOnlySpan<double> Point(int j)
-        => _points.AsSpan((_rowMap is null ? j : _rowMap[j]) * _dimensions, _dimensions);
+        => _points.Row(j);
 
     private double Centre(ReadOnlySpan<double> point, Span<float> into)
     {

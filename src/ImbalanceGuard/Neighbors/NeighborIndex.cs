@@ -15,8 +15,7 @@ public sealed class NeighborIndex
     private const int TreeMaxDimensions = 6;
     private const long ExactScanMaxPairs = 1 << 16;
 
-    private readonly double[] _points;
-    private readonly int[]? _rowMap; // point i is row _rowMap[i] of _points; null: row i
+    private readonly PointRows _points;
     private readonly NeighborSearchOptions _options;
     private KdTree? _tree;
     private BruteForceSearch? _brute;
@@ -33,7 +32,7 @@ public sealed class NeighborIndex
                 nameof(points));
         }
 
-        _points = points.ToArray();
+        _points = PointRows.Leading(points.ToArray(), points.Length / dimensions, dimensions);
         Dimensions = dimensions;
         Count = points.Length / dimensions;
         _options = options ?? NeighborSearchOptions.Default;
@@ -41,20 +40,8 @@ public sealed class NeighborIndex
 
     /// <summary>Indexes <paramref name="points"/> without copying; the caller must not change the array.</summary>
     internal NeighborIndex(double[] points, int dimensions, NeighborSearchOptions? options)
-        : this(points, points.Length / dimensions, dimensions, options)
+        : this(PointRows.Leading(points, points.Length / dimensions, dimensions), dimensions, options)
     {
-    }
-
-    /// <summary>
-    /// Indexes the first <paramref name="count"/> rows of <paramref name="points"/> without copying (the array
-    /// may be longer); the caller must not change those rows while the index is in use.
-    /// </summary>
-    internal NeighborIndex(double[] points, int count, int dimensions, NeighborSearchOptions? options)
-    {
-        _points = points;
-        Dimensions = dimensions;
-        Count = count;
-        _options = options ?? NeighborSearchOptions.Default;
     }
 
     /// <summary>
@@ -62,11 +49,16 @@ public sealed class NeighborIndex
     /// <c>rows[i]</c>. The caller must change neither array while the index is in use.
     /// </summary>
     internal NeighborIndex(double[] matrix, int[] rows, int dimensions, NeighborSearchOptions? options)
+        : this(PointRows.Mapped(matrix, rows, dimensions), dimensions, options)
     {
-        _points = matrix;
-        _rowMap = rows;
+    }
+
+    /// <summary>Indexes points where they live; the caller must not change them while the index is in use.</summary>
+    internal NeighborIndex(PointRows points, int dimensions, NeighborSearchOptions? options)
+    {
+        _points = points;
         Dimensions = dimensions;
-        Count = rows.Length;
+        Count = points.Count;
         _options = options ?? NeighborSearchOptions.Default;
     }
 
@@ -103,7 +95,7 @@ public sealed class NeighborIndex
         }
 
         var positions = rows.ToArray();
-        return Run(QueryBatch.IndexedRows(_points, _rowMap, positions, 0, positions.Length, Dimensions), k);
+        return Run(QueryBatch.IndexedRows(_points, positions, 0, positions.Length), k);
     }
 
     /// <summary>The <paramref name="k"/> nearest indexed points of each outside point (row-major).</summary>
@@ -149,7 +141,7 @@ public sealed class NeighborIndex
     internal void QueryRowsInChunks(int[] rows, int k, Action<int, NeighborResult> visit)
     {
         CheckK(k, Count - 1, "other points");
-        InChunks(rows.Length, k, (first, count) => QueryBatch.IndexedRows(_points, _rowMap, rows, first, count, Dimensions), visit);
+        InChunks(rows.Length, k, (first, count) => QueryBatch.IndexedRows(_points, rows, first, count), visit);
     }
 
     private void InChunks(int queryCount, int k, Func<int, int, QueryBatch> batch, Action<int, NeighborResult> visit)
@@ -205,7 +197,7 @@ public sealed class NeighborIndex
 
         if (algorithm == NeighborAlgorithm.KdTree)
         {
-            var tree = _tree ??= new KdTree(ContiguousPoints(), Count, Dimensions);
+            var tree = _tree ??= new KdTree(_points.Contiguous(), Count, Dimensions);
             Parallel.For(0, queries.Count, parallel, q =>
             {
                 var top = new TopK(distances.AsSpan(q * k, k), indices.AsSpan(q * k, k));
@@ -215,7 +207,7 @@ public sealed class NeighborIndex
         }
         else
         {
-            var brute = _brute ??= new BruteForceSearch(_points, _rowMap, Count, Dimensions);
+            var brute = _brute ??= new BruteForceSearch(_points, Dimensions);
             if (pairs <= ExactScanMaxPairs && _options.Algorithm == NeighborAlgorithm.Auto)
             {
                 brute.ScanAll(queries, k, indices, distances, parallel);
@@ -231,25 +223,8 @@ public sealed class NeighborIndex
     {
         var indices = new int[queries.Count * k];
         var distances = new double[queries.Count * k];
-        (_brute ??= new BruteForceSearch(_points, _rowMap, Count, Dimensions)).ScanAll(queries, k, indices, distances, _options.ParallelOptions);
+        (_brute ??= new BruteForceSearch(_points, Dimensions)).ScanAll(queries, k, indices, distances, _options.ParallelOptions);
         return new NeighborResult(queries.Count, k, indices, distances);
-    }
-
-    /// <summary>The indexed points row-major (a copy when the index maps rows of a larger matrix).</summary>
-    private ReadOnlySpan<double> ContiguousPoints()
-    {
-        if (_rowMap is null)
-        {
-            return _points.AsSpan(0, Count * Dimensions);
-        }
-
-        var points = new double[Count * Dimensions];
-        for (var i = 0; i < Count; i++)
-        {
-            Array.Copy(_points, _rowMap[i] * Dimensions, points, i * Dimensions, Dimensions);
-        }
-
-        return points;
     }
 
     private static void CheckK(int k, int available, string what)

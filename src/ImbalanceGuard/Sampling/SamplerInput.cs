@@ -4,17 +4,26 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// What a sampler works on: the rows of a training set as a row-major matrix with class indices, plus
-/// the per-class row lists and neighbour indexes that several samplers share. The feature array may be
-/// longer than <see cref="RowCount"/> rows (a buffer compacted in place); only the first rows count.
+/// the per-class row lists and neighbour indexes that several samplers share. A view (<see cref="Subset"/>,
+/// <see cref="View"/>) reads its rows where they live, in one or two larger matrices, instead of copying them;
+/// it has no <see cref="Features"/> matrix of its own.
 /// </summary>
 internal sealed class SamplerInput
 {
+    private readonly double[]? _features;
+    private readonly PointRows _points;
     private int[][]? _rowsOfClass;
     private NeighborIndex? _allRows;
 
     public SamplerInput(double[] features, int[] labels, DataSchema schema, NeighborSearchOptions neighborOptions)
+        : this(features, PointRows.Leading(features, labels.Length, schema.FeatureCount), labels, schema, neighborOptions)
     {
-        Features = features;
+    }
+
+    private SamplerInput(double[]? features, PointRows points, int[] labels, DataSchema schema, NeighborSearchOptions neighborOptions)
+    {
+        _features = features;
+        _points = points;
         Labels = labels;
         Schema = schema;
         Dimensions = schema.FeatureCount;
@@ -28,7 +37,13 @@ internal sealed class SamplerInput
         }
     }
 
-    public double[] Features { get; }
+    /// <summary>The rows as one row-major matrix; a view has none (read its rows with <see cref="Row"/>).</summary>
+    /// <exception cref="InvalidOperationException">This input is a view.</exception>
+    public double[] Features => _features
+        ?? throw new InvalidOperationException("This sampler input is a view of rows that live in other matrices; it has no feature matrix of its own.");
+
+    /// <summary>Whether this input is a view of rows held elsewhere rather than a matrix of its own.</summary>
+    public bool IsView => _features is null;
 
     public DataSchema Schema { get; }
 
@@ -85,7 +100,7 @@ internal sealed class SamplerInput
     /// <summary>The largest class (the first in class order on equal counts).</summary>
     public int MajorityClass => Enumerable.Range(0, ClassCount).MaxBy(c => ClassCounts[c]);
 
-    public ReadOnlySpan<double> Row(int row) => Features.AsSpan(row * Dimensions, Dimensions);
+    public ReadOnlySpan<double> Row(int row) => _points.Row(row);
 
     /// <summary>The rows of class <paramref name="classIndex"/>, ascending.</summary>
     public int[] RowsOfClass(int classIndex) => (_rowsOfClass ??= Split.RowsByClass(Labels, ClassCount))[classIndex];
@@ -97,22 +112,22 @@ internal sealed class SamplerInput
         var matrix = new double[rows.Length * d];
         for (var i = 0; i < rows.Length; i++)
         {
-            Array.Copy(Features, rows[i] * d, matrix, i * d, d);
+            Row(rows[i]).CopyTo(matrix.AsSpan(i * d, d));
         }
 
         return matrix;
     }
 
     /// <summary>A neighbour index over every row (built once, shared).</summary>
-    public NeighborIndex IndexAll() => _allRows ??= new NeighborIndex(Features, RowCount, Dimensions, NeighborOptions);
+    public NeighborIndex IndexAll() => _allRows ??= new NeighborIndex(_points, Dimensions, NeighborOptions);
 
     /// <summary>Returns the shared index's search buffers to the pool, for a later round to reuse.</summary>
     public void ReleaseIndex() => _allRows?.ReleaseSearchBuffers();
 
     /// <summary>A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>.</summary>
-    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(Features, rows.ToArray(), Dimensions, NeighborOptions);
+    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(_points.Select(rows.ToArray()), Dimensions, NeighborOptions);
 
-    /// <summary>The rows that a cleaning sampler did not remove, as a new input (indices change).</summary>
+    /// <summary>The rows that a cleaning sampler did not remove, as a view (indices change; nothing is copied).</summary>
     public SamplerInput Subset(int[] rows)
     {
         var labels = new int[rows.Length];
@@ -121,8 +136,12 @@ internal sealed class SamplerInput
             labels[i] = Labels[rows[i]];
         }
 
-        return new SamplerInput(Gather(rows), labels, Schema, NeighborOptions);
+        return View(_points.Select(rows), labels, Schema, NeighborOptions);
     }
+
+    /// <summary>An input whose rows live in other matrices (<paramref name="points"/>), read there.</summary>
+    public static SamplerInput View(PointRows points, int[] labels, DataSchema schema, NeighborSearchOptions neighborOptions)
+        => new(null, points, labels, schema, neighborOptions);
 
     /// <summary>The rows <paramref name="rows"/> as a training set of their own (for learners fitted inside a sampler).</summary>
     public TrainingSet TrainingSubset(ReadOnlySpan<int> rows)

@@ -1,3 +1,5 @@
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
@@ -41,32 +43,30 @@ internal sealed class SamplerOutput
     }
 
     /// <summary>
-    /// The rows of the output as a new input, for a second sampler to work on. When the synthetic rows were made
-    /// with room for the kept rows in front, the kept rows are written there and the buffer is shared, not copied.
+    /// The rows of the output as a new input, for a second sampler to work on: a view that reads the kept rows
+    /// in the input's matrix and the made rows in their own buffer, so nothing is copied.
     /// </summary>
     public SamplerInput ToInput(SamplerInput input)
     {
-        var d = input.Dimensions;
-        var shared = Synthetic.TryShareMatrix(Kept.Length, out var features);
-        if (!shared)
-        {
-            features = new double[RowCount * d];
-        }
-
         var labels = new int[RowCount];
+        var map = new int[RowCount];
         for (var i = 0; i < Kept.Length; i++)
         {
-            Array.Copy(input.Features, Kept[i] * d, features, i * d, d);
+            map[i] = Kept[i];
             labels[i] = input.Labels[Kept[i]];
         }
 
-        if (!shared)
+        var synthetic = Synthetic.Buffer(out var firstRow);
+        for (var s = 0; s < Synthetic.Count; s++)
         {
-            Synthetic.Features.CopyTo(features.AsSpan(Kept.Length * d));
+            map[Kept.Length + s] = ~(firstRow + s);
         }
 
         Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
-        return new SamplerInput(features, labels, input.Schema, input.NeighborOptions);
+        var points = input.IsView
+            ? PointRows.Leading([.. input.Gather(Kept), .. Synthetic.Features], RowCount, input.Dimensions)
+            : PointRows.Mapped(input.Features, synthetic, map, input.Dimensions);
+        return SamplerInput.View(points, labels, input.Schema, input.NeighborOptions);
     }
 
     /// <summary>

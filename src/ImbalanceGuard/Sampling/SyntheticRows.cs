@@ -5,7 +5,9 @@ namespace ImbalanceGuard.Sampling;
 /// <summary>
 /// The rows a sampler makes: features, class, the input rows each was made from, and the sampler's name.
 /// An over-sampler that keeps every input row can reserve room for them in front of its rows, so the
-/// resampled matrix is built in place instead of copied (the largest allocation of a resampling).
+/// resampled matrix is built in place instead of copied (the largest allocation of a resampling). The room
+/// is only written when the output is built there; a cleaner run after the over-sampler reads the made rows
+/// where they are and the kept rows in the input.
 /// </summary>
 internal sealed class SyntheticRows
 {
@@ -35,6 +37,13 @@ internal sealed class SyntheticRows
 
     /// <summary>Room for every row an over-sampler that keeps all of <paramref name="input"/> will make.</summary>
     public static SyntheticRows AfterAllOf(SamplerInput input, int capacity) => new(input.Dimensions, capacity, input.RowCount);
+
+    /// <summary>The buffer the rows are in, and the buffer row that holds row 0.</summary>
+    public double[] Buffer(out int firstRow)
+    {
+        firstRow = _leadingRows;
+        return _features;
+    }
 
     public int Count { get; private set; }
 
@@ -67,17 +76,6 @@ internal sealed class SyntheticRows
     {
         matrix = _features;
         return _leadingRows == keptRows && _features.Length == (_leadingRows + Count) * _dimensions;
-    }
-
-    /// <summary>
-    /// The buffer itself, when room was reserved in front for exactly <paramref name="keptRows"/> rows: once the
-    /// caller fills those rows it holds the kept rows followed by these rows (it may run on past them), and a
-    /// second sampler can work on it without a copy. This object stays usable.
-    /// </summary>
-    public bool TryShareMatrix(int keptRows, out double[] matrix)
-    {
-        matrix = _features;
-        return _leadingRows == keptRows;
     }
 
     /// <summary>Keeps only the rows <paramref name="rows"/> (ascending positions), moved to the front in place.</summary>

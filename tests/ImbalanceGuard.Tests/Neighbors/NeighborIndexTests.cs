@@ -133,14 +133,23 @@ public class NeighborIndexTests
         Assert.Equal(expectedOutside.AllIndices.ToArray(), outsideChunked);
     }
 
-    /// <summary>An index over the first rows of a longer buffer (one compacted in place) ignores what follows.</summary>
+    /// <summary>An index over the rows of two matrices (kept rows and made rows) agrees with one over them copied together.</summary>
     [Fact]
-    public void An_index_over_the_front_of_a_buffer_ignores_the_rest()
+    public void An_index_over_rows_of_two_matrices_agrees_with_one_over_a_copy()
     {
-        var matrix = RandomPoints(900, 12, 5, duplicates: true, grid: false);
-        var front = matrix[..(600 * 12)];
-        var expected = new NeighborIndex(front, 12).QueryAll(6).AllIndices.ToArray();
-        Assert.Equal(expected, new NeighborIndex(matrix, 600, 12, null).QueryAll(6).AllIndices.ToArray());
+        var first = RandomPoints(700, 12, 5, duplicates: true, grid: false);
+        var second = RandomPoints(300, 12, 6, duplicates: true, grid: false);
+        var map = Enumerable.Range(0, 700).Where(i => i % 3 != 0).Concat(Enumerable.Range(0, 300).Where(i => i % 2 == 0).Select(i => ~i)).ToArray();
+        var copy = map.SelectMany(r => (r >= 0 ? first.AsSpan(r * 12, 12) : second.AsSpan(~r * 12, 12)).ToArray()).ToArray();
+
+        var expected = new NeighborIndex(copy, 12).QueryAll(6);
+        var actual = new NeighborIndex(PointRows.Mapped(first, second, map, 12), 12, null).QueryAll(6);
+
+        Assert.Equal(expected.AllIndices.ToArray(), actual.AllIndices.ToArray());
+        var selected = Enumerable.Range(0, map.Length).Where(i => i % 4 != 0).ToArray();
+        var expectedSubset = new NeighborIndex(selected.SelectMany(i => copy.AsSpan(i * 12, 12).ToArray()).ToArray(), 12).QueryAll(3);
+        var actualSubset = new NeighborIndex(PointRows.Mapped(first, second, map, 12).Select(selected), 12, null).QueryAll(3);
+        Assert.Equal(expectedSubset.AllIndices.ToArray(), actualSubset.AllIndices.ToArray());
     }
 
     private static double[] Gather(double[] matrix, int[] rows, int dimensions)

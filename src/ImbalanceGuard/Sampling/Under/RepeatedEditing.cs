@@ -23,7 +23,6 @@ internal static class RepeatedEditing
         var minoritySize = input.ClassCounts[minority];
         var presentClasses = input.PresentClassCount;
         var current = input;
-        double[]? compacted = null; // the survivors' rows, compacted in place round after round
         var survivors = Enumerable.Range(0, input.RowCount).ToArray();
         for (var r = 0; r < rounds; r++)
         {
@@ -42,8 +41,7 @@ internal static class RepeatedEditing
             survivors = [.. kept.Select(i => survivors[i])];
             if (!unchanged)
             {
-                compacted ??= new double[kept.Count * input.Dimensions];
-                current = Compact(current, kept, compacted);
+                current = current.Subset([.. kept]); // a view: the survivors are read where they are
             }
 
             var counts = current.ClassCounts;
@@ -57,23 +55,5 @@ internal static class RepeatedEditing
         }
 
         return new SamplerOutput(survivors, SyntheticRows.None(input.Dimensions));
-    }
-
-    /// <summary>
-    /// The rows <paramref name="kept"/> (ascending) of <paramref name="current"/> moved to the front of
-    /// <paramref name="into"/>, which may be <paramref name="current"/>'s own buffer: each row moves towards the
-    /// front, never over a row still to be read.
-    /// </summary>
-    private static SamplerInput Compact(SamplerInput current, List<int> kept, double[] into)
-    {
-        var d = current.Dimensions;
-        var labels = new int[kept.Count];
-        for (var i = 0; i < kept.Count; i++)
-        {
-            Array.Copy(current.Features, kept[i] * d, into, i * d, d);
-            labels[i] = current.Labels[kept[i]];
-        }
-
-        return new SamplerInput(into, labels, current.Schema, current.NeighborOptions);
     }
 }

@@ -1,0 +1,81 @@
+namespace ImbalanceGuard.Neighbors;
+
+/// <summary>
+/// Where each point of an index lives, so that an index never needs its points copied together: the rows of
+/// one row-major matrix in order, chosen rows of it (a row map), or rows of two matrices — a map entry
+/// <c>r ≥ 0</c> is row r of the first, <c>~r</c> (negative) row r of the second, as when a sampler's kept
+/// input rows and the rows it made are searched as one set.
+/// </summary>
+internal readonly struct PointRows
+{
+    private readonly double[] _first;
+    private readonly double[]? _second;
+    private readonly int[]? _map;
+    private readonly int _dimensions;
+
+    private PointRows(double[] first, double[]? second, int[]? map, int count, int dimensions)
+    {
+        _first = first;
+        _second = second;
+        _map = map;
+        Count = count;
+        _dimensions = dimensions;
+    }
+
+    public int Count { get; }
+
+    /// <summary>The first <paramref name="count"/> rows of <paramref name="matrix"/>.</summary>
+    public static PointRows Leading(double[] matrix, int count, int dimensions) => new(matrix, null, null, count, dimensions);
+
+    /// <summary>Rows <paramref name="rows"/> of <paramref name="matrix"/>.</summary>
+    public static PointRows Mapped(double[] matrix, int[] rows, int dimensions) => new(matrix, null, rows, rows.Length, dimensions);
+
+    /// <summary>Rows of two matrices: entry <c>r ≥ 0</c> of <paramref name="map"/> is row r of <paramref name="first"/>, <c>~r</c> row r of <paramref name="second"/>.</summary>
+    public static PointRows Mapped(double[] first, double[] second, int[] map, int dimensions) => new(first, second, map, map.Length, dimensions);
+
+    /// <summary>The points <paramref name="positions"/> of these, where they live.</summary>
+    public PointRows Select(int[] positions)
+    {
+        if (_map is null)
+        {
+            return Mapped(_first, positions, _dimensions);
+        }
+
+        var map = new int[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            map[i] = _map[positions[i]];
+        }
+
+        return new(_first, _second, map, map.Length, _dimensions);
+    }
+
+    /// <summary>The coordinates of point <paramref name="i"/>.</summary>
+    public ReadOnlySpan<double> Row(int i)
+    {
+        if (_map is null)
+        {
+            return _first.AsSpan(i * _dimensions, _dimensions);
+        }
+
+        var row = _map[i];
+        return row >= 0 ? _first.AsSpan(row * _dimensions, _dimensions) : _second.AsSpan(~row * _dimensions, _dimensions);
+    }
+
+    /// <summary>The points row-major: the matrix itself when the points are its leading rows, else a copy.</summary>
+    public ReadOnlySpan<double> Contiguous()
+    {
+        if (_map is null)
+        {
+            return _first.AsSpan(0, Count * _dimensions);
+        }
+
+        var points = new double[Count * _dimensions];
+        for (var i = 0; i < Count; i++)
+        {
+            Row(i).CopyTo(points.AsSpan(i * _dimensions));
+        }
+
+        return points;
+    }
+}
