@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImbalanceGuard.Neighbors;
 
 namespace ImbalanceGuard.Models;
 
@@ -73,12 +74,12 @@ public sealed class KMeans : IKMeansEstimator
     public KMeansFit Fit(ReadOnlySpan<double> points, int dimensions)
     {
         var count = CheckPoints(points, dimensions, Clusters);
-        return FitCore(points.ToArray(), null, count, dimensions);
+        return FitCore(PointRows.Leading(points.ToArray(), count, dimensions), dimensions);
     }
 
     /// <summary><see cref="Fit(ReadOnlySpan{double}, int)"/> on an array the caller will not change meanwhile, read where it is instead of copied.</summary>
     internal KMeansFit FitInPlace(double[] points, int dimensions)
-        => FitCore(points, null, CheckPoints(points, dimensions, Clusters), dimensions);
+        => FitCore(PointRows.Leading(points, CheckPoints(points, dimensions, Clusters), dimensions), dimensions);
 
     /// <summary>
     /// Clusters the rows <paramref name="rows"/> of <paramref name="matrix"/> (row-major, <paramref name="dimensions"/>
@@ -95,24 +96,20 @@ public sealed class KMeans : IKMeansEstimator
                 nameof(rows));
         }
 
-        foreach (var row in rows)
-        {
-            ModelChecks.Finite(matrix.AsSpan(row * dimensions, dimensions), dimensions, nameof(matrix));
-        }
-
-        return FitCore(matrix, rows, rows.Length, dimensions);
+        ModelChecks.FiniteRows(matrix, rows, dimensions, nameof(matrix));
+        return FitCore(PointRows.Mapped(matrix, rows, dimensions), dimensions);
     }
 
-    private KMeansFit FitCore(double[] data, int[]? rowMap, int count, int dimensions)
+    private KMeansFit FitCore(PointRows points, int dimensions)
     {
-        var tolerance = Tolerance * MeanVariance(data, rowMap, count, dimensions);
+        var tolerance = Tolerance * MeanVariance(points, dimensions);
         var parallel = ModelChecks.Options(MaxDegreeOfParallelism);
         KMeansFit? best = null;
         for (var run = 0; run < InitRuns; run++)
         {
             var random = SeededRandom.Fork(Seed, run);
-            var centers = KMeansPlusPlus.Seed(data, rowMap, count, dimensions, Clusters, random, parallel);
-            var fit = YinyangLloyd.Run(data, rowMap, count, dimensions, centers, Clusters, MaxIterations, tolerance, parallel);
+            var centers = KMeansPlusPlus.Seed(points, dimensions, Clusters, random, parallel);
+            var fit = YinyangLloyd.Run(points, dimensions, centers, Clusters, MaxIterations, tolerance, parallel);
             if (best is null || fit.Inertia < best.Inertia)
             {
                 best = fit;
@@ -147,22 +144,23 @@ public sealed class KMeans : IKMeansEstimator
         return count;
     }
 
-    private static double MeanVariance(double[] data, int[]? rowMap, int count, int dimensions)
+    private static double MeanVariance(PointRows points, int dimensions)
     {
+        var count = points.Count;
         var total = 0.0;
         for (var f = 0; f < dimensions; f++)
         {
             var mean = 0.0;
             for (var i = 0; i < count; i++)
             {
-                mean += data[((rowMap is null ? i : rowMap[i]) * dimensions) + f];
+                mean += points.Row(i)[f];
             }
 
             mean /= count;
             var variance = 0.0;
             for (var i = 0; i < count; i++)
             {
-                var t = data[((rowMap is null ? i : rowMap[i]) * dimensions) + f] - mean;
+                var t = points.Row(i)[f] - mean;
                 variance += t * t;
             }
 

@@ -30,8 +30,7 @@ internal sealed class KMeansPlusPlus
     private const int PanelsPerBlock = 64;
     private const int TrialChunk = 4;
 
-    private readonly double[] _points;
-    private readonly int[]? _rowMap;         // point i is row _rowMap[i] of _points; null: row i
+    private readonly PointRows _points;
     private readonly int _count;
     private readonly int _dimensions;
     private readonly int _clusters;
@@ -49,10 +48,10 @@ internal sealed class KMeansPlusPlus
     private readonly bool _filterUsable;
     private readonly double[] _centers;
 
-    private KMeansPlusPlus(double[] points, int[]? rowMap, int count, int dimensions, int clusters)
+    private KMeansPlusPlus(PointRows points, int dimensions, int clusters)
     {
+        var count = points.Count;
         _points = points;
-        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _clusters = clusters;
@@ -112,19 +111,19 @@ internal sealed class KMeansPlusPlus
 
     /// <summary>The initial centres, row-major.</summary>
     public static double[] Seed(double[] points, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
-        => Seed(points, null, count, dimensions, clusters, random, parallel);
+        => Seed(PointRows.Leading(points, count, dimensions), dimensions, clusters, random, parallel);
 
-    /// <summary>The initial centres, row-major, of the points that are rows <paramref name="rowMap"/> of <paramref name="points"/> (all rows when null).</summary>
-    public static double[] Seed(double[] points, int[]? rowMap, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
+    /// <summary>The initial centres, row-major, of <paramref name="points"/>, read where they live.</summary>
+    public static double[] Seed(PointRows points, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
     {
-        var seeding = new KMeansPlusPlus(points, rowMap, count, dimensions, clusters);
+        var seeding = new KMeansPlusPlus(points, dimensions, clusters);
         seeding.Run(random, parallel);
         ArrayPool<float>.Shared.Return(seeding._panels);
         seeding._panels = [];
         return seeding._centers;
     }
 
-    private ReadOnlySpan<double> Point(int i) => _points.AsSpan((_rowMap is null ? i : _rowMap[i]) * _dimensions, _dimensions);
+    private ReadOnlySpan<double> Point(int i) => _points.Row(i);
 
     private void Run(SeededRandom random, ParallelOptions parallel)
     {

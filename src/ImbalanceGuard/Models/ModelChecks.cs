@@ -64,6 +64,27 @@ internal static class ModelChecks
         return value;
     }
 
+    /// <summary>
+    /// <see cref="Finite"/> for the rows <paramref name="rows"/> of a row-major matrix, read where they are; a
+    /// failure names the row by its position in <paramref name="rows"/>.
+    /// </summary>
+    public static void FiniteRows(double[] matrix, int[] rows, int dimensions, string parameter)
+    {
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var row = matrix.AsSpan(rows[r] * dimensions, dimensions);
+            for (var f = 0; f < dimensions; f++)
+            {
+                if (!double.IsFinite(row[f]))
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"Row {r}, feature {f} is {row[f]}; every value must be a finite number."),
+                        parameter);
+                }
+            }
+        }
+    }
+
     /// <summary>-1 (no limit) or a positive iteration count.</summary>
     public static int IterationLimit(int value, string name, string property)
     {

@@ -41,12 +41,7 @@ internal sealed class TreeTraining
             throw new ArgumentException("The training set has no features.", nameof(training));
         }
 
-        if (maxFeatures > d)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"max_features must be at most the number of features, {d}; got {maxFeatures}."),
-                nameof(training));
-        }
+        CheckMaxFeatures(maxFeatures, d, nameof(training));
 
         ModelChecks.Finite(table.Features, d, nameof(training));
         return Prepare(table.Features, null, table.Labels, table.Weights, table.Schema.ClassCount, d, nameof(training), parallel);
@@ -58,18 +53,8 @@ internal sealed class TreeTraining
     /// </summary>
     public static TreeTraining Prepare(double[] features, int dimensions, int[] rows, int[] labels, int classCount, int? maxFeatures, ParallelOptions parallel)
     {
-        if (maxFeatures > dimensions)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"max_features must be at most the number of features, {dimensions}; got {maxFeatures}."),
-                nameof(maxFeatures));
-        }
-
-        foreach (var row in rows)
-        {
-            ModelChecks.Finite(features.AsSpan(row * dimensions, dimensions), dimensions, nameof(features));
-        }
-
+        CheckMaxFeatures(maxFeatures, dimensions, nameof(maxFeatures));
+        ModelChecks.FiniteRows(features, rows, dimensions, nameof(features));
         return Prepare(features, rows, labels, null, classCount, dimensions, nameof(features), parallel);
     }
 
@@ -104,5 +89,15 @@ internal sealed class TreeTraining
 
         var bins = FeatureBins.Build(features, rowMap, n, d, usedRows.Count == n ? null : used, parallel);
         return new TreeTraining(weights, [.. usedRows], bins, labels, classCount, d);
+    }
+
+    private static void CheckMaxFeatures(int? maxFeatures, int dimensions, string parameter)
+    {
+        if (maxFeatures > dimensions)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"max_features must be at most the number of features, {dimensions}; got {maxFeatures}."),
+                parameter);
+        }
     }
 }

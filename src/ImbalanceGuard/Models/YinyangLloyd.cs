@@ -37,8 +37,7 @@ internal sealed class YinyangLloyd
     private const int CentersPerGroup = 256;
     private const long BoundBudget = 1L << 24;
 
-    private readonly double[] _points;
-    private readonly int[]? _rowMap;          // point i is row _rowMap[i] of _points; null: row i
+    private readonly PointRows _points;
     private readonly int _count;
     private readonly int _dimensions;
     private readonly int _clusters;
@@ -66,10 +65,10 @@ internal sealed class YinyangLloyd
     private readonly double[] _moves;
     private readonly ConcurrentBag<Scratch> _spareScratch = [];
 
-    private YinyangLloyd(double[] points, int[]? rowMap, int count, int dimensions, double[] centers, int clusters, ParallelOptions parallel)
+    private YinyangLloyd(PointRows points, int dimensions, double[] centers, int clusters, ParallelOptions parallel)
     {
+        var count = points.Count;
         _points = points;
-        _rowMap = rowMap;
         _count = count;
         _dimensions = dimensions;
         _clusters = clusters;
@@ -161,9 +160,7 @@ internal sealed class YinyangLloyd
 
     /// <summary>Runs Lloyd's iterations from <paramref name="centers"/> (row-major, updated in place).</summary>
     public static KMeansFit Run(
-        double[] points,
-        int[]? rowMap,
-        int count,
+        PointRows points,
         int dimensions,
         double[] centers,
         int clusters,
@@ -171,7 +168,7 @@ internal sealed class YinyangLloyd
         double tolerance,
         ParallelOptions parallel)
     {
-        var solver = new YinyangLloyd(points, rowMap, count, dimensions, centers, clusters, parallel);
+        var solver = new YinyangLloyd(points, dimensions, centers, clusters, parallel);
         var fit = solver.Iterate(maxIterations, tolerance);
         ArrayPool<float>.Shared.Return(solver._pointsSingle);
         solver._pointsSingle = [];
@@ -212,7 +209,7 @@ internal sealed class YinyangLloyd
         return new KMeansFit(_centers, _labels, FinalInertia(), iterations, _clusters, _dimensions, history.ToArray());
     }
 
-    private ReadOnlySpan<double> Point(int i) => _points.AsSpan((_rowMap is null ? i : _rowMap[i]) * _dimensions, _dimensions);
+    private ReadOnlySpan<double> Point(int i) => _points.Row(i);
 
     private ReadOnlySpan<double> Center(int j) => _centers.AsSpan(j * _dimensions, _dimensions);
 

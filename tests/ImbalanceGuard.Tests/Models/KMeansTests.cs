@@ -124,7 +124,7 @@ public class KMeansTests
     {
         // Ten points at 0, ten at 10, one at 20; two of the starting centres coincide, so one starts empty.
         var points = Enumerable.Repeat(0.0, 10).Concat(Enumerable.Repeat(10.0, 10)).Append(20).ToArray();
-        var fit = YinyangLloyd.Run(points, null, points.Length, 1, [0, 0, 10], 3, 300, 0, new ParallelOptions());
+        var fit = YinyangLloyd.Run(ImbalanceGuard.Neighbors.PointRows.Leading(points, points.Length, 1), 1, [0, 0, 10], 3, 300, 0, new ParallelOptions());
         Assert.Equal([0.0, 20.0, 10.0], fit.Centroids.ToArray());
         Assert.Equal(0, fit.Inertia);
         Assert.Equal(1, fit.Labels[20]);
