@@ -136,47 +136,66 @@ internal sealed class ProvenanceTable
     }
 
     /// <summary>Builds a table row by row, keeping the source key.</summary>
+    /// <summary>
+    /// Builds a table row by row into arrays sized from the counts given up front (they grow if those were
+    /// low), handed over without a copy when the counts were exact.
+    /// </summary>
     internal sealed class Builder
     {
         private readonly long _sourceKey;
-        private readonly List<long> _source;
-        private readonly List<int> _parentStart;
-        private readonly List<long> _parents;
-        private readonly List<int> _samplerOf;
         private readonly List<string> _samplers = [];
+        private long[] _source;
+        private int[] _parentStart;
+        private long[] _parents;
+        private int[] _samplerOf;
+        private int _count;
+        private int _syntheticCount;
+        private int _parentCount;
 
-        /// <param name="sourceKey">The source the row numbers refer to.</param>
-        /// <param name="capacity">The rows expected.</param>
-        /// <param name="syntheticCapacity">The synthetic rows expected.</param>
-        /// <param name="parentCapacity">The parents of synthetic rows expected in all.</param>
         public Builder(long sourceKey, int capacity, int syntheticCapacity = 0, int parentCapacity = 0)
         {
             _sourceKey = sourceKey;
-            _source = new List<long>(capacity);
-            _parentStart = new List<int>(syntheticCapacity + 1) { 0 };
-            _parents = new List<long>(parentCapacity);
-            _samplerOf = new List<int>(syntheticCapacity);
+            _source = new long[capacity];
+            _parentStart = new int[syntheticCapacity + 1];
+            _parents = new long[parentCapacity];
+            _samplerOf = new int[syntheticCapacity];
         }
 
-        public void AddOriginal(long sourceRow) => _source.Add(sourceRow);
+        public void AddOriginal(long sourceRow)
+        {
+            EnsureRows(1);
+            _source[_count++] = sourceRow;
+        }
 
         public void AddSynthetic(string sampler, ReadOnlySpan<long> parents)
         {
-            var samplerIndex = _samplers.IndexOf(sampler);
-            if (samplerIndex < 0)
+            BeginSynthetic(sampler, parents.Length);
+            parents.CopyTo(_parents.AsSpan(_parentCount));
+            EndSynthetic(parents.Length);
+        }
+
+        /// <summary>A synthetic row grown from rows of <paramref name="table"/>: its parents are their original rows.</summary>
+        public void AddSynthetic(string sampler, ProvenanceTable table, ReadOnlySpan<int> parentRows)
+        {
+            if (table.SyntheticCount != 0)
             {
-                samplerIndex = _samplers.Count;
-                _samplers.Add(sampler);
+                var roots = new List<long>();
+                foreach (var row in parentRows)
+                {
+                    table.AppendRoots(row, roots);
+                }
+
+                AddSynthetic(sampler, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(roots));
+                return;
             }
 
-            _source.Add(~(long)_samplerOf.Count);
-            _samplerOf.Add(samplerIndex);
-            foreach (var parent in parents)
+            BeginSynthetic(sampler, parentRows.Length);
+            for (var i = 0; i < parentRows.Length; i++)
             {
-                _parents.Add(parent);
+                _parents[_parentCount + i] = table._source[parentRows[i]];
             }
 
-            _parentStart.Add(_parents.Count);
+            EndSynthetic(parentRows.Length);
         }
 
         public void CopyFrom(ProvenanceTable table, int row)
@@ -191,7 +210,74 @@ internal sealed class ProvenanceTable
             }
         }
 
+        /// <summary>Copies the rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of <paramref name="table"/>.</summary>
+        public void CopyRange(ProvenanceTable table, int start, int count)
+        {
+            if (table.SyntheticCount != 0)
+            {
+                for (var row = start; row < start + count; row++)
+                {
+                    CopyFrom(table, row);
+                }
+
+                return;
+            }
+
+            EnsureRows(count);
+            table._source.AsSpan(start, count).CopyTo(_source.AsSpan(_count));
+            _count += count;
+        }
+
         public ProvenanceTable Build()
-            => new(_sourceKey, [.. _source], [.. _parentStart], [.. _parents], [.. _samplerOf], [.. _samplers]);
+            => new(_sourceKey, Exact(_source, _count), Exact(_parentStart, _syntheticCount + 1), Exact(_parents, _parentCount),
+                Exact(_samplerOf, _syntheticCount), [.. _samplers]);
+
+        private void BeginSynthetic(string sampler, int parentCount)
+        {
+            EnsureRows(1);
+            if (_syntheticCount == _samplerOf.Length)
+            {
+                Array.Resize(ref _samplerOf, Math.Max(16, 2 * _samplerOf.Length));
+                Array.Resize(ref _parentStart, _samplerOf.Length + 1);
+            }
+
+            if (_parentCount + parentCount > _parents.Length)
+            {
+                Array.Resize(ref _parents, Math.Max(2 * _parents.Length, _parentCount + parentCount));
+            }
+
+            _source[_count++] = ~(long)_syntheticCount;
+            _samplerOf[_syntheticCount] = SamplerIndex(sampler);
+        }
+
+        private void EndSynthetic(int parentCount)
+        {
+            _parentCount += parentCount;
+            _parentStart[++_syntheticCount] = _parentCount;
+        }
+
+        private int SamplerIndex(string sampler)
+        {
+            for (var i = _samplers.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(_samplers[i], sampler) || _samplers[i] == sampler)
+                {
+                    return i;
+                }
+            }
+
+            _samplers.Add(sampler);
+            return _samplers.Count - 1;
+        }
+
+        private void EnsureRows(int count)
+        {
+            if (_count + count > _source.Length)
+            {
+                Array.Resize(ref _source, Math.Max(2 * _source.Length, _count + count));
+            }
+        }
+
+        private static T[] Exact<T>(T[] array, int count) => array.Length == count ? array : array[..count];
     }
 }

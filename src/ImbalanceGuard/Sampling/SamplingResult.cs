@@ -51,7 +51,7 @@ public sealed class SamplingResult
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    internal static SamplingResult Build(TrainingSet training, SamplerOutput output, SamplingTargets targets)
+    internal static SamplingResult Build(TrainingSet training, SamplerOutput output, SamplingTargets targets, ParallelOptions parallel)
     {
         var table = training.Table;
         var d = table.FeatureCount;
@@ -61,23 +61,26 @@ public sealed class SamplingResult
         var inPlace = synthetic.TryTakeMatrix(kept.Length, out var features);
         if (!inPlace)
         {
-            features = new double[rows * d];
+            features = GC.AllocateUninitializedArray<double>(rows * d);
         }
 
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
         var provenance = new ProvenanceTable.Builder(table.Provenance.SourceKey, rows, synthetic.Count, synthetic.ParentCount);
-        for (var i = 0; i < kept.Length; i++)
+
+        CopyKeptRows(table.Features, kept, features, d, parallel);
+        for (var i = 0; i < kept.Length;)
         {
-            var row = kept[i];
-            Array.Copy(table.Features, row * d, features, i * d, d);
-            labels[i] = table.Labels[row];
+            var first = kept[i];
+            var length = RunLength(kept, i);
+            Array.Copy(table.Labels, first, labels, i, length);
             if (weights is not null)
             {
-                weights[i] = table.Weights![row];
+                Array.Copy(table.Weights!, first, weights, i, length);
             }
 
-            provenance.CopyFrom(table.Provenance, row);
+            provenance.CopyRange(table.Provenance, first, length);
+            i += length;
         }
 
         if (!inPlace)
@@ -86,17 +89,10 @@ public sealed class SamplingResult
         }
 
         synthetic.Labels.CopyTo(labels.AsSpan(kept.Length));
-        var roots = new List<long>();
         for (var s = 0; s < synthetic.Count; s++)
         {
-            roots.Clear();
             var parents = synthetic.Parents(s);
-            foreach (var parent in parents)
-            {
-                table.Provenance.AppendRoots(parent, roots);
-            }
-
-            provenance.AddSynthetic(synthetic.Maker(s), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(roots));
+            provenance.AddSynthetic(synthetic.Maker(s), table.Provenance, parents);
             if (weights is not null)
             {
                 // A synthetic row stands in for the row it was grown from.
@@ -106,5 +102,37 @@ public sealed class SamplingResult
 
         var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance.Build()), resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
+    }
+
+    /// <summary>
+    /// Copies the kept rows to the front of the new matrix, a run of consecutive rows at a time (an
+    /// over-sampler keeps them all: one run), spread over threads: the copying is mostly first writes to
+    /// fresh memory.
+    /// </summary>
+    private static void CopyKeptRows(double[] from, int[] kept, double[] to, int d, ParallelOptions parallel)
+    {
+        var blocks = (kept.Length + SyntheticRows.CopyBlockRows - 1) / SyntheticRows.CopyBlockRows;
+        Parallel.For(0, blocks, parallel, block =>
+        {
+            var end = Math.Min(kept.Length, (block + 1) * SyntheticRows.CopyBlockRows);
+            for (var i = block * SyntheticRows.CopyBlockRows; i < end;)
+            {
+                var length = Math.Min(RunLength(kept, i), end - i);
+                Array.Copy(from, (long)kept[i] * d, to, (long)i * d, (long)length * d);
+                i += length;
+            }
+        });
+    }
+
+    /// <summary>How many of the rows from position <paramref name="i"/> on are consecutive input rows.</summary>
+    private static int RunLength(int[] kept, int i)
+    {
+        var length = 1;
+        while (i + length < kept.Length && kept[i + length] == kept[i] + length)
+        {
+            length++;
+        }
+
+        return length;
     }
 }

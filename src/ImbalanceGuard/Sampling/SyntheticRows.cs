@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
@@ -11,13 +9,21 @@ namespace ImbalanceGuard.Sampling;
 /// </summary>
 internal sealed class SyntheticRows
 {
+    // Rows copied per parallel work item: large enough that scheduling is noise next to the copying.
+    internal const int CopyBlockRows = 8192;
+
     private readonly int _dimensions;
     private readonly int _leadingRows;
     private double[] _features;
     private int[] _labels;
-    private readonly List<int> _parentStart = [0];
-    private readonly List<int> _parents;
-    private readonly List<string> _makers;
+    private int[] _parentStart;
+    private int[] _parents;
+    private int _parentCount;
+
+    // Each row's maker as an index into _makerNames: a sampler makes all its rows under one name, so a
+    // name per row would be a reference per row for nothing.
+    private byte[] _makerOf;
+    private readonly List<string> _makerNames = [];
 
     /// <param name="dimensions">Features per row.</param>
     /// <param name="capacity">The rows expected; more are accepted.</param>
@@ -27,10 +33,14 @@ internal sealed class SyntheticRows
         _dimensions = dimensions;
         _leadingRows = leadingRows;
         capacity = Math.Max(capacity, 1);
-        _features = new double[(leadingRows + capacity) * dimensions];
+
+        // Every row is written before it is read (the leading rows by whoever takes the matrix), so the
+        // largest allocation of a resampling need not be cleared first.
+        _features = GC.AllocateUninitializedArray<double>((leadingRows + capacity) * dimensions);
         _labels = new int[capacity];
-        _parents = new List<int>(2 * capacity);
-        _makers = new List<string>(capacity);
+        _makerOf = new byte[capacity];
+        _parentStart = new int[capacity + 1];
+        _parents = new int[2 * capacity];
     }
 
     public static SyntheticRows None(int dimensions) => new(dimensions, 0);
@@ -49,7 +59,7 @@ internal sealed class SyntheticRows
 
     public int Dimensions => _dimensions;
 
-    public int ParentCount => _parents.Count;
+    public int ParentCount => _parentCount;
 
     public ReadOnlySpan<double> Features => _features.AsSpan(_leadingRows * _dimensions, Count * _dimensions);
 
@@ -59,12 +69,12 @@ internal sealed class SyntheticRows
 
     public int Label(int row) => _labels[row];
 
-    public string Maker(int row) => _makers[row];
+    public string Maker(int row) => _makerNames[_makerOf[row]];
 
     public ReadOnlySpan<int> Parents(int row)
     {
         var start = _parentStart[row];
-        return CollectionsMarshal.AsSpan(_parents).Slice(start, _parentStart[row + 1] - start);
+        return _parents.AsSpan(start, _parentStart[row + 1] - start);
     }
 
     /// <summary>
@@ -93,7 +103,7 @@ internal sealed class SyntheticRows
             {
                 Array.Copy(_features, (_leadingRows + row) * d, _features, (_leadingRows + i) * d, d);
                 _labels[i] = _labels[row];
-                _makers[i] = _makers[row];
+                _makerOf[i] = _makerOf[row];
             }
 
             _parentStart[i] = parentsWritten;
@@ -104,32 +114,100 @@ internal sealed class SyntheticRows
         }
 
         _parentStart[rows.Count] = parentsWritten;
-        _parentStart.RemoveRange(rows.Count + 1, _parentStart.Count - rows.Count - 1);
-        _parents.RemoveRange(parentsWritten, _parents.Count - parentsWritten);
-        _makers.RemoveRange(rows.Count, _makers.Count - rows.Count);
+        _parentCount = parentsWritten;
         Count = rows.Count;
     }
 
     /// <summary>Reserves a row and returns its feature slot to fill.</summary>
     public Span<double> Add(int label, string maker, ReadOnlySpan<int> parents)
     {
-        if (Count == _labels.Length)
-        {
-            Array.Resize(ref _labels, Count * 2);
-            Array.Resize(ref _features, (_leadingRows + _labels.Length) * _dimensions);
-        }
-
+        EnsureRoom(1, parents.Length);
         _labels[Count] = label;
-        _makers.Add(maker);
-        foreach (var parent in parents)
+        _makerOf[Count] = MakerIndex(maker);
+        parents.CopyTo(_parents.AsSpan(_parentCount));
+        _parentCount += parents.Length;
+        _parentStart[Count + 1] = _parentCount;
+        return _features.AsSpan((_leadingRows + Count++) * _dimensions, _dimensions);
+    }
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows with <paramref name="parents"/> more parents between them.</summary>
+    private void EnsureRoom(int rows, int parents)
+    {
+        if (_parentCount + parents > _parents.Length)
         {
-            _parents.Add(parent);
+            Array.Resize(ref _parents, Math.Max(2 * _parents.Length, _parentCount + parents));
         }
 
-        _parentStart.Add(_parents.Count);
-        return _features.AsSpan((_leadingRows + Count++) * _dimensions, _dimensions);
+        if (Count + rows <= _labels.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(2 * _labels.Length, Count + rows);
+        var features = GC.AllocateUninitializedArray<double>((_leadingRows + capacity) * _dimensions);
+        _features.AsSpan(_leadingRows * _dimensions, Count * _dimensions).CopyTo(features.AsSpan(_leadingRows * _dimensions));
+        _features = features;
+        Array.Resize(ref _labels, capacity);
+        Array.Resize(ref _makerOf, capacity);
+        Array.Resize(ref _parentStart, capacity + 1);
+    }
+
+    private byte MakerIndex(string maker)
+    {
+        for (var i = _makerNames.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_makerNames[i], maker) || _makerNames[i] == maker)
+            {
+                return (byte)i;
+            }
+        }
+
+        if (_makerNames.Count == byte.MaxValue + 1)
+        {
+            throw new InvalidOperationException("More than 256 samplers made rows of one resampling.");
+        }
+
+        _makerNames.Add(maker);
+        return (byte)(_makerNames.Count - 1);
     }
 
     public void Add(ReadOnlySpan<double> features, int label, string maker, ReadOnlySpan<int> parents)
         => features.CopyTo(Add(label, maker, parents));
+
+    /// <summary>
+    /// Adds a copy of each row of <paramref name="input"/> in <paramref name="parents"/>, all of class
+    /// <paramref name="label"/>. The copying is spread over threads: it is mostly the first writes to fresh
+    /// memory, which cost the same whatever the order, so the rows are the same on any thread count.
+    /// </summary>
+    public void AddCopies(SamplerInput input, int label, string maker, ReadOnlySpan<int> parents, ParallelOptions parallel)
+    {
+        var first = Count;
+        var firstParent = _parentCount;
+        var count = parents.Length;
+        EnsureRoom(count, count);
+        _labels.AsSpan(first, count).Fill(label);
+        _makerOf.AsSpan(first, count).Fill(MakerIndex(maker));
+        parents.CopyTo(_parents.AsSpan(firstParent));
+        for (var i = 1; i <= count; i++)
+        {
+            _parentStart[first + i] = firstParent + i;
+        }
+
+        _parentCount += count;
+        Count += count;
+
+        var d = _dimensions;
+        var features = _features;
+        var leading = _leadingRows;
+        var from = _parents;
+        var blocks = (count + CopyBlockRows - 1) / CopyBlockRows;
+        Parallel.For(0, blocks, parallel, block =>
+        {
+            var end = Math.Min(count, (block + 1) * CopyBlockRows);
+            for (var i = block * CopyBlockRows; i < end; i++)
+            {
+                input.Row(from[firstParent + i]).CopyTo(features.AsSpan((leading + first + i) * d, d));
+            }
+        });
+    }
 }

@@ -26,6 +26,81 @@ public class SamplerOutputTests
         Assert.Equal(8, rows.ParentCount);
     }
 
+    [Fact]
+    public void Rows_added_past_the_expected_count_keep_everything_added_before()
+    {
+        var rows = new SyntheticRows(2, 2, leadingRows: 1);
+        var input = new SamplerInput([0, 1, 2, 3, 4, 5], [0, 1, 1], Schema(2, 2), new());
+        rows.Add([9, 9], 0, "first", [0]);
+        rows.AddCopies(input, 1, "second", [2, 1, 2], new ParallelOptions());
+        rows.Add([7, 7], 0, "first", [0, 1]);
+
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(new double[] { 9, 9, 4, 5, 2, 3, 4, 5, 7, 7 }, rows.Features.ToArray());
+        Assert.Equal(new[] { 0, 1, 1, 1, 0 }, rows.Labels.ToArray());
+        Assert.Equal(new[] { "first", "second", "second", "second", "first" }, Enumerable.Range(0, 5).Select(rows.Maker));
+        Assert.Equal(new[] { 2 }, rows.Parents(1).ToArray());
+        Assert.Equal(new[] { 0, 1 }, rows.Parents(4).ToArray());
+        Assert.Equal(6, rows.ParentCount);
+    }
+
+    /// <summary>Random over-sampling copies its rows in blocks spread over threads; every copy is its parent row.</summary>
+    [Fact]
+    public void Copies_made_over_many_blocks_equal_their_parent_rows_on_any_thread_count()
+    {
+        var random = new Random(3);
+        var features = new double[30_000, 3];
+        var labels = new int[30_000];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = i % 10 == 0 ? 1 : 0;
+            for (var f = 0; f < 3; f++)
+            {
+                features[i, f] = random.NextDouble();
+            }
+        }
+
+        var training = Split.FromPreSplit(Dataset.FromArrays(features, labels));
+        var one = new RandomOverSampler { Seed = 5, MaxDegreeOfParallelism = 1 }.FitResample(training).Resampled;
+        var all = new RandomOverSampler { Seed = 5 }.FitResample(training).Resampled;
+
+        Assert.Equal(54_000, one.RowCount);
+        Assert.Equal(one.Table.Features, all.Table.Features);
+        for (var i = 30_000; i < one.RowCount; i++)
+        {
+            var parents = one.GetProvenance(i).ParentRows;
+            Assert.Equal(1, parents.Length);
+            var parent = (int)parents[0];
+            Assert.Equal(training.Table.Row(parent).ToArray(), one.Table.Row(i).ToArray());
+            Assert.Equal(1, one.Table.Labels[i]);
+        }
+    }
+
+    /// <summary>Resampling resampled data traces the new rows back to original rows, through the rows they copy.</summary>
+    [Fact]
+    public void Rows_made_from_synthetic_rows_name_the_original_rows_behind_them()
+    {
+        var training = RandomData.Make(seed: 4);
+        var once = new RandomOverSampler { Seed = 1 }.FitResample(training).Resampled;
+        var twice = new RandomOverSampler { Seed = 2, SamplingStrategy = SamplingStrategy.Counts(new Dictionary<string, int> { ["1"] = once.ClassCountsByName()["1"] * 2 }) }
+            .FitResample(once).Resampled;
+
+        for (var i = once.RowCount; i < twice.RowCount; i++)
+        {
+            var roots = twice.GetProvenance(i).ParentRows.ToArray();
+            Assert.Single(roots);
+            Assert.Equal(training.Table.Row((int)roots[0]).ToArray(), twice.Table.Row(i).ToArray());
+        }
+
+        for (var i = 0; i < once.RowCount; i++)
+        {
+            Assert.Equal(once.GetProvenance(i), twice.GetProvenance(i));
+        }
+    }
+
+    private static DataSchema Schema(int features, int classes)
+        => new([.. Enumerable.Range(0, features).Select(f => "x" + f)], new FeatureKind[features], "y", [.. Enumerable.Range(0, classes).Select(c => c.ToString())]);
+
     /// <summary>
     /// SMOTE then a cleaner, composed with the shared matrix and the in-place selection, gives the rows that
     /// running the two samplers one after the other on materialised training sets gives.

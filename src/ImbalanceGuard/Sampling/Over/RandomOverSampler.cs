@@ -91,18 +91,27 @@ public sealed class RandomOverSampler : SeededSampler
 
             var rows = input.RowsOfClass(c);
             var factor = ShrinkageOf(input.ClassNames[c]);
-            var scale = factor is null ? null : StandardDeviations(input, rows).Select(s => s * factor.Value * smoothing).ToArray();
+            if (factor is null)
+            {
+                var parents = new int[targets[c]];
+                for (var i = 0; i < parents.Length; i++)
+                {
+                    parents[i] = rows[random.NextInt(rows.Length)];
+                }
+
+                synthetic.AddCopies(input, c, Name, parents, ParallelOptions);
+                continue;
+            }
+
+            var scale = StandardDeviations(input, rows).Select(s => s * factor.Value * smoothing).ToArray();
             for (var i = 0; i < targets[c]; i++)
             {
                 parent[0] = rows[random.NextInt(rows.Length)];
                 var row = synthetic.Add(c, Name, parent);
                 input.Row(parent[0]).CopyTo(row);
-                if (scale is not null)
+                for (var f = 0; f < d; f++)
                 {
-                    for (var f = 0; f < d; f++)
-                    {
-                        row[f] += scale[f] * random.NextGaussian();
-                    }
+                    row[f] += scale[f] * random.NextGaussian();
                 }
             }
         }

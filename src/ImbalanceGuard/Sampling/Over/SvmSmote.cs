@@ -44,7 +44,10 @@ public sealed class SvmSmote : SeededSampler
         init => _outStep = ParameterCheck.NonNegative(value, "out_step");
     }
 
-    /// <summary>The SVM that finds the support vectors (<c>svm_estimator</c>); default an RBF SVM with C = 1 and gamma "scale".</summary>
+    /// <summary>
+    /// The SVM that finds the support vectors (<c>svm_estimator</c>); default an RBF SVM with C = 1 and gamma "scale"
+    /// whose kernel cache is half the input matrix, between 16 MB and scikit-learn's 200 MB.
+    /// </summary>
     public SupportVectorClassifier? SvmEstimator { get; init; }
 
     internal static SvmSmote FromParameters(SamplerParameters p) => new()
@@ -57,9 +60,25 @@ public sealed class SvmSmote : SeededSampler
         OutStep = p.Double("out_step", 0.5),
     };
 
+    /// <summary>
+    /// The default SVM's kernel cache: scikit-learn's 200 MB, but no more than half the input matrix once that
+    /// is over 32 MB. The cache only spares recomputing kernel columns (the fit is the same at any size), and on
+    /// large inputs the solver's pass over the data, not the cache, sets the pace; 200 MB beside a 32 MB matrix
+    /// was most of the sampler's memory.
+    /// </summary>
+    private static double DefaultCacheMegabytes(SamplerInput input)
+    {
+        var inputMegabytes = (double)input.RowCount * input.Dimensions * sizeof(double) / (1 << 20);
+        return Math.Clamp(inputMegabytes / 2, 16, 200);
+    }
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
-        var svm = SvmEstimator ?? new SupportVectorClassifier { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+        var svm = SvmEstimator ?? new SupportVectorClassifier
+        {
+            MaxDegreeOfParallelism = MaxDegreeOfParallelism,
+            CacheSizeMegabytes = DefaultCacheMegabytes(input),
+        };
         var support = svm.Fit(input.Features, input.Labels, input.Dimensions, input.ClassCount).SupportIndices;
         var random = new SeededRandom(Seed);
         var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
