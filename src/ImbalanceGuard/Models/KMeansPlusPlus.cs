@@ -113,11 +113,15 @@ internal sealed class KMeansPlusPlus
     public static double[] Seed(double[] points, int count, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
         => Seed(PointRows.Leading(points, count, dimensions), dimensions, clusters, random, parallel);
 
-    /// <summary>The initial centres, row-major, of <paramref name="points"/>, read where they live.</summary>
-    public static double[] Seed(PointRows points, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel)
+    /// <summary>
+    /// The initial centres, row-major, of <paramref name="points"/>, read where they live. A block of points
+    /// records at most <paramref name="recordLimit"/> moves (default one per point) before it is measured
+    /// again instead; tests vary it to check that both ways give the same centres.
+    /// </summary>
+    public static double[] Seed(PointRows points, int dimensions, int clusters, SeededRandom random, ParallelOptions parallel, int? recordLimit = null)
     {
         var seeding = new KMeansPlusPlus(points, dimensions, clusters);
-        seeding.Run(random, parallel);
+        seeding.Run(random, parallel, recordLimit ?? (PanelsPerBlock * seeding._width));
         ArrayPool<float>.Shared.Return(seeding._panels);
         seeding._panels = [];
         return seeding._centers;
@@ -125,7 +129,7 @@ internal sealed class KMeansPlusPlus
 
     private ReadOnlySpan<double> Point(int i) => _points.Row(i);
 
-    private void Run(SeededRandom random, ParallelOptions parallel)
+    private void Run(SeededRandom random, ParallelOptions parallel, int recordLimit)
     {
         var first = random.NextInt(_count);
         Point(first).CopyTo(_centers.AsSpan(0, _dimensions));
@@ -148,7 +152,7 @@ internal sealed class KMeansPlusPlus
         var results = new BlockResult[blocks];
         for (var b = 0; b < blocks; b++)
         {
-            results[b] = new BlockResult(candidates.Padded);
+            results[b] = new BlockResult(candidates.Padded, recordLimit);
         }
 
         for (var c = 1; c < _clusters; c++)
@@ -186,19 +190,44 @@ internal sealed class KMeansPlusPlus
             }
 
             Point(candidates.Points[best]).CopyTo(_centers.AsSpan(c * _dimensions, _dimensions));
-            foreach (var result in results)
+            Parallel.For(0, blocks, parallel, b => MoveToBest(b, results[b], best, candidates));
+            RefreshSampleSums();
+        }
+    }
+
+    /// <summary>
+    /// Gives the block's points that are nearer to the chosen candidate than to their centre that candidate as
+    /// nearest: from what the scan recorded, or, where it recorded more than it could hold, measured again.
+    /// Blocks hold whole sample blocks, so blocks done in parallel never share one.
+    /// </summary>
+    private void MoveToBest(int block, BlockResult result, int best, Candidates candidates)
+    {
+        if (!result.Overflowed)
+        {
+            for (var e = 0; e < result.Count; e++)
             {
-                for (var e = 0; e < result.Count; e++)
+                if (result.Trials[e] == best)
                 {
-                    if (result.Trials[e] == best)
-                    {
-                        SetClosest(result.Rows[e], result.Distances[e]);
-                        _dirtySamples[result.Rows[e] / SampleBlock] = true;
-                    }
+                    SetClosest(result.Rows[e], result.Distances[e]);
+                    _dirtySamples[result.Rows[e] / SampleBlock] = true;
                 }
             }
 
-            RefreshSampleSums();
+            return;
+        }
+
+        var end = Math.Min((block + 1) * PanelsPerBlock * _width, _count);
+        var centre = candidates.Exact(best);
+        for (var i = block * PanelsPerBlock * _width; i < end; i++)
+        {
+            // Exactly the points the scan would have recorded: its single-precision filter only skips points
+            // proven not to be nearer.
+            var exact = SquaredEuclidean.Distance(Point(i), centre);
+            if (exact < _closest[i])
+            {
+                SetClosest(i, exact);
+                _dirtySamples[i / SampleBlock] = true;
+            }
         }
     }
 
@@ -400,45 +429,45 @@ internal sealed class KMeansPlusPlus
         }
     }
 
-    /// <summary>What one block of points found for each candidate: the gain, and the points that would move.</summary>
-    private sealed class BlockResult(int trials)
+    /// <summary>
+    /// What one block of points found for each candidate: the gain, and the points that would move — at most
+    /// one entry per point of the block. The first centres are far from everything, so every candidate would
+    /// move most points; recording all of that would take many times the data, so a block that fills up
+    /// stops recording (its gains stay exact) and is measured again for the chosen candidate alone.
+    /// </summary>
+    private sealed class BlockResult(int trials, int capacity)
     {
         public double[] Gains { get; } = new double[trials];
 
         public int Count { get; private set; }
 
-        public int[] Rows { get; private set; } = new int[64];
+        public bool Overflowed { get; private set; }
 
-        public int[] Trials { get; private set; } = new int[64];
+        public int[] Rows { get; } = new int[capacity];
 
-        public double[] Distances { get; private set; } = new double[64];
+        public int[] Trials { get; } = new int[capacity];
+
+        public double[] Distances { get; } = new double[capacity];
 
         public void Clear()
         {
             Array.Clear(Gains);
             Count = 0;
+            Overflowed = false;
         }
 
         public void Add(int row, int trial, double distance)
         {
             if (Count == Rows.Length)
             {
-                Rows = Grow(Rows);
-                Trials = Grow(Trials);
-                Distances = Grow(Distances);
+                Overflowed = true;
+                return;
             }
 
             Rows[Count] = row;
             Trials[Count] = trial;
             Distances[Count] = distance;
             Count++;
-        }
-
-        private static T[] Grow<T>(T[] array)
-        {
-            var grown = new T[array.Length * 2];
-            array.CopyTo(grown, 0);
-            return grown;
         }
     }
 }

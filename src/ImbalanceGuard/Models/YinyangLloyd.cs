@@ -33,8 +33,10 @@ internal sealed class YinyangLloyd
     private const int BlockSize = 1024;
 
     // A group scan costs little per centre once vectorised, so groups are large: fewer, looser bounds win
-    // over Yinyang's k/10 groups here (measured). The per-point bounds are also capped at 64 MiB.
-    private const int CentersPerGroup = 256;
+    // over Yinyang's k/10 groups here (measured). 512 centres a group ran as fast as 256 (ClusterCentroids,
+    // 190 000 × 20 rows into 10 000 clusters: 5.6–5.8 s against 5.4–6.1 s) with half the per-point bounds,
+    // which are also capped at 64 MiB.
+    private const int CentersPerGroup = 512;
     private const long BoundBudget = 1L << 24;
 
     private readonly PointRows _points;

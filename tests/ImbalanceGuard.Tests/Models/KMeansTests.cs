@@ -219,4 +219,29 @@ public class KMeansTests
         Assert.Equal(expected.Labels.ToArray(), actual.Labels.ToArray());
         Assert.Equal(expected.Inertia, actual.Inertia);
     }
+
+    /// <summary>
+    /// k-means++ records the points each candidate would move, and a block that records more than it may is
+    /// measured again for the chosen candidate: recording nothing, or everything, gives the same centres.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Seeding_gives_the_same_centres_however_little_it_records(int recordLimit)
+    {
+        var random = new Random(11);
+        const int count = 3000, d = 5;
+        var points = new double[count * d];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = random.NextDouble() * ((i / d) % 7);
+        }
+
+        var rows = ImbalanceGuard.Neighbors.PointRows.Leading(points, count, d);
+        var everything = KMeansPlusPlus.Seed(rows, d, 40, new SeededRandom(3), new ParallelOptions(), recordLimit: count * 40);
+        var limited = KMeansPlusPlus.Seed(rows, d, 40, new SeededRandom(3), new ParallelOptions(), recordLimit);
+
+        Assert.Equal(everything, limited);
+    }
 }
