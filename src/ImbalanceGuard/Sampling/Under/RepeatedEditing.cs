@@ -23,25 +23,34 @@ internal static class RepeatedEditing
         var minoritySize = input.ClassCounts[minority];
         var presentClasses = input.PresentClassCount;
         var current = input;
-        var survivors = Enumerable.Range(0, input.RowCount).ToArray();
+        var survivors = Enumerable.Range(0, input.RowCount).ToArray(); // the input row behind each row of current
         for (var r = 0; r < rounds; r++)
         {
             var keep = round(current, r);
             current.ReleaseIndex();
-            var kept = new List<int>(keep.Length);
-            for (var i = 0; i < keep.Length; i++)
+            var keptCount = 0;
+            foreach (var kept in keep)
             {
-                if (keep[i])
-                {
-                    kept.Add(i);
-                }
+                keptCount += kept ? 1 : 0;
             }
 
-            var unchanged = kept.Count == current.RowCount;
-            survivors = [.. kept.Select(i => survivors[i])];
+            var unchanged = keptCount == current.RowCount;
             if (!unchanged)
             {
-                current = current.Subset([.. kept]); // a view: the survivors are read where they are
+                var next = new int[keptCount];
+                for (int i = 0, j = 0; i < keep.Length; i++)
+                {
+                    if (keep[i])
+                    {
+                        next[j++] = survivors[i];
+                    }
+                }
+
+                survivors = next;
+
+                // A view of the input's rows, read where they are: each round's rows are a few arrays of
+                // row numbers, not a copy of the data nor a map of a map.
+                current = input.Subset(survivors);
             }
 
             var counts = current.ClassCounts;
