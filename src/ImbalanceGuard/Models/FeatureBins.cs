@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -18,8 +20,8 @@ internal sealed class FeatureBins
         RowCount = rowCount;
     }
 
-    /// <summary>The bin of row i on feature f at f * RowCount + i.</summary>
-    public byte[] Codes { get; }
+    /// <summary>The bin of row i on feature f at f * RowCount + i (rented: it may run past the last row).</summary>
+    public byte[] Codes { get; private set; }
 
     /// <summary>Per feature, the value between bin b and bin b + 1: rows in bins up to b are at most Thresholds[f][b].</summary>
     public double[][] Thresholds { get; }
@@ -27,6 +29,16 @@ internal sealed class FeatureBins
     public int RowCount { get; }
 
     public ReadOnlySpan<byte> Feature(int f) => Codes.AsSpan(f * RowCount, RowCount);
+
+    /// <summary>
+    /// Gives the codes back to the pool once no tree will grow on these bins any more, for the next fit
+    /// (instance hardness fits one forest per fold); the bins must not be used afterwards.
+    /// </summary>
+    public void Release()
+    {
+        ArrayPool<byte>.Shared.Return(Codes);
+        Codes = [];
+    }
 
     /// <summary>Bins the rows of a row-major matrix; only rows with <paramref name="used"/> set shape the bins.</summary>
     public static FeatureBins Build(double[] features, int rowCount, int dimensions, bool[]? used, ParallelOptions parallel)
@@ -38,16 +50,17 @@ internal sealed class FeatureBins
     /// </summary>
     public static FeatureBins Build(double[] features, int[]? rowMap, int rowCount, int dimensions, bool[]? used, ParallelOptions parallel)
     {
-        var codes = new byte[rowCount * dimensions];
+        var codes = ArrayPool<byte>.Shared.Rent(rowCount * dimensions);
         var thresholds = new double[dimensions][];
         var usedCount = used is null ? rowCount : used.Count(u => u);
         Parallel.For(
             0,
             dimensions,
             parallel,
-            () => new double[usedCount], // one thread's sort buffer, reused from feature to feature
-            (f, _, sorted) =>
+            () => ArrayPool<double>.Shared.Rent(usedCount), // one thread's sort buffer, reused from feature to feature
+            (f, _, buffer) =>
             {
+                var sorted = buffer.AsSpan(0, usedCount);
                 var filled = 0;
                 for (var i = 0; i < rowCount; i++)
                 {
@@ -57,7 +70,7 @@ internal sealed class FeatureBins
                     }
                 }
 
-                Array.Sort(sorted);
+                sorted.Sort();
                 var edges = Edges(sorted);
                 thresholds[f] = edges;
                 var column = codes.AsSpan(f * rowCount, rowCount);
@@ -66,9 +79,9 @@ internal sealed class FeatureBins
                     column[i] = (byte)BinOf(edges, features[((rowMap is null ? i : rowMap[i]) * dimensions) + f]);
                 }
 
-                return sorted;
+                return buffer;
             },
-            _ => { });
+            buffer => ArrayPool<double>.Shared.Return(buffer));
 
         return new FeatureBins(codes, thresholds, rowCount);
     }
@@ -93,7 +106,7 @@ internal sealed class FeatureBins
         return low;
     }
 
-    private static double[] Edges(double[] sorted)
+    private static double[] Edges(ReadOnlySpan<double> sorted)
     {
         var distinct = 0;
         for (var i = 0; i < sorted.Length; i++)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ImbalanceGuard.Models;
 
 /// <summary>
@@ -101,8 +103,9 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
                 trees[t] = worker.Builder.Grow(worker.Sample(random, Bootstrap), worker.Weights, options, random);
                 return worker;
             },
-            _ => { });
+            worker => worker.Dispose());
 
+        prepared.Release();
         return new RandomForestModel(trees, prepared.ClassCount, prepared.FeatureCount, MaxDegreeOfParallelism);
     }
 
@@ -152,6 +155,13 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
             });
         }
 
+        foreach (var worker in workers)
+        {
+            worker?.Dispose();
+        }
+
+        prepared.Release();
+
         for (var i = 0; i < output.Length; i++)
         {
             output[i] /= Trees;
@@ -173,16 +183,27 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
     }
 
     /// <summary>One thread's scratch, reused from tree to tree.</summary>
-    private sealed class Worker(TreeTraining prepared)
+    /// <summary>
+    /// One thread's scratch for growing trees. Its row-length arrays are rented and given back when the fit is
+    /// done, so that fits one after another (instance hardness fits one forest per fold) reuse them.
+    /// </summary>
+    private sealed class Worker(TreeTraining prepared) : IDisposable
     {
         public TreeBuilder Builder { get; } = new(prepared.Bins, prepared.Labels, prepared.ClassCount, prepared.FeatureCount);
 
-        public int[] Counts { get; } = new int[prepared.RowCount];
+        public int[] Counts { get; } = ArrayPool<int>.Shared.Rent(prepared.RowCount);
 
-        public int[] Rows { get; } = new int[prepared.RowCount];
+        public int[] Rows { get; } = ArrayPool<int>.Shared.Rent(prepared.RowCount);
 
         /// <summary>The row weights of the tree last sampled.</summary>
-        public double[] Weights { get; } = new double[prepared.RowCount];
+        public double[] Weights { get; } = ArrayPool<double>.Shared.Rent(prepared.RowCount);
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(Counts);
+            ArrayPool<int>.Shared.Return(Rows);
+            ArrayPool<double>.Shared.Return(Weights);
+        }
 
         /// <summary>
         /// The rows a tree grows on (in this worker's scratch), with their weights in <see cref="Weights"/>: with
@@ -199,7 +220,7 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
                 return Rows.AsSpan(0, prepared.UsedRows.Length);
             }
 
-            Array.Clear(Counts);
+            Array.Clear(Counts, 0, n);
             for (var k = 0; k < n; k++)
             {
                 Counts[random.NextInt(n)]++;

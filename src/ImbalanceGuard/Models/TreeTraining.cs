@@ -31,6 +31,9 @@ internal sealed class TreeTraining
 
     public int RowCount => Labels.Length;
 
+    /// <summary>Gives the bins' storage back to the pool when the last tree is grown; this must not be used afterwards.</summary>
+    public void Release() => Bins.Release();
+
     public static TreeTraining Prepare(TrainingSet training, int? maxFeatures, ParallelOptions parallel)
     {
         ArgumentNullException.ThrowIfNull(training);
@@ -63,7 +66,7 @@ internal sealed class TreeTraining
         var n = labels.Length;
         var weights = new double[n];
         var used = new bool[n];
-        var usedRows = new List<int>(n);
+        var usedCount = 0;
         for (var i = 0; i < n; i++)
         {
             var w = rowWeights?[i] ?? 1.0;
@@ -76,19 +79,25 @@ internal sealed class TreeTraining
 
             weights[i] = w;
             used[i] = w > 0;
-            if (w > 0)
-            {
-                usedRows.Add(i);
-            }
+            usedCount += w > 0 ? 1 : 0;
         }
 
-        if (usedRows.Count == 0)
+        if (usedCount == 0)
         {
             throw new ArgumentException("No training row has a positive weight; there is nothing to fit.", parameter);
         }
 
-        var bins = FeatureBins.Build(features, rowMap, n, d, usedRows.Count == n ? null : used, parallel);
-        return new TreeTraining(weights, [.. usedRows], bins, labels, classCount, d);
+        var usedRows = new int[usedCount];
+        for (int i = 0, u = 0; i < n; i++)
+        {
+            if (used[i])
+            {
+                usedRows[u++] = i;
+            }
+        }
+
+        var bins = FeatureBins.Build(features, rowMap, n, d, usedCount == n ? null : used, parallel);
+        return new TreeTraining(weights, usedRows, bins, labels, classCount, d);
     }
 
     private static void CheckMaxFeatures(int? maxFeatures, int dimensions, string parameter)

@@ -268,4 +268,30 @@ public class TreeTests
             Assert.Equal(expected, streamed.AsSpan(q * expected.Length, expected.Length).ToArray());
         }
     }
+
+    /// <summary>
+    /// Forests rent their row-length scratch and bins and give them back: a fit after another fit on more rows
+    /// (which leaves the pooled arrays longer and full of its values) answers exactly as before it.
+    /// </summary>
+    [Fact]
+    public void A_fit_answers_the_same_after_a_larger_fit_has_used_the_pooled_scratch()
+    {
+        var data = ModelTestData.Standardised("pima");
+        var table = data.Table;
+        var d = table.FeatureCount;
+        var classes = table.Schema.ClassCount;
+        var small = Enumerable.Range(0, table.RowCount).Where(i => i % 3 == 0).ToArray();
+        var held = Enumerable.Range(0, table.RowCount).Where(i => i % 3 == 1).ToArray();
+        var large = Enumerable.Range(0, table.RowCount).Where(i => i % 3 != 0).ToArray();
+        var forest = new RandomForestClassifier { Trees = 7, Seed = 2, MaxDegreeOfParallelism = 1 };
+        double[] Answers(int[] rows, int[] queries)
+            => forest.FitAndPredict(table.Features, d, rows, [.. rows.Select(i => table.Labels[i])], classes, queries);
+
+        var before = Answers(small, held);
+        Answers(large, small);
+        forest.Fit(ModelTestData.Rows(data, large));
+        var after = Answers(small, held);
+
+        Assert.Equal(before, after);
+    }
 }
