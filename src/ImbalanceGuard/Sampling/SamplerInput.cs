@@ -124,8 +124,11 @@ internal sealed class SamplerInput
     /// <summary>Returns the shared index's search buffers to the pool, for a later round to reuse.</summary>
     public void ReleaseIndex() => _allRows?.ReleaseSearchBuffers();
 
-    /// <summary>A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>.</summary>
-    public NeighborIndex IndexOf(ReadOnlySpan<int> rows) => new(_points.Select(rows.ToArray()), Dimensions, NeighborOptions);
+    /// <summary>
+    /// A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>. The index reads
+    /// the rows through the array, which it keeps rather than copies: do not change it while the index is used.
+    /// </summary>
+    public NeighborIndex IndexOf(int[] rows) => new(_points.Select(rows), Dimensions, NeighborOptions);
 
     /// <summary>The rows that a cleaning sampler did not remove, as a view (indices change; nothing is copied).</summary>
     public SamplerInput Subset(int[] rows)

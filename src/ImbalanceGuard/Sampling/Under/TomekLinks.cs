@@ -46,7 +46,17 @@ public sealed class TomekLinks : Sampler
             yield break;
         }
 
-        var nearest = index.QueryAll(1).RawIndices;
+        // Each point's nearest neighbour, answered a chunk at a time: only the neighbours are kept, not their
+        // distances nor the whole answer.
+        var nearest = new int[index.Count];
+        index.QueryRowsInChunks([.. Enumerable.Range(0, index.Count)], 1, (first, neighbours) =>
+        {
+            for (var q = 0; q < neighbours.QueryCount; q++)
+            {
+                nearest[first + q] = neighbours.Indices(q)[0];
+            }
+        });
+
         for (var i = 0; i < nearest.Length; i++)
         {
             var j = nearest[i];
