@@ -6,14 +6,18 @@ namespace ImbalanceGuard;
 /// </summary>
 internal sealed class ProvenanceTable
 {
-    // _source[i] >= 0: original row; _source[i] < 0: synthetic row number ~_source[i].
+    // Source(i) >= 0: original row; Source(i) < 0: synthetic row number ~Source(i).
     private readonly long[] _source;
     private readonly int[] _parentStart;
     private readonly long[] _parents;
     private readonly int[] _samplerOf;
     private readonly string[] _samplers;
 
-    private ProvenanceTable(long sourceKey, long[] source, int[] parentStart, long[] parents, int[] samplerOf, string[] samplers)
+    // Rows picked from a table of original rows only (a split side, a cleaner's output): row i is row
+    // _picked[i] of _source, so the table shares its source's numbers instead of copying them.
+    private readonly int[]? _picked;
+
+    private ProvenanceTable(long sourceKey, long[] source, int[] parentStart, long[] parents, int[] samplerOf, string[] samplers, int[]? picked = null)
     {
         SourceKey = sourceKey;
         _source = source;
@@ -21,12 +25,13 @@ internal sealed class ProvenanceTable
         _parents = parents;
         _samplerOf = samplerOf;
         _samplers = samplers;
+        _picked = picked;
     }
 
     /// <summary>Identifies the source the row numbers refer to; row numbers of different sources are unrelated.</summary>
     public long SourceKey { get; }
 
-    public int Count => _source.Length;
+    public int Count => _picked?.Length ?? _source.Length;
 
     public int SyntheticCount => _samplerOf.Length;
 
@@ -64,32 +69,32 @@ internal sealed class ProvenanceTable
         return builder.Build();
     }
 
-    public bool IsSynthetic(int row) => _source[row] < 0;
+    public bool IsSynthetic(int row) => Source(row) < 0;
 
     /// <summary>The source row of an original row, or -1.</summary>
-    public long SourceRow(int row) => _source[row] >= 0 ? _source[row] : -1;
+    public long SourceRow(int row) => Math.Max(Source(row), -1);
 
     public ReadOnlySpan<long> Parents(int row)
     {
-        if (_source[row] >= 0)
+        if (Source(row) >= 0)
         {
             return [];
         }
 
-        var s = (int)~_source[row];
+        var s = (int)~Source(row);
         return _parents.AsSpan(_parentStart[s], _parentStart[s + 1] - _parentStart[s]);
     }
 
-    public string? Sampler(int row) => _source[row] >= 0 ? null : _samplers[_samplerOf[(int)~_source[row]]];
+    public string? Sampler(int row) => Source(row) >= 0 ? null : _samplers[_samplerOf[(int)~Source(row)]];
 
     public RowProvenance Get(int row)
     {
-        if (_source[row] >= 0)
+        if (Source(row) >= 0)
         {
-            return RowProvenance.Original(_source[row]);
+            return RowProvenance.Original(Source(row));
         }
 
-        var s = (int)~_source[row];
+        var s = (int)~Source(row);
         var parents = new ReadOnlyMemory<long>(_parents, _parentStart[s], _parentStart[s + 1] - _parentStart[s]);
         return RowProvenance.SyntheticShared(_samplers[_samplerOf[s]], parents);
     }
@@ -99,9 +104,9 @@ internal sealed class ProvenanceTable
     /// </summary>
     public void AppendRoots(int row, List<long> into)
     {
-        if (_source[row] >= 0)
+        if (Source(row) >= 0)
         {
-            into.Add(_source[row]);
+            into.Add(Source(row));
         }
         else
         {
@@ -117,13 +122,7 @@ internal sealed class ProvenanceTable
     {
         if (SyntheticCount == 0)
         {
-            var source = new long[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                source[i] = _source[rows[i]];
-            }
-
-            return new ProvenanceTable(SourceKey, source, [0], [], [], []);
+            return Pick(rows.ToArray());
         }
 
         var builder = new Builder(SourceKey, rows.Length);
@@ -134,6 +133,33 @@ internal sealed class ProvenanceTable
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// The provenance of the rows <paramref name="rows"/> of a table of original rows only, sharing this table's
+    /// numbers and keeping <paramref name="rows"/> (which must then not change) instead of copying them.
+    /// </summary>
+    public ProvenanceTable Pick(int[] rows)
+    {
+        if (SyntheticCount != 0)
+        {
+            throw new InvalidOperationException("Only rows of a table of original rows can be picked without a copy.");
+        }
+
+        if (_picked is not null)
+        {
+            var composed = new int[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                composed[i] = _picked[rows[i]];
+            }
+
+            rows = composed;
+        }
+
+        return new ProvenanceTable(SourceKey, _source, [0], [], [], [], rows);
+    }
+
+    private long Source(int row) => _picked is null ? _source[row] : _source[_picked[row]];
 
     /// <summary>Builds a table row by row, keeping the source key.</summary>
     /// <summary>
@@ -192,7 +218,7 @@ internal sealed class ProvenanceTable
             BeginSynthetic(sampler, parentRows.Length);
             for (var i = 0; i < parentRows.Length; i++)
             {
-                _parents[_parentCount + i] = table._source[parentRows[i]];
+                _parents[_parentCount + i] = table.Source(parentRows[i]);
             }
 
             EndSynthetic(parentRows.Length);
@@ -206,7 +232,7 @@ internal sealed class ProvenanceTable
             }
             else
             {
-                AddOriginal(table._source[row]);
+                AddOriginal(table.Source(row));
             }
         }
 
@@ -224,8 +250,10 @@ internal sealed class ProvenanceTable
             }
 
             EnsureRows(count);
-            table._source.AsSpan(start, count).CopyTo(_source.AsSpan(_count));
-            _count += count;
+            for (var row = start; row < start + count; row++)
+            {
+                _source[_count++] = table.Source(row);
+            }
         }
 
         public ProvenanceTable Build()

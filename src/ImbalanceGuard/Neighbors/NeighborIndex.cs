@@ -123,7 +123,7 @@ public sealed class NeighborIndex
 
     /// <summary>
     /// The <paramref name="k"/> nearest indexed points of outside points that are rows <paramref name="rows"/> of
-    /// <paramref name="matrix"/>, answered a chunk at a time as <see cref="QueryRowsInChunks"/> does, without
+    /// <paramref name="matrix"/>, answered a chunk at a time as <see cref="QueryRowsInChunks(int[], int, Action{int, NeighborResult})"/> does, without
     /// gathering the rows.
     /// </summary>
     internal void QueryOutsideRowsInChunks(double[] matrix, int[] rows, int k, Action<int, NeighborResult> visit)
@@ -139,9 +139,13 @@ public sealed class NeighborIndex
     /// chunk's answer, which is only valid during the call.
     /// </summary>
     internal void QueryRowsInChunks(int[] rows, int k, Action<int, NeighborResult> visit)
+        => QueryRowsInChunks(rows, rows.Length, k, visit);
+
+    /// <summary><see cref="QueryRowsInChunks(int[], int, Action{int, NeighborResult})"/> for the first <paramref name="rowCount"/> of <paramref name="rows"/>.</summary>
+    internal void QueryRowsInChunks(int[] rows, int rowCount, int k, Action<int, NeighborResult> visit)
     {
         CheckK(k, Count - 1, "other points");
-        InChunks(rows.Length, k, (first, count) => QueryBatch.IndexedRows(_points, rows, first, count), visit);
+        InChunks(rowCount, k, (first, count) => QueryBatch.IndexedRows(_points, rows, first, count), visit);
     }
 
     private void InChunks(int queryCount, int k, Func<int, int, QueryBatch> batch, Action<int, NeighborResult> visit)

@@ -34,20 +34,26 @@ internal readonly struct PointRows
     public static PointRows Mapped(double[] first, double[] second, int[] map, int dimensions) => new(first, second, map, map.Length, dimensions);
 
     /// <summary>The points <paramref name="positions"/> of these, where they live.</summary>
-    public PointRows Select(int[] positions)
+    public PointRows Select(int[] positions) => Select(positions, positions.Length);
+
+    /// <summary>
+    /// The points at the first <paramref name="count"/> of <paramref name="positions"/>, where they live; rows of
+    /// a matrix read through the array itself, which must then not change while they are used.
+    /// </summary>
+    public PointRows Select(int[] positions, int count)
     {
         if (_map is null)
         {
-            return Mapped(_first, positions, _dimensions);
+            return new(_first, null, positions, count, _dimensions);
         }
 
-        var map = new int[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
+        var map = new int[count];
+        for (var i = 0; i < count; i++)
         {
             map[i] = _map[positions[i]];
         }
 
-        return new(_first, _second, map, map.Length, _dimensions);
+        return new(_first, _second, map, count, _dimensions);
     }
 
     /// <summary>The coordinates of point <paramref name="i"/>.</summary>

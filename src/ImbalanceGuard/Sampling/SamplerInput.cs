@@ -4,7 +4,7 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// What a sampler works on: the rows of a training set as a row-major matrix with class indices, plus
-/// the per-class row lists and neighbour indexes that several samplers share. A view (<see cref="Subset"/>,
+/// the per-class row lists and neighbour indexes that several samplers share. A view (<see cref="Subset(int[])"/>,
 /// <see cref="View"/>) reads its rows where they live, in one or two larger matrices, instead of copying them;
 /// it has no <see cref="Features"/> matrix of its own.
 /// </summary>
@@ -131,15 +131,21 @@ internal sealed class SamplerInput
     public NeighborIndex IndexOf(int[] rows) => new(_points.Select(rows), Dimensions, NeighborOptions);
 
     /// <summary>The rows that a cleaning sampler did not remove, as a view (indices change; nothing is copied).</summary>
-    public SamplerInput Subset(int[] rows)
+    public SamplerInput Subset(int[] rows) => Subset(rows, rows.Length);
+
+    /// <summary>
+    /// The rows at the first <paramref name="count"/> of <paramref name="rows"/>, as a view that may read them
+    /// through that array: it must not change while the view is used.
+    /// </summary>
+    public SamplerInput Subset(int[] rows, int count)
     {
-        var labels = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var labels = new int[count];
+        for (var i = 0; i < count; i++)
         {
             labels[i] = Labels[rows[i]];
         }
 
-        return View(_points.Select(rows), labels, Schema, NeighborOptions);
+        return View(_points.Select(rows, count), labels, Schema, NeighborOptions);
     }
 
     /// <summary>An input whose rows live in other matrices (<paramref name="points"/>), read there.</summary>

@@ -66,8 +66,6 @@ public sealed class SamplingResult
 
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
-        var provenance = new ProvenanceTable.Builder(table.Provenance.SourceKey, rows, synthetic.Count, synthetic.ParentCount);
-
         CopyKeptRows(table.Features, kept, features, d, parallel);
         for (var i = 0; i < kept.Length;)
         {
@@ -79,7 +77,6 @@ public sealed class SamplingResult
                 Array.Copy(table.Weights!, first, weights, i, length);
             }
 
-            provenance.CopyRange(table.Provenance, first, length);
             i += length;
         }
 
@@ -89,19 +86,43 @@ public sealed class SamplingResult
         }
 
         synthetic.Labels.CopyTo(labels.AsSpan(kept.Length));
-        for (var s = 0; s < synthetic.Count; s++)
+        for (var s = 0; weights is not null && s < synthetic.Count; s++)
         {
+            // A synthetic row stands in for the row it was grown from.
             var parents = synthetic.Parents(s);
-            provenance.AddSynthetic(synthetic.Maker(s), table.Provenance, parents);
-            if (weights is not null)
-            {
-                // A synthetic row stands in for the row it was grown from.
-                weights[kept.Length + s] = parents.Length > 0 ? table.Weights![parents[0]] : 1.0;
-            }
+            weights[kept.Length + s] = parents.Length > 0 ? table.Weights![parents[0]] : 1.0;
         }
 
-        var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance.Build()), resampled: true);
+        var provenance = Provenance(table.Provenance, kept, synthetic);
+        var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance), resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
+    }
+
+    /// <summary>
+    /// The kept rows' provenance, then the made rows' (traced back to original rows). A selection from original
+    /// rows shares the kept row list and the input's numbers instead of copying them.
+    /// </summary>
+    private static ProvenanceTable Provenance(ProvenanceTable input, int[] kept, SyntheticRows synthetic)
+    {
+        if (synthetic.Count == 0 && input.SyntheticCount == 0)
+        {
+            return input.Pick(kept);
+        }
+
+        var provenance = new ProvenanceTable.Builder(input.SourceKey, kept.Length + synthetic.Count, synthetic.Count, synthetic.ParentCount);
+        for (var i = 0; i < kept.Length;)
+        {
+            var length = RunLength(kept, i);
+            provenance.CopyRange(input, kept[i], length);
+            i += length;
+        }
+
+        for (var s = 0; s < synthetic.Count; s++)
+        {
+            provenance.AddSynthetic(synthetic.Maker(s), input, synthetic.Parents(s));
+        }
+
+        return provenance.Build();
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ImbalanceGuard.Sampling;
+
 namespace ImbalanceGuard.Tests.Data;
 
 public class ProvenanceTests
@@ -36,6 +38,32 @@ public class ProvenanceTests
         Assert.Equal([13.0, 11, 11], selected.Features);
         Assert.Equal([3L, 1, 1], Enumerable.Range(0, 3).Select(i => selected.Provenance.SourceRow(i)));
         Assert.Equal(data.Table.Provenance.SourceKey, selected.Provenance.SourceKey);
+    }
+
+    /// <summary>Selections of original rows share their source's numbers; a selection of a selection still names the source rows.</summary>
+    [Fact]
+    public void Selecting_from_a_selection_names_the_source_rows()
+    {
+        var data = Dataset.FromRows(
+            [[1.0], [2.0], [3.0], [4.0], [5.0]],
+            ["a", "b", "a", "b", "a"],
+            new DatasetOptions { Provenance = [.. new long[] { 40, 41, 42, 43, 44 }.Select(RowProvenance.Original)] });
+
+        var once = data.Table.Select([4, 2, 0, 3]);
+        var twice = once.Select([3, 1, 1]);
+
+        Assert.Equal([43L, 42, 42], Enumerable.Range(0, 3).Select(i => twice.Provenance.SourceRow(i)));
+        Assert.Equal([4.0, 3, 3], twice.Features);
+        Assert.Equal(3, twice.Provenance.Count);
+        Assert.Equal(RowProvenance.Original(42), twice.Provenance.Get(1));
+
+        // A cleaner's output over the selection (kept rows only) traces back the same way.
+        var cleaned = new RandomUnderSampler { Seed = 0 }.FitResample(new TrainingSet(once)).Resampled;
+        for (var i = 0; i < cleaned.RowCount; i++)
+        {
+            var row = (int)cleaned.GetProvenance(i).SourceRow - 40;
+            Assert.Equal(data.Table.Row(row).ToArray(), cleaned.Table.Row(i).ToArray());
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
@@ -51,15 +53,27 @@ public sealed class EditedNearestNeighbours : Sampler
         var labels = input.Labels;
         var index = input.IndexAll();
         var votes = new int[input.ClassCount];
+
+        // The class's rows, gathered into one pooled buffer: repeated editing asks this of a new view every
+        // round, and per-class row lists of every view would all stay allocated until the end.
+        var rows = ArrayPool<int>.Shared.Rent(input.RowCount);
         foreach (var c in targets.TargetedClasses)
         {
-            var rows = input.RowsOfClass(c);
-            if (rows.Length == 0)
+            var count = 0;
+            for (var r = 0; r < labels.Length; r++)
+            {
+                if (labels[r] == c)
+                {
+                    rows[count++] = r;
+                }
+            }
+
+            if (count == 0)
             {
                 continue;
             }
 
-            index.QueryRowsInChunks(rows, nNeighbors, (first, neighbours) =>
+            index.QueryRowsInChunks(rows, count, nNeighbors, (first, neighbours) =>
             {
                 for (var i = 0; i < neighbours.QueryCount; i++)
                 {
@@ -71,6 +85,7 @@ public sealed class EditedNearestNeighbours : Sampler
             });
         }
 
+        ArrayPool<int>.Shared.Return(rows);
         return keep;
     }
 

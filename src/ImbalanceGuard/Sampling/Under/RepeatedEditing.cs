@@ -23,34 +23,30 @@ internal static class RepeatedEditing
         var minoritySize = input.ClassCounts[minority];
         var presentClasses = input.PresentClassCount;
         var current = input;
-        var survivors = Enumerable.Range(0, input.RowCount).ToArray(); // the input row behind each row of current
+
+        // The input row behind each row of current, in the first survivorCount places: compacted in place
+        // each round and read by that round's view, so a round allocates no row list of its own.
+        var survivors = Enumerable.Range(0, input.RowCount).ToArray();
+        var survivorCount = survivors.Length;
         for (var r = 0; r < rounds; r++)
         {
             var keep = round(current, r);
             current.ReleaseIndex();
             var keptCount = 0;
-            foreach (var kept in keep)
+            for (var i = 0; i < keep.Length; i++)
             {
-                keptCount += kept ? 1 : 0;
+                // current is not read again once its rows are decided: its row map can be overwritten.
+                if (keep[i])
+                {
+                    survivors[keptCount++] = survivors[i];
+                }
             }
 
-            var unchanged = keptCount == current.RowCount;
+            var unchanged = keptCount == survivorCount;
+            survivorCount = keptCount;
             if (!unchanged)
             {
-                var next = new int[keptCount];
-                for (int i = 0, j = 0; i < keep.Length; i++)
-                {
-                    if (keep[i])
-                    {
-                        next[j++] = survivors[i];
-                    }
-                }
-
-                survivors = next;
-
-                // A view of the input's rows, read where they are: each round's rows are a few arrays of
-                // row numbers, not a copy of the data nor a map of a map.
-                current = input.Subset(survivors);
+                current = input.Subset(survivors, survivorCount);
             }
 
             var counts = current.ClassCounts;
@@ -63,6 +59,6 @@ internal static class RepeatedEditing
             }
         }
 
-        return new SamplerOutput(survivors, SyntheticRows.None(input.Dimensions));
+        return new SamplerOutput(survivors[..survivorCount], SyntheticRows.None(input.Dimensions));
     }
 }
