@@ -127,23 +127,18 @@ public sealed class SamplingResult
 
     /// <summary>
     /// Copies the kept rows to the front of the new matrix, a run of consecutive rows at a time (an
-    /// over-sampler keeps them all: one run), spread over threads: the copying is mostly first writes to
-    /// fresh memory.
+    /// over-sampler keeps them all: one run), block by block over threads when there are many.
     /// </summary>
     private static void CopyKeptRows(double[] from, int[] kept, double[] to, int d, ParallelOptions parallel)
-    {
-        var blocks = (kept.Length + SyntheticRows.CopyBlockRows - 1) / SyntheticRows.CopyBlockRows;
-        Parallel.For(0, blocks, parallel, block =>
+        => RowCopying.InBlocks(kept.Length, d, parallel, (start, end) =>
         {
-            var end = Math.Min(kept.Length, (block + 1) * SyntheticRows.CopyBlockRows);
-            for (var i = block * SyntheticRows.CopyBlockRows; i < end;)
+            for (var i = start; i < end;)
             {
                 var length = Math.Min(RunLength(kept, i), end - i);
                 Array.Copy(from, (long)kept[i] * d, to, (long)i * d, (long)length * d);
                 i += length;
             }
         });
-    }
 
     /// <summary>How many of the rows from position <paramref name="i"/> on are consecutive input rows.</summary>
     private static int RunLength(int[] kept, int i)

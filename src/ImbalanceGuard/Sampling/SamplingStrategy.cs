@@ -143,7 +143,23 @@ public abstract class SamplingStrategy
     /// </summary>
     internal SamplingTargets Resolve(IReadOnlyList<int> counts, IReadOnlyList<string> classNames, SamplingKind kind)
     {
-        var present = Enumerable.Range(0, counts.Count).Where(c => counts[c] > 0).ToArray();
+        // Plain loops rather than LINQ: this runs at the start of every resampling, and LINQ's generic methods
+        // over value types are compiled at first use, which costs a short resampling more than its work.
+        var presentCount = 0;
+        for (var c = 0; c < counts.Count; c++)
+        {
+            presentCount += counts[c] > 0 ? 1 : 0;
+        }
+
+        var present = new int[presentCount];
+        for (int c = 0, p = 0; c < counts.Count; c++)
+        {
+            if (counts[c] > 0)
+            {
+                present[p++] = c;
+            }
+        }
+
         if (present.Length < 2)
         {
             throw new SamplingException(
@@ -153,8 +169,14 @@ public abstract class SamplingStrategy
 
         var targets = new int[counts.Count];
         Array.Fill(targets, -1);
-        var minority = present.MinBy(c => counts[c]);
-        var majority = present.MaxBy(c => counts[c]);
+        // The first class in class order wins a tie, both ways.
+        int minority = present[0], majority = present[0];
+        foreach (var c in present)
+        {
+            minority = counts[c] < counts[minority] ? c : minority;
+            majority = counts[c] > counts[majority] ? c : majority;
+        }
+
         ResolveInto(targets, counts, classNames, kind, present, minority, majority);
         return new SamplingTargets(targets);
     }

@@ -9,9 +9,6 @@ namespace ImbalanceGuard.Sampling;
 /// </summary>
 internal sealed class SyntheticRows
 {
-    // Rows copied per parallel work item: large enough that scheduling is noise next to the copying.
-    internal const int CopyBlockRows = 8192;
-
     private readonly int _dimensions;
     private readonly int _leadingRows;
     private double[] _features;
@@ -176,8 +173,7 @@ internal sealed class SyntheticRows
 
     /// <summary>
     /// Adds a copy of each row of <paramref name="input"/> in <paramref name="parents"/>, all of class
-    /// <paramref name="label"/>. The copying is spread over threads: it is mostly the first writes to fresh
-    /// memory, which cost the same whatever the order, so the rows are the same on any thread count.
+    /// <paramref name="label"/>, copied block by block over threads when there are many (<see cref="RowCopying"/>).
     /// </summary>
     public void AddCopies(SamplerInput input, int label, string maker, ReadOnlySpan<int> parents, ParallelOptions parallel)
     {
@@ -200,11 +196,9 @@ internal sealed class SyntheticRows
         var features = _features;
         var leading = _leadingRows;
         var from = _parents;
-        var blocks = (count + CopyBlockRows - 1) / CopyBlockRows;
-        Parallel.For(0, blocks, parallel, block =>
+        RowCopying.InBlocks(count, d, parallel, (start, end) =>
         {
-            var end = Math.Min(count, (block + 1) * CopyBlockRows);
-            for (var i = block * CopyBlockRows; i < end; i++)
+            for (var i = start; i < end; i++)
             {
                 input.Row(from[firstParent + i]).CopyTo(features.AsSpan((leading + first + i) * d, d));
             }

@@ -44,17 +44,20 @@ public class SamplerOutputTests
         Assert.Equal(6, rows.ParentCount);
     }
 
-    /// <summary>Random over-sampling copies its rows in blocks spread over threads; every copy is its parent row.</summary>
+    /// <summary>
+    /// Random over-sampling copies its rows in blocks spread over threads once there are enough of them (here
+    /// 48 000 copies of 50 features, over the 2 M values where copying goes parallel); every copy is its parent row.
+    /// </summary>
     [Fact]
     public void Copies_made_over_many_blocks_equal_their_parent_rows_on_any_thread_count()
     {
         var random = new Random(3);
-        var features = new double[30_000, 3];
-        var labels = new int[30_000];
+        var features = new double[60_000, 50];
+        var labels = new int[60_000];
         for (var i = 0; i < labels.Length; i++)
         {
             labels[i] = i % 10 == 0 ? 1 : 0;
-            for (var f = 0; f < 3; f++)
+            for (var f = 0; f < 50; f++)
             {
                 features[i, f] = random.NextDouble();
             }
@@ -64,9 +67,9 @@ public class SamplerOutputTests
         var one = new RandomOverSampler { Seed = 5, MaxDegreeOfParallelism = 1 }.FitResample(training).Resampled;
         var all = new RandomOverSampler { Seed = 5 }.FitResample(training).Resampled;
 
-        Assert.Equal(54_000, one.RowCount);
+        Assert.Equal(108_000, one.RowCount);
         Assert.Equal(one.Table.Features, all.Table.Features);
-        for (var i = 30_000; i < one.RowCount; i++)
+        for (var i = 60_000; i < one.RowCount; i++)
         {
             var parents = one.GetProvenance(i).ParentRows;
             Assert.Equal(1, parents.Length);
