@@ -288,7 +288,7 @@ internal sealed class ProvenanceTable
         {
             for (var i = _samplers.Count - 1; i >= 0; i--)
             {
-                if (ReferenceEquals(_samplers[i], sampler) || _samplers[i] == sampler)
+                if (_samplers[i] == sampler)
                 {
                     return i;
                 }

@@ -196,8 +196,8 @@ internal sealed class KMeansPlusPlus
     }
 
     /// <summary>
-    /// Gives the block's points that are nearer to the chosen candidate than to their centre that candidate as
-    /// nearest: from what the scan recorded, or, where it recorded more than it could hold, measured again.
+    /// Makes the chosen candidate the nearest centre of each of the block's points that is nearer to it than to
+    /// its centre: from what the scan recorded or, where that was more than the block could hold, measured again.
     /// Blocks hold whole sample blocks, so blocks done in parallel never share one.
     /// </summary>
     private void MoveToBest(int block, BlockResult result, int best, Candidates candidates)

@@ -153,7 +153,7 @@ internal sealed class SyntheticRows
     {
         for (var i = _makerNames.Count - 1; i >= 0; i--)
         {
-            if (ReferenceEquals(_makerNames[i], maker) || _makerNames[i] == maker)
+            if (_makerNames[i] == maker)
             {
                 return (byte)i;
             }
