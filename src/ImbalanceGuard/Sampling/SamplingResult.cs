@@ -86,11 +86,14 @@ public sealed class SamplingResult
         }
 
         synthetic.Labels.CopyTo(labels.AsSpan(kept.Length));
-        for (var s = 0; weights is not null && s < synthetic.Count; s++)
+        if (weights is not null)
         {
-            // A synthetic row stands in for the row it was grown from.
-            var parents = synthetic.Parents(s);
-            weights[kept.Length + s] = parents.Length > 0 ? table.Weights![parents[0]] : 1.0;
+            for (var s = 0; s < synthetic.Count; s++)
+            {
+                // A synthetic row stands in for the row it was grown from.
+                var parents = synthetic.Parents(s);
+                weights[kept.Length + s] = parents.Length > 0 ? table.Weights![parents[0]] : 1.0;
+            }
         }
 
         var provenance = Provenance(table.Provenance, kept, synthetic);
