@@ -89,13 +89,7 @@ public sealed class KMeans : IKMeansEstimator
     internal KMeansFit FitRows(double[] matrix, int[] rows, int dimensions)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
-        if (rows.Length < Clusters)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"n_samples={rows.Length} should be >= n_clusters={Clusters}: k-means cannot make more clusters than there are points."),
-                nameof(rows));
-        }
-
+        CheckClusterCount(rows.Length, Clusters, nameof(rows));
         ModelChecks.FiniteRows(matrix, rows, dimensions, nameof(matrix));
         return FitCore(PointRows.Mapped(matrix, rows, dimensions), dimensions);
     }
@@ -133,15 +127,19 @@ public sealed class KMeans : IKMeansEstimator
         }
 
         var count = points.Length / dimensions;
+        CheckClusterCount(count, clusters, nameof(points));
+        ModelChecks.Finite(points, dimensions, nameof(points));
+        return count;
+    }
+
+    private static void CheckClusterCount(int count, int clusters, string parameter)
+    {
         if (count < clusters)
         {
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"n_samples={count} should be >= n_clusters={clusters}: k-means cannot make more clusters than there are points."),
-                nameof(points));
+                parameter);
         }
-
-        ModelChecks.Finite(points, dimensions, nameof(points));
-        return count;
     }
 
     private static double MeanVariance(PointRows points, int dimensions)

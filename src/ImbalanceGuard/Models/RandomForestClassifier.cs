@@ -182,7 +182,6 @@ public sealed class RandomForestClassifier : IClassifierTrainer, ISeedableTraine
         return copy;
     }
 
-    /// <summary>One thread's scratch, reused from tree to tree.</summary>
     /// <summary>
     /// One thread's scratch for growing trees. Its row-length arrays are rented and given back when the fit is
     /// done, so that fits one after another (instance hardness fits one forest per fold) reuse them.

@@ -44,15 +44,6 @@ public sealed class NeighborIndex
     {
     }
 
-    /// <summary>
-    /// Indexes the rows <paramref name="rows"/> of <paramref name="matrix"/> without copying them: point i is row
-    /// <c>rows[i]</c>. The caller must change neither array while the index is in use.
-    /// </summary>
-    internal NeighborIndex(double[] matrix, int[] rows, int dimensions, NeighborSearchOptions? options)
-        : this(PointRows.Mapped(matrix, rows, dimensions), dimensions, options)
-    {
-    }
-
     /// <summary>Indexes points where they live; the caller must not change them while the index is in use.</summary>
     internal NeighborIndex(PointRows points, int dimensions, NeighborSearchOptions? options)
     {

@@ -33,9 +33,6 @@ public abstract class Sampler
             ? throw new ArgumentOutOfRangeException("n_jobs", value, "n_jobs must be -1 (every core) or a positive thread count.")
             : value;
     }
-    /// <summary>The thread limit as options for <see cref="Parallel"/>.</summary>
-    private protected ParallelOptions ParallelOptions => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
-
 
     /// <summary>
     /// A copy of this sampler that draws its random choices from <paramref name="seed"/>; samplers without
@@ -62,7 +59,7 @@ public abstract class Sampler
         var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
         var output = Run(input, targets);
         input.ReleaseIndex();
-        return SamplingResult.Build(training, output, targets, ParallelOptions);
+        return SamplingResult.Build(training, output, targets, input.Parallel);
     }
 
     /// <summary>Runs the sampler on matrix-level input, resolving the strategy (used by combined samplers).</summary>

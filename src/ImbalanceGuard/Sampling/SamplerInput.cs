@@ -42,9 +42,6 @@ internal sealed class SamplerInput
     public double[] Features => _features
         ?? throw new InvalidOperationException("This sampler input is a view of rows that live in other matrices; it has no feature matrix of its own.");
 
-    /// <summary>Whether this input is a view of rows held elsewhere rather than a matrix of its own.</summary>
-    public bool IsView => _features is null;
-
     public DataSchema Schema { get; }
 
     public int[] Labels { get; }

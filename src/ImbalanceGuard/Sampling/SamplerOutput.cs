@@ -44,7 +44,8 @@ internal sealed class SamplerOutput
 
     /// <summary>
     /// The rows of the output as a new input, for a second sampler to work on: a view that reads the kept rows
-    /// in the input's matrix and the made rows in their own buffer, so nothing is copied.
+    /// in the input's matrix and the made rows in their own buffer, so nothing is copied. The input must have a
+    /// matrix of its own (not be a view), as every sampler's input from a training set has.
     /// </summary>
     public SamplerInput ToInput(SamplerInput input)
     {
@@ -63,10 +64,7 @@ internal sealed class SamplerOutput
         }
 
         Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
-        var points = input.IsView
-            ? PointRows.Leading([.. input.Gather(Kept), .. Synthetic.Features], RowCount, input.Dimensions)
-            : PointRows.Mapped(input.Features, synthetic, map, input.Dimensions);
-        return SamplerInput.View(points, labels, input.Schema, input.NeighborOptions);
+        return SamplerInput.View(PointRows.Mapped(input.Features, synthetic, map, input.Dimensions), labels, input.Schema, input.NeighborOptions);
     }
 
     /// <summary>

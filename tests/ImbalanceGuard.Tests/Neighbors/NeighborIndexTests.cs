@@ -105,7 +105,7 @@ public class NeighborIndexTests
         var outside = Enumerable.Range(0, count).Except(rows).ToArray();
         var options = new NeighborSearchOptions { Algorithm = algorithm };
         var copied = new NeighborIndex(Gather(matrix, rows, dimensions), dimensions, options);
-        var mapped = new NeighborIndex(matrix, rows, dimensions, options);
+        var mapped = new NeighborIndex(PointRows.Mapped(matrix, rows, dimensions), dimensions, options);
 
         Assert.Equal(copied.QueryAll(k).AllIndices.ToArray(), mapped.QueryAll(k).AllIndices.ToArray());
         var expectedOutside = copied.Query(Gather(matrix, outside, dimensions), k);

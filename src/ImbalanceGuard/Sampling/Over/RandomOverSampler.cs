@@ -99,7 +99,7 @@ public sealed class RandomOverSampler : SeededSampler
                     parents[i] = rows[random.NextInt(rows.Length)];
                 }
 
-                synthetic.AddCopies(input, c, Name, parents, ParallelOptions);
+                synthetic.AddCopies(input, c, Name, parents, input.Parallel);
                 continue;
             }
 
