@@ -45,15 +45,16 @@ internal static class CsvDatasetReader
         }
 
         var d = featureColumns.Length;
-        var features = new List<double>(1 << 16);
+        var features = new ValueBlocks();
         var categoryText = new List<string>[d];
         for (var j = 0; j < d; j++)
         {
             categoryText[j] = categorical[j] ? [] : null!;
         }
 
-        var labels = new List<string>(1 << 12);
+        var labels = new LabelCodes();
         var weights = weightColumn >= 0 ? new List<double>() : null;
+        var cells = new CsvCells();
         var lineNumber = 1;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -64,7 +65,7 @@ internal static class CsvDatasetReader
                 continue;
             }
 
-            var cells = CsvLine.Split(line, options.Separator, sourceName, lineNumber);
+            cells.Read(line, options.Separator, sourceName, lineNumber);
             if (cells.Count != columns.Count)
             {
                 throw new DataFormatException(
@@ -83,7 +84,7 @@ internal static class CsvDatasetReader
                             $"{sourceName} line {lineNumber}, column '{columns[column]}': the cell is empty; missing values must be imputed first.");
                     }
 
-                    categoryText[j].Add(text);
+                    categoryText[j].Add(text.ToString());
                     features.Add(0);
                 }
                 else
@@ -126,7 +127,7 @@ internal static class CsvDatasetReader
             }
         }
 
-        var classNames = ClassOrder.Sort(labels);
+        var classNames = ClassOrder.Sort(labels.Distinct);
         var schema = new DataSchema(
             featureColumns.Select(c => columns[c]).ToArray(),
             categorical.Select(c => c ? FeatureKind.Categorical : FeatureKind.Continuous).ToArray(),
@@ -135,12 +136,7 @@ internal static class CsvDatasetReader
             weightColumn >= 0 ? columns[weightColumn] : null,
             levels,
             [.. columns]);
-        var classIndex = new int[labels.Count];
-        for (var i = 0; i < classIndex.Length; i++)
-        {
-            classIndex[i] = schema.ClassIndex(labels[i]);
-        }
-
+        var classIndex = labels.ToClassIndices(schema);
         return new Dataset(new RowTable(schema, matrix, classIndex, weights?.ToArray(), ProvenanceTable.Original(labels.Count)));
     }
 
@@ -214,9 +210,9 @@ internal static class CsvDatasetReader
             $"{sourceName}: there is no {role} column '{name}'; the columns are {string.Join(", ", columns)}.");
     }
 
-    private static double ParseNumber(string cell, string sourceName, int lineNumber, string column)
+    private static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column)
     {
-        var text = cell.AsSpan().Trim();
+        var text = cell.Trim();
         if (text.Length == 0)
         {
             throw new DataFormatException(

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace ImbalanceGuard.Tests.Data;
 
 public class CsvLoadingTests
@@ -149,5 +152,53 @@ public class CsvLoadingTests
 
         Assert.Equal(2, data.RowCount);
         Assert.Equal(RowProvenance.Original(1), data.GetProvenance(1));
+    }
+
+    [Fact]
+    public void Lines_with_and_without_quotes_mix_in_one_file()
+    {
+        var data = Csv.Read("a,b,label\n\"1\",2,x\n3,4,y\n5,\"6\",\"x\"\n7,8,y\n");
+
+        Assert.Equal([1.0, 2, 3, 4, 5, 6, 7, 8], data.Features.ToArray());
+        Assert.Equal(["x", "y", "x", "y"], Csv.Labels(data));
+        Csv.ReadFails("a,b,label\n\"1\",2,x\n3,y\n", null, "cells.csv line 3: 2 cells", "3 columns");
+    }
+
+    [Theory]
+    [InlineData(8192, 16)] // exactly one storage block of values
+    [InlineData(7001, 20)] // a block and a part of another
+    public void Every_value_of_a_long_file_lands_in_its_row_and_column(int rows, int features)
+    {
+        var text = new StringBuilder(string.Join(',', Enumerable.Range(0, features).Select(j => "f" + j)) + ",label\n");
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < features; j++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{(i * features) + j},");
+            }
+
+            text.Append(i % 3 == 0 ? "rare\n" : "common\n");
+        }
+
+        var data = Csv.Read(text.ToString());
+
+        Assert.Equal(rows, data.RowCount);
+        Assert.Equal(Enumerable.Range(0, rows * features).Select(v => (double)v), data.Features.ToArray());
+        Assert.Equal(Enumerable.Range(0, rows).Select(i => i % 3 == 0 ? "rare" : "common"), Csv.Labels(data));
+    }
+
+    [Fact]
+    public void Many_distinct_labels_each_keep_their_own_rows()
+    {
+        // Past the number of labels matched by comparing characters, labels are looked up by text.
+        var labels = Enumerable.Range(0, 120).Select(i => "class-" + (i % 40).ToString(CultureInfo.InvariantCulture)).ToArray();
+        var text = "a,label\n" + string.Concat(labels.Select((label, i) => $"{i},{label}\n"));
+
+        var data = Csv.Read(text);
+
+        Assert.Equal(40, data.ClassCount);
+        Assert.Equal(labels, Csv.Labels(data));
+        Assert.All(data.ClassCounts, count => Assert.Equal(3, count));
+        Assert.Equal(labels.Distinct().Order(StringComparer.Ordinal), data.Schema.ClassNames);
     }
 }

@@ -1,0 +1,62 @@
+namespace ImbalanceGuard;
+
+/// <summary>
+/// The cells of one CSV line, read one line after another into the same object. A line without quotes is
+/// not copied: each cell is a span of the line. A line with quotes goes through <see cref="CsvLine.Split"/>,
+/// which unquotes its cells into strings. Loading a large file so costs one string per line instead of one
+/// per cell and a list per line.
+/// </summary>
+internal sealed class CsvCells
+{
+    private int[] _ends = new int[16]; // _ends[c]: the position in the line just after cell c
+    private string _line = string.Empty;
+    private List<string>? _unquoted;    // the cells of a line with quotes
+
+    /// <summary>The number of cells of the line last read.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Cell <paramref name="cell"/> of the line last read, quotes removed.</summary>
+    public ReadOnlySpan<char> this[int cell]
+    {
+        get
+        {
+            if (_unquoted is not null)
+            {
+                return _unquoted[cell];
+            }
+
+            var start = cell == 0 ? 0 : _ends[cell - 1] + 1;
+            return _line.AsSpan(start, _ends[cell] - start);
+        }
+    }
+
+    /// <exception cref="DataFormatException">A quoted cell is not closed.</exception>
+    public void Read(string line, char separator, string sourceName, int lineNumber)
+    {
+        if (line.Contains('"', StringComparison.Ordinal))
+        {
+            _unquoted = CsvLine.Split(line, separator, sourceName, lineNumber);
+            Count = _unquoted.Count;
+            return;
+        }
+
+        _unquoted = null;
+        _line = line;
+        var span = line.AsSpan();
+        var count = span.Count(separator) + 1;
+        if (count > _ends.Length)
+        {
+            _ends = new int[Math.Max(count, 2 * _ends.Length)];
+        }
+
+        var position = 0;
+        for (var c = 0; c < count - 1; c++)
+        {
+            position += span[position..].IndexOf(separator);
+            _ends[c] = position++;
+        }
+
+        _ends[count - 1] = span.Length;
+        Count = count;
+    }
+}
