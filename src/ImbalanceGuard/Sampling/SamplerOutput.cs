@@ -30,16 +30,17 @@ internal sealed class SamplerOutput
     /// <summary>The input rows whose flag is set, nothing made.</summary>
     public static SamplerOutput KeepWhere(bool[] keep, int dimensions)
     {
-        var kept = new List<int>(keep.Length);
+        var kept = new int[keep.AsSpan().Count(true)];
+        var next = 0;
         for (var i = 0; i < keep.Length; i++)
         {
             if (keep[i])
             {
-                kept.Add(i);
+                kept[next++] = i;
             }
         }
 
-        return new SamplerOutput([.. kept], SyntheticRows.None(dimensions));
+        return new SamplerOutput(kept, SyntheticRows.None(dimensions));
     }
 
     /// <summary>
@@ -125,22 +126,27 @@ internal sealed class SamplerOutput
     /// </summary>
     private SamplerOutput ThenSelection(SamplerOutput second)
     {
-        var kept = new List<int>(second.Kept.Length);
-        var keptSynthetic = new List<int>();
-        foreach (var row in second.Kept)
+        // second.Kept is ascending: the kept input rows come first, then the kept made rows.
+        var keptInput = second.Kept.AsSpan().IndexOfAnyInRange(Kept.Length, int.MaxValue);
+        if (keptInput < 0)
         {
-            if (row < Kept.Length)
-            {
-                kept.Add(Kept[row]);
-            }
-            else
-            {
-                keptSynthetic.Add(row - Kept.Length);
-            }
+            keptInput = second.Kept.Length;
+        }
+
+        var kept = new int[keptInput];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = Kept[second.Kept[i]];
+        }
+
+        var keptSynthetic = new int[second.Kept.Length - keptInput];
+        for (var s = 0; s < keptSynthetic.Length; s++)
+        {
+            keptSynthetic[s] = second.Kept[keptInput + s] - Kept.Length;
         }
 
         Synthetic.KeepOnly(keptSynthetic);
-        return new SamplerOutput([.. kept], Synthetic, [.. Warnings, .. second.Warnings]);
+        return new SamplerOutput(kept, Synthetic, [.. Warnings, .. second.Warnings]);
     }
 
     private static bool IsStrictlyAscending(int[] rows)

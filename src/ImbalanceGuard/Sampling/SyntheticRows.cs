@@ -86,11 +86,11 @@ internal sealed class SyntheticRows
     }
 
     /// <summary>Keeps only the rows <paramref name="rows"/> (ascending positions), moved to the front in place.</summary>
-    public void KeepOnly(IReadOnlyList<int> rows)
+    public void KeepOnly(ReadOnlySpan<int> rows)
     {
         var d = _dimensions;
         var parentsWritten = 0;
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             // Rows only move forward, so nothing is overwritten before it is read.
             var row = rows[i];
@@ -110,9 +110,9 @@ internal sealed class SyntheticRows
             }
         }
 
-        _parentStart[rows.Count] = parentsWritten;
+        _parentStart[rows.Length] = parentsWritten;
         _parentCount = parentsWritten;
-        Count = rows.Count;
+        Count = rows.Length;
     }
 
     /// <summary>Reserves a row and returns its feature slot to fill.</summary>
