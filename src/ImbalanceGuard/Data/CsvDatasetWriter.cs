@@ -5,6 +5,9 @@ namespace ImbalanceGuard;
 /// <summary>Writes labelled rows as CSV with the source's header and column order.</summary>
 internal static class CsvDatasetWriter
 {
+    private const int ChunkRows = 1024;
+    private const long ParallelCells = 1 << 18;
+
     public static void Write(LabeledData data, TextWriter writer, char separator = ',')
     {
         var schema = data.Schema;
@@ -19,51 +22,138 @@ internal static class CsvDatasetWriter
 
         writer.Write(string.Join(separator, columns.Select(c => CsvLine.Quote(c, separator))));
         writer.Write('\n');
-        var d = data.FeatureCount;
-        var features = data.Table.Features;
-        var weights = data.Table.Weights;
-        Span<char> number = stackalloc char[32];
-        for (var i = 0; i < data.RowCount; i++)
-        {
-            for (var c = 0; c < layout.Length; c++)
-            {
-                if (c > 0)
-                {
-                    writer.Write(separator);
-                }
 
-                var what = layout[c];
-                if (what == -1)
-                {
-                    writer.Write(CsvLine.Quote(schema.ClassNames[data.Table.Labels[i]], separator));
-                }
-                else if (what == -2)
-                {
-                    WriteNumber(writer, weights![i], number);
-                }
-                else
-                {
-                    var value = features[(i * d) + what];
-                    var levels = schema.CategoryLevels(what);
-                    if (levels is null)
-                    {
-                        WriteNumber(writer, value, number);
-                    }
-                    else
-                    {
-                        writer.Write(CsvLine.Quote(levels[(int)value], separator));
-                    }
-                }
+        // The text of every label and category level, quoted once, not once per row.
+        var classTexts = schema.ClassNames.Select(name => CsvLine.Quote(name, separator)).ToArray();
+        var levelTexts = new string[]?[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (layout[c] >= 0 && schema.CategoryLevels(layout[c]) is { } levels)
+            {
+                levelTexts[c] = [.. levels.Select(level => CsvLine.Quote(level, separator))];
+            }
+        }
+
+        // Formatting numbers is most of the time: chunks of rows of a large table are formatted side by side, a
+        // batch at a time so only a few chunks' text exists at once, and written in order.
+        var rows = new RowFormatter(data, layout, classTexts, levelTexts, separator);
+        var chunks = (data.RowCount + ChunkRows - 1) / ChunkRows;
+        var parallel = (long)data.RowCount * layout.Length >= ParallelCells;
+        var texts = new TextBuffer[parallel ? Math.Min(chunks, 4 * Environment.ProcessorCount) : 1];
+        for (var t = 0; t < texts.Length; t++)
+        {
+            texts[t] = new TextBuffer();
+        }
+
+        void FormatChunk(int chunk, TextBuffer text)
+        {
+            var start = chunk * ChunkRows;
+            text.Clear();
+            rows.Format(start, Math.Min(start + ChunkRows, data.RowCount), text);
+        }
+
+        for (var first = 0; first < chunks; first += texts.Length)
+        {
+            var count = Math.Min(texts.Length, chunks - first);
+            if (parallel)
+            {
+                Parallel.For(0, count, k => FormatChunk(first + k, texts[k]));
+            }
+            else
+            {
+                FormatChunk(first, texts[0]);
             }
 
-            writer.Write('\n');
+            for (var k = 0; k < count; k++)
+            {
+                texts[k].WriteTo(writer);
+            }
         }
     }
 
-    private static void WriteNumber(TextWriter writer, double value, Span<char> buffer)
+    /// <summary>Formats rows of one table as CSV lines; safe to use from several threads at once.</summary>
+    private sealed class RowFormatter(LabeledData data, int[] layout, string[] classTexts, string[]?[] levelTexts, char separator)
     {
-        // Shortest text that reads back to the same double.
-        value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture);
-        writer.Write(buffer[..written]);
+        public void Format(int from, int to, TextBuffer text)
+        {
+            var d = data.FeatureCount;
+            var features = data.Features;
+            var labels = data.Labels;
+            var weights = data.Weights;
+            for (var i = from; i < to; i++)
+            {
+                for (var c = 0; c < layout.Length; c++)
+                {
+                    if (c > 0)
+                    {
+                        text.Append(separator);
+                    }
+
+                    var what = layout[c];
+                    if (what == -1)
+                    {
+                        text.Append(classTexts[labels[i]]);
+                    }
+                    else if (what == -2)
+                    {
+                        text.Append(weights[i]);
+                    }
+                    else if (levelTexts[c] is { } levels)
+                    {
+                        text.Append(levels[(int)features[(i * d) + what]]);
+                    }
+                    else
+                    {
+                        text.Append(features[(i * d) + what]);
+                    }
+                }
+
+                text.Append('\n');
+            }
+        }
+    }
+
+    /// <summary>Text built in a reused buffer and written with one call.</summary>
+    private sealed class TextBuffer
+    {
+        private char[] _buffer = new char[1024];
+        private int _length;
+
+        public void Clear() => _length = 0;
+
+        public void Append(char value)
+        {
+            Reserve(1);
+            _buffer[_length++] = value;
+        }
+
+        public void Append(string value)
+        {
+            Reserve(value.Length);
+            value.CopyTo(_buffer.AsSpan(_length));
+            _length += value.Length;
+        }
+
+        /// <summary>The shortest text that reads back to the same double.</summary>
+        public void Append(double value)
+        {
+            int written;
+            while (!value.TryFormat(_buffer.AsSpan(_length), out written, "R", CultureInfo.InvariantCulture))
+            {
+                Reserve(_buffer.Length);
+            }
+
+            _length += written;
+        }
+
+        public void WriteTo(TextWriter writer) => writer.Write(_buffer, 0, _length);
+
+        private void Reserve(int more)
+        {
+            if (_length + more > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(2 * _buffer.Length, _length + more));
+            }
+        }
     }
 }

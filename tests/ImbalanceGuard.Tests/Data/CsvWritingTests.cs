@@ -138,4 +138,21 @@ public class CsvWritingTests
             }
         }
     }
+
+    [Fact]
+    public void A_table_large_enough_to_be_formatted_in_parallel_writes_every_line_in_order()
+    {
+        // 70 000 rows of a category, a number, a weight and a label: past the size formatted on several threads.
+        var text = new System.Text.StringBuilder("colour,x,w,label\n");
+        for (var i = 0; i < 70_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{(i % 3 == 0 ? "red" : "\"dark, blue\"")},{(i * 0.1) - 700},{i % 7},{(i % 5 == 0 ? "rare" : "common")}\n");
+        }
+
+        var source = text.ToString();
+        var data = Csv.Read(source, new CsvLoadOptions { CategoricalColumns = ["colour"], WeightColumn = "w" });
+
+        Assert.Equal(source, Csv.Write(data));
+    }
 }
+
