@@ -20,14 +20,21 @@ internal sealed class CsvCells
     {
         get
         {
-            if (_unquoted is not null)
-            {
-                return _unquoted[cell];
-            }
-
-            var start = cell == 0 ? 0 : _ends[cell - 1] + 1;
-            return _line.AsSpan(start, _ends[cell] - start);
+            var (text, start, length) = Locate(cell);
+            return text.AsSpan(start, length);
         }
+    }
+
+    /// <summary>Where cell <paramref name="cell"/> lives: the string that holds it, and its range there.</summary>
+    public (string Text, int Start, int Length) Locate(int cell)
+    {
+        if (_unquoted is not null)
+        {
+            return (_unquoted[cell], 0, _unquoted[cell].Length);
+        }
+
+        var start = cell == 0 ? 0 : _ends[cell - 1] + 1;
+        return (_line, start, _ends[cell] - start);
     }
 
     /// <exception cref="DataFormatException">A quoted cell is not closed.</exception>

@@ -54,7 +54,28 @@ internal static class CsvDatasetReader
 
         var labels = new LabelCodes();
         var weights = weightColumn >= 0 ? new List<double>() : null;
-        var cells = new CsvCells();
+        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn));
+        void Take()
+        {
+            batch.Parse();
+            for (var row = 0; row < batch.Count; row++)
+            {
+                features.Add(batch.Values(row));
+                for (var j = 0; j < d; j++)
+                {
+                    if (categorical[j])
+                    {
+                        categoryText[j].Add(batch.Category(row, j));
+                    }
+                }
+
+                labels.Add(batch.Label(row));
+                weights?.Add(batch.Weight(row));
+            }
+
+            batch.Clear();
+        }
+
         var lineNumber = 1;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -65,53 +86,14 @@ internal static class CsvDatasetReader
                 continue;
             }
 
-            cells.Read(line, options.Separator, sourceName, lineNumber);
-            if (cells.Count != columns.Count)
+            batch.Add(line, lineNumber);
+            if (batch.IsFull)
             {
-                throw new DataFormatException(
-                    $"{sourceName} line {lineNumber}: {cells.Count} cells, but the header has {columns.Count} columns.");
-            }
-
-            for (var j = 0; j < d; j++)
-            {
-                var column = featureColumns[j];
-                if (categorical[j])
-                {
-                    var text = cells[column].Trim();
-                    if (text.Length == 0)
-                    {
-                        throw new DataFormatException(
-                            $"{sourceName} line {lineNumber}, column '{columns[column]}': the cell is empty; missing values must be imputed first.");
-                    }
-
-                    categoryText[j].Add(text.ToString());
-                    features.Add(0);
-                }
-                else
-                {
-                    features.Add(ParseNumber(cells[column], sourceName, lineNumber, columns[column]));
-                }
-            }
-
-            var label = cells[labelColumn].Trim();
-            if (label.Length == 0)
-            {
-                throw new DataFormatException($"{sourceName} line {lineNumber}, column '{columns[labelColumn]}': the label is empty.");
-            }
-
-            labels.Add(label);
-            if (weights is not null)
-            {
-                var weight = ParseNumber(cells[weightColumn], sourceName, lineNumber, columns[weightColumn]);
-                if (weight < 0)
-                {
-                    throw new DataFormatException($"{sourceName} line {lineNumber}, column '{columns[weightColumn]}': a weight cannot be negative.");
-                }
-
-                weights.Add(weight);
+                Take();
             }
         }
 
+        Take();
         if (labels.Count == 0)
         {
             throw new DataFormatException($"{sourceName}: there are no data rows after the header.");
@@ -208,28 +190,5 @@ internal static class CsvDatasetReader
 
         throw new DataFormatException(
             $"{sourceName}: there is no {role} column '{name}'; the columns are {string.Join(", ", columns)}.");
-    }
-
-    private static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column)
-    {
-        var text = cell.Trim();
-        if (text.Length == 0)
-        {
-            throw new DataFormatException(
-                $"{sourceName} line {lineNumber}, column '{column}': the cell is empty; missing values must be imputed first.");
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            throw new DataFormatException($"{sourceName} line {lineNumber}, column '{column}': '{text}' is not a number.");
-        }
-
-        if (!double.IsFinite(value))
-        {
-            throw new DataFormatException(
-                $"{sourceName} line {lineNumber}, column '{column}': '{text}' is not allowed; values must be finite numbers (impute missing values first).");
-        }
-
-        return value;
     }
 }

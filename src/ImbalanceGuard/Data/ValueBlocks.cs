@@ -18,16 +18,27 @@ internal sealed class ValueBlocks
     /// <summary>The number of values added.</summary>
     public long Count => _blocks.Count == 0 ? 0 : ((long)(_blocks.Count - 1) * BlockLength) + _used;
 
-    public void Add(double value)
+    public void Add(ReadOnlySpan<double> values)
     {
-        if (_used == _current.Length)
+        while (!values.IsEmpty)
         {
-            _current = GC.AllocateUninitializedArray<double>(BlockLength);
-            _blocks.Add(_current);
-            _used = 0;
-        }
+            if (_used == _current.Length)
+            {
+                NewBlock();
+            }
 
-        _current[_used++] = value;
+            var length = Math.Min(values.Length, _current.Length - _used);
+            values[..length].CopyTo(_current.AsSpan(_used));
+            _used += length;
+            values = values[length..];
+        }
+    }
+
+    private void NewBlock()
+    {
+        _current = GC.AllocateUninitializedArray<double>(BlockLength);
+        _blocks.Add(_current);
+        _used = 0;
     }
 
     /// <summary>The values, in the order added.</summary>

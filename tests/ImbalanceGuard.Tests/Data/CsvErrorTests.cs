@@ -125,4 +125,25 @@ public class CsvErrorTests
     [Fact]
     public void A_header_with_a_single_column_names_the_file_and_the_separator()
         => Csv.ReadFails("a;label\n1;x\n", null, "cells.csv", "separator ','");
+
+    [Theory]
+    [InlineData(700, 3000)]  // two failing lines of one batch, read by different threads
+    [InlineData(3000, 700)]
+    [InlineData(5000, 9000)] // failing lines of two batches
+    public void A_long_file_with_several_bad_lines_names_the_first_one_every_time(int firstBad, int secondBad)
+    {
+        var text = new System.Text.StringBuilder("a,b,label\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            text.Append(i == secondBad ? "1,x,y\n" : i == firstBad ? "oops,2,y\n" : "1,2,y\n");
+        }
+
+        var bad = Math.Min(firstBad, secondBad);
+        var expected = bad == firstBad ? $"cells.csv line {bad + 2}, column 'a': 'oops' is not a number" : $"cells.csv line {bad + 2}, column 'b': 'x' is not a number";
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Csv.ReadFails(text.ToString(), null, expected);
+        }
+    }
 }
+
