@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime;
 using System.Text.Json;
 using ImbalanceGuard.Sampling;
 
@@ -7,8 +6,8 @@ namespace ImbalanceGuard.Benchmarks;
 
 /// <summary>
 /// Peak memory of one resampling, read from the kernel: the process's peak resident set (VmHWM) is reset
-/// after the data is loaded, so the peak afterwards minus the resident set before is what the resampling
-/// itself needed, output included. Linux only.
+/// after the data is loaded and the collector has given back every free page, so the peak afterwards minus
+/// the resident set before is what the resampling itself needed, output included. Linux only.
 /// </summary>
 internal static class PeakMemory
 {
@@ -40,8 +39,10 @@ internal static class PeakMemory
         var training = Split.FromPreSplit(data);
         var sampler = SamplerCatalog.Create(method, new SamplerParameters(parameters, data.Schema));
 
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Loading leaves garbage behind; collected but still committed, its pages would be reused by the
+        // resampling without raising the resident set, and the peak would understate what it needs. An
+        // aggressive collection returns every free page to the system first.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         File.WriteAllText("/proc/self/clear_refs", "5");
         var before = Status("VmRSS");

@@ -134,7 +134,8 @@ internal sealed class KMeansPlusPlus
         var first = random.NextInt(_count);
         Point(first).CopyTo(_centers.AsSpan(0, _dimensions));
         var firstPoint = Point(first).ToArray();
-        Parallel.For(0, _sampleSums.Length, parallel, b =>
+        using var team = new WorkerTeam(ModelChecks.ThreadCount(parallel.MaxDegreeOfParallelism));
+        team.For(_sampleSums.Length, b =>
         {
             var end = Math.Min((b + 1) * SampleBlock, _count);
             for (var i = b * SampleBlock; i < end; i++)
@@ -155,6 +156,11 @@ internal sealed class KMeansPlusPlus
             results[b] = new BlockResult(candidates.Padded, recordLimit);
         }
 
+        // One delegate each for the whole run: a step then allocates nothing.
+        var chosen = 0;
+        Action<int> scan = b => ScanBlock(b, candidates, results[b]);
+        Action<int> move = b => MoveToBest(b, results[b], chosen, candidates);
+
         for (var c = 1; c < _clusters; c++)
         {
             var potential = 0.0;
@@ -169,7 +175,7 @@ internal sealed class KMeansPlusPlus
             }
 
             candidates.Pad(this);
-            Parallel.For(0, blocks, parallel, b => ScanBlock(b, candidates, results[b]));
+            team.For(blocks, scan);
 
             // The candidate leaving the smallest potential wins; the first of equals, like numpy's argmin.
             var best = 0;
@@ -190,7 +196,8 @@ internal sealed class KMeansPlusPlus
             }
 
             Point(candidates.Points[best]).CopyTo(_centers.AsSpan(c * _dimensions, _dimensions));
-            Parallel.For(0, blocks, parallel, b => MoveToBest(b, results[b], best, candidates));
+            chosen = best;
+            team.For(blocks, move);
             RefreshSampleSums();
         }
     }

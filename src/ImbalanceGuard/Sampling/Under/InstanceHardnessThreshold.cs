@@ -48,15 +48,21 @@ public sealed class InstanceHardnessThreshold : SeededSampler
         var fold = StratifiedKFold.AssignFolds(input.Labels, input.ClassCount, Cv, new SeededRandom(Seed));
         var ownClassProbability = new double[input.RowCount];
         var probabilities = new double[input.ClassCount];
+        int[]? inside = null, insideLabels = null, outside = null;
         for (var f = 0; f < Cv; f++)
         {
-            int[] inside = [.. Enumerable.Range(0, input.RowCount).Where(r => fold[r] != f)];
+            inside = FoldRows(fold, f, inFold: false, inside);
             if (estimator is RandomForestClassifier forest)
             {
                 // Only the held-out answers are needed: the forest answers tree by tree and is never held whole.
-                int[] outside = [.. Enumerable.Range(0, input.RowCount).Where(r => fold[r] == f)];
-                var answers = forest.FitAndPredict(
-                    input.Features, input.Dimensions, inside, [.. inside.Select(r => input.Labels[r])], input.ClassCount, outside);
+                outside = FoldRows(fold, f, inFold: true, outside);
+                insideLabels = insideLabels?.Length == inside.Length ? insideLabels : new int[inside.Length];
+                for (var i = 0; i < inside.Length; i++)
+                {
+                    insideLabels[i] = input.Labels[inside[i]];
+                }
+
+                var answers = forest.FitAndPredict(input.Features, input.Dimensions, inside, insideLabels, input.ClassCount, outside);
                 for (var i = 0; i < outside.Length; i++)
                 {
                     ownClassProbability[outside[i]] = answers[(i * input.ClassCount) + input.Labels[outside[i]]];
@@ -76,26 +82,62 @@ public sealed class InstanceHardnessThreshold : SeededSampler
             }
         }
 
-        var kept = new List<int>(input.RowCount);
+        var keep = new bool[input.RowCount];
         for (var c = 0; c < input.ClassCount; c++)
         {
             var rows = input.RowsOfClass(c);
             if (!targets.Targets(c))
             {
-                kept.AddRange(rows);
+                foreach (var r in rows)
+                {
+                    keep[r] = true;
+                }
+
                 continue;
             }
 
-            var scores = rows.Select(r => ownClassProbability[r]).ToArray();
+            var scores = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                scores[i] = ownClassProbability[rows[i]];
+            }
+
             var threshold = Percentile(scores, (1.0 - (targets[c] / (double)rows.Length)) * 100.0);
-            kept.AddRange(rows.Where(r => ownClassProbability[r] >= threshold));
+            foreach (var r in rows)
+            {
+                keep[r] = ownClassProbability[r] >= threshold;
+            }
         }
 
-        kept.Sort();
-        return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions));
+        return SamplerOutput.KeepWhere(keep, input.Dimensions);
     }
 
-    /// <summary>NumPy's default (linear) percentile, computed the way NumPy does it.</summary>
+    /// <summary>
+    /// The rows in fold <paramref name="f"/> (or out of it), ascending; in <paramref name="previous"/> when that
+    /// has the right length, as it has when folds are of equal size, so the folds share one array.
+    /// </summary>
+    private static int[] FoldRows(int[] fold, int f, bool inFold, int[]? previous)
+    {
+        var count = 0;
+        foreach (var k in fold)
+        {
+            count += (k == f) == inFold ? 1 : 0;
+        }
+
+        var rows = previous?.Length == count ? previous : new int[count];
+        var next = 0;
+        for (var r = 0; r < fold.Length; r++)
+        {
+            if ((fold[r] == f) == inFold)
+            {
+                rows[next++] = r;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>NumPy's default (linear) percentile, computed the way NumPy does it; sorts <paramref name="values"/> in place.</summary>
     internal static double Percentile(double[] values, double percent)
     {
         if (values.Length == 0)
@@ -103,7 +145,8 @@ public sealed class InstanceHardnessThreshold : SeededSampler
             return double.NaN;
         }
 
-        var sorted = values.Order().ToArray();
+        var sorted = values;
+        Array.Sort(sorted);
         var position = (sorted.Length - 1) * (percent / 100.0);
         var below = (int)Math.Floor(position);
         var above = Math.Min(below + 1, sorted.Length - 1);
