@@ -42,7 +42,7 @@ public sealed class Smoten : SeededSampler
         var random = new SeededRandom(Seed);
         var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var parents = new int[k + 1];
-        var values = new Dictionary<double, int>();
+        var values = new double[k + 1];
         foreach (var c in targets.TargetedClasses)
         {
             if (targets[c] == 0)
@@ -65,15 +65,12 @@ public sealed class Smoten : SeededSampler
                 var row = synthetic.Add(c, Name, parents);
                 for (var f = 0; f < d; f++)
                 {
-                    values.Clear();
-                    foreach (var p in parents)
+                    for (var p = 0; p < parents.Length; p++)
                     {
-                        var value = input.Row(p)[f];
-                        values[value] = values.GetValueOrDefault(value) + 1;
+                        values[p] = input.Row(parents[p])[f];
                     }
 
-                    var best = values.Values.Max();
-                    row[f] = values.Where(v => v.Value == best).Min(v => v.Key);
+                    row[f] = MostFrequent(values);
                 }
             }
         }
@@ -85,6 +82,29 @@ public sealed class Smoten : SeededSampler
     /// Codes each feature's values 0..L-1, keeps the class distributions P(class | value), and for features
     /// with few values precomputes the L×L table of squared L1 distances between them.
     /// </summary>
+    /// <summary>The most frequent of <paramref name="values"/>, the smallest of equally frequent ones.</summary>
+    private static double MostFrequent(ReadOnlySpan<double> values)
+    {
+        var best = 0.0;
+        var bestCount = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[..i].Contains(values[i]))
+            {
+                continue;
+            }
+
+            var count = values.Count(values[i]);
+            if (count > bestCount || (count == bestCount && values[i] < best))
+            {
+                best = values[i];
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+
     private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input)
     {
         const int MaxTabledLevels = 512;
@@ -95,20 +115,22 @@ public sealed class Smoten : SeededSampler
         var tables = new double[d][];
         var probabilities = new double[d][];
         var levels = new int[d];
+        var distinct = new HashSet<double>();
         for (var f = 0; f < d; f++)
         {
-            var distinct = new double[n];
+            distinct.Clear();
             for (var i = 0; i < n; i++)
             {
-                distinct[i] = input.Row(i)[f];
+                distinct.Add(input.Row(i)[f]);
             }
 
-            var ordered = distinct.Distinct().Order().ToArray();
+            double[] ordered = [.. distinct];
+            Array.Sort(ordered);
             levels[f] = ordered.Length;
             var counts = new double[ordered.Length * classes];
             for (var i = 0; i < n; i++)
             {
-                var code = Array.BinarySearch(ordered, distinct[i]);
+                var code = Array.BinarySearch(ordered, input.Row(i)[f]);
                 codes[(i * d) + f] = code;
                 counts[(code * classes) + input.Labels[i]]++;
             }
