@@ -125,7 +125,10 @@ internal sealed class SamplerInput
     /// A neighbour index over the rows <paramref name="rows"/>; its point i is row <c>rows[i]</c>. The index reads
     /// the rows through the array, which it keeps rather than copies: do not change it while the index is used.
     /// </summary>
-    public NeighborIndex IndexOf(int[] rows) => new(_points.Select(rows), Dimensions, NeighborOptions);
+    public NeighborIndex IndexOf(int[] rows) => IndexOf(rows, rows.Length);
+
+    /// <summary><see cref="IndexOf(int[])"/> over the first <paramref name="count"/> of <paramref name="rows"/>.</summary>
+    public NeighborIndex IndexOf(int[] rows, int count) => new(_points.Select(rows, count), Dimensions, NeighborOptions);
 
     /// <summary>The rows that a cleaning sampler did not remove, as a view (indices change; nothing is copied).</summary>
     public SamplerInput Subset(int[] rows) => Subset(rows, rows.Length);

@@ -50,12 +50,8 @@ public sealed class AllKnn : Sampler
         return RepeatedEditing.Run(
             input,
             NNeighbors,
-            (current, round) => EditedNearestNeighbours.Keep(
-                current,
-                targets,
-                round + 1,
-                KindSel,
-                Name),
+            (index, labels, round, keep) => EditedNearestNeighbours.Edit(
+                index, labels, input.ClassCount, targets, round + 1, KindSel, Name, keep),
             stopWhenUnchanged: false,
             allowMinority: AllowMinority);
     }

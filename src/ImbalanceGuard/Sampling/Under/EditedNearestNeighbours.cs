@@ -1,4 +1,5 @@
 using System.Buffers;
+using ImbalanceGuard.Neighbors;
 
 namespace ImbalanceGuard.Sampling;
 
@@ -42,38 +43,47 @@ public sealed class EditedNearestNeighbours : Sampler
     /// <summary>Which rows survive one round of editing.</summary>
     internal static bool[] Keep(SamplerInput input, SamplingTargets targets, int nNeighbors, KindSelection kind, string sampler)
     {
-        if (nNeighbors >= input.RowCount)
+        var keep = new bool[input.RowCount];
+        Edit(input.IndexAll(), input.Labels, input.ClassCount, targets, nNeighbors, kind, sampler, keep);
+        return keep;
+    }
+
+    /// <summary>
+    /// One round of editing of the points of <paramref name="index"/>, whose classes are the first
+    /// <c>index.Count</c> of <paramref name="labels"/>: sets <paramref name="keep"/>[i] to whether point i survives.
+    /// Repeated editing passes buffers it compacts in place, so a round allocates no per-row arrays.
+    /// </summary>
+    internal static void Edit(NeighborIndex index, int[] labels, int classCount, SamplingTargets targets, int nNeighbors, KindSelection kind, string sampler, bool[] keep)
+    {
+        var count = index.Count;
+        if (nNeighbors >= count)
         {
             throw new SamplingException(
-                $"{sampler}: n_neighbors={nNeighbors} needs more than {nNeighbors} rows; there are {input.RowCount}.");
+                $"{sampler}: n_neighbors={nNeighbors} needs more than {nNeighbors} rows; there are {count}.");
         }
 
-        var keep = new bool[input.RowCount];
-        Array.Fill(keep, true);
-        var labels = input.Labels;
-        var index = input.IndexAll();
-        var votes = new int[input.ClassCount];
+        keep.AsSpan(0, count).Fill(true);
+        var votes = new int[classCount];
 
-        // The class's rows, gathered into one pooled buffer: repeated editing asks this of a new view every
-        // round, and per-class row lists of every view would all stay allocated until the end.
-        var rows = ArrayPool<int>.Shared.Rent(input.RowCount);
+        // The class's rows, gathered into one pooled buffer rather than a list per class and round.
+        var rows = ArrayPool<int>.Shared.Rent(count);
         foreach (var c in targets.TargetedClasses)
         {
-            var count = 0;
-            for (var r = 0; r < labels.Length; r++)
+            var classRows = 0;
+            for (var r = 0; r < count; r++)
             {
                 if (labels[r] == c)
                 {
-                    rows[count++] = r;
+                    rows[classRows++] = r;
                 }
             }
 
-            if (count == 0)
+            if (classRows == 0)
             {
                 continue;
             }
 
-            index.QueryRowsInChunks(rows, count, nNeighbors, (first, neighbours) =>
+            index.QueryRowsInChunks(rows, classRows, nNeighbors, (first, neighbours) =>
             {
                 for (var i = 0; i < neighbours.QueryCount; i++)
                 {
@@ -86,7 +96,6 @@ public sealed class EditedNearestNeighbours : Sampler
         }
 
         ArrayPool<int>.Shared.Return(rows);
-        return keep;
     }
 
     private static bool AllOfClass(ReadOnlySpan<int> neighbours, int[] labels, int c)

@@ -49,12 +49,8 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler
         => RepeatedEditing.Run(
             input,
             MaxIter,
-            (current, round) => EditedNearestNeighbours.Keep(
-                current,
-                targets,
-                NNeighbors,
-                KindSel,
-                Name),
+            (index, labels, round, keep) => EditedNearestNeighbours.Edit(
+                index, labels, input.ClassCount, targets, NNeighbors, KindSel, Name, keep),
             stopWhenUnchanged: true,
             allowMinority: false);
 }
