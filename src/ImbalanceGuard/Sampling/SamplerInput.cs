@@ -4,8 +4,8 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// What a sampler works on: the rows of a training set as a row-major matrix with class indices, plus
-/// the per-class row lists and neighbour indexes that several samplers share. A view (<see cref="Subset(int[])"/>,
-/// <see cref="View"/>) reads its rows where they live, in one or two larger matrices, instead of copying them;
+/// the per-class row lists and neighbour indexes that several samplers share. A view (<see cref="View"/>)
+/// reads its rows where they live, in one or two larger matrices, instead of copying them;
 /// it has no <see cref="Features"/> matrix of its own.
 /// </summary>
 internal sealed class SamplerInput
@@ -129,24 +129,6 @@ internal sealed class SamplerInput
 
     /// <summary><see cref="IndexOf(int[])"/> over the first <paramref name="count"/> of <paramref name="rows"/>.</summary>
     public NeighborIndex IndexOf(int[] rows, int count) => new(_points.Select(rows, count), Dimensions, NeighborOptions);
-
-    /// <summary>The rows that a cleaning sampler did not remove, as a view (indices change; nothing is copied).</summary>
-    public SamplerInput Subset(int[] rows) => Subset(rows, rows.Length);
-
-    /// <summary>
-    /// The rows at the first <paramref name="count"/> of <paramref name="rows"/>, as a view that may read them
-    /// through that array: it must not change while the view is used.
-    /// </summary>
-    public SamplerInput Subset(int[] rows, int count)
-    {
-        var labels = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            labels[i] = Labels[rows[i]];
-        }
-
-        return View(_points.Select(rows, count), labels, Schema, NeighborOptions);
-    }
 
     /// <summary>An input whose rows live in other matrices (<paramref name="points"/>), read there.</summary>
     public static SamplerInput View(PointRows points, int[] labels, DataSchema schema, NeighborSearchOptions neighborOptions)
