@@ -58,9 +58,9 @@ internal static class CsvDatasetReader
         void Take()
         {
             batch.Parse();
+            features.Add(batch.Values);
             for (var row = 0; row < batch.Count; row++)
             {
-                features.Add(batch.Values(row));
                 for (var j = 0; j < d; j++)
                 {
                     if (categorical[j])

@@ -22,7 +22,7 @@ internal sealed class CsvRowBatch
     private readonly string[] _lines;
     private readonly int[] _lineNumbers;
     private readonly double[] _values;      // line i's features at i * d
-    private readonly string?[] _categories; // the text of categorical features, same places
+    private readonly string?[] _categories; // the text of categorical features, same places (none without them)
     private readonly string[] _labelTexts;  // the string holding each line's label, and where in it
     private readonly int[] _labelStarts;
     private readonly int[] _labelLengths;
@@ -38,7 +38,7 @@ internal sealed class CsvRowBatch
         _lines = new string[_capacity];
         _lineNumbers = new int[_capacity];
         _values = new double[_capacity * _d];
-        _categories = new string?[_capacity * _d];
+        _categories = layout.Categorical.Contains(true) ? new string?[_capacity * _d] : [];
         _labelTexts = new string[_capacity];
         _labelStarts = new int[_capacity];
         _labelLengths = new int[_capacity];
@@ -82,8 +82,8 @@ internal sealed class CsvRowBatch
         }
     }
 
-    /// <summary>The features of line <paramref name="row"/>; a categorical feature's value is set later from its text.</summary>
-    public ReadOnlySpan<double> Values(int row) => _values.AsSpan(row * _d, _d);
+    /// <summary>The features of every line, line after line; a categorical feature's value is set later from its text.</summary>
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, Count * _d);
 
     /// <summary>The text of categorical feature <paramref name="feature"/> of line <paramref name="row"/>.</summary>
     public string Category(int row, int feature) => _categories[(row * _d) + feature]!;
