@@ -7,7 +7,9 @@ namespace ImbalanceGuard.Benchmarks;
 /// <summary>
 /// Peak memory of one resampling, read from the kernel: the process's peak resident set (VmHWM) is reset
 /// after the data is loaded and the collector has given back every free page, so the peak afterwards minus
-/// the resident set before is what the resampling itself needed, output included. Linux only.
+/// the resident set before is what the resampling itself needed, output included. Linux only. The output is
+/// the matrix the resampled set holds itself: an over-sampler's set shares the input's matrix for the rows
+/// it kept and holds only the rows it made.
 /// </summary>
 internal static class PeakMemory
 {
@@ -52,7 +54,7 @@ internal static class PeakMemory
         var peak = Status("VmHWM");
 
         long inputBytes = (long)training.RowCount * training.FeatureCount * sizeof(double);
-        long outputBytes = (long)result.Resampled.RowCount * training.FeatureCount * sizeof(double);
+        long outputBytes = result.Resampled.Table.OwnValueCount * sizeof(double);
         var extra = Math.Max(0, peak - before);
         Console.WriteLine(JsonSerializer.Serialize(new
         {

@@ -92,6 +92,6 @@ internal static class CategoryAlignment
             schema.WeightName,
             levels,
             [.. schema.SourceColumns]);
-        return new RowTable(aligned, features ?? table.Features, table.Labels, table.Weights, table.Provenance);
+        return features is null ? table.With(schema: aligned) : new RowTable(aligned, features, table.Labels, table.Weights, table.Provenance);
     }
 }

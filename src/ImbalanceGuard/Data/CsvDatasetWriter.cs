@@ -76,12 +76,12 @@ internal static class CsvDatasetWriter
     {
         public void Format(int from, int to, TextBuffer text)
         {
-            var d = data.FeatureCount;
-            var features = data.Features;
+            var table = data.Table;
             var labels = data.Labels;
             var weights = data.Weights;
             for (var i = from; i < to; i++)
             {
+                var row = table.Row(i);
                 for (var c = 0; c < layout.Length; c++)
                 {
                     if (c > 0)
@@ -100,11 +100,11 @@ internal static class CsvDatasetWriter
                     }
                     else if (levelTexts[c] is { } levels)
                     {
-                        text.Append(levels[(int)features[(i * d) + what]]);
+                        text.Append(levels[(int)row[what]]);
                     }
                     else
                     {
-                        text.Append(features[(i * d) + what]);
+                        text.Append(row[what]);
                     }
                 }
 

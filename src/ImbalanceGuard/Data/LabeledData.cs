@@ -28,7 +28,12 @@ public abstract class LabeledData
     /// <summary>The number of classes of the schema (some may have no rows here).</summary>
     public int ClassCount => Table.Schema.ClassCount;
 
-    /// <summary>The feature matrix, row-major: row <c>i</c> is <c>Features[i*FeatureCount .. (i+1)*FeatureCount]</c>.</summary>
+    /// <summary>
+    /// The feature matrix, row-major: row <c>i</c> is <c>Features[i*FeatureCount .. (i+1)*FeatureCount]</c>.
+    /// An over-sampled training set reads the rows it kept from its input's matrix and holds only the rows it
+    /// made; its first read of <see cref="Features"/> joins the two into one matrix, which it keeps. To read
+    /// rows without that copy, use <see cref="GetRow"/>.
+    /// </summary>
     public ReadOnlySpan<double> Features => Table.Features;
 
     /// <summary>The class of each row, as an index into <see cref="DataSchema.ClassNames"/>.</summary>

@@ -126,7 +126,6 @@ internal sealed class BaggingEngine
         }
 
         var schema = table.Schema;
-        var d = table.FeatureCount;
         var names = new string[columns.Length];
         var kinds = new FeatureKind[columns.Length];
         var levels = new string[]?[columns.Length];
@@ -146,9 +145,10 @@ internal sealed class BaggingEngine
         var values = new double[table.RowCount * columns.Length];
         for (var i = 0; i < table.RowCount; i++)
         {
+            var row = table.Row(i);
             for (var f = 0; f < columns.Length; f++)
             {
-                values[(i * columns.Length) + f] = table.Features[(i * d) + columns[f]];
+                values[(i * columns.Length) + f] = row[columns[f]];
             }
         }
 

@@ -88,7 +88,7 @@ public abstract class ClassWeights
     {
         ArgumentNullException.ThrowIfNull(training);
         var table = training.Table;
-        return new TrainingSet(new RowTable(table.Schema, table.Features, table.Labels, ForRows(training), table.Provenance), training.IsResampled);
+        return new TrainingSet(table.With(weights: ForRows(training)), training.IsResampled);
     }
 
     private protected abstract double[] Compute(IReadOnlyList<int> counts, IReadOnlyList<string> classNames);

@@ -115,7 +115,7 @@ public sealed class CostSensitiveClassifier : IClassifierTrainer, ISeedableTrain
             changed += labels[i] != table.Labels[i] ? 1 : 0;
         }
 
-        var relabelled = new TrainingSet(new RowTable(table.Schema, table.Features, labels, table.Weights, table.Provenance));
+        var relabelled = new TrainingSet(table.With(labels: labels));
         return new CostSensitiveModel(Estimator.Fit(relabelled), _costs, relabelled: true, changedLabels: changed);
     }
 

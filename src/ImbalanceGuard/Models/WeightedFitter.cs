@@ -103,7 +103,7 @@ internal abstract class WeightedFitter
                 roundWeights[i] = weights[rows[i]];
             }
 
-            var subset = new TrainingSet(new RowTable(table.Schema, table.Features, table.Labels, roundWeights, table.Provenance));
+            var subset = new TrainingSet(table.With(weights: roundWeights));
             return (trainer is ISeedableTrainer seedable ? seedable.WithSeed(seed) : trainer).Fit(subset);
         }
     }

@@ -24,7 +24,7 @@ internal abstract class FeatureTransform(string name, DataSchema input, DataSche
         var features = new double[table.RowCount * dout];
         for (var i = 0; i < table.RowCount; i++)
         {
-            Transform(table.Features.AsSpan(i * din, din), features.AsSpan(i * dout, dout));
+            Transform(table.Row(i), features.AsSpan(i * dout, dout));
         }
 
         return new RowTable(Output, features, table.Labels, table.Weights, table.Provenance);

@@ -58,10 +58,10 @@ internal sealed class SamplerOutput
             labels[i] = input.Labels[Kept[i]];
         }
 
-        var synthetic = Synthetic.Buffer(out var firstRow);
+        var synthetic = Synthetic.Buffer;
         for (var s = 0; s < Synthetic.Count; s++)
         {
-            map[Kept.Length + s] = ~(firstRow + s);
+            map[Kept.Length + s] = ~s;
         }
 
         Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));

@@ -54,19 +54,11 @@ public sealed class SamplingResult
     internal static SamplingResult Build(TrainingSet training, SamplerOutput output, SamplingTargets targets, ParallelOptions parallel)
     {
         var table = training.Table;
-        var d = table.FeatureCount;
         var kept = output.Kept;
         var synthetic = output.Synthetic;
         var rows = kept.Length + synthetic.Count;
-        var inPlace = synthetic.TryTakeMatrix(kept.Length, out var features);
-        if (!inPlace)
-        {
-            features = GC.AllocateUninitializedArray<double>(rows * d);
-        }
-
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
-        CopyKeptRows(table.Features, kept, features, d, parallel);
         for (var i = 0; i < kept.Length;)
         {
             var first = kept[i];
@@ -78,11 +70,6 @@ public sealed class SamplingResult
             }
 
             i += length;
-        }
-
-        if (!inPlace)
-        {
-            synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
         }
 
         synthetic.Labels.CopyTo(labels.AsSpan(kept.Length));
@@ -97,7 +84,7 @@ public sealed class SamplingResult
         }
 
         var provenance = Provenance(table.Provenance, kept, synthetic);
-        var resampled = new TrainingSet(new RowTable(table.Schema, features, labels, weights, provenance), resampled: true);
+        var resampled = new TrainingSet(Rows(table, kept, synthetic, labels, weights, provenance, parallel), resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
     }
 
@@ -126,6 +113,43 @@ public sealed class SamplingResult
         }
 
         return provenance.Build();
+    }
+
+    /// <summary>
+    /// The resampled table. When every input row was kept, in order (an over-sampler), it shares the input's
+    /// matrix and holds only the made rows, in the buffer they were made in; otherwise the kept rows are copied.
+    /// </summary>
+    private static RowTable Rows(RowTable table, int[] kept, SyntheticRows synthetic, int[] labels, double[]? weights, ProvenanceTable provenance, ParallelOptions parallel)
+    {
+        var d = table.FeatureCount;
+        if (KeepsEveryRow(kept, table.RowCount))
+        {
+            var made = synthetic.TryTakeMatrix(out var buffer) ? buffer : synthetic.Features.ToArray();
+            return RowTable.Appended(table, made, labels, weights, provenance);
+        }
+
+        var features = GC.AllocateUninitializedArray<double>(labels.Length * d);
+        CopyKeptRows(table.Features, kept, features, d, parallel);
+        synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
+        return new RowTable(table.Schema, features, labels, weights, provenance);
+    }
+
+    private static bool KeepsEveryRow(int[] kept, int rowCount)
+    {
+        if (kept.Length != rowCount)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

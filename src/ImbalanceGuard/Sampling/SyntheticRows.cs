@@ -2,15 +2,12 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// The rows a sampler makes: features, class, the input rows each was made from, and the sampler's name.
-/// An over-sampler that keeps every input row can reserve room for them in front of its rows, so the
-/// resampled matrix is built in place instead of copied (the largest allocation of a resampling). The room
-/// is only written when the output is built there; a cleaner run after the over-sampler reads the made rows
-/// where they are and the kept rows in the input.
+/// When the buffer is exactly full it becomes the resampled table's own part as it is (<see cref="TryTakeMatrix"/>),
+/// behind the input rows it shares; a cleaner run after the over-sampler reads the made rows where they are.
 /// </summary>
 internal sealed class SyntheticRows
 {
     private readonly int _dimensions;
-    private readonly int _leadingRows;
     private double[] _features;
     private int[] _labels;
     private int[] _parentStart;
@@ -24,16 +21,13 @@ internal sealed class SyntheticRows
 
     /// <param name="dimensions">Features per row.</param>
     /// <param name="capacity">The rows expected; more are accepted.</param>
-    /// <param name="leadingRows">Rows to leave free in front of the synthetic rows, for the kept input rows.</param>
-    public SyntheticRows(int dimensions, int capacity = 16, int leadingRows = 0)
+    public SyntheticRows(int dimensions, int capacity = 16)
     {
         _dimensions = dimensions;
-        _leadingRows = leadingRows;
         capacity = Math.Max(capacity, 1);
 
-        // Every row is written before it is read (the leading rows by whoever takes the matrix), so the
-        // largest allocation of a resampling need not be cleared first.
-        _features = GC.AllocateUninitializedArray<double>((leadingRows + capacity) * dimensions);
+        // Every row is written before it is read, so the largest allocation of a resampling need not be cleared first.
+        _features = GC.AllocateUninitializedArray<double>(capacity * dimensions);
         _labels = new int[capacity];
         _makerOf = new byte[capacity];
         _parentStart = new int[capacity + 1];
@@ -42,15 +36,8 @@ internal sealed class SyntheticRows
 
     public static SyntheticRows None(int dimensions) => new(dimensions, 0);
 
-    /// <summary>Room for every row an over-sampler that keeps all of <paramref name="input"/> will make.</summary>
-    public static SyntheticRows AfterAllOf(SamplerInput input, int capacity) => new(input.Dimensions, capacity, input.RowCount);
-
-    /// <summary>The buffer the rows are in, and the buffer row that holds row 0.</summary>
-    public double[] Buffer(out int firstRow)
-    {
-        firstRow = _leadingRows;
-        return _features;
-    }
+    /// <summary>The buffer the rows are in, row 0 first (it may have room for more).</summary>
+    public double[] Buffer => _features;
 
     public int Count { get; private set; }
 
@@ -58,11 +45,11 @@ internal sealed class SyntheticRows
 
     public int ParentCount => _parentCount;
 
-    public ReadOnlySpan<double> Features => _features.AsSpan(_leadingRows * _dimensions, Count * _dimensions);
+    public ReadOnlySpan<double> Features => _features.AsSpan(0, Count * _dimensions);
 
     public ReadOnlySpan<int> Labels => _labels.AsSpan(0, Count);
 
-    public ReadOnlySpan<double> Row(int row) => _features.AsSpan((_leadingRows + row) * _dimensions, _dimensions);
+    public ReadOnlySpan<double> Row(int row) => _features.AsSpan(row * _dimensions, _dimensions);
 
     public int Label(int row) => _labels[row];
 
@@ -75,14 +62,13 @@ internal sealed class SyntheticRows
     }
 
     /// <summary>
-    /// The matrix of <paramref name="keptRows"/> kept rows followed by these rows, when it can be handed over
-    /// as it is: room was reserved for exactly that many kept rows and the buffer is exactly full. The caller
-    /// fills the leading rows. Afterwards this object must not be used.
+    /// The rows' matrix, when it can be handed over as it is: the buffer is exactly full. Afterwards this object
+    /// must not be used.
     /// </summary>
-    public bool TryTakeMatrix(int keptRows, out double[] matrix)
+    public bool TryTakeMatrix(out double[] matrix)
     {
         matrix = _features;
-        return _leadingRows == keptRows && _features.Length == (_leadingRows + Count) * _dimensions;
+        return _features.Length == Count * _dimensions;
     }
 
     /// <summary>Keeps only the rows <paramref name="rows"/> (ascending positions), moved to the front in place.</summary>
@@ -98,7 +84,7 @@ internal sealed class SyntheticRows
             var end = _parentStart[row + 1];
             if (row != i)
             {
-                Array.Copy(_features, (_leadingRows + row) * d, _features, (_leadingRows + i) * d, d);
+                Array.Copy(_features, row * d, _features, i * d, d);
                 _labels[i] = _labels[row];
                 _makerOf[i] = _makerOf[row];
             }
@@ -124,7 +110,7 @@ internal sealed class SyntheticRows
         parents.CopyTo(_parents.AsSpan(_parentCount));
         _parentCount += parents.Length;
         _parentStart[Count + 1] = _parentCount;
-        return _features.AsSpan((_leadingRows + Count++) * _dimensions, _dimensions);
+        return _features.AsSpan(Count++ * _dimensions, _dimensions);
     }
 
     /// <summary>Makes room for <paramref name="rows"/> more rows with <paramref name="parents"/> more parents between them.</summary>
@@ -141,8 +127,8 @@ internal sealed class SyntheticRows
         }
 
         var capacity = Math.Max(2 * _labels.Length, Count + rows);
-        var features = GC.AllocateUninitializedArray<double>((_leadingRows + capacity) * _dimensions);
-        _features.AsSpan(_leadingRows * _dimensions, Count * _dimensions).CopyTo(features.AsSpan(_leadingRows * _dimensions));
+        var features = GC.AllocateUninitializedArray<double>(capacity * _dimensions);
+        _features.AsSpan(0, Count * _dimensions).CopyTo(features);
         _features = features;
         Array.Resize(ref _labels, capacity);
         Array.Resize(ref _makerOf, capacity);
@@ -194,13 +180,12 @@ internal sealed class SyntheticRows
 
         var d = _dimensions;
         var features = _features;
-        var leading = _leadingRows;
         var from = _parents;
         RowCopying.InBlocks(count, d, parallel, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {
-                input.Row(from[firstParent + i]).CopyTo(features.AsSpan((leading + first + i) * d, d));
+                input.Row(from[firstParent + i]).CopyTo(features.AsSpan((first + i) * d, d));
             }
         });
     }

@@ -23,7 +23,12 @@ internal readonly record struct DataFingerprint(ulong Hash, int Rows)
     public static DataFingerprint Of(LabeledData data)
     {
         var hash = Offset;
-        hash = Add(hash, MemoryMarshal.AsBytes(data.Features));
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            // Row by row: the same hash as over the whole matrix, without joining a shared matrix first.
+            hash = Add(hash, MemoryMarshal.AsBytes(data.Table.Row(i)));
+        }
+
         hash = Add(hash, MemoryMarshal.AsBytes(data.Labels));
         return new DataFingerprint(hash, data.RowCount);
     }

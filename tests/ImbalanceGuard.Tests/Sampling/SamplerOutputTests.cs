@@ -8,7 +8,7 @@ public class SamplerOutputTests
     [Fact]
     public void Keeping_some_synthetic_rows_in_place_keeps_their_features_classes_makers_and_parents()
     {
-        var rows = new SyntheticRows(2, 4, leadingRows: 3);
+        var rows = new SyntheticRows(2, 4);
         for (var i = 0; i < 6; i++)
         {
             rows.Add([i, 10 + i], i % 2, $"maker{i}", Enumerable.Range(100 + i, (i % 3) + 1).ToArray());
@@ -29,7 +29,7 @@ public class SamplerOutputTests
     [Fact]
     public void Rows_added_past_the_expected_count_keep_everything_added_before()
     {
-        var rows = new SyntheticRows(2, 2, leadingRows: 1);
+        var rows = new SyntheticRows(2, 2);
         var input = new SamplerInput([0, 1, 2, 3, 4, 5], [0, 1, 1], Schema(2, 2), new());
         rows.Add([9, 9], 0, "first", [0]);
         rows.AddCopies(input, 1, "second", [2, 1, 2], new ParallelOptions());

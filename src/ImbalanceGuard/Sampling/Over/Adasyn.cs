@@ -59,7 +59,7 @@ public sealed class Adasyn : SeededSampler
         }
 
         var random = new SeededRandom(Seed);
-        var synthetic = SyntheticRows.AfterAllOf(input, perRowByClass.Values.Sum(counts => counts.Sum()));
+        var synthetic = new SyntheticRows(input.Dimensions, perRowByClass.Values.Sum(counts => counts.Sum()));
         Span<int> parents = stackalloc int[2];
         foreach (var (c, perRow) in perRowByClass)
         {

@@ -99,7 +99,7 @@ public sealed class KMeansSmote : SeededSampler
         var members = Split.RowsByClass(clusterOf, kmeans.Clusters);
         var random = new SeededRandom(Seed);
         var totalWanted = targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0));
-        var synthetic = SyntheticRows.AfterAllOf(input, totalWanted);
+        var synthetic = new SyntheticRows(input.Dimensions, totalWanted);
         var exponent = DensityExponent ?? (Math.Pow(Math.Log(input.Dimensions, 1.6), 1.8) * 0.16);
         foreach (var c in targets.TargetedClasses)
         {

@@ -79,7 +79,7 @@ public sealed class RandomOverSampler : SeededSampler
 
         var random = new SeededRandom(Seed);
         var d = input.Dimensions;
-        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var smoothing = Math.Pow(4.0 / ((d + 2) * (double)input.RowCount), 1.0 / (d + 4));
         Span<int> parent = stackalloc int[1];
         foreach (var c in targets.TargetedClasses)

@@ -32,7 +32,7 @@ public sealed class Smote : SeededSampler
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);
-        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         foreach (var c in targets.TargetedClasses)
         {
             if (targets[c] == 0)

@@ -79,7 +79,7 @@ public sealed class SmoteNc : SeededSampler
         }
 
         var random = new SeededRandom(Seed);
-        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var k = KNeighbors;
         Span<int> parents = stackalloc int[2];
         var votes = new Dictionary<double, int>();

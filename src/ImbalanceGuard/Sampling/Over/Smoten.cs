@@ -40,7 +40,7 @@ public sealed class Smoten : SeededSampler
         var k = KNeighbors;
         var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input);
         var random = new SeededRandom(Seed);
-        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var parents = new int[k + 1];
         var values = new double[k + 1];
         foreach (var c in targets.TargetedClasses)

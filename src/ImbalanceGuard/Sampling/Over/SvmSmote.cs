@@ -81,7 +81,7 @@ public sealed class SvmSmote : SeededSampler
         };
         var support = svm.Fit(input.Features, input.Labels, input.Dimensions, input.ClassCount).SupportIndices;
         var random = new SeededRandom(Seed);
-        var synthetic = SyntheticRows.AfterAllOf(input, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         foreach (var c in targets.TargetedClasses)
         {
             var wanted = targets[c];
