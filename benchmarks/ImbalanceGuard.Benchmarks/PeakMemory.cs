@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ImbalanceGuard.Sampling;
@@ -9,7 +10,7 @@ namespace ImbalanceGuard.Benchmarks;
 /// after the data is loaded and the collector has given back every free page, so the peak afterwards minus
 /// the resident set before is what the resampling itself needed, output included. Linux only. The output is
 /// the matrix the resampled set holds itself: an over-sampler's set shares the input's matrix for the rows
-/// it kept and holds only the rows it made.
+/// it kept and holds only the rows it made (for random over-sampling, which rows each copy repeats).
 /// </summary>
 internal static class PeakMemory
 {
@@ -49,12 +50,19 @@ internal static class PeakMemory
         File.WriteAllText("/proc/self/clear_refs", "5");
         var before = Status("VmRSS");
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
         var result = sampler.FitResample(training);
+        var seconds = clock.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = Status("VmHWM");
 
+        // What a reader that needs the whole matrix in one array pays afterwards, when the set shares its rows.
+        clock.Restart();
+        _ = result.Resampled.Table.Features;
+        var joinSeconds = clock.Elapsed.TotalSeconds;
+
         long inputBytes = (long)training.RowCount * training.FeatureCount * sizeof(double);
-        long outputBytes = result.Resampled.Table.OwnValueCount * sizeof(double);
+        long outputBytes = result.Resampled.Table.OwnFeatureBytes;
         var extra = Math.Max(0, peak - before);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
@@ -65,6 +73,8 @@ internal static class PeakMemory
             peak_over_input = extra / (double)inputBytes,
             working_over_input = Math.Max(0, extra - outputBytes) / (double)inputBytes,
             allocated_over_input = allocated / (double)inputBytes,
+            seconds,
+            join_seconds = joinSeconds,
         }));
         GC.KeepAlive(result);
         return 0;

@@ -7,15 +7,17 @@ namespace ImbalanceGuard;
 /// <remarks>
 /// An over-sampler keeps every input row and adds its own after them. Its table shares the input's matrix for
 /// the kept rows and holds only the made rows (<see cref="Appended"/>): copying the input would be the largest
-/// allocation and most of the time of a resampling. Rows are read in place (<see cref="Row"/>); the contiguous
-/// <see cref="Features"/> of such a table is built on first use, for the readers that need one array.
+/// allocation and most of the time of a resampling. Rows that are exact copies of input rows (random
+/// over-sampling) are not even copied: such a table holds which row each one repeats (<see cref="WithCopies"/>).
+/// Rows are read in place (<see cref="Row"/>); the contiguous <see cref="Features"/> of such a table is built on
+/// first use, for the readers that need one array.
 /// </remarks>
 internal sealed class RowTable
 {
     private Matrix _matrix;
 
     public RowTable(DataSchema schema, double[] features, int[] labels, double[]? weights, ProvenanceTable provenance)
-        : this(schema, new Matrix(features, labels.Length, null), labels, weights, provenance)
+        : this(schema, new Matrix(features, labels.Length), labels, weights, provenance)
     {
         if (features.Length != labels.Length * schema.FeatureCount)
         {
@@ -57,7 +59,29 @@ internal sealed class RowTable
                 $"{front.RowCount} shared rows and {appended.Length} appended values do not make {labels.Length} rows of {d} features.");
         }
 
-        return new RowTable(front.Schema, new Matrix(front.Features, front.RowCount, appended), labels, weights, provenance);
+        return new RowTable(front.Schema, new Matrix(front.Features, front.RowCount) { Back = appended }, labels, weights, provenance);
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="front"/>, in order, followed by copies of its rows <paramref name="copyOf"/>;
+    /// all are read from <paramref name="front"/>'s matrix, nothing is copied.
+    /// </summary>
+    public static RowTable WithCopies(RowTable front, int[] copyOf, int[] labels, double[]? weights, ProvenanceTable provenance)
+    {
+        if (front.RowCount + copyOf.Length != labels.Length)
+        {
+            throw new DataFormatException($"{front.RowCount} shared rows and {copyOf.Length} copies do not make {labels.Length} rows.");
+        }
+
+        foreach (var row in copyOf)
+        {
+            if ((uint)row >= (uint)front.RowCount)
+            {
+                throw new DataFormatException($"A copy of row {row} of a table of {front.RowCount} rows.");
+            }
+        }
+
+        return new RowTable(front.Schema, new Matrix(front.Features, front.RowCount) { CopyOf = copyOf }, labels, weights, provenance);
     }
 
     public DataSchema Schema { get; }
@@ -71,26 +95,35 @@ internal sealed class RowTable
         get
         {
             var matrix = _matrix;
-            if (matrix.Back is null)
+            if (matrix.IsWhole)
             {
                 return matrix.Front;
             }
 
-            var whole = GC.AllocateUninitializedArray<double>(matrix.Front.Length + matrix.Back.Length);
-            matrix.Front.CopyTo(whole, 0);
-            matrix.Back.CopyTo(whole, matrix.Front.Length);
-            var joined = new Matrix(whole, RowCount, null);
+            var d = FeatureCount;
+            var whole = GC.AllocateUninitializedArray<double>(RowCount * d);
+            RowCopying.InBlocks(RowCount, d, new ParallelOptions(), (start, end) =>
+            {
+                for (var i = start; i < end; i++)
+                {
+                    RowOf(matrix, i).CopyTo(whole.AsSpan(i * d, d));
+                }
+            });
+
+            var joined = new Matrix(whole, RowCount);
             return (Interlocked.CompareExchange(ref _matrix, joined, matrix) == matrix ? joined : _matrix).Front;
         }
     }
 
-    /// <summary>The feature values this table holds itself, not counting rows it reads from another table's matrix.</summary>
-    public long OwnValueCount
+    /// <summary>The bytes of the rows this table holds itself, not counting those it reads from another table's matrix.</summary>
+    public long OwnFeatureBytes
     {
         get
         {
             var matrix = _matrix;
-            return matrix.Back is null ? matrix.Front.LongLength : matrix.Back.LongLength;
+            return matrix.IsWhole ? matrix.Front.LongLength * sizeof(double)
+                : matrix.Back is not null ? matrix.Back.LongLength * sizeof(double)
+                : matrix.CopyOf!.LongLength * sizeof(int);
         }
     }
 
@@ -104,13 +137,19 @@ internal sealed class RowTable
 
     public int FeatureCount => Schema.FeatureCount;
 
-    public ReadOnlySpan<double> Row(int row)
+    public ReadOnlySpan<double> Row(int row) => RowOf(_matrix, row);
+
+    private ReadOnlySpan<double> RowOf(Matrix matrix, int row)
     {
-        var matrix = _matrix;
         var d = FeatureCount;
-        return row < matrix.FrontRows
-            ? matrix.Front.AsSpan(row * d, d)
-            : matrix.Back.AsSpan((row - matrix.FrontRows) * d, d);
+        if (row < matrix.FrontRows)
+        {
+            return matrix.Front.AsSpan(row * d, d);
+        }
+
+        return matrix.Back is not null
+            ? matrix.Back.AsSpan((row - matrix.FrontRows) * d, d)
+            : matrix.Front.AsSpan(matrix.CopyOf![row - matrix.FrontRows] * d, d);
     }
 
     /// <summary>The same rows with other labels, weights or schema; the matrix is shared, not copied.</summary>
@@ -149,6 +188,16 @@ internal sealed class RowTable
         return counts;
     }
 
-    /// <summary>Rows 0 … <c>FrontRows - 1</c> in <c>Front</c>, the rest (if any) in <c>Back</c>.</summary>
-    private sealed record Matrix(double[] Front, int FrontRows, double[]? Back);
+    /// <summary>
+    /// Rows 0 … <c>FrontRows - 1</c> in <c>Front</c>; the rest (if any) in <c>Back</c>, or copies of the front
+    /// rows <c>CopyOf</c>.
+    /// </summary>
+    private sealed record Matrix(double[] Front, int FrontRows)
+    {
+        public double[]? Back { get; init; }
+
+        public int[]? CopyOf { get; init; }
+
+        public bool IsWhole => Back is null && CopyOf is null;
+    }
 }

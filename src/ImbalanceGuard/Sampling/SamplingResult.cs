@@ -117,13 +117,19 @@ public sealed class SamplingResult
 
     /// <summary>
     /// The resampled table. When every input row was kept, in order (an over-sampler), it shares the input's
-    /// matrix and holds only the made rows, in the buffer they were made in; otherwise the kept rows are copied.
+    /// matrix and holds only the made rows, in the buffer they were made in, or, when they are plain copies of
+    /// input rows, which rows they copy; otherwise the kept rows are copied.
     /// </summary>
     private static RowTable Rows(RowTable table, int[] kept, SyntheticRows synthetic, int[] labels, double[]? weights, ProvenanceTable provenance, ParallelOptions parallel)
     {
         var d = table.FeatureCount;
         if (KeepsEveryRow(kept, table.RowCount))
         {
+            if (synthetic.TryGetCopiedRows(out var copyOf))
+            {
+                return RowTable.WithCopies(table, copyOf, labels, weights, provenance);
+            }
+
             var made = synthetic.TryTakeMatrix(out var buffer) ? buffer : synthetic.Features.ToArray();
             return RowTable.Appended(table, made, labels, weights, provenance);
         }

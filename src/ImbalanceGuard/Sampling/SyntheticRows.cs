@@ -4,6 +4,8 @@ namespace ImbalanceGuard.Sampling;
 /// The rows a sampler makes: features, class, the input rows each was made from, and the sampler's name.
 /// When the buffer is exactly full it becomes the resampled table's own part as it is (<see cref="TryTakeMatrix"/>),
 /// behind the input rows it shares; a cleaner run after the over-sampler reads the made rows where they are.
+/// Rows that are plain copies of input rows (random over-sampling) need not be copied at all: made with
+/// <see cref="CopiesOf"/>, each row is read from its parent until something needs them in one buffer.
 /// </summary>
 internal sealed class SyntheticRows
 {
@@ -19,25 +21,43 @@ internal sealed class SyntheticRows
     private byte[] _makerOf;
     private readonly List<string> _makerNames = [];
 
+    // While set, every row is a copy of its one parent in this input and _features holds nothing yet.
+    private SamplerInput? _copiesOf;
+
     /// <param name="dimensions">Features per row.</param>
     /// <param name="capacity">The rows expected; more are accepted.</param>
     public SyntheticRows(int dimensions, int capacity = 16)
+        : this(dimensions, capacity, copiesOf: null)
+    {
+    }
+
+    private SyntheticRows(int dimensions, int capacity, SamplerInput? copiesOf)
     {
         _dimensions = dimensions;
+        _copiesOf = copiesOf;
         capacity = Math.Max(capacity, 1);
 
-        // Every row is written before it is read, so the largest allocation of a resampling need not be cleared first.
-        _features = GC.AllocateUninitializedArray<double>(capacity * dimensions);
+        // Every row is written before it is read, so the largest allocation of a resampling need not be cleared
+        // first; copies not written yet need no room at all.
+        _features = copiesOf is null ? GC.AllocateUninitializedArray<double>(capacity * dimensions) : [];
         _labels = new int[capacity];
         _makerOf = new byte[capacity];
         _parentStart = new int[capacity + 1];
-        _parents = new int[2 * capacity];
+
+        // SMOTE's rows have two parents, a copy has one.
+        _parents = new int[(copiesOf is null ? 2 : 1) * capacity];
     }
 
     public static SyntheticRows None(int dimensions) => new(dimensions, 0);
 
+    /// <summary>
+    /// Room for <paramref name="capacity"/> copies of rows of <paramref name="input"/>, added with
+    /// <see cref="AddCopies"/> and read from <paramref name="input"/> until they are needed in a buffer.
+    /// </summary>
+    public static SyntheticRows CopiesOf(SamplerInput input, int capacity) => new(input.Dimensions, capacity, input);
+
     /// <summary>The buffer the rows are in, row 0 first (it may have room for more).</summary>
-    public double[] Buffer => _features;
+    public double[] Buffer => Written()._features;
 
     public int Count { get; private set; }
 
@@ -45,11 +65,12 @@ internal sealed class SyntheticRows
 
     public int ParentCount => _parentCount;
 
-    public ReadOnlySpan<double> Features => _features.AsSpan(0, Count * _dimensions);
+    public ReadOnlySpan<double> Features => Written()._features.AsSpan(0, Count * _dimensions);
 
     public ReadOnlySpan<int> Labels => _labels.AsSpan(0, Count);
 
-    public ReadOnlySpan<double> Row(int row) => _features.AsSpan(row * _dimensions, _dimensions);
+    public ReadOnlySpan<double> Row(int row)
+        => _copiesOf is { } input ? input.Row(_parents[_parentStart[row]]) : _features.AsSpan(row * _dimensions, _dimensions);
 
     public int Label(int row) => _labels[row];
 
@@ -67,8 +88,25 @@ internal sealed class SyntheticRows
     /// </summary>
     public bool TryTakeMatrix(out double[] matrix)
     {
-        matrix = _features;
+        matrix = Written()._features;
         return _features.Length == Count * _dimensions;
+    }
+
+    /// <summary>
+    /// The input row each row copies, when every row is a copy not yet written (<see cref="CopiesOf"/>);
+    /// exactly <see cref="Count"/> long.
+    /// </summary>
+    public bool TryGetCopiedRows(out int[] sources)
+    {
+        if (_copiesOf is null)
+        {
+            sources = [];
+            return false;
+        }
+
+        // One parent per row: the parent list is the list of copied rows.
+        sources = _parentCount == _parents.Length ? _parents : _parents[.._parentCount];
+        return true;
     }
 
     /// <summary>Keeps only the rows <paramref name="rows"/> (ascending positions), moved to the front in place.</summary>
@@ -84,7 +122,11 @@ internal sealed class SyntheticRows
             var end = _parentStart[row + 1];
             if (row != i)
             {
-                Array.Copy(_features, row * d, _features, i * d, d);
+                if (_copiesOf is null)
+                {
+                    Array.Copy(_features, row * d, _features, i * d, d);
+                }
+
                 _labels[i] = _labels[row];
                 _makerOf[i] = _makerOf[row];
             }
@@ -104,6 +146,7 @@ internal sealed class SyntheticRows
     /// <summary>Reserves a row and returns its feature slot to fill.</summary>
     public Span<double> Add(int label, string maker, ReadOnlySpan<int> parents)
     {
+        Written();
         EnsureRoom(1, parents.Length);
         _labels[Count] = label;
         _makerOf[Count] = MakerIndex(maker);
@@ -127,9 +170,13 @@ internal sealed class SyntheticRows
         }
 
         var capacity = Math.Max(2 * _labels.Length, Count + rows);
-        var features = GC.AllocateUninitializedArray<double>(capacity * _dimensions);
-        _features.AsSpan(0, Count * _dimensions).CopyTo(features);
-        _features = features;
+        if (_copiesOf is null)
+        {
+            var features = GC.AllocateUninitializedArray<double>(capacity * _dimensions);
+            _features.AsSpan(0, Count * _dimensions).CopyTo(features);
+            _features = features;
+        }
+
         Array.Resize(ref _labels, capacity);
         Array.Resize(ref _makerOf, capacity);
         Array.Resize(ref _parentStart, capacity + 1);
@@ -163,6 +210,11 @@ internal sealed class SyntheticRows
     /// </summary>
     public void AddCopies(SamplerInput input, int label, string maker, ReadOnlySpan<int> parents, ParallelOptions parallel)
     {
+        if (_copiesOf is not null && !ReferenceEquals(_copiesOf, input))
+        {
+            Written();
+        }
+
         var first = Count;
         var firstParent = _parentCount;
         var count = parents.Length;
@@ -177,15 +229,37 @@ internal sealed class SyntheticRows
 
         _parentCount += count;
         Count += count;
+        if (_copiesOf is null)
+        {
+            CopyParents(input, _parents, firstParent, _features, first, count, parallel);
+        }
+    }
 
+    /// <summary>Writes copies not written yet (<see cref="CopiesOf"/>) into a buffer; from then on rows live there.</summary>
+    private SyntheticRows Written()
+    {
+        if (_copiesOf is { } input)
+        {
+            var features = GC.AllocateUninitializedArray<double>(_labels.Length * _dimensions);
+
+            // A copy has one parent, so row i's parent is parent i.
+            CopyParents(input, _parents, 0, features, 0, Count, input.Parallel);
+            _features = features;
+            _copiesOf = null;
+        }
+
+        return this;
+    }
+
+    /// <summary>Copies input row <c>parents[firstParent + i]</c> to row <c>first + i</c> of <paramref name="features"/>, for i below <paramref name="count"/>.</summary>
+    private void CopyParents(SamplerInput input, int[] parents, int firstParent, double[] features, int first, int count, ParallelOptions parallel)
+    {
         var d = _dimensions;
-        var features = _features;
-        var from = _parents;
         RowCopying.InBlocks(count, d, parallel, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {
-                input.Row(from[firstParent + i]).CopyTo(features.AsSpan((first + i) * d, d));
+                input.Row(parents[firstParent + i]).CopyTo(features.AsSpan((first + i) * d, d));
             }
         });
     }

@@ -27,6 +27,36 @@ public class SharedRowsTests
     }
 
     [Fact]
+    public void A_randomly_over_sampled_set_reads_each_copy_from_the_row_it_repeats()
+    {
+        var training = Split.FromPreSplit(RepositoryFiles.LoadData("glass.csv"));
+
+        var resampled = new RandomOverSampler { Seed = 8 }.Resample(training);
+
+        Assert.True(resampled.SyntheticRowCount > 0);
+        for (var i = training.RowCount; i < resampled.RowCount; i++)
+        {
+            var parent = (int)resampled.GetProvenance(i).ParentRows[0];
+            Assert.True(SameMemory(training.GetRow(parent), resampled.GetRow(i)), $"copy {i} of row {parent} was copied");
+            Assert.Equal(training.Labels[parent], resampled.Labels[i]);
+        }
+    }
+
+    [Fact]
+    public void A_smoothed_bootstrap_holds_its_moved_rows_itself()
+    {
+        var training = Split.FromPreSplit(RepositoryFiles.LoadData("glass.csv"));
+
+        var resampled = new RandomOverSampler { Seed = 8, Shrinkage = 0.5 }.Resample(training);
+
+        for (var i = training.RowCount; i < resampled.RowCount; i++)
+        {
+            var parent = (int)resampled.GetProvenance(i).ParentRows[0];
+            Assert.False(SameMemory(training.GetRow(parent), resampled.GetRow(i)));
+        }
+    }
+
+    [Fact]
     public void A_selection_copies_its_rows_and_shares_nothing()
     {
         var training = Split.FromPreSplit(RepositoryFiles.LoadData("pima.csv"));

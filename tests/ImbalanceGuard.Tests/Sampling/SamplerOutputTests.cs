@@ -44,6 +44,32 @@ public class SamplerOutputTests
         Assert.Equal(6, rows.ParentCount);
     }
 
+    [Fact]
+    public void Copies_read_from_their_parents_are_the_rows_written_once_a_buffer_is_needed()
+    {
+        var input = new SamplerInput([0, 1, 2, 3, 4, 5], [0, 1, 1], Schema(2, 2), new());
+        var other = new SamplerInput([7, 8, 9, 10], [0, 1], Schema(2, 2), new());
+        var rows = SyntheticRows.CopiesOf(input, 3);
+        rows.AddCopies(input, 1, "copy", [2, 1, 2, 0], new ParallelOptions());
+
+        Assert.True(rows.TryGetCopiedRows(out var copied));
+        Assert.Equal(new[] { 2, 1, 2, 0 }, copied);
+        Assert.Equal(new double[] { 2, 3 }, rows.Row(1).ToArray());
+
+        rows.KeepOnly([1, 2, 3]);
+        Assert.True(rows.TryGetCopiedRows(out copied));
+        Assert.Equal(new[] { 1, 2, 0 }, copied);
+
+        rows.AddCopies(other, 0, "other", [1], new ParallelOptions());
+        rows.Add([6, 6], 1, "made", [0, 2]);
+
+        Assert.False(rows.TryGetCopiedRows(out _));
+        Assert.Equal(new double[] { 2, 3, 4, 5, 0, 1, 9, 10, 6, 6 }, rows.Features.ToArray());
+        Assert.Equal(new[] { 1, 1, 1, 0, 1 }, rows.Labels.ToArray());
+        Assert.Equal(new[] { "copy", "copy", "copy", "other", "made" }, Enumerable.Range(0, 5).Select(rows.Maker));
+        Assert.Equal(new[] { 0, 2 }, rows.Parents(4).ToArray());
+    }
+
     /// <summary>
     /// Random over-sampling copies its rows in blocks spread over threads once there are enough of them (here
     /// 48 000 copies of 50 features, over the 2 M values where copying goes parallel); every copy is its parent row.

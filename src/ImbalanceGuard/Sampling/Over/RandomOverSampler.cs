@@ -79,7 +79,12 @@ public sealed class RandomOverSampler : SeededSampler
 
         var random = new SeededRandom(Seed);
         var d = input.Dimensions;
-        var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
+        var wanted = targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0));
+
+        // Plain copies are read from their parents instead of copied (the resampled set repeats input rows).
+        var synthetic = Shrinkage is null && ShrinkageByClass is null
+            ? SyntheticRows.CopiesOf(input, wanted)
+            : new SyntheticRows(d, wanted);
         var smoothing = Math.Pow(4.0 / ((d + 2) * (double)input.RowCount), 1.0 / (d + 4));
         Span<int> parent = stackalloc int[1];
         foreach (var c in targets.TargetedClasses)

@@ -1,4 +1,4 @@
-namespace ImbalanceGuard.Sampling;
+namespace ImbalanceGuard;
 
 /// <summary>
 /// Copies many rows into a new matrix block by block, spread over threads when there is enough to copy: the
