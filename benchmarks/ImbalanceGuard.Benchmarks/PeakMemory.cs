@@ -55,6 +55,7 @@ internal static class PeakMemory
         var seconds = clock.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = Status("VmHWM");
+        var outputBytes = result.Resampled.Table.OwnFeatureBytes;
 
         // What a reader that needs the whole matrix in one array pays afterwards, when the set shares its rows.
         clock.Restart();
@@ -62,7 +63,6 @@ internal static class PeakMemory
         var joinSeconds = clock.Elapsed.TotalSeconds;
 
         long inputBytes = (long)training.RowCount * training.FeatureCount * sizeof(double);
-        long outputBytes = result.Resampled.Table.OwnFeatureBytes;
         var extra = Math.Max(0, peak - before);
         Console.WriteLine(JsonSerializer.Serialize(new
         {

@@ -17,6 +17,11 @@ internal sealed class ProvenanceTable
     // _picked[i] of _source, so the table shares its source's numbers instead of copying them.
     private readonly int[]? _picked;
 
+    // Rows 0.._frontCount-1 are the rows of _front, a table of original rows only that an over-sampler kept
+    // whole; _source and the rest describe the rows after them (its own, all synthetic).
+    private readonly ProvenanceTable? _front;
+    private readonly int _frontCount;
+
     private ProvenanceTable(long sourceKey, long[] source, int[] parentStart, long[] parents, int[] samplerOf, string[] samplers, int[]? picked = null)
     {
         SourceKey = sourceKey;
@@ -28,12 +33,34 @@ internal sealed class ProvenanceTable
         _picked = picked;
     }
 
+    private ProvenanceTable(ProvenanceTable front, ProvenanceTable after)
+        : this(front.SourceKey, after._source, after._parentStart, after._parents, after._samplerOf, after._samplers)
+    {
+        _front = front;
+        _frontCount = front.Count;
+    }
+
     /// <summary>Identifies the source the row numbers refer to; row numbers of different sources are unrelated.</summary>
     public long SourceKey { get; }
 
-    public int Count => _picked?.Length ?? _source.Length;
+    public int Count => _picked?.Length ?? _frontCount + _source.Length;
 
     public int SyntheticCount => _samplerOf.Length;
+
+    /// <summary>
+    /// Every row of <paramref name="front"/> (original rows only), followed by the rows of <paramref name="after"/>
+    /// (synthetic rows only, built on <paramref name="front"/>'s source): the front's numbers are shared, not copied.
+    /// </summary>
+    public static ProvenanceTable Appended(ProvenanceTable front, ProvenanceTable after)
+    {
+        if (front.SyntheticCount != 0 || after.SyntheticCount != after.Count || after._picked is not null || after._front is not null
+            || front.SourceKey != after.SourceKey)
+        {
+            throw new InvalidOperationException("Only synthetic rows of the same source can follow a table of original rows without a copy.");
+        }
+
+        return new ProvenanceTable(front, after);
+    }
 
     private static long s_nextSourceKey;
 
@@ -145,6 +172,12 @@ internal sealed class ProvenanceTable
             throw new InvalidOperationException("Only rows of a table of original rows can be picked without a copy.");
         }
 
+        if (_front is not null)
+        {
+            // No synthetic rows after the front: every row is one of the front's.
+            return _front.Pick(rows);
+        }
+
         if (_picked is not null)
         {
             var composed = new int[rows.Length];
@@ -159,7 +192,10 @@ internal sealed class ProvenanceTable
         return new ProvenanceTable(SourceKey, _source, [0], [], [], [], rows);
     }
 
-    private long Source(int row) => _picked is null ? _source[row] : _source[_picked[row]];
+    private long Source(int row)
+        => _picked is not null ? _source[_picked[row]]
+        : row < _frontCount ? _front!.Source(row)
+        : _source[row - _frontCount];
 
     /// <summary>Builds a table row by row, keeping the source key.</summary>
     /// <summary>

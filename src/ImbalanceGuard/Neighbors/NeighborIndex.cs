@@ -15,6 +15,10 @@ public sealed class NeighborIndex
     private const int TreeMaxDimensions = 6;
     private const long ExactScanMaxPairs = 1 << 16;
 
+    // Single-precision values (4 MB) of the brute-force search's copy of one part of the points, when a one-off
+    // search goes through many points a part at a time.
+    private const int PartValues = 1 << 20;
+
     private readonly PointRows _points;
     private readonly NeighborSearchOptions _options;
     private KdTree? _tree;
@@ -176,8 +180,99 @@ public sealed class NeighborIndex
     {
         var indices = new int[queries.Count * k];
         var distances = new double[queries.Count * k];
-        RunInto(queries, k, indices, distances);
+        if (!TrySearchInParts(queries, k, indices, distances))
+        {
+            RunInto(queries, k, indices, distances);
+        }
+
         return new NeighborResult(queries.Count, k, indices, distances);
+    }
+
+    /// <summary>
+    /// A one-off brute-force search over many points, a part of the points at a time: the single-precision copy
+    /// the search makes then needs a part's room instead of the whole's (for SMOTE variants' danger sets over a
+    /// large majority, most of a resampling's memory besides its output). Each part's exact answers are merged
+    /// into the running ones; parts come in index order, so on equal distances the earlier (lower) index stays:
+    /// the answer is the whole search's. Not used when the whole copy is already built (a reused index).
+    /// </summary>
+    private bool TrySearchInParts(QueryBatch queries, int k, int[] indices, double[] distances)
+    {
+        var brute = _options.Algorithm == NeighborAlgorithm.BruteForce
+            || (_options.Algorithm == NeighborAlgorithm.Auto && Dimensions > TreeMaxDimensions);
+        if (!brute || _brute is not null || (long)queries.Count * Count <= ExactScanMaxPairs)
+        {
+            return false;
+        }
+
+        // A whole number of the widest vector's lanes per part, so no part's copy spills into a larger pool bucket.
+        var mostPoints = PartValues / Dimensions / 16 * 16;
+        if (mostPoints == 0 || Count <= mostPoints)
+        {
+            return false;
+        }
+
+        var parts = (Count + mostPoints - 1) / mostPoints;
+        if (Count / parts <= k + 1)
+        {
+            return false;
+        }
+
+        var partIndices = new int[indices.Length];
+        var partDistances = new double[distances.Length];
+        for (var p = 0; p < parts; p++)
+        {
+            var start = (int)((long)Count * p / parts);
+            var count = (int)((long)Count * (p + 1) / parts) - start;
+            var positions = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                positions[i] = start + i;
+            }
+
+            using var search = new BruteForceSearch(_points.Select(positions), Dimensions);
+            var part = queries.AgainstPoints(start, count);
+            if (p == 0)
+            {
+                search.Search(part, k, indices, distances, _options.ParallelOptions);
+                continue;
+            }
+
+            search.Search(part, k, partIndices, partDistances, _options.ParallelOptions);
+            Merge(indices, distances, partIndices, partDistances, start, queries.Count, k);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Merges each query's k best of a later part (indices from <paramref name="offset"/> on) into its k best so far;
+    /// on equal distances the earlier answer, with the lower index, comes first.
+    /// </summary>
+    private static void Merge(int[] indices, double[] distances, int[] partIndices, double[] partDistances, int offset, int queries, int k)
+    {
+        var mergedIndices = new int[k];
+        var mergedDistances = new double[k];
+        for (var q = 0; q < queries; q++)
+        {
+            var at = q * k;
+            int a = 0, b = 0;
+            for (var m = 0; m < k; m++)
+            {
+                if (partDistances[at + b] < distances[at + a])
+                {
+                    mergedDistances[m] = partDistances[at + b];
+                    mergedIndices[m] = partIndices[at + b++] + offset;
+                }
+                else
+                {
+                    mergedDistances[m] = distances[at + a];
+                    mergedIndices[m] = indices[at + a++];
+                }
+            }
+
+            mergedIndices.CopyTo(indices, at);
+            mergedDistances.CopyTo(distances, at);
+        }
     }
 
     private void RunInto(QueryBatch queries, int k, int[] indices, double[] distances)

@@ -12,7 +12,11 @@ internal readonly struct QueryBatch
     private readonly int _first;
     private readonly int _dimensions;
 
-    private QueryBatch(PointRows indexed, double[]? points, int[]? positions, int first, int count, int dimensions)
+    // Searched against the indexed points [_pointsStart, _pointsStart + _pointsCount) only, numbered from 0 there.
+    private readonly int _pointsStart;
+    private readonly int _pointsCount;
+
+    private QueryBatch(PointRows indexed, double[]? points, int[]? positions, int first, int count, int dimensions, int pointsStart = 0, int pointsCount = int.MaxValue)
     {
         _indexed = indexed;
         _points = points;
@@ -20,6 +24,8 @@ internal readonly struct QueryBatch
         _first = first;
         Count = count;
         _dimensions = dimensions;
+        _pointsStart = pointsStart;
+        _pointsCount = pointsCount;
     }
 
     public int Count { get; }
@@ -52,6 +58,22 @@ internal readonly struct QueryBatch
         return _points.AsSpan(row * _dimensions, _dimensions);
     }
 
-    /// <summary>The indexed point that query <paramref name="query"/> is, or -1 for an outside point.</summary>
-    public int Self(int query) => _points is null ? _positions![_first + query] : -1;
+    /// <summary>
+    /// The same queries, to be searched against the indexed points <paramref name="start"/> to
+    /// <paramref name="start"/> + <paramref name="count"/> only, numbered from 0 there (<see cref="Self"/> follows).
+    /// </summary>
+    public QueryBatch AgainstPoints(int start, int count)
+        => new(_indexed, _points, _positions, _first, Count, _dimensions, start, count);
+
+    /// <summary>The indexed point that query <paramref name="query"/> is, or -1 for an outside point (or one outside the points searched).</summary>
+    public int Self(int query)
+    {
+        if (_points is not null)
+        {
+            return -1;
+        }
+
+        var self = _positions![_first + query] - _pointsStart;
+        return (uint)self < (uint)_pointsCount ? self : -1;
+    }
 }

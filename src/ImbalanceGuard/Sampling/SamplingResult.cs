@@ -90,13 +90,25 @@ public sealed class SamplingResult
 
     /// <summary>
     /// The kept rows' provenance, then the made rows' (traced back to original rows). A selection from original
-    /// rows shares the kept row list and the input's numbers instead of copying them.
+    /// rows shares the kept row list and the input's numbers instead of copying them; so does an over-sampler
+    /// that kept every original row, followed by its own rows.
     /// </summary>
     private static ProvenanceTable Provenance(ProvenanceTable input, int[] kept, SyntheticRows synthetic)
     {
         if (synthetic.Count == 0 && input.SyntheticCount == 0)
         {
             return input.Pick(kept);
+        }
+
+        if (input.SyntheticCount == 0 && KeepsEveryRow(kept, input.Count))
+        {
+            var made = new ProvenanceTable.Builder(input.SourceKey, synthetic.Count, synthetic.Count, synthetic.ParentCount);
+            for (var s = 0; s < synthetic.Count; s++)
+            {
+                made.AddSynthetic(synthetic.Maker(s), input, synthetic.Parents(s));
+            }
+
+            return ProvenanceTable.Appended(input, made.Build());
         }
 
         var provenance = new ProvenanceTable.Builder(input.SourceKey, kept.Length + synthetic.Count, synthetic.Count, synthetic.ParentCount);

@@ -83,6 +83,51 @@ public class ProvenanceTests
         Assert.Equal(data.Table.Provenance.SourceKey, selected.Provenance.SourceKey);
     }
 
+    /// <summary>An over-sampler's set shares its input's provenance for the rows it kept and holds its own rows' after them.</summary>
+    [Fact]
+    public void An_over_sampled_set_names_its_kept_rows_and_its_made_rows_parents_through_any_later_selection()
+    {
+        var data = Dataset.FromRows(
+            [[1.0], [2.0], [3.0], [4.0], [5.0], [6.0]],
+            ["a", "a", "a", "a", "b", "b"],
+            new DatasetOptions { Provenance = [.. new long[] { 50, 51, 52, 53, 54, 55 }.Select(RowProvenance.Original)] });
+
+        var oversampled = new RandomOverSampler { Seed = 2 }.FitResample(new TrainingSet(data.Table)).Resampled;
+
+        Assert.Equal(8, oversampled.RowCount);
+        Assert.Equal(2, oversampled.SyntheticRowCount);
+        Assert.Equal([50L, 51, 52, 53, 54, 55], Enumerable.Range(0, 6).Select(i => oversampled.GetProvenance(i).SourceRow));
+        for (var i = 6; i < 8; i++)
+        {
+            var provenance = oversampled.GetProvenance(i);
+            Assert.True(provenance.IsSynthetic);
+            Assert.Equal("random-over", provenance.Sampler);
+            Assert.Equal(oversampled.GetRow(i)[0] + 49, provenance.ParentRows[0]);
+        }
+
+        var selected = oversampled.Table.Select([7, 1, 6]);
+        Assert.Equal(oversampled.GetProvenance(7), selected.Provenance.Get(0));
+        Assert.Equal(RowProvenance.Original(51), selected.Provenance.Get(1));
+        Assert.Equal(oversampled.GetProvenance(6), selected.Provenance.Get(2));
+        Assert.Equal(data.Table.Provenance.SourceKey, selected.Provenance.SourceKey);
+    }
+
+    /// <summary>An over-sampler that had nothing to add still shares its input's provenance; a cleaner after it picks from it.</summary>
+    [Fact]
+    public void Rows_picked_from_an_over_sampled_set_without_made_rows_name_the_source_rows()
+    {
+        var data = Dataset.FromRows(
+            [[1.0], [2.0], [3.0], [4.0]],
+            ["a", "b", "a", "b"],
+            new DatasetOptions { Provenance = [.. new long[] { 60, 61, 62, 63 }.Select(RowProvenance.Original)] });
+        var unchanged = new RandomOverSampler { Seed = 0 }.FitResample(new TrainingSet(data.Table)).Resampled;
+
+        var picked = unchanged.Table.Provenance.Pick([3, 0]);
+
+        Assert.Equal(0, unchanged.SyntheticRowCount);
+        Assert.Equal([63L, 60], Enumerable.Range(0, 2).Select(i => picked.SourceRow(i)));
+    }
+
     [Fact]
     public void Different_datasets_have_different_sources()
     {

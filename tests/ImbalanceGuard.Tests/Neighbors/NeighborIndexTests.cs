@@ -43,6 +43,43 @@ public class NeighborIndexTests
         }
     }
 
+    /// <summary>
+    /// A one-off search over many points goes through them a part at a time (here 40 000 points of 64 features in
+    /// three parts); merging the parts must give the whole search's answer, with duplicates of a query planted in
+    /// later parts (equal distances across parts: lower index first) and queries whose self lies in any part.
+    /// </summary>
+    [Fact]
+    public void A_search_through_many_points_in_parts_agrees_with_the_exact_scan()
+    {
+        const int count = 40_000, dimensions = 64, k = 6;
+        var points = RandomPoints(count, dimensions, 41, duplicates: true, grid: true);
+        int[] queries = [.. Enumerable.Range(0, 100).Select(i => i * 397)];
+        foreach (var q in queries.Take(30))
+        {
+            foreach (var copy in new[] { (q + 15_000) % count, (q + 29_000) % count })
+            {
+                Array.Copy(points, q * dimensions, points, copy * dimensions, dimensions);
+            }
+        }
+
+        var outside = Gather(points, [.. queries.Take(40)], dimensions);
+        var exactIndex = new NeighborIndex(points, dimensions);
+        var exactRows = exactIndex.ExactScan(QueryBatch.IndexedRows(points, queries, dimensions), k);
+        var exactOutside = exactIndex.ExactScan(QueryBatch.Outside(outside, dimensions), k);
+
+        var rows = new NeighborIndex(points, dimensions).QueryRows(queries, k);
+        var outsideResult = new NeighborIndex(points, dimensions).Query(outside, k);
+
+        Assert.Equal(exactRows.AllIndices.ToArray(), rows.AllIndices.ToArray());
+        Assert.Equal(exactOutside.AllIndices.ToArray(), outsideResult.AllIndices.ToArray());
+        for (var q = 0; q < queries.Length; q++)
+        {
+            Assert.Equal(exactRows.SquaredDistances(q).ToArray(), rows.SquaredDistances(q).ToArray());
+        }
+
+        Assert.Equal(0, rows.SquaredDistances(0)[1]);
+    }
+
     [Fact]
     public void A_query_never_finds_itself_but_finds_its_duplicate_first()
     {
