@@ -57,6 +57,10 @@ public sealed class SamplingResult
         var kept = output.Kept;
         var synthetic = output.Synthetic;
         var rows = kept.Length + synthetic.Count;
+
+        // The largest allocation first: the collector then runs, if it must, before the smaller ones add up.
+        var keepsEveryRow = KeepsEveryRow(kept, table.RowCount);
+        var copied = keepsEveryRow ? null : CopiedMatrix(table, kept, synthetic, parallel);
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
         for (var i = 0; i < kept.Length;)
@@ -83,8 +87,11 @@ public sealed class SamplingResult
             }
         }
 
-        var provenance = Provenance(table.Provenance, kept, synthetic);
-        var resampled = new TrainingSet(Rows(table, kept, synthetic, labels, weights, provenance, parallel), resampled: true);
+        var provenance = Provenance(table.Provenance, kept, synthetic, keepsEveryRow);
+        var rowTable = copied is not null ? new RowTable(table.Schema, copied, labels, weights, provenance)
+            : synthetic.TryGetCopiedRows(out var copyOf) ? RowTable.WithCopies(table, copyOf, labels, weights, provenance)
+            : RowTable.Appended(table, synthetic.TryTakeMatrix(out var buffer) ? buffer : synthetic.Features.ToArray(), labels, weights, provenance);
+        var resampled = new TrainingSet(rowTable, resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
     }
 
@@ -93,14 +100,14 @@ public sealed class SamplingResult
     /// rows shares the kept row list and the input's numbers instead of copying them; so does an over-sampler
     /// that kept every original row, followed by its own rows.
     /// </summary>
-    private static ProvenanceTable Provenance(ProvenanceTable input, int[] kept, SyntheticRows synthetic)
+    private static ProvenanceTable Provenance(ProvenanceTable input, int[] kept, SyntheticRows synthetic, bool keepsEveryRow)
     {
         if (synthetic.Count == 0 && input.SyntheticCount == 0)
         {
             return input.Pick(kept);
         }
 
-        if (input.SyntheticCount == 0 && KeepsEveryRow(kept, input.Count))
+        if (input.SyntheticCount == 0 && keepsEveryRow)
         {
             var made = new ProvenanceTable.Builder(input.SourceKey, synthetic.Count, synthetic.Count, synthetic.ParentCount);
             for (var s = 0; s < synthetic.Count; s++)
@@ -128,28 +135,17 @@ public sealed class SamplingResult
     }
 
     /// <summary>
-    /// The resampled table. When every input row was kept, in order (an over-sampler), it shares the input's
-    /// matrix and holds only the made rows, in the buffer they were made in, or, when they are plain copies of
-    /// input rows, which rows they copy; otherwise the kept rows are copied.
+    /// The kept rows, then the made rows, in a new matrix: for a sampler that did not keep every input row in order.
+    /// One that did (an over-sampler) shares the input's matrix instead and holds only the rows it made, in the
+    /// buffer they were made in, or, when they are plain copies of input rows, which rows they copy.
     /// </summary>
-    private static RowTable Rows(RowTable table, int[] kept, SyntheticRows synthetic, int[] labels, double[]? weights, ProvenanceTable provenance, ParallelOptions parallel)
+    private static double[] CopiedMatrix(RowTable table, int[] kept, SyntheticRows synthetic, ParallelOptions parallel)
     {
         var d = table.FeatureCount;
-        if (KeepsEveryRow(kept, table.RowCount))
-        {
-            if (synthetic.TryGetCopiedRows(out var copyOf))
-            {
-                return RowTable.WithCopies(table, copyOf, labels, weights, provenance);
-            }
-
-            var made = synthetic.TryTakeMatrix(out var buffer) ? buffer : synthetic.Features.ToArray();
-            return RowTable.Appended(table, made, labels, weights, provenance);
-        }
-
-        var features = GC.AllocateUninitializedArray<double>(labels.Length * d);
+        var features = GC.AllocateUninitializedArray<double>((kept.Length + synthetic.Count) * d);
         CopyKeptRows(table.Features, kept, features, d, parallel);
         synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
-        return new RowTable(table.Schema, features, labels, weights, provenance);
+        return features;
     }
 
     private static bool KeepsEveryRow(int[] kept, int rowCount)
