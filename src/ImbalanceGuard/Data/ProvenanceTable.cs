@@ -18,7 +18,7 @@ internal sealed class ProvenanceTable
     private readonly int[]? _picked;
 
     // Rows 0.._frontCount-1 are the rows of _front, a table of original rows only that an over-sampler kept
-    // whole; _source and the rest describe the rows after them (its own, all synthetic).
+    // whole; the rows after them are its own, all synthetic, in order (so _source is not needed for them).
     private readonly ProvenanceTable? _front;
     private readonly int _frontCount;
 
@@ -34,7 +34,7 @@ internal sealed class ProvenanceTable
     }
 
     private ProvenanceTable(ProvenanceTable front, ProvenanceTable after)
-        : this(front.SourceKey, after._source, after._parentStart, after._parents, after._samplerOf, after._samplers)
+        : this(front.SourceKey, [], after._parentStart, after._parents, after._samplerOf, after._samplers)
     {
         _front = front;
         _frontCount = front.Count;
@@ -43,7 +43,7 @@ internal sealed class ProvenanceTable
     /// <summary>Identifies the source the row numbers refer to; row numbers of different sources are unrelated.</summary>
     public long SourceKey { get; }
 
-    public int Count => _picked?.Length ?? _frontCount + _source.Length;
+    public int Count => _picked?.Length ?? (_front is null ? _source.Length : _frontCount + _samplerOf.Length);
 
     public int SyntheticCount => _samplerOf.Length;
 
@@ -53,13 +53,36 @@ internal sealed class ProvenanceTable
     /// </summary>
     public static ProvenanceTable Appended(ProvenanceTable front, ProvenanceTable after)
     {
-        if (front.SyntheticCount != 0 || after.SyntheticCount != after.Count || after._picked is not null || after._front is not null
-            || front.SourceKey != after.SourceKey)
+        if (front.SyntheticCount != 0 || !after.IsSyntheticInOrder() || front.SourceKey != after.SourceKey)
         {
             throw new InvalidOperationException("Only synthetic rows of the same source can follow a table of original rows without a copy.");
         }
 
         return new ProvenanceTable(front, after);
+    }
+
+    /// <summary>Whether every row is synthetic, row i being synthetic row i (as a <see cref="Builder.SyntheticOnly"/> table is).</summary>
+    private bool IsSyntheticInOrder()
+    {
+        if (_picked is not null || _front is not null)
+        {
+            return false;
+        }
+
+        if (_source.Length == 0)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < _source.Length; i++)
+        {
+            if (_source[i] != ~(long)i)
+            {
+                return false;
+            }
+        }
+
+        return _source.Length == _samplerOf.Length;
     }
 
     private static long s_nextSourceKey;
@@ -194,8 +217,9 @@ internal sealed class ProvenanceTable
 
     private long Source(int row)
         => _picked is not null ? _source[_picked[row]]
-        : row < _frontCount ? _front!.Source(row)
-        : _source[row - _frontCount];
+        : _front is null ? _source[row]
+        : row < _frontCount ? _front.Source(row)
+        : ~(long)(row - _frontCount);
 
     /// <summary>Builds a table row by row, keeping the source key.</summary>
     /// <summary>
@@ -214,6 +238,8 @@ internal sealed class ProvenanceTable
         private int _syntheticCount;
         private int _parentCount;
 
+        private readonly bool _syntheticOnly;
+
         public Builder(long sourceKey, int capacity, int syntheticCapacity = 0, int parentCapacity = 0)
         {
             _sourceKey = sourceKey;
@@ -223,8 +249,26 @@ internal sealed class ProvenanceTable
             _samplerOf = new int[syntheticCapacity];
         }
 
+        /// <summary>
+        /// A builder of synthetic rows only, to follow a table of original rows (<see cref="Appended"/>): row i is
+        /// synthetic row i, so no source number per row is kept.
+        /// </summary>
+        public static Builder SyntheticOnly(long sourceKey, int syntheticCapacity, int parentCapacity)
+            => new(sourceKey, syntheticCapacity, parentCapacity, syntheticOnly: true);
+
+        private Builder(long sourceKey, int syntheticCapacity, int parentCapacity, bool syntheticOnly)
+            : this(sourceKey, 0, syntheticCapacity, parentCapacity)
+        {
+            _syntheticOnly = syntheticOnly;
+        }
+
         public void AddOriginal(long sourceRow)
         {
+            if (_syntheticOnly)
+            {
+                throw new InvalidOperationException("A builder of synthetic rows only was given an original row.");
+            }
+
             EnsureRows(1);
             _source[_count++] = sourceRow;
         }
@@ -293,12 +337,11 @@ internal sealed class ProvenanceTable
         }
 
         public ProvenanceTable Build()
-            => new(_sourceKey, Exact(_source, _count), Exact(_parentStart, _syntheticCount + 1), Exact(_parents, _parentCount),
+            => new(_sourceKey, _syntheticOnly ? [] : Exact(_source, _count), Exact(_parentStart, _syntheticCount + 1), Exact(_parents, _parentCount),
                 Exact(_samplerOf, _syntheticCount), [.. _samplers]);
 
         private void BeginSynthetic(string sampler, int parentCount)
         {
-            EnsureRows(1);
             if (_syntheticCount == _samplerOf.Length)
             {
                 Array.Resize(ref _samplerOf, Math.Max(16, 2 * _samplerOf.Length));
@@ -310,7 +353,13 @@ internal sealed class ProvenanceTable
                 Array.Resize(ref _parents, Math.Max(2 * _parents.Length, _parentCount + parentCount));
             }
 
-            _source[_count++] = ~(long)_syntheticCount;
+            if (!_syntheticOnly)
+            {
+                EnsureRows(1);
+                _source[_count] = ~(long)_syntheticCount;
+            }
+
+            _count++;
             _samplerOf[_syntheticCount] = SamplerIndex(sampler);
         }
 

@@ -47,13 +47,14 @@ internal sealed class RowTable
     }
 
     /// <summary>
-    /// Every row of <paramref name="front"/>, in order, followed by the rows of <paramref name="appended"/>; the
+    /// Every row of <paramref name="front"/>, in order, followed by the leading rows of <paramref name="appended"/>
+    /// (a buffer that may have room for more, such as the one a cleaner after an over-sampler compacted); the
     /// front rows are read from <paramref name="front"/>'s matrix, not copied.
     /// </summary>
     public static RowTable Appended(RowTable front, double[] appended, int[] labels, double[]? weights, ProvenanceTable provenance)
     {
         var d = front.FeatureCount;
-        if ((long)front.RowCount * d + appended.Length != (long)labels.Length * d)
+        if (labels.Length < front.RowCount || appended.LongLength < (long)(labels.Length - front.RowCount) * d)
         {
             throw new DataFormatException(
                 $"{front.RowCount} shared rows and {appended.Length} appended values do not make {labels.Length} rows of {d} features.");

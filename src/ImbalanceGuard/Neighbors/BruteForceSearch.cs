@@ -21,28 +21,48 @@ internal sealed class BruteForceSearch : IDisposable
     private const int QueryBlock = 64;
     private const int PanelsPerChunk = 256;
 
-    private readonly PointRows _points;
-    private readonly int _count;
     private readonly int _dimensions;
     private readonly double[] _mean;
     private readonly int _width;
-    private readonly int _panelCount;
-    private float[] _panels;                // panel p, feature f, lane l at ((p * d) + f) * width + l
-    private float[] _pointNorms;            // squared norm of each float point; +inf for padding lanes
-    private readonly double _maxNorm;       // largest norm of a float point
     private readonly double _marginFactor;  // c * unit roundoff of float
     private readonly ConcurrentBag<BlockState> _spareStates = []; // per-thread scratch, reused by later searches
+    private PointRows _points;
+    private int _count;
+    private int _panelCount;
+    private float[] _panels = [];           // panel p, feature f, lane l at ((p * d) + f) * width + l
+    private float[] _pointNorms = [];       // squared norm of each float point; +inf for padding lanes
+    private double _maxNorm;                // largest norm of a float point
 
     public BruteForceSearch(PointRows points, int dimensions)
     {
-        var count = points.Count;
-        _points = points;
-        _count = count;
         _dimensions = dimensions;
         _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
             : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
             : Vector128<float>.Count;
         _mean = new double[dimensions];
+        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
+        Load(points);
+    }
+
+    public bool FilterUsable { get; private set; }
+
+    /// <summary>
+    /// Searches <paramref name="points"/> from now on instead, reusing this search's pooled copy and scratch (a
+    /// search through many points a part at a time loads part after part).
+    /// </summary>
+    public void Reload(PointRows points)
+    {
+        Dispose();
+        Load(points);
+    }
+
+    private void Load(PointRows points)
+    {
+        var count = points.Count;
+        var dimensions = _dimensions;
+        _points = points;
+        _count = count;
+        Array.Clear(_mean);
         for (var i = 0; i < count; i++)
         {
             var point = Point(i);
@@ -79,13 +99,10 @@ internal sealed class BruteForceSearch : IDisposable
         }
 
         _maxNorm = maxNorm;
-        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
 
         // Single precision cannot hold the squared norms of huge values: use the exact scan then.
         FilterUsable = maxNorm < 1e15;
     }
-
-    public bool FilterUsable { get; }
 
     /// <summary>Returns the single-precision copy to the pool; the search must not be used afterwards.</summary>
     public void Dispose()

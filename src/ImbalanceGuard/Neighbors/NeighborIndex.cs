@@ -146,16 +146,32 @@ public sealed class NeighborIndex
     private void InChunks(int queryCount, int k, Func<int, int, QueryBatch> batch, Action<int, NeighborResult> visit)
     {
         const int ChunkRows = 8192;
-        var chunk = Math.Max(1, Math.Min(ChunkRows, queryCount));
+
+        // Searched in parts, every chunk of queries rebuilds each part's copy of the points: larger chunks make
+        // that rare, for answers of a few more megabytes.
+        const int ChunkRowsInParts = 1 << 16;
+        var parts = PartsFor(queryCount, k);
+        var chunk = Math.Max(1, Math.Min(parts > 1 ? ChunkRowsInParts : ChunkRows, queryCount));
         var indices = ArrayPool<int>.Shared.Rent(chunk * k);
         var distances = ArrayPool<double>.Shared.Rent(chunk * k);
+        var partIndices = parts > 1 ? ArrayPool<int>.Shared.Rent(chunk * k) : [];
+        var partDistances = parts > 1 ? ArrayPool<double>.Shared.Rent(chunk * k) : [];
+        BruteForceSearch? partSearch = null;
         try
         {
             for (var first = 0; first < queryCount; first += chunk)
             {
                 var count = Math.Min(chunk, queryCount - first);
                 var queries = batch(first, count);
-                RunInto(queries, k, indices, distances);
+                if (parts > 1)
+                {
+                    SearchInParts(queries, k, parts, indices, distances, partIndices, partDistances, ref partSearch);
+                }
+                else
+                {
+                    RunInto(queries, k, indices, distances);
+                }
+
                 visit(first, new NeighborResult(count, k, indices, distances));
             }
         }
@@ -163,6 +179,13 @@ public sealed class NeighborIndex
         {
             ArrayPool<int>.Shared.Return(indices);
             ArrayPool<double>.Shared.Return(distances);
+            if (parts > 1)
+            {
+                ArrayPool<int>.Shared.Return(partIndices);
+                ArrayPool<double>.Shared.Return(partDistances);
+            }
+
+            partSearch?.Dispose();
         }
     }
 
@@ -180,7 +203,14 @@ public sealed class NeighborIndex
     {
         var indices = new int[queries.Count * k];
         var distances = new double[queries.Count * k];
-        if (!TrySearchInParts(queries, k, indices, distances))
+        var parts = PartsFor(queries.Count, k);
+        if (parts > 1)
+        {
+            BruteForceSearch? search = null;
+            SearchInParts(queries, k, parts, indices, distances, new int[indices.Length], new double[distances.Length], ref search);
+            search?.Dispose();
+        }
+        else
         {
             RunInto(queries, k, indices, distances);
         }
@@ -189,47 +219,54 @@ public sealed class NeighborIndex
     }
 
     /// <summary>
-    /// A one-off brute-force search over many points, a part of the points at a time: the single-precision copy
-    /// the search makes then needs a part's room instead of the whole's (for SMOTE variants' danger sets over a
-    /// large majority, most of a resampling's memory besides its output). Each part's exact answers are merged
-    /// into the running ones; parts come in index order, so on equal distances the earlier (lower) index stays:
-    /// the answer is the whole search's. Not used when the whole copy is already built (a reused index).
+    /// How many parts a brute-force search over many points goes through, a part of the points at a time (1: all
+    /// at once). The single-precision copy the search makes then needs a part's room instead of the whole's, most
+    /// of a resampling's memory besides its output for SMOTE variants' danger sets and for cleaners over large
+    /// data. Not used when the whole copy is already built (an index searched before).
     /// </summary>
-    private bool TrySearchInParts(QueryBatch queries, int k, int[] indices, double[] distances)
+    private int PartsFor(int queryCount, int k)
     {
         var brute = _options.Algorithm == NeighborAlgorithm.BruteForce
             || (_options.Algorithm == NeighborAlgorithm.Auto && Dimensions > TreeMaxDimensions);
-        if (!brute || _brute is not null || (long)queries.Count * Count <= ExactScanMaxPairs)
+        if (!brute || _brute is not null || (long)queryCount * Count <= ExactScanMaxPairs)
         {
-            return false;
+            return 1;
         }
 
         // A whole number of the widest vector's lanes per part, so no part's copy spills into a larger pool bucket.
         var mostPoints = PartValues / Dimensions / 16 * 16;
         if (mostPoints == 0 || Count <= mostPoints)
         {
-            return false;
+            return 1;
         }
 
         var parts = (Count + mostPoints - 1) / mostPoints;
-        if (Count / parts <= k + 1)
-        {
-            return false;
-        }
+        return Count / parts > k + 1 ? parts : 1;
+    }
 
-        var partIndices = new int[indices.Length];
-        var partDistances = new double[distances.Length];
+    /// <summary>
+    /// Searches the points a part at a time (<see cref="PartsFor"/>). Each part's exact answers are merged into the
+    /// running ones; parts come in index order, so on equal distances the earlier (lower) index stays: the answer
+    /// is the whole search's, bit for bit. One search object loads part after part (<paramref name="search"/>,
+    /// kept for the caller's next chunk of queries), so its pooled copy and scratch are reused, not remade.
+    /// </summary>
+    private void SearchInParts(
+        QueryBatch queries, int k, int parts, int[] indices, double[] distances, int[] partIndices, double[] partDistances, ref BruteForceSearch? search)
+    {
         for (var p = 0; p < parts; p++)
         {
             var start = (int)((long)Count * p / parts);
             var count = (int)((long)Count * (p + 1) / parts) - start;
-            var positions = new int[count];
-            for (var i = 0; i < count; i++)
+            var points = _points.Range(start, count);
+            if (search is null)
             {
-                positions[i] = start + i;
+                search = new BruteForceSearch(points, Dimensions);
+            }
+            else
+            {
+                search.Reload(points);
             }
 
-            using var search = new BruteForceSearch(_points.Select(positions), Dimensions);
             var part = queries.AgainstPoints(start, count);
             if (p == 0)
             {
@@ -240,8 +277,6 @@ public sealed class NeighborIndex
             search.Search(part, k, partIndices, partDistances, _options.ParallelOptions);
             Merge(indices, distances, partIndices, partDistances, start, queries.Count, k);
         }
-
-        return true;
     }
 
     /// <summary>

@@ -13,13 +13,17 @@ internal readonly struct PointRows
     private readonly int[]? _map;
     private readonly int _dimensions;
 
-    private PointRows(double[] first, double[]? second, int[]? map, int count, int dimensions)
+    // Point i is the matrix row (or map entry) _start + i.
+    private readonly int _start;
+
+    private PointRows(double[] first, double[]? second, int[]? map, int count, int dimensions, int start = 0)
     {
         _first = first;
         _second = second;
         _map = map;
         Count = count;
         _dimensions = dimensions;
+        _start = start;
     }
 
     public int Count { get; }
@@ -33,6 +37,9 @@ internal readonly struct PointRows
     /// <summary>Rows of two matrices: entry <c>r ≥ 0</c> of <paramref name="map"/> is row r of <paramref name="first"/>, <c>~r</c> row r of <paramref name="second"/>.</summary>
     public static PointRows Mapped(double[] first, double[] second, int[] map, int dimensions) => new(first, second, map, map.Length, dimensions);
 
+    /// <summary>The points <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of these, without a copy or a map.</summary>
+    public PointRows Range(int start, int count) => new(_first, _second, _map, count, _dimensions, _start + start);
+
     /// <summary>The points <paramref name="positions"/> of these, where they live.</summary>
     public PointRows Select(int[] positions) => Select(positions, positions.Length);
 
@@ -42,7 +49,7 @@ internal readonly struct PointRows
     /// </summary>
     public PointRows Select(int[] positions, int count)
     {
-        if (_map is null)
+        if (_map is null && _start == 0)
         {
             return new(_first, null, positions, count, _dimensions);
         }
@@ -50,7 +57,7 @@ internal readonly struct PointRows
         var map = new int[count];
         for (var i = 0; i < count; i++)
         {
-            map[i] = _map[positions[i]];
+            map[i] = _map is null ? _start + positions[i] : _map[_start + positions[i]];
         }
 
         return new(_first, _second, map, count, _dimensions);
@@ -61,10 +68,10 @@ internal readonly struct PointRows
     {
         if (_map is null)
         {
-            return _first.AsSpan(i * _dimensions, _dimensions);
+            return _first.AsSpan((_start + i) * _dimensions, _dimensions);
         }
 
-        var row = _map[i];
+        var row = _map[_start + i];
         return row >= 0 ? _first.AsSpan(row * _dimensions, _dimensions) : _second.AsSpan(~row * _dimensions, _dimensions);
     }
 
@@ -73,7 +80,7 @@ internal readonly struct PointRows
     {
         if (_map is null)
         {
-            return _first.AsSpan(0, Count * _dimensions);
+            return _first.AsSpan(_start * _dimensions, Count * _dimensions);
         }
 
         var points = new double[Count * _dimensions];

@@ -90,7 +90,7 @@ public sealed class SamplingResult
         var provenance = Provenance(table.Provenance, kept, synthetic, keepsEveryRow);
         var rowTable = copied is not null ? new RowTable(table.Schema, copied, labels, weights, provenance)
             : synthetic.TryGetCopiedRows(out var copyOf) ? RowTable.WithCopies(table, copyOf, labels, weights, provenance)
-            : RowTable.Appended(table, synthetic.TryTakeMatrix(out var buffer) ? buffer : synthetic.Features.ToArray(), labels, weights, provenance);
+            : RowTable.Appended(table, synthetic.TakeMatrix(), labels, weights, provenance);
         var resampled = new TrainingSet(rowTable, resampled: true);
         return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
     }
@@ -109,7 +109,7 @@ public sealed class SamplingResult
 
         if (input.SyntheticCount == 0 && keepsEveryRow)
         {
-            var made = new ProvenanceTable.Builder(input.SourceKey, synthetic.Count, synthetic.Count, synthetic.ParentCount);
+            var made = ProvenanceTable.Builder.SyntheticOnly(input.SourceKey, synthetic.Count, synthetic.ParentCount);
             for (var s = 0; s < synthetic.Count; s++)
             {
                 made.AddSynthetic(synthetic.Maker(s), input, synthetic.Parents(s));

@@ -2,8 +2,8 @@ namespace ImbalanceGuard.Sampling;
 
 /// <summary>
 /// The rows a sampler makes: features, class, the input rows each was made from, and the sampler's name.
-/// When the buffer is exactly full it becomes the resampled table's own part as it is (<see cref="TryTakeMatrix"/>),
-/// behind the input rows it shares; a cleaner run after the over-sampler reads the made rows where they are.
+/// The buffer becomes the resampled table's own part as it is (<see cref="TakeMatrix"/>), behind the input rows
+/// it shares; a cleaner run after the over-sampler reads the made rows where they are.
 /// Rows that are plain copies of input rows (random over-sampling) need not be copied at all: made with
 /// <see cref="CopiesOf"/>, each row is read from its parent until something needs them in one buffer.
 /// </summary>
@@ -83,13 +83,15 @@ internal sealed class SyntheticRows
     }
 
     /// <summary>
-    /// The rows' matrix, when it can be handed over as it is: the buffer is exactly full. Afterwards this object
-    /// must not be used.
+    /// The rows' matrix, row 0 first: the buffer itself when the rows fill at least half of it (a cleaner after
+    /// the over-sampler may have removed a few), else a copy of just the rows, so a buffer far larger than its
+    /// rows is not kept alive. Afterwards this object must not be used.
     /// </summary>
-    public bool TryTakeMatrix(out double[] matrix)
+    public double[] TakeMatrix()
     {
-        matrix = Written()._features;
-        return _features.Length == Count * _dimensions;
+        var used = Count * _dimensions;
+        var buffer = Written()._features;
+        return 2L * used >= buffer.Length ? buffer : buffer[..used];
     }
 
     /// <summary>

@@ -78,6 +78,24 @@ public class NeighborIndexTests
         }
 
         Assert.Equal(0, rows.SquaredDistances(0)[1]);
+
+        // Answered a chunk of queries at a time (70 000 queries: two chunks), each chunk through every part.
+        int[] many = [.. Enumerable.Range(0, 70_000).Select(i => queries[i % queries.Length])];
+        var chunked = new int[many.Length * k];
+        new NeighborIndex(points, dimensions).QueryRowsInChunks(many, k, (first, answer) =>
+            answer.AllIndices.CopyTo(chunked.AsSpan(first * k)));
+        for (var i = 0; i < many.Length; i++)
+        {
+            Assert.Equal(exactRows.Indices(i % queries.Length).ToArray(), chunked.AsSpan(i * k, k).ToArray());
+        }
+
+        // The same through an index over some rows (a map), searched in parts of the map.
+        int[] subset = [.. Enumerable.Range(0, count).Where(i => i % 3 != 1)];
+        int[] asked = [.. Enumerable.Range(0, 200).Select(i => i * 131)];
+        var mapped = new NeighborIndex(PointRows.Leading(points, count, dimensions).Select(subset), dimensions, null).QueryRows(asked, k);
+        var mappedExact = new NeighborIndex(Gather(points, subset, dimensions), dimensions)
+            .ExactScan(QueryBatch.IndexedRows(Gather(points, subset, dimensions), asked, dimensions), k);
+        Assert.Equal(mappedExact.AllIndices.ToArray(), mapped.AllIndices.ToArray());
     }
 
     [Fact]

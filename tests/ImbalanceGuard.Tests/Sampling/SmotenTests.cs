@@ -10,12 +10,14 @@ namespace ImbalanceGuard.Tests.Sampling;
 public class SmotenTests
 {
     [Theory]
-    [InlineData(5, 1)]
-    [InlineData(3, 2)]
-    [InlineData(1, 3)]
-    public void Every_made_row_takes_the_most_frequent_value_of_its_seed_and_the_seeds_nearest_rows(int k, int seed)
+    [InlineData(5, 1, 2)]
+    [InlineData(3, 2, 2)]
+    [InlineData(1, 3, 2)]
+    [InlineData(3, 4, 3)]
+    [InlineData(5, 5, 3)]
+    public void Every_made_row_takes_the_most_frequent_value_of_its_seed_and_the_seeds_nearest_rows(int k, int seed, int classes)
     {
-        var training = CategoricalData(seed);
+        var training = CategoricalData(seed, classes);
         var result = new Smoten { KNeighbors = k, Seed = seed }.FitResample(training);
         var resampled = result.Resampled;
         var distance = ValueDifference(training);
@@ -60,11 +62,14 @@ public class SmotenTests
         }
     }
 
-    /// <summary>Three categorical features of four levels; 48 rows of class 0, 12 of class 1, the levels leaning by class.</summary>
-    private static TrainingSet CategoricalData(int seed)
+    /// <summary>
+    /// Three categorical features of four levels, the levels leaning by class; 48 rows of class 0 and 12 of class 1,
+    /// or with three classes 36, 12 and 12 (two classes grown).
+    /// </summary>
+    private static TrainingSet CategoricalData(int seed, int classes = 2)
     {
         var random = new Random(seed);
-        var labels = Enumerable.Range(0, 60).Select(i => i % 5 == 0 ? 1 : 0).ToArray();
+        var labels = Enumerable.Range(0, 60).Select(i => i % 5 < classes - 1 ? 1 + (i % 5) : 0).ToArray();
         var rows = labels.Select(label => Enumerable.Range(0, 3).Select(_ => (double)Math.Min(3, random.Next(3) + label)).ToArray()).ToArray();
         return Split.FromPreSplit(Dataset.FromRows(rows, labels, new DatasetOptions { FeatureKinds = [FeatureKind.Categorical, FeatureKind.Categorical, FeatureKind.Categorical] }));
     }

@@ -85,7 +85,15 @@ public sealed class BorderlineSmote : SeededSampler
             var fraction = random.NextBeta(10, 10);
             var towardsOwn = Math.Min(wanted, (int)(fraction * (wanted + 1)));
             SmoteGeneration.Interpolate(input, danger, sameClass, KNeighbors, towardsOwn, 1.0, c, Name, random, synthetic);
-            int[] others = [.. Enumerable.Range(0, input.RowCount).Where(r => input.Labels[r] != c)];
+            var others = new int[input.RowCount - rows.Length];
+            for (int r = 0, next = 0; r < input.RowCount; r++)
+            {
+                if (input.Labels[r] != c)
+                {
+                    others[next++] = r;
+                }
+            }
+
             var k = Math.Min(KNeighbors, others.Length);
             var otherClass = SmoteGeneration.Neighbours(input, danger, others, k);
             SmoteGeneration.Interpolate(input, danger, otherClass, k, wanted - towardsOwn, 0.5, c, Name, random, synthetic);

@@ -23,19 +23,20 @@ internal static class SmoteGeneration
     }
 
     /// <summary>
-    /// The <paramref name="k"/> nearest rows of <paramref name="from"/> among <paramref name="among"/>, as input row indices.
-    /// Rows in both sets never find themselves.
+    /// The <paramref name="k"/> nearest rows of <paramref name="from"/> among <paramref name="among"/> (ascending),
+    /// as input row indices. Rows in both sets never find themselves.
     /// </summary>
     public static int[] Neighbours(SamplerInput input, int[] from, int[] among, int k)
     {
         var index = input.IndexOf(among);
-        var position = new Dictionary<int, int>(among.Length);
-        for (var i = 0; i < among.Length; i++)
+
+        // Found by binary search in the ascending rows: a map over all of them would cost more than the search's answer.
+        var ownPositions = new int[from.Length];
+        for (var i = 0; i < from.Length; i++)
         {
-            position[among[i]] = i;
+            ownPositions[i] = Math.Max(Array.BinarySearch(among, from[i]), -1);
         }
 
-        var ownPositions = from.Select(r => position.GetValueOrDefault(r, -1)).ToArray();
         Neighbors.NeighborResult result;
         if (ownPositions.All(p => p >= 0))
         {

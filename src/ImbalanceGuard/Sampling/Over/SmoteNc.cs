@@ -82,8 +82,8 @@ public sealed class SmoteNc : SeededSampler
         var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var k = KNeighbors;
         Span<int> parents = stackalloc int[2];
-        var votes = new Dictionary<double, int>();
-        var tied = new List<double>();
+        var values = new double[k];
+        var tied = new double[k];
         foreach (var c in targets.TargetedClasses)
         {
             if (targets[c] == 0)
@@ -104,9 +104,15 @@ public sealed class SmoteNc : SeededSampler
                 parents[1] = neighbour;
                 var row = synthetic.Add(c, Name, parents);
                 SmoteGeneration.Between(input.Row(rows[seed]), input.Row(neighbour), gap, row);
+                var seedNeighbours = local.AsSpan(seed * k, k);
                 foreach (var f in categories)
                 {
-                    row[f] = MostFrequent(input, rows, local.AsSpan(seed * k, k), f, random, votes, tied);
+                    for (var j = 0; j < k; j++)
+                    {
+                        values[j] = input.Row(rows[seedNeighbours[j]])[f];
+                    }
+
+                    row[f] = MostFrequent(values, tied, random);
                 }
             }
         }
@@ -161,19 +167,40 @@ public sealed class SmoteNc : SeededSampler
         return deviations.Length % 2 == 1 ? deviations[middle] : (deviations[middle - 1] + deviations[middle]) / 2;
     }
 
-    private static double MostFrequent(
-        SamplerInput input, int[] rows, ReadOnlySpan<int> neighbours, int feature, SeededRandom random, Dictionary<double, int> votes, List<double> tied)
+    /// <summary>
+    /// The most frequent of <paramref name="values"/>; of equally frequent ones, one drawn at random among them in
+    /// ascending order. Counted in place (a few values per made row): no collection per row.
+    /// </summary>
+    private static double MostFrequent(ReadOnlySpan<double> values, Span<double> tied, SeededRandom random)
     {
-        votes.Clear();
-        foreach (var n in neighbours)
+        var bestCount = 0;
+        var tiedCount = 0;
+        for (var i = 0; i < values.Length; i++)
         {
-            var value = input.Row(rows[n])[feature];
-            votes[value] = votes.GetValueOrDefault(value) + 1;
+            if (values[..i].Contains(values[i]))
+            {
+                continue;
+            }
+
+            var count = values.Count(values[i]);
+            if (count > bestCount)
+            {
+                bestCount = count;
+                tiedCount = 0;
+            }
+
+            if (count == bestCount)
+            {
+                tied[tiedCount++] = values[i];
+            }
         }
 
-        var best = votes.Values.Max();
-        tied.Clear();
-        tied.AddRange(votes.Where(v => v.Value == best).Select(v => v.Key).Order());
-        return tied.Count == 1 ? tied[0] : tied[random.NextInt(tied.Count)];
+        if (tiedCount == 1)
+        {
+            return tied[0];
+        }
+
+        tied[..tiedCount].Sort();
+        return tied[random.NextInt(tiedCount)];
     }
 }

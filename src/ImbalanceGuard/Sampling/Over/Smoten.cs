@@ -38,7 +38,12 @@ public sealed class Smoten : SeededSampler
     {
         var d = input.Dimensions;
         var k = KNeighbors;
-        var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input);
+
+        // Only the rows of the classes to grow are ever compared: only theirs are coded, class after class.
+        int[] grown = [.. targets.TargetedClasses.Where(c => targets[c] != 0)];
+        int[] coded = [.. grown.SelectMany(input.RowsOfClass)];
+        var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input, coded);
+        var firstCoded = 0;
         var random = new SeededRandom(Seed);
         var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var parents = new int[k + 1];
@@ -52,7 +57,8 @@ public sealed class Smoten : SeededSampler
 
             input.RequireRows(c, k + 1, Name, "k_neighbors", k);
             var rows = input.RowsOfClass(c);
-            var neighbours = Nearest(input, rows, codes, distanceTables, levelCounts, probabilities, k);
+            var neighbours = Nearest(input, rows, firstCoded, codes, distanceTables, levelCounts, probabilities, k);
+            firstCoded += rows.Length;
             for (var i = 0; i < targets[c]; i++)
             {
                 var seed = random.NextInt(rows.Length);
@@ -78,10 +84,6 @@ public sealed class Smoten : SeededSampler
         return SamplerOutput.KeepAll(input, synthetic);
     }
 
-    /// <summary>
-    /// Codes each feature's values 0..L-1, keeps the class distributions P(class | value), and for features
-    /// with few values precomputes the L×L table of squared L1 distances between them.
-    /// </summary>
     /// <summary>The most frequent of <paramref name="values"/>, the smallest of equally frequent ones.</summary>
     private static double MostFrequent(ReadOnlySpan<double> values)
     {
@@ -105,13 +107,18 @@ public sealed class Smoten : SeededSampler
         return best;
     }
 
-    private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input)
+    /// <summary>
+    /// Keeps each feature's class distributions P(class | value) over every row, codes the values of the rows
+    /// <paramref name="coded"/> (the rows the neighbour searches compare) 0..L-1, and for features with few values
+    /// precomputes the L×L table of squared L1 distances between them.
+    /// </summary>
+    private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input, int[] coded)
     {
         const int MaxTabledLevels = 512;
         var n = input.RowCount;
         var d = input.Dimensions;
         var classes = input.ClassCount;
-        var codes = new int[n * d];
+        var codes = new int[coded.Length * d];
         var tables = new double[d][];
         var probabilities = new double[d][];
         var levels = new int[d];
@@ -130,9 +137,12 @@ public sealed class Smoten : SeededSampler
             var counts = new double[ordered.Length * classes];
             for (var i = 0; i < n; i++)
             {
-                var code = Array.BinarySearch(ordered, input.Row(i)[f]);
-                codes[(i * d) + f] = code;
-                counts[(code * classes) + input.Labels[i]]++;
+                counts[(Array.BinarySearch(ordered, input.Row(i)[f]) * classes) + input.Labels[i]]++;
+            }
+
+            for (var i = 0; i < coded.Length; i++)
+            {
+                codes[(i * d) + f] = Array.BinarySearch(ordered, input.Row(coded[i])[f]);
             }
 
             for (var v = 0; v < ordered.Length; v++)
@@ -181,8 +191,11 @@ public sealed class Smoten : SeededSampler
         return l1 * l1;
     }
 
-    /// <summary>The k nearest other rows of the class under the value difference metric (ties: lower row).</summary>
-    private static int[] Nearest(SamplerInput input, int[] rows, int[] codes, double[]?[] tables, int[] levels, double[][] probabilities, int k)
+    /// <summary>
+    /// The k nearest other rows of the class under the value difference metric (ties: lower row); the codes of
+    /// its rows start at coded row <paramref name="firstCoded"/>.
+    /// </summary>
+    private static int[] Nearest(SamplerInput input, int[] rows, int firstCoded, int[] codes, double[]?[] tables, int[] levels, double[][] probabilities, int k)
     {
         var d = input.Dimensions;
         var classes = input.ClassCount;
@@ -191,7 +204,7 @@ public sealed class Smoten : SeededSampler
         Parallel.For(0, rows.Length, input.Parallel, i =>
         {
             var top = new TopK(distances.AsSpan(i * k, k), neighbours.AsSpan(i * k, k));
-            var a = rows[i] * d;
+            var a = (firstCoded + i) * d;
             for (var j = 0; j < rows.Length; j++)
             {
                 if (j == i)
@@ -199,7 +212,7 @@ public sealed class Smoten : SeededSampler
                     continue;
                 }
 
-                var b = rows[j] * d;
+                var b = (firstCoded + j) * d;
                 var distance = 0.0;
                 for (var f = 0; f < d; f++)
                 {
