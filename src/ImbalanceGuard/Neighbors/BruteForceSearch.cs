@@ -113,7 +113,13 @@ internal sealed class BruteForceSearch : IDisposable
         _pointNorms = [];
     }
 
-    public void Search(QueryBatch queries, int k, int[] indices, double[] distances, ParallelOptions parallel)
+    /// <summary>
+    /// The <paramref name="k"/> nearest points of each query. With <paramref name="better"/> (k exact distances
+    /// per query, ascending: the answer so far from points of lower index), only points strictly nearer than the
+    /// k-th of those can matter, so the filter starts from that bound instead of from nothing; a query may then
+    /// get fewer than k answers, and its remaining slots are +∞ (index -1).
+    /// </summary>
+    public void Search(QueryBatch queries, int k, int[] indices, double[] distances, ParallelOptions parallel, double[]? better = null)
     {
         if (!FilterUsable)
         {
@@ -131,7 +137,7 @@ internal sealed class BruteForceSearch : IDisposable
             {
                 var first = block * QueryBlock;
                 var last = Math.Min(first + QueryBlock, queries.Count);
-                SearchBlock(queries, first, last, k, state, indices, distances);
+                SearchBlock(queries, first, last, k, state, indices, distances, better);
                 return state;
             },
             _spareStates.Add);
@@ -174,7 +180,7 @@ internal sealed class BruteForceSearch : IDisposable
         return norm;
     }
 
-    private void SearchBlock(QueryBatch queries, int first, int last, int k, BlockState s, int[] indices, double[] distances)
+    private void SearchBlock(QueryBatch queries, int first, int last, int k, BlockState s, int[] indices, double[] distances, double[]? better)
     {
         var count = last - first;
         var d = _dimensions;
@@ -184,7 +190,11 @@ internal sealed class BruteForceSearch : IDisposable
             s.QueryNorms[q] = (float)norm;
             var reach = Math.Sqrt(norm) + _maxNorm;
             s.Margins[q] = 2 * _marginFactor * reach * reach;
-            s.Thresholds[q] = float.PositiveInfinity;
+
+            // A point nearer than the bound has an approximate distance below bound + margin.
+            s.Thresholds[q] = better is null
+                ? float.PositiveInfinity
+                : MathF.BitIncrement((float)(better[((first + q) * k) + k - 1] + s.Margins[q]));
             s.HeapCounts[q] = 0;
             s.CandidateCounts[q] = 0;
             s.Self[q] = queries.Self(first + q);
@@ -396,7 +406,7 @@ internal sealed class BruteForceSearch : IDisposable
             if (s.PushApprox(q, value))
             {
                 var threshold = (float)(s.KthApprox(q) + s.Margins[q]);
-                s.Thresholds[q] = MathF.BitIncrement(threshold);
+                s.Thresholds[q] = Math.Min(s.Thresholds[q], MathF.BitIncrement(threshold));
             }
         }
     }
@@ -416,7 +426,10 @@ internal sealed class BruteForceSearch : IDisposable
             }
         }
 
-        top.Finish();
+        // Fewer than k only when a bound from earlier points left too few candidates here.
+        var found = top.Finish();
+        distances[found..].Fill(double.PositiveInfinity);
+        indices[found..].Fill(-1);
     }
 
     /// <summary>Per-thread scratch for one block of queries.</summary>

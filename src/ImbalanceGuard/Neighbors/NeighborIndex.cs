@@ -274,7 +274,7 @@ public sealed class NeighborIndex
                 continue;
             }
 
-            search.Search(part, k, partIndices, partDistances, _options.ParallelOptions);
+            search.Search(part, k, partIndices, partDistances, _options.ParallelOptions, better: distances);
             Merge(indices, distances, partIndices, partDistances, start, queries.Count, k);
         }
     }
