@@ -48,41 +48,24 @@ internal sealed class ProvenanceTable
     public int SyntheticCount => _samplerOf.Length;
 
     /// <summary>
-    /// Every row of <paramref name="front"/> (original rows only), followed by the rows of <paramref name="after"/>
-    /// (synthetic rows only, built on <paramref name="front"/>'s source): the front's numbers are shared, not copied.
+    /// Every row of <paramref name="front"/> (original rows only), followed by synthetic rows: row s has the
+    /// parents <c>parentRows[parentStart[s] .. parentStart[s + 1])</c> (rows of <paramref name="front"/>) and was
+    /// made by <c>samplers[samplerOf[s]]</c>. The front's numbers are shared, not copied; the arrays are kept.
     /// </summary>
-    public static ProvenanceTable Appended(ProvenanceTable front, ProvenanceTable after)
+    public static ProvenanceTable Appended(ProvenanceTable front, int[] parentStart, ReadOnlySpan<int> parentRows, int[] samplerOf, string[] samplers)
     {
-        if (front.SyntheticCount != 0 || !after.IsSyntheticInOrder() || front.SourceKey != after.SourceKey)
+        if (front.SyntheticCount != 0)
         {
-            throw new InvalidOperationException("Only synthetic rows of the same source can follow a table of original rows without a copy.");
+            throw new InvalidOperationException("Only synthetic rows can follow a table of original rows without a copy.");
         }
 
-        return new ProvenanceTable(front, after);
-    }
-
-    /// <summary>Whether every row is synthetic, row i being synthetic row i (as a <see cref="Builder.SyntheticOnly"/> table is).</summary>
-    private bool IsSyntheticInOrder()
-    {
-        if (_picked is not null || _front is not null)
+        var parents = new long[parentRows.Length];
+        for (var i = 0; i < parents.Length; i++)
         {
-            return false;
+            parents[i] = front.Source(parentRows[i]);
         }
 
-        if (_source.Length == 0)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < _source.Length; i++)
-        {
-            if (_source[i] != ~(long)i)
-            {
-                return false;
-            }
-        }
-
-        return _source.Length == _samplerOf.Length;
+        return new ProvenanceTable(front, new ProvenanceTable(front.SourceKey, [], parentStart, parents, samplerOf, samplers));
     }
 
     private static long s_nextSourceKey;
@@ -238,8 +221,6 @@ internal sealed class ProvenanceTable
         private int _syntheticCount;
         private int _parentCount;
 
-        private readonly bool _syntheticOnly;
-
         public Builder(long sourceKey, int capacity, int syntheticCapacity = 0, int parentCapacity = 0)
         {
             _sourceKey = sourceKey;
@@ -249,25 +230,8 @@ internal sealed class ProvenanceTable
             _samplerOf = new int[syntheticCapacity];
         }
 
-        /// <summary>
-        /// A builder of synthetic rows only, to follow a table of original rows (<see cref="Appended"/>): row i is
-        /// synthetic row i, so no source number per row is kept.
-        /// </summary>
-        public static Builder SyntheticOnly(long sourceKey, int syntheticCapacity, int parentCapacity)
-            => new(sourceKey, syntheticCapacity, parentCapacity, syntheticOnly: true);
-
-        private Builder(long sourceKey, int syntheticCapacity, int parentCapacity, bool syntheticOnly)
-            : this(sourceKey, 0, syntheticCapacity, parentCapacity)
-        {
-            _syntheticOnly = syntheticOnly;
-        }
-
         public void AddOriginal(long sourceRow)
         {
-            if (_syntheticOnly)
-            {
-                throw new InvalidOperationException("A builder of synthetic rows only was given an original row.");
-            }
 
             EnsureRows(1);
             _source[_count++] = sourceRow;
@@ -337,11 +301,12 @@ internal sealed class ProvenanceTable
         }
 
         public ProvenanceTable Build()
-            => new(_sourceKey, _syntheticOnly ? [] : Exact(_source, _count), Exact(_parentStart, _syntheticCount + 1), Exact(_parents, _parentCount),
+            => new(_sourceKey, Exact(_source, _count), Exact(_parentStart, _syntheticCount + 1), Exact(_parents, _parentCount),
                 Exact(_samplerOf, _syntheticCount), [.. _samplers]);
 
         private void BeginSynthetic(string sampler, int parentCount)
         {
+            EnsureRows(1);
             if (_syntheticCount == _samplerOf.Length)
             {
                 Array.Resize(ref _samplerOf, Math.Max(16, 2 * _samplerOf.Length));
@@ -353,13 +318,7 @@ internal sealed class ProvenanceTable
                 Array.Resize(ref _parents, Math.Max(2 * _parents.Length, _parentCount + parentCount));
             }
 
-            if (!_syntheticOnly)
-            {
-                EnsureRows(1);
-                _source[_count] = ~(long)_syntheticCount;
-            }
-
-            _count++;
+            _source[_count++] = ~(long)_syntheticCount;
             _samplerOf[_syntheticCount] = SamplerIndex(sampler);
         }
 

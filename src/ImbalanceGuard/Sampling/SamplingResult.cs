@@ -109,13 +109,14 @@ public sealed class SamplingResult
 
         if (input.SyntheticCount == 0 && keepsEveryRow)
         {
-            var made = ProvenanceTable.Builder.SyntheticOnly(input.SourceKey, synthetic.Count, synthetic.ParentCount);
-            for (var s = 0; s < synthetic.Count; s++)
+            var makers = synthetic.MakerIndices;
+            var samplerOf = new int[makers.Length];
+            for (var s = 0; s < samplerOf.Length; s++)
             {
-                made.AddSynthetic(synthetic.Maker(s), input, synthetic.Parents(s));
+                samplerOf[s] = makers[s];
             }
 
-            return ProvenanceTable.Appended(input, made.Build());
+            return ProvenanceTable.Appended(input, synthetic.ParentStarts.ToArray(), synthetic.AllParents, samplerOf, [.. synthetic.MakerNames]);
         }
 
         var provenance = new ProvenanceTable.Builder(input.SourceKey, kept.Length + synthetic.Count, synthetic.Count, synthetic.ParentCount);

@@ -76,6 +76,17 @@ internal sealed class SyntheticRows
 
     public string Maker(int row) => _makerNames[_makerOf[row]];
 
+    /// <summary>Where each row's parents start in <see cref="AllParents"/>, and where the last row's end.</summary>
+    public ReadOnlySpan<int> ParentStarts => _parentStart.AsSpan(0, Count + 1);
+
+    /// <summary>Every row's parents, row after row.</summary>
+    public ReadOnlySpan<int> AllParents => _parents.AsSpan(0, _parentCount);
+
+    /// <summary>Each row's maker, as an index into <see cref="MakerNames"/>.</summary>
+    public ReadOnlySpan<byte> MakerIndices => _makerOf.AsSpan(0, Count);
+
+    public IReadOnlyList<string> MakerNames => _makerNames;
+
     public ReadOnlySpan<int> Parents(int row)
     {
         var start = _parentStart[row];
