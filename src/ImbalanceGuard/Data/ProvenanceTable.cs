@@ -48,21 +48,24 @@ internal sealed class ProvenanceTable
     public int SyntheticCount => _samplerOf.Length;
 
     /// <summary>
-    /// Every row of <paramref name="front"/> (original rows only), followed by synthetic rows: row s has the
-    /// parents <c>parentRows[parentStart[s] .. parentStart[s + 1])</c> (rows of <paramref name="front"/>) and was
-    /// made by <c>samplers[samplerOf[s]]</c>. The front's numbers are shared, not copied; the arrays are kept.
+    /// Every row of <paramref name="front"/> (original rows only: an over-sampler's whole input, or the rows a
+    /// combined sampler kept, picked from it), followed by synthetic rows: row s has the parents
+    /// <c>parentRows[parentStart[s] .. parentStart[s + 1])</c> (rows of <paramref name="parentsOf"/>, original
+    /// rows only) and was made by <c>samplers[samplerOf[s]]</c>. The front's numbers are shared, not copied; the
+    /// arrays are kept.
     /// </summary>
-    public static ProvenanceTable Appended(ProvenanceTable front, int[] parentStart, ReadOnlySpan<int> parentRows, int[] samplerOf, string[] samplers)
+    public static ProvenanceTable Appended(
+        ProvenanceTable front, ProvenanceTable parentsOf, int[] parentStart, ReadOnlySpan<int> parentRows, int[] samplerOf, string[] samplers)
     {
-        if (front.SyntheticCount != 0)
+        if (front.SyntheticCount != 0 || parentsOf.SyntheticCount != 0 || front.SourceKey != parentsOf.SourceKey)
         {
-            throw new InvalidOperationException("Only synthetic rows can follow a table of original rows without a copy.");
+            throw new InvalidOperationException("Only synthetic rows of the same source can follow a table of original rows without a copy.");
         }
 
         var parents = new long[parentRows.Length];
         for (var i = 0; i < parents.Length; i++)
         {
-            parents[i] = front.Source(parentRows[i]);
+            parents[i] = parentsOf.Source(parentRows[i]);
         }
 
         return new ProvenanceTable(front, new ProvenanceTable(front.SourceKey, [], parentStart, parents, samplerOf, samplers));

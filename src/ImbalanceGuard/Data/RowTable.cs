@@ -9,6 +9,7 @@ namespace ImbalanceGuard;
 /// the kept rows and holds only the made rows (<see cref="Appended"/>): copying the input would be the largest
 /// allocation and most of the time of a resampling. Rows that are exact copies of input rows (random
 /// over-sampling) are not even copied: such a table holds which row each one repeats (<see cref="WithCopies"/>).
+/// A cleaner keeps most of its input: its table reads the kept rows through their positions (<see cref="Selected"/>).
 /// Rows are read in place (<see cref="Row"/>); the contiguous <see cref="Features"/> of such a table is built on
 /// first use, for the readers that need one array.
 /// </remarks>
@@ -61,6 +62,34 @@ internal sealed class RowTable
         }
 
         return new RowTable(front.Schema, new Matrix(front.Features, front.RowCount) { Back = appended }, labels, weights, provenance);
+    }
+
+    /// <summary>
+    /// The rows <paramref name="kept"/> of <paramref name="front"/> (ascending), followed by the leading rows of
+    /// <paramref name="appended"/>, if any: the kept rows are read from <paramref name="front"/>'s matrix through
+    /// their positions, not copied. For outputs that keep most of their input (a cleaner's): a small selection
+    /// would keep a large matrix alive.
+    /// </summary>
+    public static RowTable Selected(RowTable front, int[] kept, double[]? appended, int[] labels, double[]? weights, ProvenanceTable provenance)
+    {
+        var d = front.FeatureCount;
+        var made = labels.Length - kept.Length;
+        if (made < 0 || (made > 0 && (appended is null || appended.LongLength < (long)made * d)))
+        {
+            throw new DataFormatException(
+                $"{kept.Length} kept rows and {appended?.Length ?? 0} appended values do not make {labels.Length} rows of {d} features.");
+        }
+
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if ((uint)kept[i] >= (uint)front.RowCount || (i > 0 && kept[i] <= kept[i - 1]))
+            {
+                throw new DataFormatException($"Kept rows must be ascending rows of a table of {front.RowCount}; row {kept[i]} at position {i} is not.");
+            }
+        }
+
+        var matrix = new Matrix(front.Features, kept.Length) { FrontMap = kept, Back = made > 0 ? appended : null };
+        return new RowTable(front.Schema, matrix, labels, weights, provenance);
     }
 
     /// <summary>
@@ -122,9 +151,10 @@ internal sealed class RowTable
         get
         {
             var matrix = _matrix;
-            return matrix.IsWhole ? matrix.Front.LongLength * sizeof(double)
-                : matrix.Back is not null ? matrix.Back.LongLength * sizeof(double)
-                : matrix.CopyOf!.LongLength * sizeof(int);
+            return matrix.IsWhole
+                ? matrix.Front.LongLength * sizeof(double)
+                : ((matrix.Back?.LongLength ?? 0) * sizeof(double)) + ((matrix.CopyOf?.LongLength ?? 0) * sizeof(int))
+                    + ((matrix.FrontMap?.LongLength ?? 0) * sizeof(int));
         }
     }
 
@@ -145,7 +175,7 @@ internal sealed class RowTable
         var d = FeatureCount;
         if (row < matrix.FrontRows)
         {
-            return matrix.Front.AsSpan(row * d, d);
+            return matrix.Front.AsSpan((matrix.FrontMap is null ? row : matrix.FrontMap[row]) * d, d);
         }
 
         return matrix.Back is not null
@@ -190,15 +220,17 @@ internal sealed class RowTable
     }
 
     /// <summary>
-    /// Rows 0 … <c>FrontRows - 1</c> in <c>Front</c>; the rest (if any) in <c>Back</c>, or copies of the front
-    /// rows <c>CopyOf</c>.
+    /// Rows 0 … <c>FrontRows - 1</c> in <c>Front</c> (row i, or row <c>FrontMap[i]</c>); the rest (if any) in
+    /// <c>Back</c>, or copies of the front rows <c>CopyOf</c>.
     /// </summary>
     private sealed record Matrix(double[] Front, int FrontRows)
     {
+        public int[]? FrontMap { get; init; }
+
         public double[]? Back { get; init; }
 
         public int[]? CopyOf { get; init; }
 
-        public bool IsWhole => Back is null && CopyOf is null;
+        public bool IsWhole => FrontMap is null && Back is null && CopyOf is null;
     }
 }

@@ -149,7 +149,7 @@ public sealed class NeighborIndex
 
         // Searched in parts, every chunk of queries rebuilds each part's copy of the points: larger chunks make
         // that rare, for answers of a few more megabytes.
-        const int ChunkRowsInParts = 1 << 16;
+        const int ChunkRowsInParts = 1 << 15;
         var parts = PartsFor(queryCount, k);
         var chunk = Math.Max(1, Math.Min(parts > 1 ? ChunkRowsInParts : ChunkRows, queryCount));
         var indices = ArrayPool<int>.Shared.Rent(chunk * k);

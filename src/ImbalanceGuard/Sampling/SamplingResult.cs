@@ -60,7 +60,8 @@ public sealed class SamplingResult
 
         // The largest allocation first: the collector then runs, if it must, before the smaller ones add up.
         var keepsEveryRow = KeepsEveryRow(kept, table.RowCount);
-        var copied = keepsEveryRow ? null : CopiedMatrix(table, kept, synthetic, parallel);
+        var keepsMostRows = !keepsEveryRow && KeepsMostRows(kept, table.RowCount);
+        var copied = keepsEveryRow || keepsMostRows ? null : CopiedMatrix(table, kept, synthetic, parallel);
         var labels = new int[rows];
         var weights = table.Weights is null ? null : new double[rows];
         for (var i = 0; i < kept.Length;)
@@ -89,6 +90,7 @@ public sealed class SamplingResult
 
         var provenance = Provenance(table.Provenance, kept, synthetic, keepsEveryRow);
         var rowTable = copied is not null ? new RowTable(table.Schema, copied, labels, weights, provenance)
+            : keepsMostRows ? RowTable.Selected(table, kept, synthetic.Count > 0 ? synthetic.TakeMatrix() : null, labels, weights, provenance)
             : synthetic.TryGetCopiedRows(out var copyOf) ? RowTable.WithCopies(table, copyOf, labels, weights, provenance)
             : RowTable.Appended(table, synthetic.TakeMatrix(), labels, weights, provenance);
         var resampled = new TrainingSet(rowTable, resampled: true);
@@ -97,8 +99,8 @@ public sealed class SamplingResult
 
     /// <summary>
     /// The kept rows' provenance, then the made rows' (traced back to original rows). A selection from original
-    /// rows shares the kept row list and the input's numbers instead of copying them; so does an over-sampler
-    /// that kept every original row, followed by its own rows.
+    /// rows shares the kept row list and the input's numbers instead of copying them, followed by the made rows'
+    /// parents and makers when there are any.
     /// </summary>
     private static ProvenanceTable Provenance(ProvenanceTable input, int[] kept, SyntheticRows synthetic, bool keepsEveryRow)
     {
@@ -107,7 +109,7 @@ public sealed class SamplingResult
             return input.Pick(kept);
         }
 
-        if (input.SyntheticCount == 0 && keepsEveryRow)
+        if (input.SyntheticCount == 0)
         {
             var makers = synthetic.MakerIndices;
             var samplerOf = new int[makers.Length];
@@ -116,7 +118,8 @@ public sealed class SamplingResult
                 samplerOf[s] = makers[s];
             }
 
-            return ProvenanceTable.Appended(input, synthetic.ParentStarts.ToArray(), synthetic.AllParents, samplerOf, [.. synthetic.MakerNames]);
+            var front = keepsEveryRow ? input : input.Pick(kept);
+            return ProvenanceTable.Appended(front, input, synthetic.ParentStarts.ToArray(), synthetic.AllParents, samplerOf, [.. synthetic.MakerNames]);
         }
 
         var provenance = new ProvenanceTable.Builder(input.SourceKey, kept.Length + synthetic.Count, synthetic.Count, synthetic.ParentCount);
@@ -136,9 +139,33 @@ public sealed class SamplingResult
     }
 
     /// <summary>
-    /// The kept rows, then the made rows, in a new matrix: for a sampler that did not keep every input row in order.
-    /// One that did (an over-sampler) shares the input's matrix instead and holds only the rows it made, in the
-    /// buffer they were made in, or, when they are plain copies of input rows, which rows they copy.
+    /// Whether the kept rows are distinct, ascending and at least half the input (a cleaner's): the output then
+    /// reads them from the input's matrix (<see cref="RowTable.Selected"/>). A smaller selection is copied, so it
+    /// does not keep the whole input alive.
+    /// </summary>
+    private static bool KeepsMostRows(int[] kept, int rowCount)
+    {
+        if (2L * kept.Length < rowCount)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < kept.Length; i++)
+        {
+            if (kept[i] <= kept[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The kept rows, then the made rows, in a new matrix: for a sampler that kept a few input rows or repeated
+    /// some. One that kept every input row in order (an over-sampler) shares the input's matrix instead and holds
+    /// only the rows it made, in the buffer they were made in, or, when they are plain copies of input rows,
+    /// which rows they copy; one that kept most of them (a cleaner) reads them through their positions.
     /// </summary>
     private static double[] CopiedMatrix(RowTable table, int[] kept, SyntheticRows synthetic, ParallelOptions parallel)
     {

@@ -56,19 +56,72 @@ public class SharedRowsTests
         }
     }
 
+    /// <summary>hacide's minority is 2 %: balancing by random under-sampling keeps 4 % of the rows.</summary>
     [Fact]
-    public void A_selection_copies_its_rows_and_shares_nothing()
+    public void A_small_selection_copies_its_rows_and_shares_nothing()
     {
-        var training = Split.FromPreSplit(RepositoryFiles.LoadData("pima.csv"));
+        var training = Split.FromPreSplit(RepositoryFiles.LoadData("hacide.csv"));
 
         var result = new RandomUnderSampler { Seed = 4 }.FitResample(training);
 
+        Assert.True(2 * result.Resampled.RowCount < training.RowCount);
         for (var i = 0; i < result.Resampled.RowCount; i++)
         {
             var source = training.GetRow(result.KeptIndices[i]);
             Assert.Equal(source.ToArray(), result.Resampled.GetRow(i).ToArray());
             Assert.False(SameMemory(source, result.Resampled.GetRow(i)));
         }
+    }
+
+    [Fact]
+    public void A_cleaners_output_reads_the_rows_it_kept_from_the_input_through_their_positions()
+    {
+        var training = Split.FromPreSplit(RepositoryFiles.LoadData("pima.csv"));
+
+        var result = new EditedNearestNeighbours().FitResample(training);
+        var resampled = result.Resampled;
+
+        Assert.True(resampled.RowCount < training.RowCount);
+        Assert.True(2 * resampled.RowCount >= training.RowCount);
+        for (var i = 0; i < resampled.RowCount; i++)
+        {
+            Assert.True(SameMemory(training.GetRow(result.KeptIndices[i]), resampled.GetRow(i)), $"kept row {i} was copied");
+        }
+
+        Assert.Equal(result.KeptIndices.SelectMany(r => training.GetRow(r).ToArray()), resampled.Features.ToArray());
+    }
+
+    [Fact]
+    public void A_combined_samplers_output_reads_its_kept_input_rows_in_place_and_holds_its_made_rows()
+    {
+        // Well separated classes: the cleaner removes few rows, so most input rows are kept.
+        var training = Split.FromPreSplit(SyntheticData.MakeClassification(
+            rows: 2_000, features: 5, informative: 3, classes: 2, minorityFraction: 0.1, seed: 1, classSeparation: 2.0));
+
+        var result = new SmoteEnn { Seed = 3 }.FitResample(training);
+        var resampled = result.Resampled;
+        var kept = result.KeptIndices.Count;
+
+        Assert.True(result.SyntheticCount > 0);
+        Assert.True(2 * kept >= training.RowCount);
+        for (var i = 0; i < kept; i++)
+        {
+            Assert.True(SameMemory(training.GetRow(result.KeptIndices[i]), resampled.GetRow(i)));
+            Assert.Equal(RowProvenance.Original(result.KeptIndices[i]), resampled.GetProvenance(i));
+        }
+
+        for (var i = kept; i < resampled.RowCount; i++)
+        {
+            var provenance = resampled.GetProvenance(i);
+            Assert.Equal("smote", provenance.Sampler);
+            Assert.All(provenance.ParentRows.ToArray(), parent => Assert.Equal(training.Labels[(int)parent], resampled.Labels[i]));
+        }
+
+        var rows = Enumerable.Range(0, resampled.RowCount).SelectMany(i => resampled.GetRow(i).ToArray()).ToArray();
+        Assert.Equal(rows, resampled.Features.ToArray());
+        Assert.Equal(Csv(Split.FromPreSplit(Dataset.FromRows(
+            [.. Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray())],
+            [.. Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName)]))).Split('\n').Skip(1), Csv(resampled).Split('\n').Skip(1));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class NeighborIndexTests
 
         Assert.Equal(0, rows.SquaredDistances(0)[1]);
 
-        // Answered a chunk of queries at a time (70 000 queries: two chunks), each chunk through every part.
+        // Answered a chunk of queries at a time (70 000 queries: three chunks), each chunk through every part.
         int[] many = [.. Enumerable.Range(0, 70_000).Select(i => queries[i % queries.Length])];
         var chunked = new int[many.Length * k];
         new NeighborIndex(points, dimensions).QueryRowsInChunks(many, k, (first, answer) =>
