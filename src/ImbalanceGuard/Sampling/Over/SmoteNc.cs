@@ -112,7 +112,7 @@ public sealed class SmoteNc : SeededSampler
                         values[j] = input.Row(rows[seedNeighbours[j]])[f];
                     }
 
-                    row[f] = MostFrequent(values, tied, random);
+                    row[f] = Mode(values, tied, random);
                 }
             }
         }
@@ -167,40 +167,10 @@ public sealed class SmoteNc : SeededSampler
         return deviations.Length % 2 == 1 ? deviations[middle] : (deviations[middle - 1] + deviations[middle]) / 2;
     }
 
-    /// <summary>
-    /// The most frequent of <paramref name="values"/>; of equally frequent ones, one drawn at random among them in
-    /// ascending order. Counted in place (a few values per made row): no collection per row.
-    /// </summary>
-    private static double MostFrequent(ReadOnlySpan<double> values, Span<double> tied, SeededRandom random)
+    /// <summary>The most frequent of <paramref name="values"/>; of equally frequent ones, one drawn at random among them in ascending order.</summary>
+    private static double Mode(ReadOnlySpan<double> values, Span<double> tied, SeededRandom random)
     {
-        var bestCount = 0;
-        var tiedCount = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[..i].Contains(values[i]))
-            {
-                continue;
-            }
-
-            var count = values.Count(values[i]);
-            if (count > bestCount)
-            {
-                bestCount = count;
-                tiedCount = 0;
-            }
-
-            if (count == bestCount)
-            {
-                tied[tiedCount++] = values[i];
-            }
-        }
-
-        if (tiedCount == 1)
-        {
-            return tied[0];
-        }
-
-        tied[..tiedCount].Sort();
-        return tied[random.NextInt(tiedCount)];
+        var count = MostFrequent.Values(values, tied);
+        return count == 1 ? tied[0] : tied[random.NextInt(count)];
     }
 }

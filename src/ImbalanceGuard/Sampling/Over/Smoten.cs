@@ -48,6 +48,7 @@ public sealed class Smoten : SeededSampler
         var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
         var parents = new int[k + 1];
         var values = new double[k + 1];
+        var tied = new double[k + 1];
         foreach (var c in targets.TargetedClasses)
         {
             if (targets[c] == 0)
@@ -76,35 +77,14 @@ public sealed class Smoten : SeededSampler
                         values[p] = input.Row(parents[p])[f];
                     }
 
-                    row[f] = MostFrequent(values);
+                    // The most frequent value, the smallest of equally frequent ones.
+                    MostFrequent.Values(values, tied);
+                    row[f] = tied[0];
                 }
             }
         }
 
         return SamplerOutput.KeepAll(input, synthetic);
-    }
-
-    /// <summary>The most frequent of <paramref name="values"/>, the smallest of equally frequent ones.</summary>
-    private static double MostFrequent(ReadOnlySpan<double> values)
-    {
-        var best = 0.0;
-        var bestCount = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[..i].Contains(values[i]))
-            {
-                continue;
-            }
-
-            var count = values.Count(values[i]);
-            if (count > bestCount || (count == bestCount && values[i] < best))
-            {
-                best = values[i];
-                bestCount = count;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>
