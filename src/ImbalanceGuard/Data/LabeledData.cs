@@ -30,9 +30,10 @@ public abstract class LabeledData
 
     /// <summary>
     /// The feature matrix, row-major: row <c>i</c> is <c>Features[i*FeatureCount .. (i+1)*FeatureCount]</c>.
-    /// An over-sampled training set reads the rows it kept from its input's matrix and holds only the rows it
-    /// made; its first read of <see cref="Features"/> joins the two into one matrix, which it keeps. To read
-    /// rows without that copy, use <see cref="GetRow"/>.
+    /// A resampled training set may read the rows it kept from its input's matrix (an over-sampler's holds only
+    /// the rows it made, a cleaner's only the positions of the rows it kept); its first read of
+    /// <see cref="Features"/> joins them into one matrix, which it keeps. To read rows without that copy, use
+    /// <see cref="GetRow"/>.
     /// </summary>
     public ReadOnlySpan<double> Features => Table.Features;
 
