@@ -17,8 +17,9 @@ internal sealed class ProvenanceTable
     // _picked[i] of _source, so the table shares its source's numbers instead of copying them.
     private readonly int[]? _picked;
 
-    // Rows 0.._frontCount-1 are the rows of _front, a table of original rows only that an over-sampler kept
-    // whole; the rows after them are its own, all synthetic, in order (so _source is not needed for them).
+    // Rows 0.._frontCount-1 are the rows of _front, a table of original rows only (an over-sampler's whole input,
+    // or the rows a combined sampler kept, picked from it); the rows after them are this table's own, all
+    // synthetic, in order (so _source is not needed for them).
     private readonly ProvenanceTable? _front;
     private readonly int _frontCount;
 
@@ -33,8 +34,8 @@ internal sealed class ProvenanceTable
         _picked = picked;
     }
 
-    private ProvenanceTable(ProvenanceTable front, ProvenanceTable after)
-        : this(front.SourceKey, [], after._parentStart, after._parents, after._samplerOf, after._samplers)
+    private ProvenanceTable(ProvenanceTable front, int[] parentStart, long[] parents, int[] samplerOf, string[] samplers)
+        : this(front.SourceKey, [], parentStart, parents, samplerOf, samplers)
     {
         _front = front;
         _frontCount = front.Count;
@@ -68,7 +69,7 @@ internal sealed class ProvenanceTable
             parents[i] = parentsOf.Source(parentRows[i]);
         }
 
-        return new ProvenanceTable(front, new ProvenanceTable(front.SourceKey, [], parentStart, parents, samplerOf, samplers));
+        return new ProvenanceTable(front, parentStart, parents, samplerOf, samplers);
     }
 
     private static long s_nextSourceKey;
@@ -235,7 +236,6 @@ internal sealed class ProvenanceTable
 
         public void AddOriginal(long sourceRow)
         {
-
             EnsureRows(1);
             _source[_count++] = sourceRow;
         }

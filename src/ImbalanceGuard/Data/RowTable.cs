@@ -53,16 +53,7 @@ internal sealed class RowTable
     /// front rows are read from <paramref name="front"/>'s matrix, not copied.
     /// </summary>
     public static RowTable Appended(RowTable front, double[] appended, int[] labels, double[]? weights, ProvenanceTable provenance)
-    {
-        var d = front.FeatureCount;
-        if (labels.Length < front.RowCount || appended.LongLength < (long)(labels.Length - front.RowCount) * d)
-        {
-            throw new DataFormatException(
-                $"{front.RowCount} shared rows and {appended.Length} appended values do not make {labels.Length} rows of {d} features.");
-        }
-
-        return new RowTable(front.Schema, new Matrix(front.Features, front.RowCount) { Back = appended }, labels, weights, provenance);
-    }
+        => Sharing(front, null, front.RowCount, appended, labels, weights, provenance);
 
     /// <summary>
     /// The rows <paramref name="kept"/> of <paramref name="front"/> (ascending), followed by the leading rows of
@@ -72,14 +63,6 @@ internal sealed class RowTable
     /// </summary>
     public static RowTable Selected(RowTable front, int[] kept, double[]? appended, int[] labels, double[]? weights, ProvenanceTable provenance)
     {
-        var d = front.FeatureCount;
-        var made = labels.Length - kept.Length;
-        if (made < 0 || (made > 0 && (appended is null || appended.LongLength < (long)made * d)))
-        {
-            throw new DataFormatException(
-                $"{kept.Length} kept rows and {appended?.Length ?? 0} appended values do not make {labels.Length} rows of {d} features.");
-        }
-
         for (var i = 0; i < kept.Length; i++)
         {
             if ((uint)kept[i] >= (uint)front.RowCount || (i > 0 && kept[i] <= kept[i - 1]))
@@ -88,7 +71,25 @@ internal sealed class RowTable
             }
         }
 
-        var matrix = new Matrix(front.Features, kept.Length) { FrontMap = kept, Back = made > 0 ? appended : null };
+        return Sharing(front, kept, kept.Length, appended, labels, weights, provenance);
+    }
+
+    /// <summary>
+    /// <paramref name="frontRows"/> rows of <paramref name="front"/>'s matrix (rows <paramref name="frontMap"/>, or
+    /// the leading ones), followed by the leading rows of <paramref name="appended"/>.
+    /// </summary>
+    private static RowTable Sharing(
+        RowTable front, int[]? frontMap, int frontRows, double[]? appended, int[] labels, double[]? weights, ProvenanceTable provenance)
+    {
+        var d = front.FeatureCount;
+        var made = labels.Length - frontRows;
+        if (made < 0 || (long)made * d > (appended?.LongLength ?? 0))
+        {
+            throw new DataFormatException(
+                $"{frontRows} shared rows and {appended?.Length ?? 0} appended values do not make {labels.Length} rows of {d} features.");
+        }
+
+        var matrix = new Matrix(front.Features, frontRows) { FrontMap = frontMap, Back = appended };
         return new RowTable(front.Schema, matrix, labels, weights, provenance);
     }
 

@@ -207,8 +207,14 @@ public sealed class NeighborIndex
         if (parts > 1)
         {
             BruteForceSearch? search = null;
-            SearchInParts(queries, k, parts, indices, distances, new int[indices.Length], new double[distances.Length], ref search);
-            search?.Dispose();
+            try
+            {
+                SearchInParts(queries, k, parts, indices, distances, new int[indices.Length], new double[distances.Length], ref search);
+            }
+            finally
+            {
+                search?.Dispose();
+            }
         }
         else
         {
