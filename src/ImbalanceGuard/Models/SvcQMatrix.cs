@@ -1,25 +1,31 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ImbalanceGuard.Models;
 
 /// <summary>
 /// libsvm's <c>SVC_Q</c>: the matrix Q_ij = y_i y_j K(x_i, x_j) of one binary sub-problem, served a column at
-/// a time from a <see cref="KernelCache"/>. Columns are computed vectorised over the rows (the data is kept
-/// feature-major for that), in parallel chunks when long. The RBF kernel is evaluated as libsvm's training
-/// does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision as libsvm stores it.
-/// Positions are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
+/// a time from a <see cref="KernelCache"/>. Columns are computed from the rows where they are (no copy of the
+/// data: it would be as large as the input), four rows at a time, in parallel chunks when long. The RBF kernel
+/// is evaluated as libsvm's training does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision
+/// as libsvm stores it. Positions are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
 /// </summary>
 internal sealed class SvcQMatrix
 {
     private const int ParallelChunk = 8192;
     private const long ParallelWork = 1 << 18;
+    private const int Block = 16;
+    private const int PrefetchAhead = 32;
 
     private readonly int _count;
     private readonly int _dimensions;
-    private readonly double[] _columns; // feature f of position i at f * count + i
-    private readonly double[] _squares; // squared norm of each position's row
-    private readonly double[] _signs;   // y as ±1.0, for vector loads
+    private readonly double[] _features; // row-major, shared with the caller
+    private readonly int[] _offsets;     // where each position's row starts in _features
+    private readonly double[] _squares;  // squared norm of each position's row
+    private readonly double[] _signs;    // y as ±1.0, for vector loads
     private readonly SvmKernel _kernel;
     private readonly double _gamma;
     private readonly KernelCache _cache;
@@ -32,10 +38,11 @@ internal sealed class SvcQMatrix
     {
         _count = count;
         _dimensions = dimensions;
+        _features = features;
         _kernel = kernel;
         _gamma = gamma;
         _parallel = parallel;
-        _columns = new double[count * dimensions];
+        _offsets = new int[count];
         _squares = new double[count];
         _signs = new double[count];
         Diagonal = new double[count];
@@ -48,10 +55,10 @@ internal sealed class SvcQMatrix
             for (var f = 0; f < dimensions; f++)
             {
                 var value = features[offset + f];
-                _columns[(f * count) + i] = value;
                 square += value * value;
             }
 
+            _offsets[i] = offset;
             _squares[i] = square;
             _signs[i] = y[i];
         }
@@ -82,11 +89,7 @@ internal sealed class SvcQMatrix
     public void Swap(int i, int j)
     {
         _cache.Swap(i, j);
-        for (var f = 0; f < _dimensions; f++)
-        {
-            var column = _columns.AsSpan(f * _count, _count);
-            (column[i], column[j]) = (column[j], column[i]);
-        }
+        (_offsets[i], _offsets[j]) = (_offsets[j], _offsets[i]);
 
         (_squares[i], _squares[j]) = (_squares[j], _squares[i]);
         (_signs[i], _signs[j]) = (_signs[j], _signs[i]);
@@ -95,10 +98,7 @@ internal sealed class SvcQMatrix
 
     private void Fill(int i, int start, int end, float[] data)
     {
-        for (var f = 0; f < _dimensions; f++)
-        {
-            _row[f] = _columns[(f * _count) + i];
-        }
+        Array.Copy(_features, _offsets[i], _row, 0, _dimensions);
 
         if ((long)(end - start) * _dimensions >= ParallelWork && end - start > ParallelChunk && _parallel.MaxDegreeOfParallelism != 1)
         {
@@ -117,49 +117,122 @@ internal sealed class SvcQMatrix
 
     /// <summary>
     /// x_i · x_j for j in [from, from + dots.Length), each summed over the features in order without fused
-    /// multiply-add (libsvm's rounding); four vectors of j at a time stay in registers across the features.
+    /// multiply-add (libsvm's rounding). With AVX, sixteen rows at a time: each four features of four rows are
+    /// loaded and transposed in registers, so one vector holds one feature of four rows and the sums run
+    /// across. Shrinking scatters the positions' rows over the input, so the rows a few blocks ahead are
+    /// prefetched: the scan is bound by memory, not arithmetic.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Dots(int from, Span<double> dots)
     {
         var d = _dimensions;
-        var count = _count;
-        var columns = _columns.AsSpan();
-        var row = _row.AsSpan();
+        var length = dots.Length;
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
+        offsets = ref Unsafe.Add(ref offsets, from);
+        ref var row = ref MemoryMarshal.GetArrayDataReference(_row);
+        ref var data = ref MemoryMarshal.GetArrayDataReference(_features);
+        ref var output = ref MemoryMarshal.GetReference(dots);
         var j = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Avx.IsSupported)
         {
-            var w = Vector<double>.Count;
-            for (; j + (4 * w) <= dots.Length; j += 4 * w)
+            var whole = d & ~3;
+            for (; j + Block <= length; j += Block)
             {
-                Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                for (var f = 0; f < d; f++)
+                if (Sse.IsSupported)
                 {
-                    var x = new Vector<double>(row[f]);
-                    var column = columns.Slice((f * count) + from + j, 4 * w);
-                    a0 += x * new Vector<double>(column);
-                    a1 += x * new Vector<double>(column[w..]);
-                    a2 += x * new Vector<double>(column[(2 * w)..]);
-                    a3 += x * new Vector<double>(column[(3 * w)..]);
+                    for (var k = j + PrefetchAhead; k < Math.Min(j + PrefetchAhead + Block, length); k++)
+                    {
+                        Prefetch(ref Unsafe.Add(ref data, Unsafe.Add(ref offsets, k)), d);
+                    }
                 }
 
-                a0.CopyTo(dots[j..]);
-                a1.CopyTo(dots[(j + w)..]);
-                a2.CopyTo(dots[(j + (2 * w))..]);
-                a3.CopyTo(dots[(j + (3 * w))..]);
+                Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
+                var f = 0;
+                for (; f < whole; f += 4)
+                {
+                    var x0 = Vector256.Create(Unsafe.Add(ref row, f));
+                    var x1 = Vector256.Create(Unsafe.Add(ref row, f + 1));
+                    var x2 = Vector256.Create(Unsafe.Add(ref row, f + 2));
+                    var x3 = Vector256.Create(Unsafe.Add(ref row, f + 3));
+                    ref var at = ref Unsafe.Add(ref data, f);
+                    s0 = AddFourFeatures(s0, ref at, ref Unsafe.Add(ref offsets, j), x0, x1, x2, x3);
+                    s1 = AddFourFeatures(s1, ref at, ref Unsafe.Add(ref offsets, j + 4), x0, x1, x2, x3);
+                    s2 = AddFourFeatures(s2, ref at, ref Unsafe.Add(ref offsets, j + 8), x0, x1, x2, x3);
+                    s3 = AddFourFeatures(s3, ref at, ref Unsafe.Add(ref offsets, j + 12), x0, x1, x2, x3);
+                }
+
+                for (; f < d; f++)
+                {
+                    var x = Vector256.Create(Unsafe.Add(ref row, f));
+                    ref var at = ref Unsafe.Add(ref data, f);
+                    s0 += x * OneFeature(ref at, ref Unsafe.Add(ref offsets, j));
+                    s1 += x * OneFeature(ref at, ref Unsafe.Add(ref offsets, j + 4));
+                    s2 += x * OneFeature(ref at, ref Unsafe.Add(ref offsets, j + 8));
+                    s3 += x * OneFeature(ref at, ref Unsafe.Add(ref offsets, j + 12));
+                }
+
+                s0.StoreUnsafe(ref output, (nuint)j);
+                s1.StoreUnsafe(ref output, (nuint)(j + 4));
+                s2.StoreUnsafe(ref output, (nuint)(j + 8));
+                s3.StoreUnsafe(ref output, (nuint)(j + 12));
             }
         }
 
-        for (; j < dots.Length; j++)
+        for (; j < length; j++)
         {
+            ref var x = ref Unsafe.Add(ref data, Unsafe.Add(ref offsets, j));
             var sum = 0.0;
             for (var f = 0; f < d; f++)
             {
-                sum += row[f] * columns[(f * count) + from + j];
+                sum += Unsafe.Add(ref row, f) * Unsafe.Add(ref x, f);
             }
 
-            dots[j] = sum;
+            Unsafe.Add(ref output, j) = sum;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="sum"/> plus x_f·(feature f of four rows) for four features in order; <paramref name="at"/>
+    /// is feature f of the data's start, <paramref name="offsets"/> the four rows' offsets.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AddFourFeatures(
+        Vector256<double> sum, ref double at, ref int offsets, Vector256<double> x0, Vector256<double> x1, Vector256<double> x2, Vector256<double> x3)
+    {
+        var a = Vector256.LoadUnsafe(ref Unsafe.Add(ref at, offsets));
+        var b = Vector256.LoadUnsafe(ref Unsafe.Add(ref at, Unsafe.Add(ref offsets, 1)));
+        var c = Vector256.LoadUnsafe(ref Unsafe.Add(ref at, Unsafe.Add(ref offsets, 2)));
+        var e = Vector256.LoadUnsafe(ref Unsafe.Add(ref at, Unsafe.Add(ref offsets, 3)));
+        var ab0 = Avx.UnpackLow(a, b);  // a0 b0 a2 b2
+        var ab1 = Avx.UnpackHigh(a, b); // a1 b1 a3 b3
+        var ce0 = Avx.UnpackLow(c, e);
+        var ce1 = Avx.UnpackHigh(c, e);
+        sum += x0 * Avx.Permute2x128(ab0, ce0, 0x20);
+        sum += x1 * Avx.Permute2x128(ab1, ce1, 0x20);
+        sum += x2 * Avx.Permute2x128(ab0, ce0, 0x31);
+        sum += x3 * Avx.Permute2x128(ab1, ce1, 0x31);
+        return sum;
+    }
+
+    /// <summary>One feature of four rows, <paramref name="at"/> being that feature of the data's start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> OneFeature(ref double at, ref int offsets) => Vector256.Create(
+        Unsafe.Add(ref at, offsets),
+        Unsafe.Add(ref at, Unsafe.Add(ref offsets, 1)),
+        Unsafe.Add(ref at, Unsafe.Add(ref offsets, 2)),
+        Unsafe.Add(ref at, Unsafe.Add(ref offsets, 3)));
+
+    /// <summary>Asks for every cache line of a row of <paramref name="dimensions"/> values.</summary>
+    private static unsafe void Prefetch(ref double start, int dimensions)
+    {
+        var first = (byte*)Unsafe.AsPointer(ref start);
+        var end = first + (dimensions * sizeof(double));
+        for (var line = first; line < end; line += 64)
+        {
+            Sse.Prefetch0(line);
+        }
+
+        Sse.Prefetch0(end - 1);
     }
 
     /// <summary>Entries [from, to) of column i.</summary>
