@@ -16,6 +16,7 @@ namespace ImbalanceGuard.Models;
 internal sealed class SmoSolver
 {
     private const double Tau = 1e-12;
+    private const double P = -1.0; // libsvm's linear term p_i, the same for every row of a C-SVC
     private const byte LowerBound = 0;
     private const byte UpperBound = 1;
     private const byte Free = 2;
@@ -30,7 +31,6 @@ internal sealed class SmoSolver
     private readonly byte[] _status;
     private readonly double[] _alpha;
     private readonly double[] _c;
-    private readonly double[] _p;
     private readonly int[] _activeSet;
     private int _activeSize;
     private bool _unshrink;
@@ -41,10 +41,8 @@ internal sealed class SmoSolver
         _q = q;
         _diagonal = q.Diagonal;
         _eps = eps;
-        _y = (sbyte[])y.Clone();
-        _c = (double[])c.Clone();
-        _p = new double[_count];
-        Array.Fill(_p, -1.0);
+        _y = y;
+        _c = c;
         _alpha = new double[_count];
         _status = new byte[_count];
         _gradient = new double[_count];
@@ -54,7 +52,9 @@ internal sealed class SmoSolver
 
     /// <summary>
     /// Solves the C-SVC dual of one binary problem. Returns y_i α_i per row (in the given order), ρ, the
-    /// number of iterations and whether the iteration limit stopped it.
+    /// number of iterations and whether the iteration limit stopped it. <paramref name="y"/> and
+    /// <paramref name="c"/> become the solver's own (it permutes them as it shrinks): one copy less of each
+    /// per-row array on problems of hundreds of thousands of rows.
     /// </summary>
     public static (double[] Coefficients, double Rho, int Iterations, bool HitLimit) Solve(
         SvcQMatrix q, sbyte[] y, double[] c, double eps, bool shrinking, int maxIterations)
@@ -78,7 +78,7 @@ internal sealed class SmoSolver
         {
             UpdateStatus(i);
             _activeSet[i] = i;
-            _gradient[i] = _p[i];
+            _gradient[i] = P;
         }
 
         _activeSize = l;
@@ -396,7 +396,7 @@ internal sealed class SmoSolver
 
         for (var j = _activeSize; j < l; j++)
         {
-            _gradient[j] = _gradientBar[j] + _p[j];
+            _gradient[j] = _gradientBar[j] + P;
         }
 
         var free = 0;
@@ -491,7 +491,6 @@ internal sealed class SmoSolver
         (_gradient[i], _gradient[j]) = (_gradient[j], _gradient[i]);
         (_status[i], _status[j]) = (_status[j], _status[i]);
         (_alpha[i], _alpha[j]) = (_alpha[j], _alpha[i]);
-        (_p[i], _p[j]) = (_p[j], _p[i]);
         (_activeSet[i], _activeSet[j]) = (_activeSet[j], _activeSet[i]);
         (_gradientBar[i], _gradientBar[j]) = (_gradientBar[j], _gradientBar[i]);
         (_c[i], _c[j]) = (_c[j], _c[i]);

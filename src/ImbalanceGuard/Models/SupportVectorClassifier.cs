@@ -103,12 +103,7 @@ public sealed class SupportVectorClassifier
         ModelChecks.Finite(features, dimensions, nameof(features));
 
         // Group the rows of positive weight by class, classes ascending, rows in order (libsvm's grouping).
-        var byClass = new List<int>[classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            byClass[c] = [];
-        }
-
+        var classSizes = new int[classCount];
         for (var i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)
@@ -120,11 +115,27 @@ public sealed class SupportVectorClassifier
 
             if (weights is null || weights[i] > 0)
             {
-                byClass[labels[i]].Add(i);
+                classSizes[labels[i]]++;
             }
         }
 
-        var classes = Enumerable.Range(0, classCount).Where(c => byClass[c].Count > 0).ToArray();
+        var classStarts = new int[classCount + 1];
+        for (var c = 0; c < classCount; c++)
+        {
+            classStarts[c + 1] = classStarts[c] + classSizes[c];
+        }
+
+        var grouped = new int[classStarts[classCount]];
+        var filled = (int[])classStarts.Clone();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (weights is null || weights[i] > 0)
+            {
+                grouped[filled[labels[i]]++] = i;
+            }
+        }
+
+        var classes = Enumerable.Range(0, classCount).Where(c => classSizes[c] > 0).ToArray();
         if (classes.Length < 2)
         {
             throw new ArgumentException(
@@ -153,8 +164,10 @@ public sealed class SupportVectorClassifier
         Parallel.For(0, pairList.Count, parallel, p =>
         {
             var (first, second) = pairList[p];
-            var rows = byClass[classes[first]].Concat(byClass[classes[second]]).ToArray();
-            var firstCount = byClass[classes[first]].Count;
+            var a = grouped.AsSpan(classStarts[classes[first]], classSizes[classes[first]]);
+            var b = grouped.AsSpan(classStarts[classes[second]], classSizes[classes[second]]);
+            int[] rows = [.. a, .. b];
+            var firstCount = a.Length;
             var y = new sbyte[rows.Length];
             var upper = new double[rows.Length];
             for (var k = 0; k < rows.Length; k++)
@@ -163,7 +176,7 @@ public sealed class SupportVectorClassifier
                 upper[k] = C * (weights?[rows[k]] ?? 1.0);
             }
 
-            var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner);
+            using var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner);
             var (coefficients, rho, iterations, hitLimit) = SmoSolver.Solve(q, y, upper, Tolerance, Shrinking, MaxIterations);
             results[p] = (rows, coefficients, rho, iterations, hitLimit);
         });

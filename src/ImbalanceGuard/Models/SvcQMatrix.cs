@@ -9,16 +9,18 @@ namespace ImbalanceGuard.Models;
 /// <summary>
 /// libsvm's <c>SVC_Q</c>: the matrix Q_ij = y_i y_j K(x_i, x_j) of one binary sub-problem, served a column at
 /// a time from a <see cref="KernelCache"/>. Columns are computed from the rows where they are (no copy of the
-/// data: it would be as large as the input), four rows at a time, in parallel chunks when long. The RBF kernel
-/// is evaluated as libsvm's training does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision
-/// as libsvm stores it. Positions are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
+/// data: it would be as large as the input), four rows at a time; a long column's chunks are shared by a
+/// <see cref="WorkerTeam"/> (a solver asks for tens of thousands of columns, and <c>Parallel.For</c>'s garbage
+/// per call would fill the collector's youngest generation). The RBF kernel is evaluated as libsvm's training
+/// does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision as libsvm stores it. Positions are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
 /// </summary>
-internal sealed class SvcQMatrix
+internal sealed class SvcQMatrix : IDisposable
 {
     private const int ParallelChunk = 8192;
     private const long ParallelWork = 1 << 18;
     private const int Block = 16;
     private const int PrefetchAhead = 32;
+    private const int SubBlock = 1024; // dot products held on the stack at a time
 
     private readonly int _count;
     private readonly int _dimensions;
@@ -29,9 +31,13 @@ internal sealed class SvcQMatrix
     private readonly SvmKernel _kernel;
     private readonly double _gamma;
     private readonly KernelCache _cache;
-    private readonly ParallelOptions _parallel;
+    private readonly WorkerTeam? _team; // null when one thread, or columns too short to share
+    private readonly Action<int> _fillChunk;
     private readonly double[] _row;
-    private readonly double[] _values;
+    private int _fillColumn;
+    private int _fillStart;
+    private int _fillEnd;
+    private float[]? _fillData;
 
     /// <summary>The problem over rows of the row-major <paramref name="features"/>: position i is row <c>rows[i]</c> (row i when <paramref name="rows"/> is null).</summary>
     public SvcQMatrix(double[] features, int[]? rows, int count, int dimensions, sbyte[] y, SvmKernel kernel, double gamma, long cacheBytes, ParallelOptions parallel)
@@ -41,13 +47,17 @@ internal sealed class SvcQMatrix
         _features = features;
         _kernel = kernel;
         _gamma = gamma;
-        _parallel = parallel;
+        _fillChunk = FillChunk;
+        var threads = ModelChecks.ThreadCount(parallel.MaxDegreeOfParallelism);
+        if (threads > 1 && Shared(count))
+        {
+            _team = new WorkerTeam(threads);
+        }
         _offsets = new int[count];
         _squares = new double[count];
         _signs = new double[count];
         Diagonal = new double[count];
         _row = new double[dimensions];
-        _values = new double[count];
         for (var i = 0; i < count; i++)
         {
             var square = 0.0;
@@ -99,21 +109,30 @@ internal sealed class SvcQMatrix
     private void Fill(int i, int start, int end, float[] data)
     {
         Array.Copy(_features, _offsets[i], _row, 0, _dimensions);
-
-        if ((long)(end - start) * _dimensions >= ParallelWork && end - start > ParallelChunk && _parallel.MaxDegreeOfParallelism != 1)
+        if (_team is not null && Shared(end - start))
         {
-            var chunks = (end - start + ParallelChunk - 1) / ParallelChunk;
-            Parallel.For(0, chunks, _parallel, c =>
-            {
-                var from = start + (c * ParallelChunk);
-                FillRange(i, from, Math.Min(from + ParallelChunk, end), data);
-            });
+            (_fillColumn, _fillStart, _fillEnd, _fillData) = (i, start, end, data);
+            _team.For((end - start + ParallelChunk - 1) / ParallelChunk, _fillChunk);
+            _fillData = null;
         }
         else
         {
             FillRange(i, start, end, data);
         }
     }
+
+    /// <summary>Whether a column of this many entries is worth sharing among threads.</summary>
+    private bool Shared(int length) => (long)length * _dimensions >= ParallelWork && length > ParallelChunk;
+
+    /// <summary>Chunk <paramref name="c"/> of the column <see cref="Fill"/> is computing.</summary>
+    private void FillChunk(int c)
+    {
+        var from = _fillStart + (c * ParallelChunk);
+        FillRange(_fillColumn, from, Math.Min(from + ParallelChunk, _fillEnd), _fillData!);
+    }
+
+    /// <summary>Stops the threads that share the columns.</summary>
+    public void Dispose() => _team?.Dispose();
 
     /// <summary>
     /// x_i · x_j for j in [from, from + dots.Length), each summed over the features in order without fused
@@ -127,6 +146,7 @@ internal sealed class SvcQMatrix
     {
         var d = _dimensions;
         var length = dots.Length;
+        var positionsLeft = _count - from; // rows past this span may be prefetched too: the next span starts there
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
         offsets = ref Unsafe.Add(ref offsets, from);
         ref var row = ref MemoryMarshal.GetArrayDataReference(_row);
@@ -140,7 +160,7 @@ internal sealed class SvcQMatrix
             {
                 if (Sse.IsSupported)
                 {
-                    for (var k = j + PrefetchAhead; k < Math.Min(j + PrefetchAhead + Block, length); k++)
+                    for (var k = j + PrefetchAhead; k < Math.Min(j + PrefetchAhead + Block, positionsLeft); k++)
                     {
                         Prefetch(ref Unsafe.Add(ref data, Unsafe.Add(ref offsets, k)), d);
                     }
@@ -239,9 +259,22 @@ internal sealed class SvcQMatrix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillRange(int i, int from, int to, float[] data)
     {
-        var dots = _values.AsSpan(from, to - from);
-        Dots(from, dots);
+        Span<double> values = stackalloc double[SubBlock];
+        for (var start = from; start < to; start += SubBlock)
+        {
+            var dots = values[..Math.Min(SubBlock, to - start)];
+            Dots(start, dots);
+            Kernel(i, start, dots);
+            for (var k = 0; k < dots.Length; k++)
+            {
+                data[start + k] = (float)dots[k];
+            }
+        }
+    }
 
+    /// <summary>Turns x_i · x_j into Q_ij in place, for j from <paramref name="from"/> on.</summary>
+    private void Kernel(int i, int from, Span<double> dots)
+    {
         var sign = _signs[i];
         if (_kernel == SvmKernel.Rbf)
         {
@@ -269,11 +302,6 @@ internal sealed class SvcQMatrix
             {
                 dots[k] *= sign * _signs[from + k];
             }
-        }
-
-        for (var k = 0; k < dots.Length; k++)
-        {
-            data[from + k] = (float)dots[k];
         }
     }
 }

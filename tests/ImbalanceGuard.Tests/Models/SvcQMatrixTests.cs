@@ -30,7 +30,7 @@ public class SvcQMatrixTests
         var rows = Enumerable.Range(0, total).OrderBy(_ => random.Next()).Take(count).ToArray();
         var y = rows.Select(_ => random.Next(2) == 0 ? (sbyte)1 : (sbyte)-1).ToArray();
         const double gamma = 0.07;
-        var q = new SvcQMatrix(features, (int[])rows.Clone(), count, dimensions, (sbyte[])y.Clone(), kernel, gamma, 1 << 20, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        using var q = new SvcQMatrix(features, (int[])rows.Clone(), count, dimensions, (sbyte[])y.Clone(), kernel, gamma, 1 << 20, new ParallelOptions { MaxDegreeOfParallelism = 1 });
 
         var position = Enumerable.Range(0, count).ToArray(); // position p holds original index position[p]
         for (var round = 0; round < 6; round++)
@@ -63,6 +63,27 @@ public class SvcQMatrixTests
             var r = random.Next(count);
             q.Swap(s, r);
             (position[s], position[r]) = (position[r], position[s]);
+        }
+    }
+
+    [Fact]
+    public void Long_columns_shared_among_threads_equal_those_of_one_thread()
+    {
+        const int count = 20_000;
+        const int dimensions = 14;
+        var random = new Random(5);
+        var features = new double[count * dimensions];
+        for (var k = 0; k < features.Length; k++)
+        {
+            features[k] = random.NextDouble();
+        }
+
+        var y = Enumerable.Range(0, count).Select(i => i % 3 == 0 ? (sbyte)1 : (sbyte)-1).ToArray();
+        using var alone = new SvcQMatrix(features, null, count, dimensions, y, SvmKernel.Rbf, 0.1, 1 << 20, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        using var shared = new SvcQMatrix(features, null, count, dimensions, y, SvmKernel.Rbf, 0.1, 1 << 20, new ParallelOptions { MaxDegreeOfParallelism = 3 });
+        foreach (var i in new[] { 0, 17, 8191, 19_999 })
+        {
+            Assert.Equal(alone.Column(i, count), shared.Column(i, count));
         }
     }
 }
