@@ -5,22 +5,34 @@ namespace ImbalanceGuard.Models;
 /// recently used first when the byte budget runs out. Shrinking asks for shorter columns, so a column is
 /// extended in place rather than recomputed. Single-threaded: one cache per solver.
 /// </summary>
+/// <remarks>
+/// The budget buys slots, each with one full-length array that is reused when its column is evicted (fresh
+/// arrays for every column would leave the collector a trail of evicted ones, many times the budget). A column
+/// costs only the number of its slot: libsvm keeps 24 bytes of list links for every column, which on a problem
+/// of 200 000 rows, where the budget holds a few columns, were most of the cache.
+/// </remarks>
 internal sealed class KernelCache
 {
-    private readonly Entry[] _entries; // one per column, plus the list head at index Count
-    private readonly int _head;
-    private readonly List<float[]> _spare = []; // evicted columns' arrays, reused before anything is allocated
-    private long _free;                // floats not yet allocated, by array capacity
+    private const int Head = 0;       // slot 0 heads the list of slots in use, least recently used first
+    private const int SlotBytes = 24; // a slot's bookkeeping beside its array
+
+    private readonly int _count;
+    private readonly int[] _slotOf;  // per column: its slot, 0 when not cached
+    private readonly Slot[] _slots;
+    private int _created = 1;        // slots made so far, the head included
+    private int _freeSlot;           // a slot holding no column (its array kept), 0 when none
 
     public KernelCache(int count, long bytes)
     {
-        _entries = new Entry[count + 1];
-        _head = count;
-        _entries[_head].Previous = _head;
-        _entries[_head].Next = _head;
+        _count = count;
+        _slotOf = new int[count];
 
         // Like libsvm: the budget covers the bookkeeping too, and always leaves room for two full columns.
-        _free = Math.Max((bytes / sizeof(float)) - (count * 24L / sizeof(float)), 2L * count);
+        var columnBytes = ((long)count * sizeof(float)) + SlotBytes;
+        var columns = (bytes - ((long)count * sizeof(int))) / columnBytes;
+        _slots = new Slot[1 + (int)Math.Clamp(columns, 2, Math.Max(count, 2))];
+        _slots[Head].Previous = Head;
+        _slots[Head].Next = Head;
     }
 
     /// <summary>
@@ -29,92 +41,35 @@ internal sealed class KernelCache
     /// </summary>
     public float[] Get(int index, int length, out int start)
     {
-        ref var entry = ref _entries[index];
-        if (entry.Length > 0)
+        var s = _slotOf[index];
+        if (s != 0)
         {
-            Unlink(index);
+            Unlink(s);
+        }
+        else
+        {
+            s = Take();
+            _slotOf[index] = s;
+            _slots[s].Column = index;
+            _slots[s].Length = 0;
         }
 
-        if (length > entry.Length)
+        ref var slot = ref _slots[s];
+        if (length > slot.Length)
         {
-            if (entry.Data is null || entry.Data.Length < length)
-            {
-                var grown = Take(length, index);
-                if (entry.Data is not null)
-                {
-                    Array.Copy(entry.Data, grown, entry.Length);
-                    _spare.Add(entry.Data);
-                }
-
-                entry.Data = grown;
-            }
-
-            start = entry.Length;
-            entry.Length = length;
+            start = slot.Length;
+            slot.Length = length;
         }
         else
         {
             start = length;
         }
 
-        Append(index);
-        return entry.Data!;
+        Append(s);
+        return slot.Data!;
     }
 
-    /// <summary>
-    /// An array of at least <paramref name="length"/> floats: a spare one that fits, or a new one once the budget
-    /// allows (dropping spares, then evicting the least recently used columns). Reusing evicted columns keeps the
-    /// memory the cache really holds within its budget; fresh arrays for every column would leave the garbage
-    /// collector a trail of evicted ones, many times the budget, on large problems.
-    /// </summary>
-    private float[] Take(int length, int index)
-    {
-        while (true)
-        {
-            var fit = -1;
-            for (var s = 0; s < _spare.Count; s++)
-            {
-                if (_spare[s].Length >= length && (fit < 0 || _spare[s].Length < _spare[fit].Length))
-                {
-                    fit = s;
-                }
-            }
-
-            if (fit >= 0)
-            {
-                var reused = _spare[fit];
-                _spare[fit] = _spare[^1];
-                _spare.RemoveAt(_spare.Count - 1);
-                return reused;
-            }
-
-            // Full-length arrays fit any later request, so an evicted one is always reusable and the cache stops
-            // allocating once its budget is spent.
-            var capacity = Math.Max(length, _entries.Length - 1);
-            if (_free >= capacity)
-            {
-                _free -= capacity;
-                return GC.AllocateUninitializedArray<float>(capacity);
-            }
-
-            if (_spare.Count > 0)
-            {
-                _free += _spare[^1].Length; // too short for this column: let it go
-                _spare.RemoveAt(_spare.Count - 1);
-                continue;
-            }
-
-            var lru = _entries[_head].Next;
-            if (lru == _head || lru == index)
-            {
-                _free -= capacity; // nothing left to evict: the two-column floor of the budget
-                return GC.AllocateUninitializedArray<float>(capacity);
-            }
-
-            Evict(lru); // its array becomes a spare, taken on the next pass
-        }
-    }
-
+    /// <summary>Exchanges positions <paramref name="i"/> and <paramref name="j"/>, as libsvm's <c>swap_index</c> does.</summary>
     public void Swap(int i, int j)
     {
         if (i == j)
@@ -122,26 +77,29 @@ internal sealed class KernelCache
             return;
         }
 
-        if (_entries[i].Length > 0)
+        var si = _slotOf[i];
+        var sj = _slotOf[j];
+        if (si != 0)
         {
-            Unlink(i);
+            Unlink(si);
         }
 
-        if (_entries[j].Length > 0)
+        if (sj != 0)
         {
-            Unlink(j);
+            Unlink(sj);
         }
 
-        (_entries[i].Data, _entries[j].Data) = (_entries[j].Data, _entries[i].Data);
-        (_entries[i].Length, _entries[j].Length) = (_entries[j].Length, _entries[i].Length);
-        if (_entries[i].Length > 0)
+        (_slotOf[i], _slotOf[j]) = (sj, si);
+        if (sj != 0)
         {
-            Append(i);
+            _slots[sj].Column = i;
+            Append(sj);
         }
 
-        if (_entries[j].Length > 0)
+        if (si != 0)
         {
-            Append(j);
+            _slots[si].Column = j;
+            Append(si);
         }
 
         if (i > j)
@@ -150,57 +108,81 @@ internal sealed class KernelCache
         }
 
         // Columns covering both rows swap the two entries; columns covering only the first are dropped.
-        var h = _entries[_head].Next;
-        while (h != _head)
+        var s = _slots[Head].Next;
+        while (s != Head)
         {
-            var next = _entries[h].Next;
-            ref var entry = ref _entries[h];
-            if (entry.Length > i)
+            var next = _slots[s].Next;
+            ref var slot = ref _slots[s];
+            if (slot.Length > i)
             {
-                if (entry.Length > j)
+                if (slot.Length > j)
                 {
-                    (entry.Data![i], entry.Data[j]) = (entry.Data[j], entry.Data[i]);
+                    (slot.Data![i], slot.Data[j]) = (slot.Data[j], slot.Data[i]);
                 }
                 else
                 {
-                    Evict(h);
+                    Evict(s);
                 }
             }
 
-            h = next;
+            s = next;
         }
     }
 
-    private void Evict(int index)
+    /// <summary>A slot for a column not cached: a free one, a new one while the budget allows, else the least recently used.</summary>
+    private int Take()
     {
-        Unlink(index);
-        ref var entry = ref _entries[index];
-        _spare.Add(entry.Data!);
-        entry.Data = null;
-        entry.Length = 0;
+        if (_freeSlot != 0)
+        {
+            var free = _freeSlot;
+            _freeSlot = _slots[free].Next;
+            return free;
+        }
+
+        if (_created < _slots.Length)
+        {
+            var made = _created++;
+            _slots[made].Data = GC.AllocateUninitializedArray<float>(_count);
+            return made;
+        }
+
+        var lru = _slots[Head].Next;
+        _slotOf[_slots[lru].Column] = 0;
+        Unlink(lru);
+        return lru;
     }
 
-    private void Unlink(int index)
+    private void Evict(int s)
     {
-        ref var entry = ref _entries[index];
-        _entries[entry.Previous].Next = entry.Next;
-        _entries[entry.Next].Previous = entry.Previous;
+        Unlink(s);
+        _slotOf[_slots[s].Column] = 0;
+        _slots[s].Length = 0;
+        _slots[s].Next = _freeSlot;
+        _freeSlot = s;
     }
 
-    private void Append(int index)
+    private void Unlink(int s)
     {
-        ref var entry = ref _entries[index];
-        entry.Next = _head;
-        entry.Previous = _entries[_head].Previous;
-        _entries[entry.Previous].Next = index;
-        _entries[_head].Previous = index;
+        ref var slot = ref _slots[s];
+        _slots[slot.Previous].Next = slot.Next;
+        _slots[slot.Next].Previous = slot.Previous;
     }
 
-    private struct Entry
+    private void Append(int s)
     {
+        ref var slot = ref _slots[s];
+        slot.Next = Head;
+        slot.Previous = _slots[Head].Previous;
+        _slots[slot.Previous].Next = s;
+        _slots[Head].Previous = s;
+    }
+
+    private struct Slot
+    {
+        public float[]? Data;   // a full column's room, kept when the column is evicted
+        public int Column;
+        public int Length;      // entries filled
         public int Previous;
-        public int Next;
-        public float[]? Data;
-        public int Length;
+        public int Next;        // in the list of slots in use; in the free chain when free
     }
 }
