@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ImbalanceGuard.Models;
 
@@ -127,11 +129,13 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
 
         var labels = new int[count];
         var distances = new double[count];
+        var final = new CentersByFeature(Clusters, dimensions);
+        final.Load(state.Centers);
         ModelChecks.ParallelFor((count + 1023) / 1024, MaxDegreeOfParallelism, block =>
         {
             for (var i = block * 1024; i < Math.Min(count, (block + 1) * 1024); i++)
             {
-                (labels[i], distances[i]) = Nearest(data.AsSpan(i * dimensions, dimensions), state.Centers, Clusters);
+                (labels[i], distances[i]) = final.Nearest(data.AsSpan(i * dimensions, dimensions));
             }
         });
 
@@ -163,40 +167,79 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
 
     private static double Inertia(double[] points, int count, int dimensions, double[] centers)
     {
-        var clusters = centers.Length / dimensions;
+        var byFeature = new CentersByFeature(centers.Length / dimensions, dimensions);
+        byFeature.Load(centers);
         var total = 0.0;
         for (var i = 0; i < count; i++)
         {
-            total += Nearest(points.AsSpan(i * dimensions, dimensions), centers, clusters).Distance;
+            total += byFeature.Nearest(points.AsSpan(i * dimensions, dimensions)).Distance;
         }
 
         return total;
     }
 
-    /// <summary>The nearest centre and the squared distance to it; ties go to the lower centre.</summary>
-    private static (int Cluster, double Distance) Nearest(ReadOnlySpan<double> point, double[] centers, int clusters)
+    /// <summary>
+    /// Centres stored feature-major (feature f of centre c at f × stride + c, the stride a whole number of vectors),
+    /// so a point's squared distances to several centres are summed side by side, each over the features in order:
+    /// the same bits as one centre at a time, a fraction of the instructions.
+    /// </summary>
+    private sealed class CentersByFeature
     {
-        var dimensions = point.Length;
-        var best = 0;
-        var bestDistance = double.PositiveInfinity;
-        for (var c = 0; c < clusters; c++)
-        {
-            var center = centers.AsSpan(c * dimensions, dimensions);
-            var distance = 0.0;
-            for (var j = 0; j < dimensions; j++)
-            {
-                var delta = point[j] - center[j];
-                distance += delta * delta;
-            }
+        private readonly int _clusters;
+        private readonly int _dimensions;
+        private readonly int _stride;
+        private readonly double[] _values;
 
-            if (distance < bestDistance)
+        public CentersByFeature(int clusters, int dimensions)
+        {
+            _clusters = clusters;
+            _dimensions = dimensions;
+            _stride = (clusters + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+            _values = new double[_stride * dimensions];
+        }
+
+        /// <summary>Takes the row-major <paramref name="centers"/>.</summary>
+        public void Load(double[] centers)
+        {
+            for (var c = 0; c < _clusters; c++)
             {
-                bestDistance = distance;
-                best = c;
+                for (var f = 0; f < _dimensions; f++)
+                {
+                    _values[(f * _stride) + c] = centers[(c * _dimensions) + f];
+                }
             }
         }
 
-        return (best, bestDistance);
+        /// <summary>The nearest centre and the squared distance to it; ties go to the lower centre.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public (int Cluster, double Distance) Nearest(ReadOnlySpan<double> point)
+        {
+            var width = Vector<double>.Count;
+            Span<double> lanes = stackalloc double[Vector<double>.Count];
+            var best = 0;
+            var bestDistance = double.PositiveInfinity;
+            for (var first = 0; first < _clusters; first += width)
+            {
+                var sum = Vector<double>.Zero;
+                for (var f = 0; f < _dimensions; f++)
+                {
+                    var delta = new Vector<double>(point[f]) - new Vector<double>(_values, (f * _stride) + first);
+                    sum += delta * delta;
+                }
+
+                sum.CopyTo(lanes);
+                for (var l = 0; l < width && first + l < _clusters; l++)
+                {
+                    if (lanes[l] < bestDistance)
+                    {
+                        bestDistance = lanes[l];
+                        best = first + l;
+                    }
+                }
+            }
+
+            return (best, bestDistance);
+        }
     }
 
     /// <summary>The mini-batch loop's state: centres, the rows each has absorbed, and the smoothed inertia.</summary>
@@ -206,6 +249,8 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
         private readonly double[] _sums = new double[options.Clusters * dimensions];
         private readonly double[] _batchWeights = new double[options.Clusters];
         private readonly int[] _batch = new int[batchSize];
+        private readonly CentersByFeature _byFeature = new(options.Clusters, dimensions);
+        private const int RowsAhead = 8;
         private int _sinceReassignment;
         private double? _smoothed;
         private double? _smoothedBest;
@@ -225,8 +270,19 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
             for (var b = 0; b < _batch.Length; b++)
             {
                 _batch[b] = random.NextInt(count);
+            }
+
+            // The batch's rows are scattered over the data: each is asked for a few rows ahead of its turn.
+            _byFeature.Load(Centers);
+            for (var b = 0; b < _batch.Length; b++)
+            {
+                if (b + RowsAhead < _batch.Length)
+                {
+                    RowPrefetch.Row(ref data[_batch[b + RowsAhead] * dimensions], dimensions);
+                }
+
                 var point = data.AsSpan(_batch[b] * dimensions, dimensions);
-                var (cluster, distance) = Nearest(point, Centers, k);
+                var (cluster, distance) = _byFeature.Nearest(point);
                 inertia += distance;
                 _batchWeights[cluster] += 1;
                 var sum = _sums.AsSpan(cluster * dimensions, dimensions);

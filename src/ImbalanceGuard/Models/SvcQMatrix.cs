@@ -158,12 +158,9 @@ internal sealed class SvcQMatrix : IDisposable
             var whole = d & ~3;
             for (; j + Block <= length; j += Block)
             {
-                if (Sse.IsSupported)
+                for (var k = j + PrefetchAhead; k < Math.Min(j + PrefetchAhead + Block, positionsLeft); k++)
                 {
-                    for (var k = j + PrefetchAhead; k < Math.Min(j + PrefetchAhead + Block, positionsLeft); k++)
-                    {
-                        Prefetch(ref Unsafe.Add(ref data, Unsafe.Add(ref offsets, k)), d);
-                    }
+                    RowPrefetch.Row(ref Unsafe.Add(ref data, Unsafe.Add(ref offsets, k)), d);
                 }
 
                 Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
@@ -241,19 +238,6 @@ internal sealed class SvcQMatrix : IDisposable
         Unsafe.Add(ref at, Unsafe.Add(ref offsets, 1)),
         Unsafe.Add(ref at, Unsafe.Add(ref offsets, 2)),
         Unsafe.Add(ref at, Unsafe.Add(ref offsets, 3)));
-
-    /// <summary>Asks for every cache line of a row of <paramref name="dimensions"/> values.</summary>
-    private static unsafe void Prefetch(ref double start, int dimensions)
-    {
-        var first = (byte*)Unsafe.AsPointer(ref start);
-        var end = first + (dimensions * sizeof(double));
-        for (var line = first; line < end; line += 64)
-        {
-            Sse.Prefetch0(line);
-        }
-
-        Sse.Prefetch0(end - 1);
-    }
 
     /// <summary>Entries [from, to) of column i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
