@@ -12,7 +12,8 @@ namespace ImbalanceGuard.Models;
 /// data: it would be as large as the input), four rows at a time; a long column's chunks are shared by a
 /// <see cref="WorkerTeam"/> (a solver asks for tens of thousands of columns, and <c>Parallel.For</c>'s garbage
 /// per call would fill the collector's youngest generation). The RBF kernel is evaluated as libsvm's training
-/// does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision as libsvm stores it. Positions are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
+/// does, exp(−γ(‖x_i‖² + ‖x_j‖² − 2x_i·x_j)), and stored in single precision as libsvm stores it. Positions
+/// are swapped as the solver shrinks, exactly like libsvm's <c>swap_index</c>.
 /// </summary>
 internal sealed class SvcQMatrix : IDisposable
 {
@@ -48,11 +49,6 @@ internal sealed class SvcQMatrix : IDisposable
         _kernel = kernel;
         _gamma = gamma;
         _fillChunk = FillChunk;
-        var threads = ModelChecks.ThreadCount(parallel.MaxDegreeOfParallelism);
-        if (threads > 1 && Shared(count))
-        {
-            _team = new WorkerTeam(threads);
-        }
         _offsets = new int[count];
         _squares = new double[count];
         _signs = new double[count];
@@ -79,6 +75,11 @@ internal sealed class SvcQMatrix : IDisposable
         }
 
         _cache = new KernelCache(count, cacheBytes);
+        var threads = ModelChecks.ThreadCount(parallel.MaxDegreeOfParallelism);
+        if (threads > 1 && Shared(count))
+        {
+            _team = new WorkerTeam(threads);
+        }
     }
 
     /// <summary>Q_ii of each position (libsvm's <c>QD</c>).</summary>
@@ -100,7 +101,6 @@ internal sealed class SvcQMatrix : IDisposable
     {
         _cache.Swap(i, j);
         (_offsets[i], _offsets[j]) = (_offsets[j], _offsets[i]);
-
         (_squares[i], _squares[j]) = (_squares[j], _squares[i]);
         (_signs[i], _signs[j]) = (_signs[j], _signs[i]);
         (Diagonal[i], Diagonal[j]) = (Diagonal[j], Diagonal[i]);
