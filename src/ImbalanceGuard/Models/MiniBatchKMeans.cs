@@ -245,12 +245,12 @@ public sealed class MiniBatchKMeans : IKMeansEstimator
     /// <summary>The mini-batch loop's state: centres, the rows each has absorbed, and the smoothed inertia.</summary>
     private sealed class Batches(MiniBatchKMeans options, double[] data, int count, int dimensions, double[] centers, SeededRandom random, int batchSize)
     {
+        private const int RowsAhead = 8; // how far ahead a batch's scattered rows are prefetched
         private readonly double[] _absorbed = new double[options.Clusters];
         private readonly double[] _sums = new double[options.Clusters * dimensions];
         private readonly double[] _batchWeights = new double[options.Clusters];
         private readonly int[] _batch = new int[batchSize];
         private readonly CentersByFeature _byFeature = new(options.Clusters, dimensions);
-        private const int RowsAhead = 8;
         private int _sinceReassignment;
         private double? _smoothed;
         private double? _smoothedBest;
