@@ -102,8 +102,6 @@ public sealed class SupportVectorClassifier
 
         ModelChecks.Finite(features, dimensions, nameof(features));
 
-        // Group the rows of positive weight by class, classes ascending, rows in order (libsvm's grouping).
-        var classSizes = new int[classCount];
         for (var i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)
@@ -112,30 +110,19 @@ public sealed class SupportVectorClassifier
                     string.Create(CultureInfo.InvariantCulture, $"Row {i} has class {labels[i]}; classes are 0 to {classCount - 1}."),
                     nameof(labels));
             }
+        }
 
-            if (weights is null || weights[i] > 0)
+        // The rows of positive weight by class, classes ascending, rows in order (libsvm's grouping).
+        var byClass = Split.RowsByClass(labels, classCount);
+        if (weights is not null)
+        {
+            for (var c = 0; c < classCount; c++)
             {
-                classSizes[labels[i]]++;
+                byClass[c] = [.. byClass[c].Where(i => weights[i] > 0)];
             }
         }
 
-        var classStarts = new int[classCount + 1];
-        for (var c = 0; c < classCount; c++)
-        {
-            classStarts[c + 1] = classStarts[c] + classSizes[c];
-        }
-
-        var grouped = new int[classStarts[classCount]];
-        var filled = (int[])classStarts.Clone();
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (weights is null || weights[i] > 0)
-            {
-                grouped[filled[labels[i]]++] = i;
-            }
-        }
-
-        var classes = Enumerable.Range(0, classCount).Where(c => classSizes[c] > 0).ToArray();
+        var classes = Enumerable.Range(0, classCount).Where(c => byClass[c].Length > 0).ToArray();
         if (classes.Length < 2)
         {
             throw new ArgumentException(
@@ -164,10 +151,8 @@ public sealed class SupportVectorClassifier
         Parallel.For(0, pairList.Count, parallel, p =>
         {
             var (first, second) = pairList[p];
-            var a = grouped.AsSpan(classStarts[classes[first]], classSizes[classes[first]]);
-            var b = grouped.AsSpan(classStarts[classes[second]], classSizes[classes[second]]);
-            int[] rows = [.. a, .. b];
-            var firstCount = a.Length;
+            int[] rows = [.. byClass[classes[first]], .. byClass[classes[second]]];
+            var firstCount = byClass[classes[first]].Length;
             var y = new sbyte[rows.Length];
             var upper = new double[rows.Length];
             for (var k = 0; k < rows.Length; k++)
