@@ -18,7 +18,7 @@ public class KernelCacheTests
         var cache = new KernelCache(count, bytes);
         var original = Enumerable.Range(0, count).ToArray(); // the row now at each position
         var random = new Random(11);
-        var filledSomewhere = 0;
+        var servedFromCache = 0;
         for (var step = 0; step < 20_000; step++)
         {
             if (random.Next(10) < 3)
@@ -39,14 +39,14 @@ public class KernelCacheTests
                 Assert.Equal(Value(original[index], original[t]), data[t]);
             }
 
-            filledSomewhere += start < length ? 0 : 1;
+            servedFromCache += start < length ? 0 : 1;
             for (var t = start; t < length; t++)
             {
                 data[t] = Value(original[index], original[t]);
             }
         }
 
-        Assert.True(filledSomewhere > 100, $"only {filledSomewhere} requests were served from the cache");
+        Assert.True(servedFromCache > 100, $"only {servedFromCache} requests were served from the cache");
     }
 
     private static float Value(int column, int row) => (column * 1000) + row;
