@@ -8,10 +8,16 @@ namespace ImbalanceGuard.Neighbors;
 
 /// <summary>
 /// Exact brute-force k-nearest-neighbour search in two passes. The first pass compares every query with
-/// every point in single precision (‖q‖² + ‖p‖² − 2q·p on centred data, register-blocked and vectorised)
-/// and keeps every point whose approximate distance is within a proven error bound of the running k-th
-/// best. The second pass computes the exact double-precision distance of those few candidates and picks
-/// the k nearest, ties by lower index. The answer is the same as a plain exact scan, bit for bit.
+/// every point in single precision (‖q‖² + ‖p‖² − 2q·p on centred data, register-blocked and vectorised),
+/// as a proven lower bound of each pair's distance, and keeps every point whose lower bound is within the
+/// running k-th smallest upper bound. The second pass computes the exact double-precision distance of those
+/// few candidates and picks the k nearest, ties by lower index. The answer is the same as a plain exact
+/// scan, bit for bit.
+/// <para>
+/// The single-precision error of a pair grows with (‖q‖ + ‖p‖)², so each pair's bounds use its own two
+/// norms: a few far-out rows (a feature ranging to ±26 000 in otherwise small data) widen only their own
+/// bounds. A bound from the largest norm of all points made every point a candidate of every query there.
+/// </para>
 /// The single-precision copy is rented from the shared array pool: a sampler that searches round after
 /// round (RENN, AllKNN) returns it with <see cref="Dispose"/> and the next round reuses it, instead of
 /// leaving a half-size copy of the data behind for the collector every round.
@@ -24,14 +30,14 @@ internal sealed class BruteForceSearch : IDisposable
     private readonly int _dimensions;
     private readonly double[] _mean;
     private readonly int _width;
-    private readonly double _marginFactor;  // c * unit roundoff of float
+    private readonly double _slack;         // s: a pair's lower bound is the approximate distance less s (‖q‖² + ‖p‖²)
     private readonly ConcurrentBag<BlockState> _spareStates = []; // per-thread scratch, reused by later searches
     private PointRows _points;
     private int _count;
     private int _panelCount;
+    private long _candidatesRanked;
     private float[] _panels = [];           // panel p, feature f, lane l at ((p * d) + f) * width + l
-    private float[] _pointNorms = [];       // squared norm of each float point; +inf for padding lanes
-    private double _maxNorm;                // largest norm of a float point
+    private float[] _pointNorms = [];       // (1 - s) × squared norm of each float point; +inf for padding lanes
 
     public BruteForceSearch(PointRows points, int dimensions)
     {
@@ -40,11 +46,27 @@ internal sealed class BruteForceSearch : IDisposable
             : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
             : Vector128<float>.Count;
         _mean = new double[dimensions];
-        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
+        _slack = Slack(dimensions);
         Load(points);
     }
 
     public bool FilterUsable { get; private set; }
+
+    /// <summary>How many candidates the filtered searches ranked by exact distance, in all: what the filter let through.</summary>
+    public long CandidatesRanked => Interlocked.Read(ref _candidatesRanked);
+
+    /// <summary>
+    /// s = 2m + 16u, u = 2⁻²⁴ the unit roundoff of single precision. m = (2d + 16)u bounds a pair's error over
+    /// (‖q‖ + ‖p‖)² — input rounding, the d-term dot product, the norms and the final combination, with a factor
+    /// of about two to spare — and (‖q‖ + ‖p‖)² ≤ 2(‖q‖² + ‖p‖²). The 16u covers scaling the norms by (1 − s)
+    /// and the roundings between the approximate distance and the lower bound, so the lower bound the kernel
+    /// computes never exceeds the true distance, and the lower bound plus 2s(‖q‖² + ‖p‖²) never falls below it.
+    /// </summary>
+    internal static double Slack(int dimensions)
+    {
+        var u = Math.Pow(2, -24);
+        return (2 * ((2.0 * dimensions) + 16) * u) + (16 * u);
+    }
 
     /// <summary>
     /// Searches <paramref name="points"/> from now on instead, reusing this search's pooled copy and scratch (a
@@ -94,11 +116,9 @@ internal sealed class BruteForceSearch : IDisposable
                 _panels[(((panel * dimensions) + f) * _width) + lane] = row[f];
             }
 
-            _pointNorms[i] = (float)norm;
+            _pointNorms[i] = (float)((1 - _slack) * norm);
             maxNorm = Math.Max(maxNorm, Math.Sqrt(norm));
         }
-
-        _maxNorm = maxNorm;
 
         // Single precision cannot hold the squared norms of huge values: use the exact scan then.
         FilterUsable = maxNorm < 1e15;
@@ -187,14 +207,13 @@ internal sealed class BruteForceSearch : IDisposable
         for (var q = 0; q < count; q++)
         {
             var norm = Centre(queries.Point(first + q), s.Queries.AsSpan(q * d, d));
-            s.QueryNorms[q] = (float)norm;
-            var reach = Math.Sqrt(norm) + _maxNorm;
-            s.Margins[q] = 2 * _marginFactor * reach * reach;
+            s.QueryNorms[q] = (float)((1 - _slack) * norm);
+            s.UnscaledNorms[q] = norm;
 
-            // A point nearer than the bound has an approximate distance below bound + margin.
+            // A point nearer than the bound has a lower bound below it too.
             s.Thresholds[q] = better is null
                 ? float.PositiveInfinity
-                : MathF.BitIncrement((float)(better[((first + q) * k) + k - 1] + s.Margins[q]));
+                : MathF.BitIncrement((float)better[((first + q) * k) + k - 1]);
             s.HeapCounts[q] = 0;
             s.CandidateCounts[q] = 0;
             s.Self[q] = queries.Self(first + q);
@@ -232,10 +251,13 @@ internal sealed class BruteForceSearch : IDisposable
             }
         }
 
+        var ranked = 0L;
         for (var q = 0; q < count; q++)
         {
-            Finish(s, q, queries.Point(first + q), k, indices.AsSpan((first + q) * k, k), distances.AsSpan((first + q) * k, k));
+            ranked += Finish(s, q, queries.Point(first + q), k, indices.AsSpan((first + q) * k, k), distances.AsSpan((first + q) * k, k));
         }
+
+        Interlocked.Add(ref _candidatesRanked, ranked);
     }
 
     /// <summary>
@@ -329,7 +351,7 @@ internal sealed class BruteForceSearch : IDisposable
         }
     }
 
-    /// <summary>Hands the approximate distances the kernel left in scratch (4 queries × 2 panels) to <see cref="Offer"/>.</summary>
+    /// <summary>Hands the lower bounds the kernel left in scratch (4 queries × 2 panels) to <see cref="Offer"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void OfferPanels(BlockState s, int q0, int panel, int width)
     {
@@ -362,7 +384,7 @@ internal sealed class BruteForceSearch : IDisposable
         var d = _dimensions;
         var w = _width;
         var query = s.Queries.AsSpan(q * d, d);
-        Span<float> approx = stackalloc float[w];
+        Span<float> lower = stackalloc float[w];
         for (var p = firstPanel; p < endPanel; p++)
         {
             ulong mask = 0;
@@ -374,8 +396,8 @@ internal sealed class BruteForceSearch : IDisposable
                     dot = MathF.FusedMultiplyAdd(query[f], _panels[(((p * d) + f) * w) + lane], dot);
                 }
 
-                approx[lane] = MathF.FusedMultiplyAdd(dot, -2f, s.QueryNorms[q] + _pointNorms[(p * w) + lane]);
-                if (approx[lane] <= s.Thresholds[q])
+                lower[lane] = MathF.FusedMultiplyAdd(dot, -2f, s.QueryNorms[q] + _pointNorms[(p * w) + lane]);
+                if (lower[lane] <= s.Thresholds[q])
                 {
                     mask |= 1UL << lane;
                 }
@@ -383,46 +405,53 @@ internal sealed class BruteForceSearch : IDisposable
 
             if (mask != 0)
             {
-                Offer(s, q, p * w, mask, approx);
+                Offer(s, q, p * w, mask, lower);
             }
         }
     }
 
     /// <summary>Keeps the lanes of <paramref name="mask"/> as candidates and tightens the query's threshold.</summary>
-    private void Offer(BlockState s, int q, int firstPoint, ulong mask, ReadOnlySpan<float> approx)
+    private void Offer(BlockState s, int q, int firstPoint, ulong mask, ReadOnlySpan<float> lower)
     {
         while (mask != 0)
         {
             var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var point = firstPoint + lane;
-            var value = approx[lane];
+            var value = lower[lane];
             if (point == s.Self[q] || !(value <= s.Thresholds[q]))
             {
                 continue;
             }
 
             s.AddCandidate(q, point, value);
-            if (s.PushApprox(q, value))
+
+            // The pair's upper bound: its lower bound plus twice the slack of both norms (the point's recovered
+            // from its scaled norm, a hair generously), rounded up to single precision.
+            var pointNorm = _pointNorms[point] / (1 - _slack);
+            var upper = value + (2 * _slack * (s.UnscaledNorms[q] + pointNorm) * (1 + (1.0 / (1 << 20))));
+            if (s.PushUpper(q, MathF.BitIncrement((float)upper)))
             {
-                var threshold = (float)(s.KthApprox(q) + s.Margins[q]);
-                s.Thresholds[q] = Math.Min(s.Thresholds[q], MathF.BitIncrement(threshold));
+                s.Thresholds[q] = Math.Min(s.Thresholds[q], s.KthUpper(q));
             }
         }
     }
 
-    private void Finish(BlockState s, int q, ReadOnlySpan<double> query, int k, Span<int> indices, Span<double> distances)
+    /// <summary>Ranks the query's candidates by exact distance; returns how many it ranked.</summary>
+    private int Finish(BlockState s, int q, ReadOnlySpan<double> query, int k, Span<int> indices, Span<double> distances)
     {
         var top = new TopK(distances, indices);
         var threshold = s.Thresholds[q];
         var candidates = s.CandidateIndices[q];
         var values = s.CandidateValues[q];
+        var ranked = 0;
         for (var c = 0; c < s.CandidateCounts[q]; c++)
         {
             if (values[c] <= threshold)
             {
                 var j = candidates[c];
                 top.Add(SquaredEuclidean.Distance(query, Point(j)), j);
+                ranked++;
             }
         }
 
@@ -430,13 +459,14 @@ internal sealed class BruteForceSearch : IDisposable
         var found = top.Finish();
         distances[found..].Fill(double.PositiveInfinity);
         indices[found..].Fill(-1);
+        return ranked;
     }
 
     /// <summary>Per-thread scratch for one block of queries.</summary>
     private sealed class BlockState
     {
         private readonly int _k;
-        private readonly float[] _heaps; // per query: max-heap of the k smallest approximate distances
+        private readonly float[] _heaps; // per query: max-heap of the k smallest upper bounds
 
         public BlockState(int queries, int dimensions, int k, int width)
         {
@@ -445,7 +475,7 @@ internal sealed class BruteForceSearch : IDisposable
             Queries = new float[(queries * dimensions) + width];
             Scratch = new float[8 * width];
             QueryNorms = new float[queries];
-            Margins = new double[queries];
+            UnscaledNorms = new double[queries];
             Thresholds = new float[queries];
             Self = new int[queries];
             HeapCounts = new int[queries];
@@ -466,10 +496,11 @@ internal sealed class BruteForceSearch : IDisposable
 
         public float[] QueryNorms { get; }
 
-        /// <summary>Approximate distances the kernel hands over: 4 queries × 2 panels.</summary>
+        /// <summary>Lower bounds the kernel hands over: 4 queries × 2 panels.</summary>
         public float[] Scratch { get; }
 
-        public double[] Margins { get; }
+        /// <summary>The queries' squared norms, as computed (the kernel gets them scaled by 1 − s).</summary>
+        public double[] UnscaledNorms { get; }
 
         public float[] Thresholds { get; }
 
@@ -483,7 +514,7 @@ internal sealed class BruteForceSearch : IDisposable
 
         public float[][] CandidateValues { get; }
 
-        public float KthApprox(int q) => _heaps[q * _k];
+        public float KthUpper(int q) => _heaps[q * _k];
 
         public void AddCandidate(int q, int point, float value)
         {
@@ -503,8 +534,8 @@ internal sealed class BruteForceSearch : IDisposable
             CandidateCounts[q] = count + 1;
         }
 
-        /// <summary>Adds an approximate distance to the k-smallest heap; true when the heap is full afterwards.</summary>
-        public bool PushApprox(int q, float value)
+        /// <summary>Adds an upper bound to the k-smallest heap; true when the heap is full afterwards.</summary>
+        public bool PushUpper(int q, float value)
         {
             var heap = _heaps.AsSpan(q * _k, _k);
             var count = HeapCounts[q];
