@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Times each sampler here and in imbalanced-learn on the same generated CSV and prints the ratio.
-# Usage: benchmarks/side-by-side.sh [--rows N] [--features F] [--minority P] [--timeout S] [--out FILE] [method ...]
+# Times each sampler here and in imbalanced-learn on the same CSV files and prints the ratio.
+#
+# Generated data (the default): one make_classification-style file.
+#   benchmarks/side-by-side.sh [--rows N] [--features F] [--minority P] [--timeout S] [--out FILE] [method ...]
+# Real data: every file in data/ and the real datasets prepared with benchmarks/real-data/prepare.py, each
+# sampler run alternately here and in imbalanced-learn, medians of --runs.
+#   benchmarks/side-by-side.sh --real [--runs R] [--datasets a,b] [--timeout S] [--out FILE] [method ...]
+#
 # Installs Debian's python3-imblearn (imbalanced-learn 0.10.0, scikit-learn 1.2.1) when it is missing.
-# imbalanced-learn's times are cached next to the generated CSV (delete the *.imblearn-times file to re-measure).
+# Generated mode caches imbalanced-learn's times next to the generated CSV (delete the *.imblearn-times file
+# to re-measure); real mode measures both sides every time, alternating, so both see the same machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rows=200000 features=20 minority=0.05 timeout=1800 out=""
+rows=200000 features=20 minority=0.05 timeout=1800 out="" real=0 runs=5 datasets=""
 methods=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -15,6 +22,9 @@ while [ $# -gt 0 ]; do
     --minority) minority=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --real) real=1; shift ;;
+    --runs) runs=$2; shift 2 ;;
+    --datasets) datasets=$2; shift 2 ;;
     *) methods+=("$1"); shift ;;
   esac
 done
@@ -29,17 +39,114 @@ if ! /usr/bin/python3 -c "import imblearn" 2>/dev/null; then
   apt-get update -qq && apt-get install -y -qq python3-imblearn >/dev/null
 fi
 
-# The tool as one deploys it: published ReadyToRun, so its time is the resampling, not the JIT compiling it.
+# The tool as one installs it on this machine (benchmarks/publish-tool.sh: the linux-x64 package), so its time
+# is what a user's fresh process pays, compiling included.
 work=benchmarks/.data
 mkdir -p "$work"
-dotnet publish src/ImbalanceGuard.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/cli" -v quiet -nologo >/dev/null
+benchmarks/publish-tool.sh "$work/cli" >/dev/null
 dotnet build -c Release benchmarks/ImbalanceGuard.Benchmarks -v quiet -nologo >/dev/null
-cli="dotnet $work/cli/imbalance-guard.dll"
+cli="$work/cli/imbalance-guard"
 memory="dotnet benchmarks/ImbalanceGuard.Benchmarks/bin/Release/net10.0/ImbalanceGuard.Benchmarks.dll memory"
 
+json_field() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+median() { /usr/bin/python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.4f}' if v else '')" "$@"; }
+
+# The parameters both sides get beyond the defaults (random_state=0 on both), and the input a sampler reads.
+sampler_params() {
+  case "$1" in
+    smote-nc) echo "--param categorical_features=0" ;;
+    # With the default 'auto' threshold no cluster of the generated data qualifies, here or in imbalanced-learn.
+    kmeans-smote) echo "--param cluster_balance_threshold=0.01" ;;
+    *) echo "" ;;
+  esac
+}
+
+# Neighbour-based cleaners must be at least 2x faster than imbalanced-learn on real data; other samplers 1x.
+speed_target() {
+  case "$1" in
+    tomek-links|enn|renn|allknn|ncr|oss|cnn) echo 2 ;;
+    *) echo 1 ;;
+  esac
+}
+
+if [ "$real" -eq 1 ]; then
+  # The bundled datasets, and the real datasets prepared from their upstream files (benchmarks/real-data).
+  realdir="$work/real"
+  files=(data/*.csv)
+  if compgen -G "$realdir/*.csv" >/dev/null; then
+    files+=("$realdir"/*.csv)
+  else
+    echo "no prepared datasets in $realdir: see benchmarks/real-data/README.md (prepare.py --from DIR)" >&2
+  fi
+  if [ -n "$datasets" ]; then
+    wanted=",$datasets,"
+    selected=()
+    for f in "${files[@]}"; do
+      name=$(basename "$f" .csv)
+      [[ "$wanted" == *",$name,"* ]] && selected+=("$f")
+    done
+    files=("${selected[@]}")
+  fi
+
+  printf '%-30s %-19s %10s %12s %8s %6s %10s %10s %6s\n' dataset method "ours (s)" "imblearn (s)" speed-up "met" "peak (MB)" "allow (MB)" "met"
+  [ -n "$out" ] && echo "dataset,rows,features,method,ours_median_s,ours_runs_s,imblearn_median_s,imblearn_runs_s,speedup,speed_target,speed_met,input_mb,peak_extra_mb,allowance_mb,memory_met,note" > "$out"
+  for csv in "${files[@]}"; do
+    name=$(basename "$csv" .csv)
+    shape=$(/usr/bin/python3 -c "import sys; f=open(sys.argv[1]); h=f.readline(); n=sum(1 for l in f if l.strip()); print(n, h.count(','))" "$csv")
+    read -r nrows nfeatures <<< "$shape"
+    for method in "${methods[@]}"; do
+      read -r -a params <<< "$(sampler_params "$method")"
+      ours=() theirs=() note=""
+      for ((r = 1; r <= runs; r++)); do
+        # Alternate: ours, then imbalanced-learn, so a slow spell of the machine hits both.
+        if result=$("$cli" resample "$csv" --method "$method" "${params[@]}" --out "$work/out.csv" --json 2>"$work/ours.err"); then
+          ours+=("$(echo "$result" | json_field seconds)")
+        else
+          note="ours: $(tail -n 1 "$work/ours.err" | tr ',' ';')"; break
+        fi
+        if [ "$note" = "" ] && [ "${theirs_stopped:-}" != "$name/$method" ]; then
+          status=0
+          reference=$( (ulimit -v 16000000; timeout "$timeout" /usr/bin/python3 benchmarks/imblearn_time.py "$csv" "$method" 2>"$work/imblearn.err") ) || status=$?
+          case $status in
+            0) theirs+=("$(echo "$reference" | json_field seconds)") ;;
+            124) theirs+=(">$timeout"); theirs_stopped="$name/$method" ;;
+            *) note="imbalanced-learn: $(tail -n 1 "$work/imblearn.err" | tr ',' ';')"; theirs_stopped="$name/$method" ;;
+          esac
+        fi
+      done
+      ours_median=$(median "${ours[@]}")
+      numeric_theirs=()
+      for t in "${theirs[@]}"; do [[ "$t" != ">"* ]] && numeric_theirs+=("$t"); done
+      if [[ " ${theirs[*]} " == *" >"* ]]; then theirs_median=">$timeout"; else theirs_median=$(median "${numeric_theirs[@]}"); fi
+      target=$(speed_target "$method")
+      speedup="-" met="-"
+      if [ -n "$ours_median" ] && [ -n "$theirs_median" ]; then
+        if [[ "$theirs_median" == ">"* ]]; then
+          speedup=">$(/usr/bin/python3 -c "print(f'{$timeout / $ours_median:.1f}')")"; met=yes
+        else
+          speedup=$(/usr/bin/python3 -c "print(f'{$theirs_median / $ours_median:.2f}')")
+          met=$(/usr/bin/python3 -c "print('yes' if $theirs_median / $ours_median >= $target else 'NO')")
+        fi
+      fi
+      peak="-" allowance="-" input_mb="-" memory_met="-"
+      if [ -n "$ours_median" ] && probe=$($memory "$csv" "$method" "${params[@]}" 2>/dev/null); then
+        read -r input_mb peak allowance memory_met <<< "$(echo "$probe" | /usr/bin/python3 -c "
+import json, sys
+p = json.load(sys.stdin)
+mb = 1 << 20
+allowance = max(2 * p['input_bytes'], p['input_bytes'] + 64 * mb)
+print(f\"{p['input_bytes'] / mb:.1f} {p['peak_extra_bytes'] / mb:.1f} {allowance / mb:.1f} {'yes' if p['peak_extra_bytes'] <= allowance else 'NO'}\")")"
+      fi
+      printf '%-30s %-19s %10s %12s %8s %6s %10s %10s %6s %s\n' "$name" "$method" "${ours_median:--}" "${theirs_median:--}" "$speedup" "$met" "$peak" "$allowance" "$memory_met" "$note"
+      [ -n "$out" ] && echo "$name,$nrows,$nfeatures,$method,$ours_median,${ours[*]},$theirs_median,${theirs[*]},$speedup,$target,$met,$input_mb,$peak,$allowance,$memory_met,$note" >> "$out"
+    done
+  done
+  rm -f "$work/out.csv"
+  exit 0
+fi
+
 csv="$work/make_classification_${rows}x${features}_${minority}.csv"
-[ -f "$csv" ] || $cli generate --rows "$rows" --features "$features" --minority-fraction "$minority" --seed 0 --out "$csv"
+[ -f "$csv" ] || "$cli" generate --rows "$rows" --features "$features" --minority-fraction "$minority" --seed 0 --out "$csv"
 # SMOTEN needs categorical data: the same rows with every feature rounded to an integer.
 categorical="$work/rounded_${rows}x${features}_${minority}.csv"
 [ -f "$categorical" ] || awk -F, 'NR==1 {print; next} {for (i = 1; i < NF; i++) $i = sprintf("%d", $i); print}' OFS=, "$csv" > "$categorical"
@@ -47,14 +154,12 @@ categorical="$work/rounded_${rows}x${features}_${minority}.csv"
 printf '%-20s %12s %16s %9s %14s\n' method "here (s)" "imblearn (s)" ratio "peak / input"
 [ -n "$out" ] && printf 'method,here_seconds,imblearn_seconds,ratio,peak_over_input\n' > "$out"
 for method in "${methods[@]}"; do
-  input="$csv"; params=()
+  input="$csv"
+  read -r -a params <<< "$(sampler_params "$method")"
   case "$method" in
-    smoten) input="$categorical" ;;
-    smote-nc) params=(--param categorical_features=0); input="$categorical" ;;
-    # With the default 'auto' threshold no cluster of this data qualifies, here or in imbalanced-learn.
-    kmeans-smote) params=(--param cluster_balance_threshold=0.01) ;;
+    smoten|smote-nc) input="$categorical" ;;
   esac
-  here=$($cli resample "$input" --method "$method" "${params[@]}" --out "$work/out.csv" --json | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
+  here=$("$cli" resample "$input" --method "$method" "${params[@]}" --out "$work/out.csv" --json | json_field seconds)
   peak=$($memory "$input" "$method" "${params[@]}" | /usr/bin/python3 -c "import json,sys; print(round(json.load(sys.stdin)['peak_over_input'], 2))")
   # imbalanced-learn takes hours over the whole list: its times are kept per input file and reused.
   cache="$input.imblearn-times"
@@ -63,7 +168,7 @@ for method in "${methods[@]}"; do
     status=0
     reference=$(timeout "$timeout" /usr/bin/python3 benchmarks/imblearn_time.py "$input" "$method" 2>"$work/imblearn.err") || status=$?
     case $status in
-      0) theirs=$(echo "$reference" | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])") ;;
+      0) theirs=$(echo "$reference" | json_field seconds) ;;
       124) theirs=">$timeout" ;;
       *) theirs="failed"; tail -n 1 "$work/imblearn.err" >&2 ;;
     esac

@@ -11,7 +11,7 @@ public sealed partial class BrowserRenderingTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ig-report-e2e-");
 
-    [Fact]
+    [ChromiumFact]
     public void The_report_of_hacide_renders_every_plot_in_chromium_without_console_errors()
     {
         var html = Path.Combine(_folder.FullName, "hacide.html");
@@ -27,7 +27,7 @@ public sealed partial class BrowserRenderingTests : IDisposable
         Assert.True(console.Length == 0, "the page wrote to the console:\n" + string.Join('\n', console));
     }
 
-    [Fact]
+    [ChromiumFact]
     public void A_screenshot_of_the_report_shows_text_and_plots()
     {
         var html = Path.Combine(_folder.FullName, "hacide.html");

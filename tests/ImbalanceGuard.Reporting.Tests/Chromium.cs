@@ -4,7 +4,8 @@ namespace ImbalanceGuard.Reporting.Tests;
 
 /// <summary>
 /// Debian's headless Chromium, run as a user's browser would open a report file. The tests install nothing:
-/// <c>.ci/run</c> installs the <c>chromium</c> package when it is missing.
+/// without a browser they are skipped (<see cref="ChromiumFactAttribute"/>); <c>.ci/run</c> installs the
+/// <c>chromium</c> package when it is missing and makes the skip a failure.
 /// </summary>
 internal static class Chromium
 {
@@ -13,10 +14,15 @@ internal static class Chromium
     private static readonly string[] HeadlessFlags =
         ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--hide-scrollbars", "--allow-file-access-from-files"];
 
+    /// <summary>Why the browser tests cannot run here, or null when a browser is installed.</summary>
+    public static string? Missing => Candidates.Any(File.Exists)
+        ? null
+        : "Chromium is not installed (looked for " + string.Join(", ", Candidates) + "), so the report cannot be opened in a browser; "
+            + "apt-get install -y chromium, or run .ci/run (it installs it)";
+
     /// <summary>The browser executable.</summary>
     public static string Executable => Candidates.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException(
-            "Chromium is not installed, so the report cannot be checked in a browser. Run .ci/run (it installs it), or: apt-get install -y chromium");
+        ?? throw new InvalidOperationException(Missing);
 
     /// <summary>The DOM after the page loaded and its scripts ran, and what the browser logged.</summary>
     public static (string Dom, string Log) DumpDom(string htmlPath)
