@@ -14,8 +14,9 @@ namespace ImbalanceGuard.Models;
 /// <para>
 /// Scoring a candidate means comparing it with every point, k × (2 + ⌊ln k⌋) passes over the data. Each
 /// pass scores all candidates of a step at once in single precision (‖x‖² + ‖c‖² − 2x·c on centred data,
-/// register-blocked and vectorised) and keeps only the points whose approximate distance is within a proven
-/// error bound of their current nearest distance; those few are then measured exactly in double precision.
+/// register-blocked and vectorised, each pair's proven lower bound: <see cref="SinglePrecisionBound"/>) and keeps
+/// only the points whose lower bound is below their current nearest distance; those few are then measured
+/// exactly in double precision.
 /// Triangle-inequality pruning was tried first and is useless here: on the high-dimensional, unclustered
 /// classes samplers meet, every candidate is within reach of almost every point.
 /// </para>
@@ -41,10 +42,9 @@ internal sealed class KMeansPlusPlus
     private readonly int _width;
     private readonly int _panelCount;
     private float[] _panels;                 // panel p, feature f, lane l at ((p * d) + f) * width + l
-    private readonly float[] _norms;         // squared norm of each centred float point
+    private readonly float[] _norms;         // (1 - s) x squared norm of each centred float point (SinglePrecisionBound)
     private readonly double[] _mean;
-    private readonly double _maxNorm;
-    private readonly double _marginFactor;
+    private readonly double _slack;
     private readonly bool _filterUsable;
     private readonly double[] _centers;
 
@@ -84,6 +84,7 @@ internal sealed class KMeansPlusPlus
             _mean[f] /= count;
         }
 
+        _slack = SinglePrecisionBound.Slack(dimensions);
         var maxNorm = 0.0;
         for (var i = 0; i < count; i++)
         {
@@ -98,12 +99,9 @@ internal sealed class KMeansPlusPlus
                 norm += (double)value * value;
             }
 
-            _norms[i] = (float)norm;
+            _norms[i] = (float)((1 - _slack) * norm);
             maxNorm = Math.Max(maxNorm, Math.Sqrt(norm));
         }
-
-        _maxNorm = maxNorm;
-        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
 
         // Single precision cannot hold the squared norms of huge values: every point is then measured exactly.
         _filterUsable = maxNorm < 1e15;
@@ -250,7 +248,11 @@ internal sealed class KMeansPlusPlus
         result.Clear();
         var first = block * PanelsPerBlock;
         var end = Math.Min(first + PanelsPerBlock, _panelCount);
-        if (_width == 16)
+        if (!_filterUsable)
+        {
+            ScanExactly(first, end, candidates, result);
+        }
+        else if (_width == 16)
         {
             Scan<Vector512<float>, Lanes512>(first, end, candidates, result);
         }
@@ -305,7 +307,7 @@ internal sealed class KMeansPlusPlus
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Check<TVector, TLanes>(int panel, int trial, TVector approx, TVector closest, Candidates candidates, BlockResult result)
+    private void Check<TVector, TLanes>(int panel, int trial, TVector lower, TVector closest, Candidates candidates, BlockResult result)
         where TVector : struct
         where TLanes : struct, IFloatLanes<TVector>
     {
@@ -314,18 +316,36 @@ internal sealed class KMeansPlusPlus
             return;
         }
 
-        var mask = TLanes.AtMost(approx, TLanes.Add(closest, TLanes.Broadcast(candidates.Margins[trial])));
+        // The scan computes each pair's lower bound; a point can move only if that is below its closest distance.
+        var mask = TLanes.AtMost(lower, closest);
         while (mask != 0)
         {
             var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            var i = (panel * TLanes.Count) + lane;
-            var exact = SquaredEuclidean.Distance(Point(i), candidates.Exact(trial));
-            if (exact < _closest[i])
+            Measure((panel * TLanes.Count) + lane, trial, candidates, result);
+        }
+    }
+
+    /// <summary>Every point of the block against every candidate in double precision, for values single precision cannot hold.</summary>
+    private void ScanExactly(int firstPanel, int endPanel, Candidates candidates, BlockResult result)
+    {
+        var end = Math.Min(endPanel * _width, _count);
+        for (var i = firstPanel * _width; i < end; i++)
+        {
+            for (var t = 0; t < candidates.Count; t++)
             {
-                result.Gains[trial] += _closest[i] - exact;
-                result.Add(i, trial, exact);
+                Measure(i, t, candidates, result);
             }
+        }
+    }
+
+    private void Measure(int i, int trial, Candidates candidates, BlockResult result)
+    {
+        var exact = SquaredEuclidean.Distance(Point(i), candidates.Exact(trial));
+        if (exact < _closest[i])
+        {
+            result.Gains[trial] += _closest[i] - exact;
+            result.Add(i, trial, exact);
         }
     }
 
@@ -391,7 +411,6 @@ internal sealed class KMeansPlusPlus
             Points = new int[Padded];
             Centred = new float[Padded * dimensions];
             Norms = new float[Padded];
-            Margins = new float[Padded];
             _exact = new double[Padded * dimensions];
         }
 
@@ -405,7 +424,6 @@ internal sealed class KMeansPlusPlus
 
         public float[] Norms { get; }
 
-        public float[] Margins { get; }
 
         public ReadOnlySpan<double> Exact(int trial) => _exact.AsSpan(trial * _dimensions, _dimensions);
 
@@ -422,9 +440,7 @@ internal sealed class KMeansPlusPlus
                 norm += (double)value * value;
             }
 
-            Norms[trial] = (float)norm;
-            var reach = Math.Sqrt(norm) + owner._maxNorm;
-            Margins[trial] = owner._filterUsable ? MathF.BitIncrement((float)(2 * owner._marginFactor * reach * reach)) : float.PositiveInfinity;
+            Norms[trial] = (float)((1 - owner._slack) * norm);
         }
 
         public void Pad(KMeansPlusPlus owner)

@@ -17,10 +17,10 @@ namespace ImbalanceGuard.Models;
 /// beats are scanned.
 /// <para>
 /// A scan compares the point with a group's centres in single precision (‖x‖² + ‖c‖² − 2x·c on centred data,
-/// vectorised over panels of centres) and measures exactly, in double precision, only the centres that come
-/// within a proven error bound of the best exact distance so far; the new lower bounds are the approximate
-/// minima less that error bound. So the assignment is the exact nearest centre (on an exact tie the current
-/// centre stays), at a fraction of the cost of double-precision scans.
+/// vectorised over panels of centres, as each pair's proven lower bound: <see cref="SinglePrecisionBound"/>) and
+/// measures exactly, in double precision, only the centres whose lower bound is below the best exact distance
+/// so far; the new group bounds are the smallest lower bounds. So the assignment is the exact nearest centre
+/// (on an exact tie the current centre stays), at a fraction of the cost of double-precision scans.
 /// </para>
 /// <para>
 /// The iteration, the stopping rules and the relocation of empty clusters follow scikit-learn's
@@ -47,8 +47,8 @@ internal sealed class YinyangLloyd
     private readonly double[] _centers;
     private readonly double[] _mean;
     private float[] _pointsSingle;   // centred points in single precision, row-major
-    private readonly float[] _pointNorms;     // their squared norms
-    private readonly double _marginFactor;
+    private readonly float[] _pointNorms;     // (1 - s) x their squared norms (SinglePrecisionBound)
+    private readonly double _slack;
     private readonly int _width;
     private readonly int _groups;
     private readonly int[] _groupOf;          // group of each centre
@@ -56,7 +56,7 @@ internal sealed class YinyangLloyd
     private readonly int[] _laneCenter;       // the centre in each panel lane, -1 for padding
     private readonly int[] _slots;            // the panel lane of each centre
     private readonly float[] _panels;         // panel p, feature f, lane l at ((p * d) + f) * width + l
-    private readonly float[] _centerNorms;    // squared norm of each lane's centred centre; +inf for padding
+    private readonly float[] _centerNorms;    // (1 - s) x squared norm of each lane's centred centre; +inf for padding
     private readonly int[] _labels;
     private readonly double[] _distances;     // squared distance of each point to its centre at the last assignment
     private readonly float[] _bounds;         // point i, group g at i * groups + g
@@ -79,7 +79,7 @@ internal sealed class YinyangLloyd
         _width = Vector512.IsHardwareAccelerated ? Vector512<float>.Count
             : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
             : Vector128<float>.Count;
-        _marginFactor = ((2.0 * dimensions) + 16) * Math.Pow(2, -24);
+        _slack = SinglePrecisionBound.Slack(dimensions);
 
         _mean = new double[dimensions];
         for (var i = 0; i < count; i++)
@@ -109,7 +109,7 @@ internal sealed class YinyangLloyd
                 norm += (double)value * value;
             }
 
-            _pointNorms[i] = (float)norm;
+            _pointNorms[i] = (float)((1 - _slack) * norm);
         }
 
         _groups = (int)Math.Clamp(clusters / CentersPerGroup, 1, Math.Max(1, BoundBudget / count));
@@ -293,17 +293,17 @@ internal sealed class YinyangLloyd
         }
 
         var search = new Search { Best = own, BestSquared = ownSquared };
-        if (ownDistance > lowest)
+        if (ownDistance > lowest && !(_pointNorms[i] < 1e30 && _maxCenterNorm < 1e15))
         {
-            var reach = Math.Sqrt(_pointNorms[i]) + _maxCenterNorm;
-            search.Margin = 2 * _marginFactor * reach * reach;
-            if (!double.IsFinite(search.Margin) || search.Margin > 1e30)
-            {
-                // Single precision cannot hold these values: measure every centre exactly.
-                search.Margin = double.PositiveInfinity;
-            }
-
-            search.Threshold = RoundUp(ownSquared + search.Margin);
+            // Single precision cannot hold these values: every centre is measured exactly, and no bound survives.
+            MeasureEvery(point, ref search);
+            s.Bounds.AsSpan().Clear();
+        }
+        else if (ownDistance > lowest)
+        {
+            // The scan computes lower bounds: a centre can beat the best only if its bound is below the best's
+            // exact distance.
+            search.Threshold = RoundUp(ownSquared);
             var ownSlot = _slots[own];
             var bestDistance = ownDistance;
             for (var g = 0; g < _groups; g++)
@@ -332,7 +332,7 @@ internal sealed class YinyangLloyd
                 var nearest = g != bestGroup ? s.Nearest[g]
                     : best == own ? s.NearestButOwn[g]
                     : ScanGroup<TVector, TLanes>(i, point, g, _slots[best], ref search, s).NearestButExcluded;
-                s.Bounds[g] = nearest - search.Margin > 0 ? Math.Sqrt(nearest - search.Margin) : 0;
+                s.Bounds[g] = nearest > 0 ? Math.Sqrt(nearest) : 0;
             }
 
             // The old centre now counts against its group's bound, unless the scan already saw it.
@@ -355,8 +355,8 @@ internal sealed class YinyangLloyd
 
     /// <summary>
     /// Compares point <paramref name="i"/> with the centres of group <paramref name="g"/>; centres that may beat
-    /// the best so far are measured exactly and update <paramref name="search"/>. Returns the smallest
-    /// approximate squared distance, with and without the centre in lane <paramref name="excludedSlot"/>.
+    /// the best so far are measured exactly and update <paramref name="search"/>. Returns the smallest lower bound
+    /// of a squared distance, with and without the centre in lane <paramref name="excludedSlot"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Nearest, double NearestButExcluded) ScanGroup<TVector, TLanes>(
@@ -392,8 +392,8 @@ internal sealed class YinyangLloyd
                 acc0 = TLanes.MultiplyAdd(TLanes.Load(ref Unsafe.Add(ref panel, f * w)), TLanes.Broadcast(Unsafe.Add(ref x, f)), acc0);
             }
 
-            var approx = TLanes.MultiplyAdd(TLanes.Add(acc0, acc1), minusTwo, TLanes.Add(pointNorm, TLanes.Load(ref Unsafe.Add(ref norms, p * w))));
-            var mask = TLanes.AtMost(approx, TLanes.Broadcast(search.Threshold));
+            var lower = TLanes.MultiplyAdd(TLanes.Add(acc0, acc1), minusTwo, TLanes.Add(pointNorm, TLanes.Load(ref Unsafe.Add(ref norms, p * w))));
+            var mask = TLanes.AtMost(lower, TLanes.Broadcast(search.Threshold));
             if (mask != 0)
             {
                 Measure(point, p * w, mask, ref search);
@@ -402,7 +402,7 @@ internal sealed class YinyangLloyd
             if (p == excludedPanel)
             {
                 // The excluded lane stays out of one of the two minima only.
-                TLanes.Store(approx, ref s.Lanes[0]);
+                TLanes.Store(lower, ref s.Lanes[0]);
                 for (var lane = 0; lane < w; lane++)
                 {
                     excludedPanelAll = Math.Min(excludedPanelAll, s.Lanes[lane]);
@@ -415,7 +415,7 @@ internal sealed class YinyangLloyd
                 continue;
             }
 
-            minimum = TLanes.Min(minimum, approx);
+            minimum = TLanes.Min(minimum, lower);
         }
 
         TLanes.Store(minimum, ref s.Lanes[0]);
@@ -445,7 +445,26 @@ internal sealed class YinyangLloyd
             {
                 search.BestSquared = exact;
                 search.Best = center;
-                search.Threshold = RoundUp(exact + search.Margin);
+                search.Threshold = RoundUp(exact);
+            }
+        }
+    }
+
+    /// <summary>Every centre in double precision, in the order the scans take them (groups, then lanes).</summary>
+    private void MeasureEvery(ReadOnlySpan<double> point, ref Search search)
+    {
+        foreach (var center in _laneCenter)
+        {
+            if (center < 0)
+            {
+                continue;
+            }
+
+            var exact = SquaredEuclidean.Distance(point, Center(center));
+            if (exact < search.BestSquared)
+            {
+                search.BestSquared = exact;
+                search.Best = center;
             }
         }
     }
@@ -596,7 +615,7 @@ internal sealed class YinyangLloyd
                 norm += (double)value * value;
             }
 
-            _centerNorms[_slots[j]] = (float)norm;
+            _centerNorms[_slots[j]] = (float)((1 - _slack) * norm);
             maxNorm = Math.Max(maxNorm, Math.Sqrt(norm));
         }
 
@@ -685,7 +704,6 @@ internal sealed class YinyangLloyd
     {
         public int Best;
         public double BestSquared;
-        public double Margin;
         public float Threshold;
     }
 

@@ -14,9 +14,8 @@ namespace ImbalanceGuard.Neighbors;
 /// few candidates and picks the k nearest, ties by lower index. The answer is the same as a plain exact
 /// scan, bit for bit.
 /// <para>
-/// The single-precision error of a pair grows with (‖q‖ + ‖p‖)², so each pair's bounds use its own two
-/// norms: a few far-out rows (a feature ranging to ±26 000 in otherwise small data) widen only their own
-/// bounds. A bound from the largest norm of all points made every point a candidate of every query there.
+/// Each pair's bounds use its own two norms (<see cref="SinglePrecisionBound"/>), so a few far-out rows widen
+/// only their own bounds.
 /// </para>
 /// The single-precision copy is rented from the shared array pool: a sampler that searches round after
 /// round (RENN, AllKNN) returns it with <see cref="Dispose"/> and the next round reuses it, instead of
@@ -46,7 +45,7 @@ internal sealed class BruteForceSearch : IDisposable
             : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
             : Vector128<float>.Count;
         _mean = new double[dimensions];
-        _slack = Slack(dimensions);
+        _slack = SinglePrecisionBound.Slack(dimensions);
         Load(points);
     }
 
@@ -55,18 +54,6 @@ internal sealed class BruteForceSearch : IDisposable
     /// <summary>How many candidates the filtered searches ranked by exact distance, in all: what the filter let through.</summary>
     public long CandidatesRanked => Interlocked.Read(ref _candidatesRanked);
 
-    /// <summary>
-    /// s = 2m + 16u, u = 2⁻²⁴ the unit roundoff of single precision. m = (2d + 16)u bounds a pair's error over
-    /// (‖q‖ + ‖p‖)² — input rounding, the d-term dot product, the norms and the final combination, with a factor
-    /// of about two to spare — and (‖q‖ + ‖p‖)² ≤ 2(‖q‖² + ‖p‖²). The 16u covers scaling the norms by (1 − s)
-    /// and the roundings between the approximate distance and the lower bound, so the lower bound the kernel
-    /// computes never exceeds the true distance, and the lower bound plus 2s(‖q‖² + ‖p‖²) never falls below it.
-    /// </summary>
-    internal static double Slack(int dimensions)
-    {
-        var u = Math.Pow(2, -24);
-        return (2 * ((2.0 * dimensions) + 16) * u) + (16 * u);
-    }
 
     /// <summary>
     /// Searches <paramref name="points"/> from now on instead, reusing this search's pooled copy and scratch (a

@@ -98,6 +98,49 @@ public class KMeansTests
         }
     }
 
+    /// <summary>
+    /// Real data mixes scales (UCI Shuttle: a feature reaching ±26 000 on a few rows, the rest within a few
+    /// hundred). The single-precision filters of the seeding and of Lloyd's iterations must not change the
+    /// answer: the same data scaled by 2⁶⁶ (exact in binary floating point) is too large for single precision,
+    /// so every distance there is measured exactly, and the fits must agree to the bit.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 9, 40)]
+    [InlineData(2, 4, 200)]
+    [InlineData(3, 20, 600)]
+    public void Far_out_rows_leave_seeding_and_assignment_exact(int seed, int dimensions, int clusters)
+    {
+        var random = new SeededRandom(seed);
+        const int count = 4000;
+        var points = new double[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                points[(i * dimensions) + f] = f % 2 == 0 ? random.NextInt(60) : random.NextGaussian() * 40;
+            }
+
+            if (i % 250 == 3)
+            {
+                points[(i * dimensions) + (dimensions / 2)] = (random.NextInt(2) * 2 - 1) * (5000 + (21_000 * random.NextDouble()));
+            }
+        }
+
+        var scale = Math.Pow(2, 66);
+        var scaled = points.Select(v => v * scale).ToArray();
+        var rows = ImbalanceGuard.Neighbors.PointRows.Leading(points, count, dimensions);
+        var scaledRows = ImbalanceGuard.Neighbors.PointRows.Leading(scaled, count, dimensions);
+        var seeds = KMeansPlusPlus.Seed(rows, dimensions, clusters, new SeededRandom(seed), new ParallelOptions());
+        var exactSeeds = KMeansPlusPlus.Seed(scaledRows, dimensions, clusters, new SeededRandom(seed), new ParallelOptions());
+        Assert.Equal(exactSeeds, seeds.Select(v => v * scale).ToArray());
+
+        var fit = YinyangLloyd.Run(rows, dimensions, seeds, clusters, 300, 0, new ParallelOptions());
+        var exactFit = YinyangLloyd.Run(scaledRows, dimensions, exactSeeds, clusters, 300, 0, new ParallelOptions());
+        Assert.Equal(exactFit.Labels.ToArray(), fit.Labels.ToArray());
+        Assert.Equal(exactFit.Centroids.ToArray(), fit.Centroids.ToArray().Select(v => v * scale).ToArray());
+        Assert.Equal(exactFit.Iterations, fit.Iterations);
+    }
+
     [Fact]
     public void The_result_does_not_depend_on_the_thread_count()
     {
