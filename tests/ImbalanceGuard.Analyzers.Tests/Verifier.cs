@@ -9,7 +9,8 @@ namespace ImbalanceGuard.Analyzers.Tests;
 
 /// <summary>
 /// The one place the test compilations are set up: .NET 8 reference assemblies (the version the package
-/// mirror serves), ML.NET 5.0.1 and the net8.0 build of ImbalanceGuard, and global usings for all three.
+/// mirror serves), ML.NET (the test project's own, <c>MlNetVersion</c> in Directory.Packages.props) and the net8.0
+/// build of ImbalanceGuard, and global usings for all three.
 /// Expected diagnostics are written in the sources as <c>{|IG0001:code|}</c> markup.
 /// </summary>
 public static class Verifier

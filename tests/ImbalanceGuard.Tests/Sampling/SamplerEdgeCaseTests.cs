@@ -51,10 +51,11 @@ public class SamplerEdgeCaseTests
     [InlineData("smote-tomek", "k_neighbors")]
     [InlineData("smote-enn", "k_neighbors")]
     [InlineData("near-miss-1", "n_neighbors")]
-    [InlineData("near-miss-2", "n_neighbors")]
+    [InlineData("near-miss-3", "n_neighbors")]
     public void Neighbours_beyond_a_class_are_refused_with_a_message_that_names_the_parameter(string name, string parameter)
     {
-        // The minority has 4 rows: k = 5 needs 6 (5 neighbours besides the row itself).
+        // The minority has 4 rows: k = 5 needs 6 (5 neighbours besides the row itself); NearMiss-1 and -3 search the
+        // minority from outside it, so n_neighbors = 5 needs 5. (NearMiss-2 takes every minority row: NearMissEdgeParityTests.)
         var rows = Enumerable.Range(0, 30).Select(i => new[] { i * 0.1, (i % 7) * 0.3 }).ToArray();
         var labels = Enumerable.Range(0, 30).Select(i => i % 7 == 0 && i < 28 ? 1 : 0).ToArray();
         var training = Split.FromPreSplit(Dataset.FromRows(rows, labels));

@@ -11,6 +11,17 @@ namespace ImbalanceGuard.Sampling;
 /// <see cref="NNeighbors"/> nearest minority rows are farthest — so it keeps fewer rows than asked when the
 /// shortlist is shorter (with a warning). Deterministic; ties keep row order.
 /// </summary>
+/// <remarks>
+/// The class sizes each version needs are imbalanced-learn 0.10's. The minority is the smallest class, ties
+/// broken by first appearance in the rows (imbalanced-learn counts with <c>Counter(y)</c>). Versions 1 and 3
+/// need at least <see cref="NNeighbors"/> minority rows. Version 2 needs none beyond one: it ranks every
+/// minority row by distance, and a minority smaller than <see cref="NNeighbors"/> is averaged over whole, as
+/// imbalanced-learn sums the last <c>n_neighbors</c> columns of a search for all of them. Version 3 also needs
+/// <see cref="NNeighborsVer3"/> rows in each targeted class (the minority too, when the strategy targets it);
+/// classes the strategy leaves alone need nothing. The checks run in imbalanced-learn's order (class by class;
+/// in version 3 a class's shortlist before the minority's neighbours), so the first refusal names the same
+/// class and parameter, and a refusal is a <see cref="SamplingException"/>.
+/// </remarks>
 public sealed class NearMiss : Sampler
 {
     private readonly int _version = 1;
@@ -32,14 +43,20 @@ public sealed class NearMiss : Sampler
             : throw new ArgumentOutOfRangeException(nameof(Version), value, "version must be 1, 2 or 3.");
     }
 
-    /// <summary>The number of minority neighbours averaged over (<c>n_neighbors</c>), default 3.</summary>
+    /// <summary>
+    /// The number of minority neighbours averaged over (<c>n_neighbors</c>), default 3. Versions 1 and 3 need at
+    /// least this many minority rows; version 2 averages over every minority row when there are fewer.
+    /// </summary>
     public int NNeighbors
     {
         get => _nNeighbors;
         init => _nNeighbors = ParameterCheck.AtLeast(value, 1, "n_neighbors");
     }
 
-    /// <summary>Version 3's shortlist size per minority row (<c>n_neighbors_ver3</c>), default 3.</summary>
+    /// <summary>
+    /// Version 3's shortlist size per minority row (<c>n_neighbors_ver3</c>), default 3; each class version 3
+    /// under-samples needs at least this many rows. Versions 1 and 2 do not use it.
+    /// </summary>
     public int NNeighborsVer3
     {
         get => _nNeighborsVer3;
@@ -59,7 +76,7 @@ public sealed class NearMiss : Sampler
     {
         var minority = input.MinorityByFirstAppearance;
         var minorityRows = input.RowsOfClass(minority);
-        input.RequireRows(minority, NNeighbors, Name, "n_neighbors", NNeighbors);
+        RequireClassSizes(input, targets, minority);
         var minorityIndex = input.IndexOf(minorityRows);
         var kept = new List<int>(input.RowCount);
         var warnings = new List<string>();
@@ -83,7 +100,6 @@ public sealed class NearMiss : Sampler
                     chosen = Nearest(FarthestDistanceSums(input.Gather(minorityRows), input.Gather(rows), input.Dimensions, input.Parallel), wanted);
                     break;
                 default:
-                    input.RequireRows(c, NNeighborsVer3, Name, "n_neighbors_ver3", NNeighborsVer3);
                     var shortlist = input.IndexOf(rows).QueryOutsideRows(input.Features, minorityRows, NNeighborsVer3).AllIndices.ToArray()
                         .Distinct().Order().ToArray();
                     var sums = NearestDistanceSums(minorityIndex, input.Features, [.. shortlist.Select(i => rows[i])]);
@@ -104,6 +120,37 @@ public sealed class NearMiss : Sampler
         return new SamplerOutput([.. kept], SyntheticRows.None(input.Dimensions), warnings);
     }
 
+    /// <summary>
+    /// Refuses class sizes imbalanced-learn 0.10 refuses, in its order: for each targeted class in class order,
+    /// version 3 shortlists n_neighbors_ver3 of the class's rows per minority row, then versions 1 and 3 search
+    /// n_neighbors of the minority rows. Version 2 searches all minority rows, however few.
+    /// </summary>
+    private void RequireClassSizes(SamplerInput input, SamplingTargets targets, int minority)
+    {
+        var minorityRows = input.ClassCounts[minority];
+        for (var c = 0; c < input.ClassCount; c++)
+        {
+            if (!targets.Targets(c))
+            {
+                continue;
+            }
+
+            if (Version == 3 && input.ClassCounts[c] < NNeighborsVer3)
+            {
+                throw new SamplingException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{Name}: class '{input.ClassNames[c]}' has {input.ClassCounts[c]} rows, but n_neighbors_ver3={NNeighborsVer3} shortlists, for each minority row, the {NNeighborsVer3} nearest rows of that class. Lower n_neighbors_ver3 to at most {input.ClassCounts[c]}."));
+            }
+
+            if (Version != 2 && minorityRows < NNeighbors)
+            {
+                throw new SamplingException(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{Name}: the minority class '{input.ClassNames[minority]}' has {minorityRows} rows, but n_neighbors={NNeighbors} averages the distances to the {NNeighbors} nearest of them. Lower n_neighbors to at most {minorityRows}, or use version 2, which averages over every minority row when there are fewer."));
+            }
+        }
+    }
+
     /// <summary>Per row of <paramref name="rows"/> (of <paramref name="matrix"/>), the sum of the distances to its nearest minority rows, nearest first.</summary>
     private double[] NearestDistanceSums(NeighborIndex minorityIndex, double[] matrix, int[] rows)
     {
@@ -121,11 +168,14 @@ public sealed class NearMiss : Sampler
         return sums;
     }
 
-    /// <summary>Per query, the sum of the distances to its farthest minority rows, in ascending distance order.</summary>
+    /// <summary>
+    /// Per query, the sum of the distances to its <see cref="NNeighbors"/> farthest minority rows (to all of them
+    /// when there are fewer), in ascending distance order.
+    /// </summary>
     private double[] FarthestDistanceSums(double[] minority, double[] queries, int d, ParallelOptions parallel)
     {
-        var k = NNeighbors;
         var minorityCount = minority.Length / d;
+        var k = Math.Min(NNeighbors, minorityCount);
         var panels = new PointPanels(d, minorityCount);
         for (var j = 0; j < minorityCount; j++)
         {
