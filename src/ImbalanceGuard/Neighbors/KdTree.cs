@@ -3,7 +3,8 @@ namespace ImbalanceGuard.Neighbors;
 /// <summary>
 /// An exact k-d tree: nodes split at the median of their widest dimension; each node keeps its bounding
 /// box, and a subtree is skipped only when its box is strictly farther than the current k-th neighbour,
-/// so equally distant points with lower indices are never missed.
+/// so equally distant points with lower indices are never missed. It holds one copy of the points, in tree
+/// order, and its boxes (about a sixth of that).
 /// </summary>
 internal sealed class KdTree
 {
@@ -17,8 +18,10 @@ internal sealed class KdTree
     private readonly Node[] _nodes;
     private readonly double[] _boxes; // per node: d lower bounds then d upper bounds
 
-    public KdTree(ReadOnlySpan<double> points, int count, int dimensions)
+    /// <summary>Builds the tree over <paramref name="points"/>, read where they live.</summary>
+    public KdTree(PointRows points, int dimensions)
     {
+        var count = points.Count;
         _dimensions = dimensions;
         _order = new int[count];
         for (var i = 0; i < count; i++)
@@ -26,8 +29,7 @@ internal sealed class KdTree
             _order[i] = i;
         }
 
-        var source = points.ToArray();
-        Build(source, 0, count);
+        Build(points, 0, count);
         _nodes = [.. _nodeList];
         _boxes = [.. _boxList];
         _nodeList.Clear();
@@ -35,20 +37,26 @@ internal sealed class KdTree
         _sorted = new double[count * dimensions];
         for (var i = 0; i < count; i++)
         {
-            Array.Copy(source, _order[i] * dimensions, _sorted, i * dimensions, dimensions);
+            points.Row(_order[i]).CopyTo(_sorted.AsSpan(i * dimensions, dimensions));
         }
     }
 
-    /// <summary>Adds the neighbours of <paramref name="query"/> to <paramref name="top"/>, skipping point <paramref name="exclude"/>.</summary>
-    public void Search(ReadOnlySpan<double> query, int exclude, ref TopK top)
+    /// <summary>
+    /// Adds the neighbours of <paramref name="query"/> to <paramref name="top"/>, skipping point
+    /// <paramref name="exclude"/>. Returns the work done, in coordinates read: every box and every point the
+    /// search looked at counts its dimension (what <see cref="NeighborIndex"/> weighs against a brute-force scan).
+    /// </summary>
+    public long Search(ReadOnlySpan<double> query, int exclude, ref TopK top)
     {
         Span<int> stack = stackalloc int[128];
         var depth = 0;
         stack[depth++] = 0;
+        var visited = 0L;
         while (depth > 0)
         {
             var id = stack[--depth];
             var node = _nodes[id];
+            visited++;
             if (BoxDistance(id, query, top.WorstDistance) > top.WorstDistance)
             {
                 continue;
@@ -57,6 +65,7 @@ internal sealed class KdTree
             if (node.Left < 0)
             {
                 ScanLeaf(node, query, exclude, ref top);
+                visited += node.End - node.Start;
                 continue;
             }
 
@@ -71,6 +80,8 @@ internal sealed class KdTree
             stack[depth++] = second;
             stack[depth++] = first;
         }
+
+        return visited * _dimensions;
     }
 
     private void ScanLeaf(Node node, ReadOnlySpan<double> query, int exclude, ref TopK top)
@@ -130,7 +141,7 @@ internal sealed class KdTree
         return sum;
     }
 
-    private int Build(double[] points, int start, int end)
+    private int Build(PointRows points, int start, int end)
     {
         var d = _dimensions;
         var id = _nodeList.Count;
@@ -141,7 +152,7 @@ internal sealed class KdTree
         Array.Fill(upper, double.NegativeInfinity);
         for (var p = start; p < end; p++)
         {
-            var row = points.AsSpan(_order[p] * d, d);
+            var row = points.Row(_order[p]);
             for (var f = 0; f < d; f++)
             {
                 lower[f] = Math.Min(lower[f], row[f]);
@@ -169,7 +180,7 @@ internal sealed class KdTree
 
         var middle = start + ((end - start) / 2);
         SelectNth(points, start, end, middle, widest);
-        var splitValue = points[(_order[middle] * d) + widest];
+        var splitValue = points.Row(_order[middle])[widest];
         var left = Build(points, start, middle);
         var right = Build(points, middle, end);
         _nodeList[id] = new Node(start, end, left, right, widest, splitValue);
@@ -177,24 +188,23 @@ internal sealed class KdTree
     }
 
     /// <summary>Quickselect on <see cref="_order"/> so position <paramref name="nth"/> holds the median along <paramref name="dimension"/>.</summary>
-    private void SelectNth(double[] points, int start, int end, int nth, int dimension)
+    private void SelectNth(PointRows points, int start, int end, int nth, int dimension)
     {
-        var d = _dimensions;
         var lo = start;
         var hi = end - 1;
         while (lo < hi)
         {
-            var pivot = points[(_order[lo + ((hi - lo) / 2)] * d) + dimension];
+            var pivot = points.Row(_order[lo + ((hi - lo) / 2)])[dimension];
             var i = lo;
             var j = hi;
             while (i <= j)
             {
-                while (points[(_order[i] * d) + dimension] < pivot)
+                while (points.Row(_order[i])[dimension] < pivot)
                 {
                     i++;
                 }
 
-                while (points[(_order[j] * d) + dimension] > pivot)
+                while (points.Row(_order[j])[dimension] > pivot)
                 {
                     j--;
                 }
