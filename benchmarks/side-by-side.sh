@@ -49,7 +49,7 @@ cli="$work/cli/imbalance-guard"
 memory="dotnet benchmarks/ImbalanceGuard.Benchmarks/bin/Release/net10.0/ImbalanceGuard.Benchmarks.dll memory"
 
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-median() { /usr/bin/python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.4f}' if v else '')" "$@"; }
+median() { /usr/bin/python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.6g}' if v else '')" "$@"; }
 
 # The parameters both sides get beyond the defaults (random_state=0 on both), and the input a sampler reads.
 sampler_params() {
