@@ -53,11 +53,12 @@ internal static class CompareCommand
         {
             var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
             var asJson = parseResult.GetValue(json);
-            var reportPath = parseResult.GetValue(report) is { } r ? ReportPath(r) : null;
+            using var staged = new StagedOutput(settings.CsvPath);
+            var reportPath = parseResult.GetValue(report) is { } r ? staged.Reserve(r, "--report", OutputFormat.Html) : null;
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
             var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
             var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
-            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, reportPath);
+            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, staged, reportPath);
             if (asJson)
             {
                 WriteJson(stdout, comparison.Results);
@@ -82,20 +83,6 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare fraud.csv --label Class --strategies class-weight,smote,easy-ensemble,rus-boost --repeats 3",
             $"{CommandLine.ToolName} compare data/hacide.csv --report hacide.html",
         ]);
-    }
-
-    /// <summary>The full path of a report to write, checked before any fold runs.</summary>
-    /// <exception cref="ArgumentException">The folder does not exist.</exception>
-    public static string ReportPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new ArgumentException($"cannot write the report {path}: the folder {folder} does not exist.");
-        }
-
-        return full;
     }
 
     /// <summary>A metric's mean and spread as the table shows it.</summary>

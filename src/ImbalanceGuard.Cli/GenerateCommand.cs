@@ -97,7 +97,7 @@ internal static class GenerateCommand
                 ("--class-sep", "classSeparation"), ("--flip-y", "flipY"),
             };
             using var staged = new StagedOutput();
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out");
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
             Dataset data;
             try
             {

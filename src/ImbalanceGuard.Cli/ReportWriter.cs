@@ -8,8 +8,11 @@ namespace ImbalanceGuard.Cli;
 /// <summary>Turns a finished comparison into the HTML report, for <c>report</c> and <c>compare --report</c>.</summary>
 internal static class ReportWriter
 {
-    /// <summary>Writes the report of <paramref name="comparison"/> to <paramref name="path"/> and returns its verdict.</summary>
-    public static ReportVerdict Write(Comparison comparison, string path)
+    /// <summary>
+    /// Writes the report of <paramref name="comparison"/> to <paramref name="path"/>, reserved in <paramref name="staged"/>,
+    /// commits it and returns its verdict.
+    /// </summary>
+    public static ReportVerdict Write(Comparison comparison, StagedOutput staged, string path)
     {
         var settings = comparison.Settings;
         var method = string.Create(
@@ -20,7 +23,9 @@ internal static class ReportWriter
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
         };
         var verdict = ReportVerdict.Of(data);
-        HtmlReport.Write(data, path);
+        var html = HtmlReport.Build(data);
+        staged.Write(path, writer => writer.Write(html));
+        staged.Commit();
         return verdict;
     }
 

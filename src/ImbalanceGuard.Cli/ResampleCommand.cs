@@ -60,12 +60,12 @@ internal static class ResampleCommand
             SamplerArguments.CheckMethod(name);
             var csvPath = parseResult.GetRequiredValue(csv);
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
+
+            using var staged = new StagedOutput(csvPath);
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
+            var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
             var data = Dataset.LoadCsv(csvPath, SamplerArguments.LoadOptions(name, csvPath, parseResult.GetValue(label), values));
             var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema));
-
-            using var staged = new StagedOutput();
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out");
-            var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices") : null;
 
             // Declared training data: the file is the training side of a split made elsewhere.
             var training = Split.FromPreSplit(data);

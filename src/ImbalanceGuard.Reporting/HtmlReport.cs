@@ -116,16 +116,32 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    /// <summary>Writes the report to <paramref name="path"/> (through a temporary file, so a failure leaves no half-written report).</summary>
+    /// <summary>
+    /// Writes the report to <paramref name="path"/> through a temporary file of a unique name beside it, so a
+    /// failure leaves no half-written report and no file of anyone else's is overwritten or removed.
+    /// </summary>
     /// <exception cref="ArgumentException">No strategy was compared.</exception>
     public static void Write(ReportData data, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var html = Build(data);
         var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp";
-        File.WriteAllText(temporary, html, new UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
+        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(html);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     private static string Cell(CrossValidationResult result, string metric)
