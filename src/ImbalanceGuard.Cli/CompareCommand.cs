@@ -57,11 +57,11 @@ internal static class CompareCommand
             var reportPath = parseResult.GetValue(report) is { } r ? staged.Reserve(r, "--report", OutputFormat.Html) : null;
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
             var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
+            var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
             var verdict = reportPath is null ? null : ReportWriter.Write(comparison, staged, reportPath);
             if (asJson)
             {
-                WriteJson(stdout, comparison.Results);
+                WriteJson(stdout, comparison);
             }
             else
             {
@@ -91,9 +91,18 @@ internal static class CompareCommand
             ? "n/a"
             : summary.Mean.ToString(format, CultureInfo.InvariantCulture) + " ± " + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void WriteJson(TextWriter stdout, IReadOnlyList<StrategyResult> results)
-        => JsonOutput.WriteArray(stdout, results, (w, r) =>
+    /// <summary>An object per strategy, ranked; a skipped strategy last, as <c>{"strategy": …, "skipped": "reason"}</c>.</summary>
+    private static void WriteJson(TextWriter stdout, Comparison comparison)
+        => JsonOutput.WriteArray(stdout, comparison.Results.Select(r => ((StrategyResult?)r, (SkippedStrategy?)null)).Concat(comparison.Skipped.Select(s => ((StrategyResult?)null, (SkippedStrategy?)s))), (w, item) =>
         {
+            if (item.Item2 is { } skipped)
+            {
+                w.WriteString("strategy", skipped.Strategy);
+                w.WriteString("skipped", Comparison.Note(skipped));
+                return;
+            }
+
+            var r = item.Item1!;
             w.WriteString("strategy", r.Strategy);
             foreach (var column in Columns.Append(MetricNames.Threshold))
             {
@@ -134,7 +143,17 @@ internal static class CompareCommand
             table.AddRow(cells);
         }
 
+        foreach (var skipped in comparison.Skipped)
+        {
+            table.AddRow([new Markup("-"), new Markup($"[dim]{Markup.Escape(skipped.Strategy)}[/]"), new Markup("[dim]skipped[/]"), .. Columns.Skip(1).Select(_ => new Markup(string.Empty))]);
+        }
+
         console.Write(table);
+        foreach (var skipped in comparison.Skipped)
+        {
+            console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Strategy)}: {Markup.Escape(Comparison.Note(skipped))}[/]");
+        }
+
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));

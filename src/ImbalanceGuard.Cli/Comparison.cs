@@ -6,11 +6,12 @@ namespace ImbalanceGuard.Cli;
 /// <summary>A finished strategy comparison on one dataset.</summary>
 internal sealed class Comparison
 {
-    private Comparison(ComparisonSettings settings, Dataset data, IReadOnlyList<StrategyResult> results)
+    private Comparison(ComparisonSettings settings, Dataset data, IReadOnlyList<StrategyResult> results, IReadOnlyList<SkippedStrategy> skipped)
     {
         Settings = settings;
         Data = data;
         Results = results;
+        Skipped = skipped;
         PositiveClass = results[0].Result.PositiveClass;
         PositiveCount = data.ClassCountsByName()[PositiveClass];
         var majority = data.ClassCountsByName().MaxBy(c => c.Value);
@@ -25,6 +26,9 @@ internal sealed class Comparison
     /// <summary>Best average precision first.</summary>
     public IReadOnlyList<StrategyResult> Results { get; }
 
+    /// <summary>The strategies that cannot run on this data, found before any fitting, in the order asked for.</summary>
+    public IReadOnlyList<SkippedStrategy> Skipped { get; }
+
     public string PositiveClass { get; }
 
     public int PositiveCount { get; }
@@ -34,9 +38,12 @@ internal sealed class Comparison
     /// <summary>The accuracy of always predicting the majority class.</summary>
     public double MajorityShare { get; }
 
-    /// <summary>Loads the data and cross-validates every strategy, with a progress bar on <paramref name="progressOut"/> when given.</summary>
-    /// <exception cref="ArgumentException">A setting is out of range or a strategy cannot run on the data.</exception>
-    public static Comparison Run(ComparisonSettings settings, TextWriter? progressOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the data, skips the strategies that cannot run on it (a warning each on <paramref name="stderr"/>) and
+    /// cross-validates the others, with a progress bar on <paramref name="progressOut"/> when given.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is out of range, or no strategy can run on the data.</exception>
+    public static Comparison Run(ComparisonSettings settings, TextWriter stderr, TextWriter? progressOut, CancellationToken cancellationToken)
     {
         if (settings.Folds < 2)
         {
@@ -63,9 +70,25 @@ internal sealed class Comparison
         IFoldSplitter splitter = settings.Repeats == 1
             ? new StratifiedKFold(settings.Folds, shuffle: true, seed: settings.Seed)
             : new RepeatedStratifiedKFold(settings.Folds, settings.Repeats, settings.Seed);
+        // Seconds of counting instead of minutes of folds that end on a class too small for a sampler.
+        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters);
+        string[] strategies = [.. settings.Strategies.Where(s => !skipped.Any(k => k.Strategy == s))];
+        if (strategies.Length == 0)
+        {
+            throw new ArgumentException(skipped.Count == 1
+                ? $"the strategy cannot run on this data: {Note(skipped[0])}"
+                : $"no strategy can run on this data. {string.Join(" ", skipped.Select(Note))}");
+        }
+
+        foreach (var skip in skipped)
+        {
+            stderr.WriteLine($"warning: skipped {skip.Strategy}: {Note(skip)}");
+        }
+
+        var parameters = settings.Parameters.Where(p => strategies.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
         if (progressOut is null)
         {
-            return new Comparison(settings, data, StrategyComparison.Run(data, settings.Strategies, settings.Model, splitter, settings.Seed, cancellationToken: cancellationToken));
+            return new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters), skipped);
         }
 
         IReadOnlyList<StrategyResult>? results = null;
@@ -75,12 +98,18 @@ internal sealed class Comparison
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var tasks = settings.Strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
+                var tasks = strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);
-                results = StrategyComparison.Run(data, settings.Strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken);
+                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters);
             });
-        return new Comparison(settings, data, results!);
+        return new Comparison(settings, data, results!, skipped);
     }
+
+    /// <summary>Why a strategy was skipped, with the --param that would let it run where there is one.</summary>
+    public static string Note(SkippedStrategy skipped)
+        => skipped is { Parameter: { } parameter, WorkableValue: { } value }
+            ? $"{skipped.Reason.TrimEnd('.')}: --param {skipped.Strategy}.{parameter}={value.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            : skipped.Reason;
 
     private sealed class Relay(Action<ComparisonProgress> report) : IProgress<ComparisonProgress>
     {

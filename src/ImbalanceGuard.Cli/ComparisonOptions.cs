@@ -48,6 +48,13 @@ internal sealed class ComparisonOptions
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<string[]> _parameters = new("--param", "-p")
+    {
+        Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
+        HelpName = "NAME.KEY=VALUE",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public ComparisonOptions()
     {
         _model.CompletionSources.Add(_ => StrategyCatalog.Models.Select(m => new CompletionItem(m)));
@@ -61,17 +68,23 @@ internal sealed class ComparisonOptions
         command.Options.Add(_folds);
         command.Options.Add(_repeats);
         command.Options.Add(_seed);
+        command.Options.Add(_parameters);
     }
 
-    /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy.</exception>
-    public ComparisonSettings Settings(ParseResult parseResult, string csvPath) => new(
-        csvPath,
-        parseResult.GetValue(_label),
-        parseResult.GetRequiredValue(_model),
-        ParseStrategies(parseResult.GetRequiredValue(_strategies)),
-        parseResult.GetValue(_folds),
-        parseResult.GetValue(_repeats),
-        parseResult.GetValue(_seed));
+    /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
+    public ComparisonSettings Settings(ParseResult parseResult, string csvPath)
+    {
+        var strategies = ParseStrategies(parseResult.GetRequiredValue(_strategies));
+        return new(
+            csvPath,
+            parseResult.GetValue(_label),
+            parseResult.GetRequiredValue(_model),
+            strategies,
+            parseResult.GetValue(_folds),
+            parseResult.GetValue(_repeats),
+            parseResult.GetValue(_seed),
+            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies));
+    }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>
     private static string[] ParseStrategies(string list)

@@ -8,4 +8,13 @@ namespace ImbalanceGuard.Cli;
 /// <param name="Folds">Stratified folds.</param>
 /// <param name="Repeats">Repeats of the k-fold.</param>
 /// <param name="Seed">Seeds everything.</param>
-internal sealed record ComparisonSettings(string CsvPath, string? Label, string Model, IReadOnlyList<string> Strategies, int Folds, int Repeats, int Seed);
+/// <param name="Parameters">Sampler parameters by strategy (<c>--param smote.k_neighbors=3</c>).</param>
+internal sealed record ComparisonSettings(
+    string CsvPath,
+    string? Label,
+    string Model,
+    IReadOnlyList<string> Strategies,
+    int Folds,
+    int Repeats,
+    int Seed,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters);

@@ -33,7 +33,7 @@ internal static class ReportCommand
             using var staged = new StagedOutput(settings.CsvPath);
             var path = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Html);
             var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
+            var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
             var verdict = ReportWriter.Write(comparison, staged, path);
             var console = Terminal.Over(stdout);
             console.MarkupLine("[yellow]" + Markup.Escape(verdict.AccuracyTrap) + "[/]");

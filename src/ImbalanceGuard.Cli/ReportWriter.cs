@@ -21,6 +21,7 @@ internal static class ReportWriter
         var data = new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
         {
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
+            Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
         };
         var verdict = ReportVerdict.Of(data);
         var html = HtmlReport.Build(data);

@@ -32,14 +32,8 @@ internal static class SamplerArguments
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var equals = item.IndexOf('=', StringComparison.Ordinal);
-            var key = equals > 0 ? item[..equals].Trim() : string.Empty;
-            if (key.Length == 0)
-            {
-                throw new ArgumentException($"--param '{item}': expected KEY=VALUE with an imbalanced-learn parameter name, such as k_neighbors=3.");
-            }
-
-            if (!parameters.TryAdd(key, item[(equals + 1)..]))
+            var (key, text) = KeyAndValue(item, "KEY=VALUE with an imbalanced-learn parameter name, such as k_neighbors=3");
+            if (!parameters.TryAdd(key, text))
             {
                 throw new ArgumentException($"--param {key} is given more than once.");
             }
@@ -56,6 +50,58 @@ internal static class SamplerArguments
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// <c>strategy.key=value</c> items (compare and report) as parameters by strategy, each strategy one of
+    /// <paramref name="strategies"/> and a sampler, each key one of its parameters: checked before any work.
+    /// </summary>
+    /// <exception cref="ArgumentException">An item is malformed, names a strategy not compared or not a sampler, or a parameter the sampler lacks.</exception>
+    public static Dictionary<string, IReadOnlyDictionary<string, string>> StrategyParameters(IEnumerable<string> items, IReadOnlyList<string> strategies)
+    {
+        var byStrategy = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            const string Expected = "STRATEGY.KEY=VALUE, such as smote.k_neighbors=3";
+            var (name, value) = KeyAndValue(item, Expected);
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || dot == name.Length - 1)
+            {
+                throw new ArgumentException($"--param '{item}': expected {Expected}.");
+            }
+
+            var (strategy, key) = (name[..dot], name[(dot + 1)..]);
+            if (!strategies.Contains(strategy, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: '{strategy}' is not among the strategies compared ({string.Join(",", strategies)}).");
+            }
+
+            if (!SamplerCatalog.Names.Contains(strategy, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: '{strategy}' is not a sampler and has no parameters.");
+            }
+
+            if (!SamplerCatalog.ParametersOf(strategy).Contains(key, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: {strategy} has no parameter {key}. Its parameters: {string.Join(", ", SamplerCatalog.ParametersOf(strategy))}.");
+            }
+
+            if (!(byStrategy.TryGetValue(strategy, out var parameters) ? parameters : byStrategy[strategy] = new(StringComparer.Ordinal)).TryAdd(key, value))
+            {
+                throw new ArgumentException($"--param {name} is given more than once.");
+            }
+        }
+
+        return byStrategy.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value, StringComparer.Ordinal);
+    }
+
+    private static (string Key, string Value) KeyAndValue(string item, string expected)
+    {
+        var equals = item.IndexOf('=', StringComparison.Ordinal);
+        var key = equals > 0 ? item[..equals].Trim() : string.Empty;
+        return key.Length == 0
+            ? throw new ArgumentException($"--param '{item}': expected {expected}.")
+            : (key, item[(equals + 1)..]);
     }
 
     /// <summary>

@@ -96,7 +96,19 @@ public static class HtmlReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<p class=\"note\">");
+        html.Append("</tbody>\n</table>\n");
+        if (data.Skipped.Count > 0)
+        {
+            html.Append("<p class=\"trap\">Not compared, because they cannot run on this data:</p>\n<ul class=\"skipped\">\n");
+            foreach (var skipped in data.Skipped)
+            {
+                html.Append("<li><strong>").Append(Encode(skipped.Strategy)).Append("</strong>: ").Append(Encode(skipped.Reason)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<p class=\"note\">");
         html.Append(Encode(Invariant($"Mean ± standard deviation over {best.Result.Folds.Count} folds of leakage-safe cross-validation: every fold resamples, weights and tunes its own training side and is scored on validation rows no step saw. Decision metrics are at a threshold tuned for F1 inside each training fold.")));
         html.Append("</p>\n");
 

@@ -35,6 +35,13 @@ public abstract class Sampler
     }
 
     /// <summary>
+    /// Whether the rows it makes mix the feature values of several rows (SMOTE's interpolation, cluster centroids)
+    /// or perturb them (a smoothed bootstrap): on a categorical feature that makes codes that name no category.
+    /// <see cref="SmoteNc"/> and <see cref="Smoten"/> are the over-samplers for categorical features.
+    /// </summary>
+    public virtual bool InterpolatesFeatures => false;
+
+    /// <summary>
     /// A copy of this sampler that draws its random choices from <paramref name="seed"/>; samplers without
     /// randomness return themselves. Ensembles give each member its own stream this way, as imbalanced-learn
     /// sets each member's <c>random_state</c>.
@@ -73,8 +80,40 @@ public abstract class Sampler
             throw new SamplingException($"{Name}: the data has no feature columns.");
         }
 
+        foreach (var need in RowNeeds(targets))
+        {
+            if (input.ClassCounts[need.Class] < need.Rows)
+            {
+                throw new SamplingException(need.Shortfall(Name, input.ClassNames[need.Class], input.ClassCounts[need.Class]));
+            }
+        }
+
         return ResampleCore(input, targets);
     }
+
+    /// <summary>
+    /// The rows each class needs for the sampler's neighbour searches, once the strategy is resolved: checked
+    /// before the rule runs, and from class counts alone (<see cref="RowNeedsFor"/>) before any work at all.
+    /// </summary>
+    internal virtual IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => [];
+
+    /// <summary>The row needs on data with these class counts.</summary>
+    /// <exception cref="SamplingException">The strategy cannot be met with these counts.</exception>
+    internal IEnumerable<RowNeed> RowNeedsFor(IReadOnlyList<int> classCounts, IReadOnlyList<string> classNames)
+    {
+        try
+        {
+            return RowNeeds(SamplingStrategy.Resolve(classCounts, classNames, Kind));
+        }
+        catch (ArgumentException e)
+        {
+            throw new SamplingException($"{Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>One need of <paramref name="rows"/> rows for every class the targets grow (SMOTE's family: k_neighbors + 1).</summary>
+    private protected static IEnumerable<RowNeed> PerGrownClass(SamplingTargets targets, int rows, string parameter, int value)
+        => targets.TargetedClasses.Where(c => targets[c] != 0).Select(c => new RowNeed(c, rows, parameter, value));
 
     /// <summary>The sampler's own rule, on validated input with the strategy resolved.</summary>
     private protected abstract SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets);

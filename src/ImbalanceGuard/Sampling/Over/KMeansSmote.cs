@@ -80,6 +80,9 @@ public sealed class KMeansSmote : SeededSampler
         };
     }
 
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var kmeans = KMeansEstimator ?? new MiniBatchKMeans { Clusters = Clusters, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
