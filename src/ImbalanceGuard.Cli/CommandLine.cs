@@ -61,7 +61,7 @@ internal static class CommandLine
 
         foreach (var (command, commandExamples) in new[]
         {
-            InspectCommand.Create(stdout),
+            InspectCommand.Create(stdout, stderr),
             ResampleCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout),
             EvaluateCommand.Create(stdout),

@@ -104,6 +104,7 @@ internal static class CompareCommand
 
             var r = item.Item1!;
             w.WriteString("strategy", r.Strategy);
+            w.WriteString("positive_class", r.Result.PositiveClass);
             foreach (var column in Columns.Append(MetricNames.Threshold))
             {
                 var summary = r.Result.Metrics.TryGetValue(column, out var s) ? s : new MetricSummary(double.NaN, double.NaN, 0);
@@ -121,6 +122,11 @@ internal static class CompareCommand
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(comparison.Settings.CsvPath)}[/]: {data.RowCount:N0} rows; positive class '{Markup.Escape(comparison.PositiveClass)}' = {positives:N0} rows ({positives / (double)data.RowCount:P1})."));
+        if (comparison.OneVsRest is { } oneVsRest)
+        {
+            console.MarkupLine(Markup.Escape(oneVsRest));
+        }
+
         var table = new Table().AddColumn("#").AddColumn("strategy");
         foreach (var column in Columns)
         {

@@ -17,6 +17,11 @@ internal sealed class Comparison
         var majority = data.ClassCountsByName().MaxBy(c => c.Value);
         MajorityClass = majority.Key;
         MajorityShare = majority.Value / (double)data.RowCount;
+        var others = data.Schema.ClassNames.Where(c => c != PositiveClass).ToArray();
+        OneVsRest = others.Length < 2
+            ? null
+            : $"Scored one-vs-rest: class '{PositiveClass}' is positive{(settings.Positive is null ? " (the rarest; choose another with --positive CLASS)" : string.Empty)} "
+                + $"and the other classes ({string.Join(", ", others.Select(c => $"'{c}'"))}) together are negative.";
     }
 
     public ComparisonSettings Settings { get; }
@@ -38,6 +43,9 @@ internal sealed class Comparison
     /// <summary>The accuracy of always predicting the majority class.</summary>
     public double MajorityShare { get; }
 
+    /// <summary>With more than two classes, which one is positive and that the others were merged; else null.</summary>
+    public string? OneVsRest { get; }
+
     /// <summary>
     /// Loads the data, skips the strategies that cannot run on it (a warning each on <paramref name="stderr"/>) and
     /// cross-validates the others, with a progress bar on <paramref name="progressOut"/> when given.
@@ -55,7 +63,7 @@ internal sealed class Comparison
             throw new ArgumentException($"--repeats must be at least 1; got {settings.Repeats}.");
         }
 
-        var data = Dataset.LoadCsv(settings.CsvPath, CommonOptions.LoadOptions(settings.Label));
+        var data = DataOptions.Load(settings.CsvPath, settings.Load, stderr);
         if (data.ClassCounts.Count(c => c > 0) < 2)
         {
             throw new ArgumentException($"{settings.CsvPath} has a single class; there is nothing to compare.");
@@ -71,7 +79,7 @@ internal sealed class Comparison
             ? new StratifiedKFold(settings.Folds, shuffle: true, seed: settings.Seed)
             : new RepeatedStratifiedKFold(settings.Folds, settings.Repeats, settings.Seed);
         // Seconds of counting instead of minutes of folds that end on a class too small for a sampler.
-        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters);
+        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters, settings.Positive);
         string[] strategies = [.. settings.Strategies.Where(s => !skipped.Any(k => k.Strategy == s))];
         if (strategies.Length == 0)
         {
@@ -88,7 +96,7 @@ internal sealed class Comparison
         var parameters = settings.Parameters.Where(p => strategies.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
         if (progressOut is null)
         {
-            return new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters), skipped);
+            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive), skipped), stderr);
         }
 
         IReadOnlyList<StrategyResult>? results = null;
@@ -100,9 +108,19 @@ internal sealed class Comparison
             {
                 var tasks = strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);
-                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters);
+                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive);
             });
-        return new Comparison(settings, data, results!, skipped);
+        return Finished(new Comparison(settings, data, results!, skipped), stderr);
+    }
+
+    private static Comparison Finished(Comparison comparison, TextWriter stderr)
+    {
+        if (comparison.OneVsRest is { } note)
+        {
+            stderr.WriteLine("note: " + note);
+        }
+
+        return comparison;
     }
 
     /// <summary>Why a strategy was skipped, with the --param that would let it run where there is one.</summary>

@@ -10,7 +10,9 @@ internal sealed class ComparisonOptions
     /// <summary>The strategies compared when <c>--strategies</c> is not given.</summary>
     public const string DefaultStrategies = "none,class-weight,smote,random-under,balanced-random-forest";
 
-    private readonly Option<string?> _label = CommonOptions.Label();
+    private readonly DataOptions _data = new();
+
+    private readonly Option<string?> _positive = CommonOptions.Positive("the rarest class; with more than two classes the others together are negative (one-vs-rest)");
 
     private readonly Option<string> _model = new("--model")
     {
@@ -62,7 +64,8 @@ internal sealed class ComparisonOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_label);
+        _data.AddTo(command);
+        command.Options.Add(_positive);
         command.Options.Add(_model);
         command.Options.Add(_strategies);
         command.Options.Add(_folds);
@@ -77,7 +80,8 @@ internal sealed class ComparisonOptions
         var strategies = ParseStrategies(parseResult.GetRequiredValue(_strategies));
         return new(
             csvPath,
-            parseResult.GetValue(_label),
+            _data.LoadOptions(parseResult),
+            parseResult.GetValue(_positive),
             parseResult.GetRequiredValue(_model),
             strategies,
             parseResult.GetValue(_folds),

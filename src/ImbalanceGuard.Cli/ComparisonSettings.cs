@@ -2,7 +2,8 @@ namespace ImbalanceGuard.Cli;
 
 /// <summary>What <c>compare</c> (and <c>report</c>) were asked to compare.</summary>
 /// <param name="CsvPath">The dataset.</param>
-/// <param name="Label">The label column, or null for the last.</param>
+/// <param name="Load">How to read the dataset (label, separator, ignored and categorical columns).</param>
+/// <param name="Positive">The class to find, or null for the rarest.</param>
 /// <param name="Model">The base model.</param>
 /// <param name="Strategies">Strategy names.</param>
 /// <param name="Folds">Stratified folds.</param>
@@ -11,7 +12,8 @@ namespace ImbalanceGuard.Cli;
 /// <param name="Parameters">Sampler parameters by strategy (<c>--param smote.k_neighbors=3</c>).</param>
 internal sealed record ComparisonSettings(
     string CsvPath,
-    string? Label,
+    CsvLoadOptions Load,
+    string? Positive,
     string Model,
     IReadOnlyList<string> Strategies,
     int Folds,

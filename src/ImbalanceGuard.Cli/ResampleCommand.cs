@@ -21,7 +21,7 @@ internal static class ResampleCommand
             Required = true,
         };
         method.CompletionSources.Add(_ => SamplerCatalog.Names.Select(n => new CompletionItem(n)));
-        var label = CommonOptions.Label();
+        var dataOptions = new DataOptions();
         var seed = new Option<int?>("--seed")
         {
             Description = "Seeds the sampler's random choices (its random_state parameter); ignored by deterministic samplers. Default 0.",
@@ -46,13 +46,13 @@ internal static class ResampleCommand
         {
             csv,
             method,
-            label,
             seed,
             parameters,
             output,
             indices,
             json,
         };
+        dataOptions.AddTo(command);
 
         command.SetAction(parseResult =>
         {
@@ -64,8 +64,12 @@ internal static class ResampleCommand
             using var staged = new StagedOutput(csvPath);
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
             var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
-            var data = Dataset.LoadCsv(csvPath, SamplerArguments.LoadOptions(name, csvPath, parseResult.GetValue(label), values));
+            var data = DataOptions.Load(csvPath, SamplerArguments.LoadOptions(name, csvPath, dataOptions, parseResult, values), stderr);
             var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema));
+            if (SamplerCatalog.CategoricalProblem(sampler, data.Schema) is { } categorical)
+            {
+                throw new ArgumentException(categorical);
+            }
 
             // Declared training data: the file is the training side of a split made elsewhere.
             var training = Split.FromPreSplit(data);

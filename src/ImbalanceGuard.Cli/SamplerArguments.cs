@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ImbalanceGuard.Sampling;
 
@@ -109,21 +110,25 @@ internal static class SamplerArguments
     /// <c>categorical_features</c> parameter names (positions count feature columns, the label excluded).
     /// </summary>
     /// <exception cref="ArgumentException">A position in categorical_features is outside the feature columns.</exception>
-    public static CsvLoadOptions LoadOptions(string method, string csvPath, string? label, IReadOnlyDictionary<string, string> parameters)
+    public static CsvLoadOptions LoadOptions(string method, string csvPath, DataOptions dataOptions, ParseResult parseResult, Dictionary<string, string> parameters)
     {
         if (method == "smoten")
         {
-            return new CsvLoadOptions { LabelColumn = label, AllFeaturesCategorical = true };
+            return dataOptions.LoadOptions(parseResult, allCategorical: true);
         }
 
+        var general = dataOptions.LoadOptions(parseResult);
         if (method != "smote-nc" || !parameters.TryGetValue(CategoricalParameter, out var categorical))
         {
-            return new CsvLoadOptions { LabelColumn = label };
+            return general;
         }
 
-        var columns = CsvHeader.Read(csvPath);
-        var labelName = label ?? columns[^1];
-        var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal)).ToArray();
+        // categorical_features is an alias of --categorical (its positions count the feature columns): it marks
+        // columns when the file is read, and SMOTE-NC then takes every categorical column, text ones included.
+        parameters.Remove(CategoricalParameter);
+        var columns = CsvHeader.Read(csvPath, general.Separator);
+        var labelName = general.LabelColumn ?? columns[^1];
+        var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal) && !general.IgnoreColumns!.Contains(c)).ToArray();
         var names = new List<string>();
         foreach (var item in categorical.Trim().Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -144,6 +149,6 @@ internal static class SamplerArguments
             }
         }
 
-        return new CsvLoadOptions { LabelColumn = label, CategoricalColumns = names };
+        return dataOptions.LoadOptions(parseResult, names);
     }
 }

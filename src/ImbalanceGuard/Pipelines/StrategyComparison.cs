@@ -17,6 +17,7 @@ public static class StrategyComparison
     /// <param name="progress">Receives a report after each fold of each strategy.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <param name="parameters">Sampler parameters by strategy name (see <see cref="StrategyCatalog.Create"/>).</param>
+    /// <param name="positiveClass">The class to find, scored one-vs-rest; null for the rarest class.</param>
     /// <returns>The results, best mean average precision first (a strategy whose mean is undefined last).</returns>
     /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, the list is empty, or a strategy cannot run on these folds (see <see cref="Check"/>).</exception>
     public static IReadOnlyList<StrategyResult> Run(
@@ -27,12 +28,13 @@ public static class StrategyComparison
         int seed = 0,
         IProgress<ComparisonProgress>? progress = null,
         CancellationToken cancellationToken = default,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
+        string? positiveClass = null)
     {
         ArgumentNullException.ThrowIfNull(splitter);
 
         // Build every pipeline first, so an unknown name fails before any fold runs.
-        var pipelines = Pipelines(data, strategies, model, seed, parameters);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
         var results = new List<StrategyResult>(strategies.Count);
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -54,17 +56,25 @@ public static class StrategyComparison
     /// or a class that a training fold or an inner fold leaves too small (<see cref="CrossValidation.Check"/>). Compare
     /// the others; a comparison that ran them would fail after the strategies before them had run.
     /// </summary>
-    /// <exception cref="ArgumentException">As <see cref="Run(Dataset, IReadOnlyList{string}, string, IFoldSplitter, int, IProgress{ComparisonProgress}?, CancellationToken, IReadOnlyDictionary{string, IReadOnlyDictionary{string, string}}?)"/>, for what is wrong whatever the folds.</exception>
+    /// <param name="data">The whole dataset.</param>
+    /// <param name="strategies">Strategy names, each once.</param>
+    /// <param name="model">The base model.</param>
+    /// <param name="splitter">The folds the comparison will use.</param>
+    /// <param name="seed">The comparison's seed (it sets the inner folds).</param>
+    /// <param name="parameters">Sampler parameters by strategy name.</param>
+    /// <param name="positiveClass">The class to find; null for the rarest class.</param>
+    /// <exception cref="ArgumentException">As <see cref="Run(Dataset, IReadOnlyList{string}, string, IFoldSplitter, int, IProgress{ComparisonProgress}?, CancellationToken, IReadOnlyDictionary{string, IReadOnlyDictionary{string, string}}?, string?)"/>, for what is wrong whatever the folds.</exception>
     public static IReadOnlyList<SkippedStrategy> Check(
         Dataset data,
         IReadOnlyList<string> strategies,
         string model,
         IFoldSplitter splitter,
         int seed = 0,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
+        string? positiveClass = null)
     {
         ArgumentNullException.ThrowIfNull(splitter);
-        var pipelines = Pipelines(data, strategies, model, seed, parameters);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
         var skipped = new List<SkippedStrategy>();
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -86,7 +96,8 @@ public static class StrategyComparison
         IReadOnlyList<string> strategies,
         string model,
         int seed,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters,
+        string? positiveClass)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -105,7 +116,14 @@ public static class StrategyComparison
             throw new ArgumentException($"Parameters are given for '{stray}', which is not among the strategies compared ({string.Join(", ", strategies)}).", nameof(parameters));
         }
 
-        return [.. strategies.Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema, samplerParameters: parameters?.GetValueOrDefault(s)))];
+        if (positiveClass is not null && !data.Schema.TryGetClassIndex(positiveClass, out _))
+        {
+            throw new ArgumentException($"The positive class '{positiveClass}' is not a class of the data ({string.Join(", ", data.Schema.ClassNames)}).", nameof(positiveClass));
+        }
+
+        return [.. strategies
+            .Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema, samplerParameters: parameters?.GetValueOrDefault(s)))
+            .Select(p => positiveClass is null ? p : p.WithPositiveClass(positiveClass))];
     }
 
     /// <summary>
@@ -121,7 +139,7 @@ public static class StrategyComparison
         int seed = 0,
         IProgress<ComparisonProgress>? progress = null,
         CancellationToken cancellationToken = default)
-        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken, null);
+        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken, null, null);
 
     /// <summary>Forwards on the calling thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
     private sealed class Relay(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>
