@@ -56,7 +56,7 @@ internal static class CompareCommand
             using var staged = new StagedOutput(settings.CsvPath);
             var reportPath = parseResult.GetValue(report) is { } r ? staged.Reserve(r, "--report", OutputFormat.Html) : null;
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
-            var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var showProgress = !asJson && Terminal.Watched(stderr);
             var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
             var verdict = reportPath is null ? null : ReportWriter.Write(comparison, staged, reportPath);
             if (asJson)

@@ -100,11 +100,7 @@ internal sealed class Comparison
         }
 
         IReadOnlyList<StrategyResult>? results = null;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(progressOut) });
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
+        Terminal.Progress(progressOut).Start(context =>
             {
                 var tasks = strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);

@@ -32,7 +32,7 @@ internal static class ReportCommand
             var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
             using var staged = new StagedOutput(settings.CsvPath);
             var path = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Html);
-            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            var showProgress = Terminal.Watched(stderr);
             var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
             var verdict = ReportWriter.Write(comparison, staged, path);
             var console = Terminal.Over(stdout);

@@ -65,7 +65,9 @@ internal static class ResampleCommand
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
             var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
             var data = DataOptions.Load(csvPath, SamplerArguments.LoadOptions(name, csvPath, dataOptions, parseResult, values), stderr);
-            var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema));
+            var watched = !parseResult.GetValue(json) && Terminal.Watched(stderr);
+            var bar = watched ? new ProgressRelay() : null;
+            var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema), bar);
             if (SamplerCatalog.CategoricalProblem(sampler, data.Schema) is { } categorical)
             {
                 throw new ArgumentException(categorical);
@@ -74,7 +76,13 @@ internal static class ResampleCommand
             // Declared training data: the file is the training side of a split made elsewhere.
             var training = Split.FromPreSplit(data);
             var clock = Stopwatch.StartNew();
-            var result = sampler.FitResample(training);
+            var result = bar is null
+                ? sampler.FitResample(training)
+                : Terminal.Progress(stderr).Start(context =>
+                {
+                    bar.Task = context.AddTask(Markup.Escape(name), maxValue: 1).IsIndeterminate();
+                    return sampler.FitResample(training);
+                });
             clock.Stop();
             foreach (var warning in result.Warnings)
             {
@@ -107,6 +115,25 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --param categorical_features=0,3 --out mixed-smote.csv",
         ]);
+    }
+
+    /// <summary>The sampler's reports, shown on the bar (on the sampler's thread; Spectre redraws on its own).</summary>
+    private sealed class ProgressRelay : IProgress<SamplingProgress>
+    {
+        public ProgressTask? Task { get; set; }
+
+        public void Report(SamplingProgress value)
+        {
+            if (Task is not { } task)
+            {
+                return;
+            }
+
+            task.Description = Markup.Escape(value.Step);
+            task.IsIndeterminate = value.Total <= 1 && value.Done == 0;
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+        }
     }
 
     private static void WriteIndices(TextWriter writer, IReadOnlyList<int> kept)

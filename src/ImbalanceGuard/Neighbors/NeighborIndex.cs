@@ -173,6 +173,7 @@ public sealed class NeighborIndex
                 }
 
                 visit(first, new NeighborResult(count, k, indices, distances));
+                _options.QueriesAnswered?.Invoke(first + count, queryCount);
             }
         }
         finally

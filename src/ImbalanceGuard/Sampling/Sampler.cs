@@ -11,6 +11,7 @@ namespace ImbalanceGuard.Sampling;
 public abstract class Sampler
 {
     private int _maxDegreeOfParallelism = -1;
+    private IProgress<SamplingProgress>? _progress;
 
     private protected Sampler()
     {
@@ -21,6 +22,23 @@ public abstract class Sampler
 
     /// <summary>Whether the sampler adds rows, keeps a chosen number, or cleans by a rule.</summary>
     public abstract SamplingKind Kind { get; }
+
+    /// <summary>
+    /// Receives how far the sampler is, on the thread that runs it: the start and end of the run, and each chunk
+    /// of a long neighbour search (the cleaners', NearMiss's, over large data). Null for none; the result never depends on it.
+    /// </summary>
+    public IProgress<SamplingProgress>? Progress
+    {
+        get => _progress;
+        init => _progress = value;
+    }
+
+    /// <summary>This sampler, fresh from a factory, told to report to <paramref name="progress"/>.</summary>
+    internal Sampler ReportingTo(IProgress<SamplingProgress>? progress)
+    {
+        _progress = progress;
+        return this;
+    }
 
     /// <summary>Which classes to resample and to what size (<c>sampling_strategy</c>); default <see cref="SamplingStrategy.Auto"/>.</summary>
     public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
@@ -58,14 +76,21 @@ public abstract class Sampler
     {
         ArgumentNullException.ThrowIfNull(training);
         var table = training.Table;
+        var progress = _progress;
         var input = new SamplerInput(
             table.Features,
             table.Labels,
             table.Schema,
-            new NeighborSearchOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism });
+            new NeighborSearchOptions
+            {
+                MaxDegreeOfParallelism = MaxDegreeOfParallelism,
+                QueriesAnswered = progress is null ? null : (done, total) => progress.Report(new SamplingProgress($"{Name}: neighbour search", done, total)),
+            });
         var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
+        progress?.Report(new SamplingProgress(Name, 0, 1));
         var output = Run(input, targets);
         input.ReleaseIndex();
+        progress?.Report(new SamplingProgress(Name, 1, 1));
         return SamplingResult.Build(training, output, targets, input.Parallel);
     }
 

@@ -37,9 +37,9 @@ public static class SamplerCatalog
     /// <summary>The names of every sampler.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
 
-    /// <summary>Makes the sampler <paramref name="name"/> with <paramref name="parameters"/>.</summary>
+    /// <summary>Makes the sampler <paramref name="name"/> with <paramref name="parameters"/>, reporting to <paramref name="progress"/> when given.</summary>
     /// <exception cref="ArgumentException">The name is unknown, a parameter is unknown to the sampler, or a value is invalid.</exception>
-    public static Sampler Create(string name, SamplerParameters parameters)
+    public static Sampler Create(string name, SamplerParameters parameters, IProgress<SamplingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -66,7 +66,7 @@ public static class SamplerCatalog
                 nameof(parameters));
         }
 
-        return sampler;
+        return sampler.ReportingTo(progress);
     }
 
     /// <summary>The parameter names sampler <paramref name="name"/> reads.</summary>
