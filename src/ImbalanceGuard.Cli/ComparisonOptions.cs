@@ -34,6 +34,7 @@ internal sealed class ComparisonOptions
         Description = "Stratified folds, at least 2.",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
+        CustomParser = r => NumberOptions.WholeNumber(r, 2),
     };
 
     private readonly Option<int> _repeats = new("--repeats")
@@ -41,6 +42,7 @@ internal sealed class ComparisonOptions
         Description = "Repeats of the k-fold with reshuffled folds, at least 1.",
         HelpName = "R",
         DefaultValueFactory = _ => 1,
+        CustomParser = r => NumberOptions.WholeNumber(r, 1),
     };
 
     private readonly Option<int> _seed = new("--seed")

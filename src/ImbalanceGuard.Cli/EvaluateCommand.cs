@@ -46,8 +46,20 @@ internal static class EvaluateCommand
         scores.AddTo(command);
         command.Validators.Add(result =>
         {
-            var fp = result.GetValue(costFalsePositive);
-            var fn = result.GetValue(costFalseNegative);
+            double? fp, fn;
+            try
+            {
+                fp = result.GetValue(costFalsePositive);
+                fn = result.GetValue(costFalseNegative);
+                _ = result.GetValue(threshold);
+                _ = result.GetValue(beta);
+            }
+            catch (InvalidOperationException)
+            {
+                // A value that did not parse has its own error already; reading it throws.
+                return;
+            }
+
             if ((fp is null) != (fn is null))
             {
                 result.AddError("--cost-fp and --cost-fn go together: give both.");
