@@ -72,7 +72,7 @@ internal sealed class Comparison
         var rarest = data.ClassCounts.Where(c => c > 0).Min();
         if (rarest < settings.Folds)
         {
-            throw new ArgumentException($"the rarest class has {rarest} rows, fewer than --folds {settings.Folds}; every fold needs one.");
+            throw new ArgumentException($"the rarest class has {Plural.Of(rarest, "row", "rows")}, fewer than --folds {settings.Folds}; every fold needs one.");
         }
 
         IFoldSplitter splitter = settings.Repeats == 1

@@ -57,7 +57,7 @@ internal static class InspectCommand
     {
         var console = Terminal.Over(stdout);
         console.MarkupLine(Invariant(
-            $"[bold]{Markup.Escape(report.Source)}[/]: {report.Rows} rows, {report.Features} features, label column '{Markup.Escape(report.LabelName)}', {report.ClassCounts.Count} classes"));
+            $"[bold]{Markup.Escape(report.Source)}[/]: {Plural.Of(report.Rows, "row", "rows")}, {Plural.Of(report.Features, "feature", "features")}, label column '{Markup.Escape(report.LabelName)}', {report.ClassCounts.Count} classes"));
         var table = new Table().AddColumn("class").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
         foreach (var (className, count) in report.ClassCounts)
         {

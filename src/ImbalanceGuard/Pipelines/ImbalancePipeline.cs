@@ -237,7 +237,7 @@ public sealed class ImbalancePipeline
         if (positives < InnerFolds)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {positives} rows there; lower InnerFolds or give more data."),
+                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {Plural.Rows(positives)} there; lower InnerFolds or give more data."),
                 nameof(training));
         }
 

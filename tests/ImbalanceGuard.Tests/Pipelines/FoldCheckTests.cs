@@ -147,6 +147,16 @@ public class FoldCheckTests
         Assert.Equal("smote: class '1' has 1 row, but k_neighbors=5 needs at least 6. Lower k_neighbors or choose another sampler.", error.Message);
     }
 
+    [Fact]
+    public void Inner_folds_of_a_single_positive_row_say_one_row()
+    {
+        var tiny = Dataset.FromRows([[0.0], [0.1], [0.2], [0.3], [1.0]], ["0", "0", "0", "0", "1"]);
+
+        var error = Assert.Throws<ArgumentException>(() => StrategyCatalog.Create("none").Fit(Split.FromPreSplit(tiny)));
+
+        Assert.Contains("the positive class '1' has only 1 row there", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class Synchronous(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>
     {
         public void Report(CrossValidationProgress value) => report(value);

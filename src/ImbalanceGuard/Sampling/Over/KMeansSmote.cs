@@ -89,7 +89,7 @@ public sealed class KMeansSmote : SeededSampler
         if (kmeans.Clusters > input.RowCount)
         {
             throw new SamplingException(
-                string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {input.RowCount} rows."));
+                string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {Plural.Rows(input.RowCount)}."));
         }
 
         // The library's own clusterers read the rows where they are; any other gets them as a span.
