@@ -82,6 +82,8 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare data/pima.csv --model forest --strategies none,smote,balanced-random-forest --json",
             $"{CommandLine.ToolName} compare fraud.csv --label Class --strategies class-weight,smote,easy-ensemble,rus-boost --repeats 3",
             $"{CommandLine.ToolName} compare data/hacide.csv --report hacide.html",
+            $"{CommandLine.ToolName} compare small.csv --strategies none,smote,adasyn --param smote.k_neighbors=3 --param adasyn.n_neighbors=3",
+            $"{CommandLine.ToolName} compare glass.csv --positive 6 --ignore id",
         ]);
     }
 

@@ -39,7 +39,8 @@ internal static class InspectCommand
         return (command,
         [
             $"{CommandLine.ToolName} inspect data/pima.csv",
-            $"{CommandLine.ToolName} inspect customers.csv --label churned",
+            $"{CommandLine.ToolName} inspect customers.csv --label churned --ignore customer_id,signup_date",
+            $"{CommandLine.ToolName} inspect export.csv --separator ';' --categorical region_code",
             $"{CommandLine.ToolName} inspect data/glass.csv --json",
         ]);
     }

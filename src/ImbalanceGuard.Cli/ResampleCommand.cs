@@ -113,7 +113,7 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
             $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
             $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
-            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --param categorical_features=0,3 --out mixed-smote.csv",
+            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
         ]);
     }
 
