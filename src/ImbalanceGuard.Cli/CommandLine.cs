@@ -38,7 +38,7 @@ internal static class CommandLine
         }
     }
 
-    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
@@ -61,7 +61,7 @@ internal static class CommandLine
 
         foreach (var (command, commandExamples) in new[]
         {
-            InspectCommand.Create(stdout),
+            InspectCommand.Create(stdout, stderr),
             ResampleCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout),
             EvaluateCommand.Create(stdout),
@@ -74,6 +74,7 @@ internal static class CommandLine
             examples[command] = commandExamples;
         }
 
+        NumberOptions.Apply(root);
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExamples((HelpAction)help.Action!, examples);
         return root;

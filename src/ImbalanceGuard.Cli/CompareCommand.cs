@@ -53,14 +53,15 @@ internal static class CompareCommand
         {
             var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
             var asJson = parseResult.GetValue(json);
-            var reportPath = parseResult.GetValue(report) is { } r ? ReportPath(r) : null;
+            using var staged = new StagedOutput(settings.CsvPath);
+            var reportPath = parseResult.GetValue(report) is { } r ? staged.Reserve(r, "--report", OutputFormat.Html) : null;
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
-            var showProgress = !asJson && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
-            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, reportPath);
+            var showProgress = !asJson && Terminal.Watched(stderr);
+            var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
+            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, staged, reportPath);
             if (asJson)
             {
-                WriteJson(stdout, comparison.Results);
+                WriteJson(stdout, comparison);
             }
             else
             {
@@ -81,21 +82,9 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare data/pima.csv --model forest --strategies none,smote,balanced-random-forest --json",
             $"{CommandLine.ToolName} compare fraud.csv --label Class --strategies class-weight,smote,easy-ensemble,rus-boost --repeats 3",
             $"{CommandLine.ToolName} compare data/hacide.csv --report hacide.html",
+            $"{CommandLine.ToolName} compare small.csv --strategies none,smote,adasyn --param smote.k_neighbors=3 --param adasyn.n_neighbors=3",
+            $"{CommandLine.ToolName} compare glass.csv --positive 6 --ignore id",
         ]);
-    }
-
-    /// <summary>The full path of a report to write, checked before any fold runs.</summary>
-    /// <exception cref="ArgumentException">The folder does not exist.</exception>
-    public static string ReportPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new ArgumentException($"cannot write the report {path}: the folder {folder} does not exist.");
-        }
-
-        return full;
     }
 
     /// <summary>A metric's mean and spread as the table shows it.</summary>
@@ -104,10 +93,20 @@ internal static class CompareCommand
             ? "n/a"
             : summary.Mean.ToString(format, CultureInfo.InvariantCulture) + " ± " + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void WriteJson(TextWriter stdout, IReadOnlyList<StrategyResult> results)
-        => JsonOutput.WriteArray(stdout, results, (w, r) =>
+    /// <summary>An object per strategy, ranked; a skipped strategy last, as <c>{"strategy": …, "skipped": "reason"}</c>.</summary>
+    private static void WriteJson(TextWriter stdout, Comparison comparison)
+        => JsonOutput.WriteArray(stdout, comparison.Results.Select(r => ((StrategyResult?)r, (SkippedStrategy?)null)).Concat(comparison.Skipped.Select(s => ((StrategyResult?)null, (SkippedStrategy?)s))), (w, item) =>
         {
+            if (item.Item2 is { } skipped)
+            {
+                w.WriteString("strategy", skipped.Strategy);
+                w.WriteString("skipped", Comparison.Note(skipped));
+                return;
+            }
+
+            var r = item.Item1!;
             w.WriteString("strategy", r.Strategy);
+            w.WriteString("positive_class", r.Result.PositiveClass);
             foreach (var column in Columns.Append(MetricNames.Threshold))
             {
                 var summary = r.Result.Metrics.TryGetValue(column, out var s) ? s : new MetricSummary(double.NaN, double.NaN, 0);
@@ -125,6 +124,11 @@ internal static class CompareCommand
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[bold]{Markup.Escape(comparison.Settings.CsvPath)}[/]: {data.RowCount:N0} rows; positive class '{Markup.Escape(comparison.PositiveClass)}' = {positives:N0} rows ({positives / (double)data.RowCount:P1})."));
+        if (comparison.OneVsRest is { } oneVsRest)
+        {
+            console.MarkupLine(Markup.Escape(oneVsRest));
+        }
+
         var table = new Table().AddColumn("#").AddColumn("strategy");
         foreach (var column in Columns)
         {
@@ -147,7 +151,17 @@ internal static class CompareCommand
             table.AddRow(cells);
         }
 
+        foreach (var skipped in comparison.Skipped)
+        {
+            table.AddRow([new Markup("-"), new Markup($"[dim]{Markup.Escape(skipped.Strategy)}[/]"), new Markup("[dim]skipped[/]"), .. Columns.Skip(1).Select(_ => new Markup(string.Empty))]);
+        }
+
         console.Write(table);
+        foreach (var skipped in comparison.Skipped)
+        {
+            console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Strategy)}: {Markup.Escape(Comparison.Note(skipped))}[/]");
+        }
+
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));

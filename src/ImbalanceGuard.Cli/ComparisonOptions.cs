@@ -10,7 +10,9 @@ internal sealed class ComparisonOptions
     /// <summary>The strategies compared when <c>--strategies</c> is not given.</summary>
     public const string DefaultStrategies = "none,class-weight,smote,random-under,balanced-random-forest";
 
-    private readonly Option<string?> _label = CommonOptions.Label();
+    private readonly DataOptions _data = new();
+
+    private readonly Option<string?> _positive = CommonOptions.Positive("the rarest class; with more than two classes the others together are negative (one-vs-rest)");
 
     private readonly Option<string> _model = new("--model")
     {
@@ -32,6 +34,7 @@ internal sealed class ComparisonOptions
         Description = "Stratified folds, at least 2.",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
+        CustomParser = r => NumberOptions.WholeNumber(r, 2),
     };
 
     private readonly Option<int> _repeats = new("--repeats")
@@ -39,6 +42,7 @@ internal sealed class ComparisonOptions
         Description = "Repeats of the k-fold with reshuffled folds, at least 1.",
         HelpName = "R",
         DefaultValueFactory = _ => 1,
+        CustomParser = r => NumberOptions.WholeNumber(r, 1),
     };
 
     private readonly Option<int> _seed = new("--seed")
@@ -48,6 +52,13 @@ internal sealed class ComparisonOptions
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<string[]> _parameters = new("--param", "-p")
+    {
+        Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
+        HelpName = "NAME.KEY=VALUE",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public ComparisonOptions()
     {
         _model.CompletionSources.Add(_ => StrategyCatalog.Models.Select(m => new CompletionItem(m)));
@@ -55,23 +66,31 @@ internal sealed class ComparisonOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_label);
+        _data.AddTo(command);
+        command.Options.Add(_positive);
         command.Options.Add(_model);
         command.Options.Add(_strategies);
         command.Options.Add(_folds);
         command.Options.Add(_repeats);
         command.Options.Add(_seed);
+        command.Options.Add(_parameters);
     }
 
-    /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy.</exception>
-    public ComparisonSettings Settings(ParseResult parseResult, string csvPath) => new(
-        csvPath,
-        parseResult.GetValue(_label),
-        parseResult.GetRequiredValue(_model),
-        ParseStrategies(parseResult.GetRequiredValue(_strategies)),
-        parseResult.GetValue(_folds),
-        parseResult.GetValue(_repeats),
-        parseResult.GetValue(_seed));
+    /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
+    public ComparisonSettings Settings(ParseResult parseResult, string csvPath)
+    {
+        var strategies = ParseStrategies(parseResult.GetRequiredValue(_strategies));
+        return new(
+            csvPath,
+            _data.LoadOptions(parseResult),
+            parseResult.GetValue(_positive),
+            parseResult.GetRequiredValue(_model),
+            strategies,
+            parseResult.GetValue(_folds),
+            parseResult.GetValue(_repeats),
+            parseResult.GetValue(_seed),
+            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies));
+    }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>
     private static string[] ParseStrategies(string list)

@@ -19,6 +19,8 @@ internal static class ErrorReport
         var e = Unwrap(exception);
         return e switch
         {
+            OutputException output => (output.ExitCode, "error: " + Clean(e.Message)),
+            OperationCanceledException => (Interruption.ExitCode, "error: interrupted; no output file was written."),
             DataFormatException or FileNotFoundException or DirectoryNotFoundException or SamplingException
                 or FormatException or Thresholds.UnreachableObjectiveException
                 => (ExitCodes.BadInput, "error: " + Clean(e.Message)),

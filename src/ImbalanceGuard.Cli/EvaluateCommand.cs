@@ -7,6 +7,10 @@ namespace ImbalanceGuard.Cli;
 /// <summary><c>evaluate</c>: the metrics of a model's scores, threshold-free and — only when one is given — at a threshold.</summary>
 internal static class EvaluateCommand
 {
+    private const string RawScoresNote =
+        "The scores are not all probabilities in [0, 1] (raw scores or margins): the ranking metrics and any threshold hold, "
+        + "but the Brier score and log loss need probabilities, so they are not given.";
+
     public static (Command Command, string[] Examples) Create(TextWriter stdout)
     {
         var scores = new ScoreOptions();
@@ -34,7 +38,7 @@ internal static class EvaluateCommand
         var json = CommonOptions.Json();
         var command = new Command(
             "evaluate",
-            "Evaluate a model's probabilities on labelled rows: ROC-AUC, average precision (PR-AUC), Brier score and log loss, "
+            "Evaluate a model's probabilities (or raw scores) on labelled rows: ROC-AUC, average precision (PR-AUC), and for probabilities Brier score and log loss, "
             + "and with --threshold the confusion and decision metrics, accuracy only beside the majority-class baseline.")
         {
             threshold,
@@ -46,8 +50,20 @@ internal static class EvaluateCommand
         scores.AddTo(command);
         command.Validators.Add(result =>
         {
-            var fp = result.GetValue(costFalsePositive);
-            var fn = result.GetValue(costFalseNegative);
+            double? fp, fn;
+            try
+            {
+                fp = result.GetValue(costFalsePositive);
+                fn = result.GetValue(costFalseNegative);
+                _ = result.GetValue(threshold);
+                _ = result.GetValue(beta);
+            }
+            catch (InvalidOperationException)
+            {
+                // A value that did not parse has its own error already; reading it throws.
+                return;
+            }
+
             if ((fp is null) != (fn is null))
             {
                 result.AddError("--cost-fp and --cost-fn go together: give both.");
@@ -70,7 +86,6 @@ internal static class EvaluateCommand
         command.SetAction(parseResult =>
         {
             var data = scores.Load(parseResult);
-            data.Scores.RequireProbabilities("evaluate (brier and log_loss)");
             var cut = parseResult.GetValue(threshold);
             var b = parseResult.GetValue(beta) ?? 1.0;
             var costs = parseResult.GetValue(costFalsePositive) is { } fp && parseResult.GetValue(costFalseNegative) is { } fn ? (fp, fn) : ((double, double)?)null;
@@ -81,8 +96,13 @@ internal static class EvaluateCommand
                 {
                     w.WriteNumber("roc_auc", report.RocAuc);
                     w.WriteNumber("average_precision", report.AveragePrecision);
-                    w.WriteNumber("brier", report.BrierScore!.Value);
-                    w.WriteNumber("log_loss", report.LogLoss!.Value);
+                    JsonOutput.WriteNumberOrNull(w, "brier", report.BrierScore ?? double.NaN);
+                    JsonOutput.WriteNumberOrNull(w, "log_loss", report.LogLoss ?? double.NaN);
+                    if (!report.ScoresAreProbabilities)
+                    {
+                        w.WriteString("note", RawScoresNote);
+                    }
+
                     if (report.Confusion is { } confusion)
                     {
                         DecisionMetrics.WriteJson(w, report.Threshold!.Value, confusion, b, costs);
@@ -99,9 +119,18 @@ internal static class EvaluateCommand
             var ranking = new Table().AddColumn("threshold-free").AddColumn(new TableColumn("value").RightAligned()).AddColumn("no-skill baseline");
             ranking.AddRow("average precision (PR-AUC)", DecisionMetrics.Number(report.AveragePrecision), DecisionMetrics.Number(report.PositiveShare));
             ranking.AddRow("ROC-AUC", DecisionMetrics.Number(report.RocAuc), "0.5");
-            ranking.AddRow("Brier score (lower is better)", DecisionMetrics.Number(report.BrierScore!.Value), DecisionMetrics.Number(report.BaselineBrierScore));
-            ranking.AddRow("log loss (lower is better)", DecisionMetrics.Number(report.LogLoss!.Value), string.Empty);
+            if (report is { BrierScore: { } brier, LogLoss: { } logLoss })
+            {
+                ranking.AddRow("Brier score (lower is better)", DecisionMetrics.Number(brier), DecisionMetrics.Number(report.BaselineBrierScore));
+                ranking.AddRow("log loss (lower is better)", DecisionMetrics.Number(logLoss), string.Empty);
+            }
+
             console.Write(ranking);
+            if (!report.ScoresAreProbabilities)
+            {
+                console.WriteLine(RawScoresNote);
+            }
+
             if (report.Confusion is { } c)
             {
                 console.Write(DecisionMetrics.Table(report.Threshold!.Value, c, b, costs, data));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ImbalanceGuard.Cli;
 
@@ -14,28 +15,28 @@ internal static class GenerateCommand
             Description = "The number of rows (at least 1).",
             HelpName = "N",
             Required = true,
-            CustomParser = r => ParseInt(r, minimum: 1),
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
         };
         var features = new Option<int>("--features", "-f")
         {
             Description = "The number of feature columns (at least 1).",
             HelpName = "F",
             Required = true,
-            CustomParser = r => ParseInt(r, minimum: 1),
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
         };
         var informative = new Option<int?>("--informative")
         {
             Description = "Features that carry the class structure; default min(F, max(2, F/2)). Up to 2 more are redundant "
                 + "(linear combinations of the informative ones) and the rest are noise.",
             HelpName = "I",
-            CustomParser = r => ParseInt(r, minimum: 1),
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
         };
         var classes = new Option<int>("--classes", "-c")
         {
             Description = "The number of classes, labelled 0 to C-1; the last one (C-1) is the minority.",
             HelpName = "C",
             DefaultValueFactory = _ => 2,
-            CustomParser = r => ParseInt(r, minimum: 2),
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 2),
         };
         var minorityFraction = new Option<double>("--minority-fraction")
         {
@@ -49,7 +50,7 @@ internal static class GenerateCommand
             Description = "Gaussian clusters per class; C × this must be at most 2^I.",
             HelpName = "K",
             DefaultValueFactory = _ => 2,
-            CustomParser = r => ParseInt(r, minimum: 1),
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
         };
         var classSep = new Option<double>("--class-sep")
         {
@@ -97,7 +98,7 @@ internal static class GenerateCommand
                 ("--class-sep", "classSeparation"), ("--flip-y", "flipY"),
             };
             using var staged = new StagedOutput();
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out");
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
             Dataset data;
             try
             {
@@ -114,9 +115,17 @@ internal static class GenerateCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                // Name the option the user typed, not the library's parameter.
+                // Name the options the user typed, not the library's parameters, in the message too.
                 var option = options.FirstOrDefault(o => o.Parameter == e.ParamName).Option ?? e.ParamName;
                 var message = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+                message = message.StartsWith(e.ParamName + " ", StringComparison.Ordinal) ? message[(e.ParamName!.Length + 1)..] : message;
+
+                // minorityFraction and the like are C#; rows, features and classes read as English already.
+                foreach (var (name, parameter) in options.Where(o => o.Parameter.Any(char.IsUpper)))
+                {
+                    message = Regex.Replace(message, $@"\b{parameter}\b", name);
+                }
+
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} {e.ActualValue}: {message}"), e);
             }
 
@@ -140,26 +149,9 @@ internal static class GenerateCommand
     /// <summary>Half the features informative, at least two (scikit-learn's default), never more than there are.</summary>
     internal static int DefaultInformative(int features) => Math.Min(features, Math.Max(2, features / 2));
 
-    /// <summary>A whole number of at least <paramref name="minimum"/>, or a parse error that says so.</summary>
-    private static int ParseInt(ArgumentResult result, int minimum)
-    {
-        var name = OptionName(result);
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {minimum} to {int.MaxValue}; got '{text}'."));
-        }
-        else if (value < minimum)
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {minimum}; got {value}."));
-        }
-
-        return value;
-    }
-
     private static double ParseFraction(ArgumentResult result)
     {
-        var name = OptionName(result);
+        var name = NumberOptions.OptionName(result);
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0 && value < 1))
         {
@@ -169,6 +161,4 @@ internal static class GenerateCommand
         return value;
     }
 
-    private static string OptionName(ArgumentResult result)
-        => (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
 }

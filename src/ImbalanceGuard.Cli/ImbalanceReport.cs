@@ -93,7 +93,7 @@ internal sealed class ImbalanceReport
             var smote = minority >= 2
                 ? $", or SMOTE with --param k_neighbors={(minority - 1).ToString(CultureInfo.InvariantCulture)}"
                 : string.Empty;
-            return $"Class '{MinorityClass}' has only {minority.ToString(CultureInfo.InvariantCulture)} rows, too few for SMOTE's default 5 neighbours: "
+            return $"Class '{MinorityClass}' has only {Plural.Of(minority, "row", "rows")}, too few for SMOTE's default 5 neighbours: "
                 + $"use {Samplers("random-over")}{smote}; better still, collect more rows of it.";
         }
 

@@ -7,10 +7,10 @@ namespace ImbalanceGuard.Cli;
 /// <summary><c>inspect</c>: how imbalanced a labelled CSV file is, and what to do about it.</summary>
 internal static class InspectCommand
 {
-    public static (Command Command, string[] Examples) Create(TextWriter stdout)
+    public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
-        var csv = CommonOptions.CsvArgument("The CSV file to inspect: a header row, numeric feature columns and a label column.");
-        var label = CommonOptions.Label();
+        var csv = CommonOptions.CsvArgument("The CSV file to inspect: a header row, feature columns and a label column.");
+        var dataOptions = new DataOptions();
         var json = CommonOptions.Json();
         var command = new Command(
             "inspect",
@@ -18,12 +18,12 @@ internal static class InspectCommand
             + "the accuracy of always predicting the majority class, and advice on evaluation and resampling.")
         {
             csv,
-            label,
             json,
         };
+        dataOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var data = Dataset.LoadCsv(parseResult.GetRequiredValue(csv), CommonOptions.LoadOptions(parseResult.GetValue(label)));
+            var data = DataOptions.Load(parseResult.GetRequiredValue(csv), dataOptions.LoadOptions(parseResult), stderr);
             var report = ImbalanceReport.Of(data, Path.GetFileName(parseResult.GetRequiredValue(csv)));
             if (parseResult.GetValue(json))
             {
@@ -39,7 +39,8 @@ internal static class InspectCommand
         return (command,
         [
             $"{CommandLine.ToolName} inspect data/pima.csv",
-            $"{CommandLine.ToolName} inspect customers.csv --label churned",
+            $"{CommandLine.ToolName} inspect customers.csv --label churned --ignore customer_id,signup_date",
+            $"{CommandLine.ToolName} inspect export.csv --separator ';' --categorical region_code",
             $"{CommandLine.ToolName} inspect data/glass.csv --json",
         ]);
     }
@@ -57,7 +58,7 @@ internal static class InspectCommand
     {
         var console = Terminal.Over(stdout);
         console.MarkupLine(Invariant(
-            $"[bold]{Markup.Escape(report.Source)}[/]: {report.Rows} rows, {report.Features} features, label column '{Markup.Escape(report.LabelName)}', {report.ClassCounts.Count} classes"));
+            $"[bold]{Markup.Escape(report.Source)}[/]: {Plural.Of(report.Rows, "row", "rows")}, {Plural.Of(report.Features, "feature", "features")}, label column '{Markup.Escape(report.LabelName)}', {report.ClassCounts.Count} classes"));
         var table = new Table().AddColumn("class").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
         foreach (var (className, count) in report.ClassCounts)
         {

@@ -2,14 +2,18 @@ namespace ImbalanceGuard.Cli;
 
 /// <summary>
 /// The <c>imbalance-guard</c> command-line tool: <c>inspect</c>, <c>resample</c>, <c>generate</c>, <c>evaluate</c>, <c>tune</c>, <c>compare</c> and <c>report</c>.
-/// Exit codes: 0 success, 1 an internal failure, 2 bad input (a file, a value, an option).
+/// Exit codes: 0 success, 1 an internal failure, 2 bad input (a file, a value, an option), 130 interrupted (Ctrl-C).
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the tool on the process's console.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <returns>The exit code.</returns>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var interruption = Interruption.Register(Console.Error);
+        return Run(args, Console.Out, Console.Error);
+    }
 
     /// <summary>
     /// Runs the tool with its output and errors going to the given writers (what tests use in-process).

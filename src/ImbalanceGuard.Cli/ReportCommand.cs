@@ -30,10 +30,11 @@ internal static class ReportCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             var settings = options.Settings(parseResult, parseResult.GetRequiredValue(csv));
-            var path = CompareCommand.ReportPath(parseResult.GetRequiredValue(output));
-            var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            var comparison = Comparison.Run(settings, showProgress ? stderr : null, cancellationToken);
-            var verdict = ReportWriter.Write(comparison, path);
+            using var staged = new StagedOutput(settings.CsvPath);
+            var path = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Html);
+            var showProgress = Terminal.Watched(stderr);
+            var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
+            var verdict = ReportWriter.Write(comparison, staged, path);
             var console = Terminal.Over(stdout);
             console.MarkupLine("[yellow]" + Markup.Escape(verdict.AccuracyTrap) + "[/]");
             console.MarkupLine("[green]" + Markup.Escape(verdict.Recommendation) + "[/]");

@@ -8,19 +8,25 @@ namespace ImbalanceGuard.Cli;
 /// <summary>Turns a finished comparison into the HTML report, for <c>report</c> and <c>compare --report</c>.</summary>
 internal static class ReportWriter
 {
-    /// <summary>Writes the report of <paramref name="comparison"/> to <paramref name="path"/> and returns its verdict.</summary>
-    public static ReportVerdict Write(Comparison comparison, string path)
+    /// <summary>
+    /// Writes the report of <paramref name="comparison"/> to <paramref name="path"/>, reserved in <paramref name="staged"/>,
+    /// commits it and returns its verdict.
+    /// </summary>
+    public static ReportVerdict Write(Comparison comparison, StagedOutput staged, string path)
     {
         var settings = comparison.Settings;
         var method = string.Create(
             CultureInfo.InvariantCulture,
-            $"Strategies cross-validated with {settings.Folds} stratified folds{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.");
+            $"Strategies cross-validated with {settings.Folds} stratified folds{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.{(comparison.OneVsRest is { } note ? " " + note : string.Empty)}");
         var data = new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
         {
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
+            Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
         };
         var verdict = ReportVerdict.Of(data);
-        HtmlReport.Write(data, path);
+        var html = HtmlReport.Build(data);
+        staged.Write(path, writer => writer.Write(html));
+        staged.Commit();
         return verdict;
     }
 

@@ -21,7 +21,7 @@ internal static class ResampleCommand
             Required = true,
         };
         method.CompletionSources.Add(_ => SamplerCatalog.Names.Select(n => new CompletionItem(n)));
-        var label = CommonOptions.Label();
+        var dataOptions = new DataOptions();
         var seed = new Option<int?>("--seed")
         {
             Description = "Seeds the sampler's random choices (its random_state parameter); ignored by deterministic samplers. Default 0.",
@@ -46,13 +46,13 @@ internal static class ResampleCommand
         {
             csv,
             method,
-            label,
             seed,
             parameters,
             output,
             indices,
             json,
         };
+        dataOptions.AddTo(command);
 
         command.SetAction(parseResult =>
         {
@@ -60,17 +60,29 @@ internal static class ResampleCommand
             SamplerArguments.CheckMethod(name);
             var csvPath = parseResult.GetRequiredValue(csv);
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
-            var data = Dataset.LoadCsv(csvPath, SamplerArguments.LoadOptions(name, csvPath, parseResult.GetValue(label), values));
-            var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema));
 
-            using var staged = new StagedOutput();
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out");
-            var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices") : null;
+            using var staged = new StagedOutput(csvPath);
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
+            var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
+            var data = DataOptions.Load(csvPath, SamplerArguments.LoadOptions(name, csvPath, dataOptions, parseResult, values), stderr);
+            var watched = !parseResult.GetValue(json) && Terminal.Watched(stderr);
+            var bar = watched ? new ProgressRelay() : null;
+            var sampler = SamplerCatalog.Create(name, new SamplerParameters(values, data.Schema), bar);
+            if (SamplerCatalog.CategoricalProblem(sampler, data.Schema) is { } categorical)
+            {
+                throw new ArgumentException(categorical);
+            }
 
             // Declared training data: the file is the training side of a split made elsewhere.
             var training = Split.FromPreSplit(data);
             var clock = Stopwatch.StartNew();
-            var result = sampler.FitResample(training);
+            var result = bar is null
+                ? sampler.FitResample(training)
+                : Terminal.Progress(stderr).Start(context =>
+                {
+                    bar.Task = context.AddTask(Markup.Escape(name), maxValue: 1).IsIndeterminate();
+                    return sampler.FitResample(training);
+                });
             clock.Stop();
             foreach (var warning in result.Warnings)
             {
@@ -101,8 +113,27 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
             $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
             $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
-            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --param categorical_features=0,3 --out mixed-smote.csv",
+            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
         ]);
+    }
+
+    /// <summary>The sampler's reports, shown on the bar (on the sampler's thread; Spectre redraws on its own).</summary>
+    private sealed class ProgressRelay : IProgress<SamplingProgress>
+    {
+        public ProgressTask? Task { get; set; }
+
+        public void Report(SamplingProgress value)
+        {
+            if (Task is not { } task)
+            {
+                return;
+            }
+
+            task.Description = Markup.Escape(value.Step);
+            task.IsIndeterminate = value.Total <= 1 && value.Done == 0;
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+        }
     }
 
     private static void WriteIndices(TextWriter writer, IReadOnlyList<int> kept)

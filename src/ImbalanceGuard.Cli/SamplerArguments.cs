@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ImbalanceGuard.Sampling;
 
@@ -32,14 +33,8 @@ internal static class SamplerArguments
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var equals = item.IndexOf('=', StringComparison.Ordinal);
-            var key = equals > 0 ? item[..equals].Trim() : string.Empty;
-            if (key.Length == 0)
-            {
-                throw new ArgumentException($"--param '{item}': expected KEY=VALUE with an imbalanced-learn parameter name, such as k_neighbors=3.");
-            }
-
-            if (!parameters.TryAdd(key, item[(equals + 1)..]))
+            var (key, text) = KeyAndValue(item, "KEY=VALUE with an imbalanced-learn parameter name, such as k_neighbors=3");
+            if (!parameters.TryAdd(key, text))
             {
                 throw new ArgumentException($"--param {key} is given more than once.");
             }
@@ -59,25 +54,81 @@ internal static class SamplerArguments
     }
 
     /// <summary>
+    /// <c>strategy.key=value</c> items (compare and report) as parameters by strategy, each strategy one of
+    /// <paramref name="strategies"/> and a sampler, each key one of its parameters: checked before any work.
+    /// </summary>
+    /// <exception cref="ArgumentException">An item is malformed, names a strategy not compared or not a sampler, or a parameter the sampler lacks.</exception>
+    public static Dictionary<string, IReadOnlyDictionary<string, string>> StrategyParameters(IEnumerable<string> items, IReadOnlyList<string> strategies)
+    {
+        var byStrategy = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            const string Expected = "STRATEGY.KEY=VALUE, such as smote.k_neighbors=3";
+            var (name, value) = KeyAndValue(item, Expected);
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || dot == name.Length - 1)
+            {
+                throw new ArgumentException($"--param '{item}': expected {Expected}.");
+            }
+
+            var (strategy, key) = (name[..dot], name[(dot + 1)..]);
+            if (!strategies.Contains(strategy, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: '{strategy}' is not among the strategies compared ({string.Join(",", strategies)}).");
+            }
+
+            if (!SamplerCatalog.Names.Contains(strategy, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: '{strategy}' is not a sampler and has no parameters.");
+            }
+
+            if (!SamplerCatalog.ParametersOf(strategy).Contains(key, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--param {name}: {strategy} has no parameter {key}. Its parameters: {string.Join(", ", SamplerCatalog.ParametersOf(strategy))}.");
+            }
+
+            if (!(byStrategy.TryGetValue(strategy, out var parameters) ? parameters : byStrategy[strategy] = new(StringComparer.Ordinal)).TryAdd(key, value))
+            {
+                throw new ArgumentException($"--param {name} is given more than once.");
+            }
+        }
+
+        return byStrategy.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value, StringComparer.Ordinal);
+    }
+
+    private static (string Key, string Value) KeyAndValue(string item, string expected)
+    {
+        var equals = item.IndexOf('=', StringComparison.Ordinal);
+        var key = equals > 0 ? item[..equals].Trim() : string.Empty;
+        return key.Length == 0
+            ? throw new ArgumentException($"--param '{item}': expected {expected}.")
+            : (key, item[(equals + 1)..]);
+    }
+
+    /// <summary>
     /// How to load the CSV file: SMOTEN reads every feature as a category; SMOTE-NC reads the columns its
     /// <c>categorical_features</c> parameter names (positions count feature columns, the label excluded).
     /// </summary>
     /// <exception cref="ArgumentException">A position in categorical_features is outside the feature columns.</exception>
-    public static CsvLoadOptions LoadOptions(string method, string csvPath, string? label, IReadOnlyDictionary<string, string> parameters)
+    public static CsvLoadOptions LoadOptions(string method, string csvPath, DataOptions dataOptions, ParseResult parseResult, Dictionary<string, string> parameters)
     {
         if (method == "smoten")
         {
-            return new CsvLoadOptions { LabelColumn = label, AllFeaturesCategorical = true };
+            return dataOptions.LoadOptions(parseResult, allCategorical: true);
         }
 
+        var general = dataOptions.LoadOptions(parseResult);
         if (method != "smote-nc" || !parameters.TryGetValue(CategoricalParameter, out var categorical))
         {
-            return new CsvLoadOptions { LabelColumn = label };
+            return general;
         }
 
-        var columns = CsvHeader.Read(csvPath);
-        var labelName = label ?? columns[^1];
-        var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal)).ToArray();
+        // categorical_features is an alias of --categorical (its positions count the feature columns): it marks
+        // columns when the file is read, and SMOTE-NC then takes every categorical column, text ones included.
+        parameters.Remove(CategoricalParameter);
+        var columns = CsvHeader.Read(csvPath, general.Separator);
+        var labelName = general.LabelColumn ?? columns[^1];
+        var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal) && !general.IgnoreColumns!.Contains(c)).ToArray();
         var names = new List<string>();
         foreach (var item in categorical.Trim().Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -98,6 +149,6 @@ internal static class SamplerArguments
             }
         }
 
-        return new CsvLoadOptions { LabelColumn = label, CategoricalColumns = names };
+        return dataOptions.LoadOptions(parseResult, names);
     }
 }

@@ -23,11 +23,9 @@ internal sealed class ScoreOptions
         Required = true,
     };
 
-    public Option<string?> Positive { get; } = new("--positive")
-    {
-        Description = "The positive class; default 1 when the labels are 0 and 1, otherwise the rarer class.",
-        HelpName = "CLASS",
-    };
+    public Option<string?> Positive { get; } = CommonOptions.Positive("1 when the labels are 0 and 1, otherwise the rarer class");
+
+    public Option<char> Separator { get; } = CommonOptions.Separator();
 
     public void AddTo(Command command)
     {
@@ -35,6 +33,7 @@ internal sealed class ScoreOptions
         command.Add(Label);
         command.Add(Score);
         command.Add(Positive);
+        command.Add(Separator);
     }
 
     public ScoredData Load(ParseResult parseResult)
@@ -42,5 +41,6 @@ internal sealed class ScoreOptions
             parseResult.GetRequiredValue(Csv),
             parseResult.GetRequiredValue(Label),
             parseResult.GetRequiredValue(Score),
-            parseResult.GetValue(Positive));
+            parseResult.GetValue(Positive),
+            parseResult.GetValue(Separator));
 }

@@ -11,6 +11,19 @@ internal static class Terminal
     /// </summary>
     private const int UnwrappedWidth = 200;
 
+    /// <summary>
+    /// Whether a person watches <paramref name="stderr"/>: the process's own, not redirected. Progress bars go there
+    /// only then; in a log they would be noise.
+    /// </summary>
+    public static bool Watched(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+
+    /// <summary>A progress display on <paramref name="writer"/> (stderr): description, bar, percentage, elapsed time; cleared when done.</summary>
+    public static Progress Progress(TextWriter writer)
+        => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) })
+            .Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
+
     public static IAnsiConsole Over(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

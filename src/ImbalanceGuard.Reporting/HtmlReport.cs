@@ -96,7 +96,19 @@ public static class HtmlReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<p class=\"note\">");
+        html.Append("</tbody>\n</table>\n");
+        if (data.Skipped.Count > 0)
+        {
+            html.Append("<p class=\"trap\">Not compared, because they cannot run on this data:</p>\n<ul class=\"skipped\">\n");
+            foreach (var skipped in data.Skipped)
+            {
+                html.Append("<li><strong>").Append(Encode(skipped.Strategy)).Append("</strong>: ").Append(Encode(skipped.Reason)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<p class=\"note\">");
         html.Append(Encode(Invariant($"Mean ± standard deviation over {best.Result.Folds.Count} folds of leakage-safe cross-validation: every fold resamples, weights and tunes its own training side and is scored on validation rows no step saw. Decision metrics are at a threshold tuned for F1 inside each training fold.")));
         html.Append("</p>\n");
 
@@ -116,16 +128,32 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    /// <summary>Writes the report to <paramref name="path"/> (through a temporary file, so a failure leaves no half-written report).</summary>
+    /// <summary>
+    /// Writes the report to <paramref name="path"/> through a temporary file of a unique name beside it, so a
+    /// failure leaves no half-written report and no file of anyone else's is overwritten or removed.
+    /// </summary>
     /// <exception cref="ArgumentException">No strategy was compared.</exception>
     public static void Write(ReportData data, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var html = Build(data);
         var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp";
-        File.WriteAllText(temporary, html, new UTF8Encoding(false));
-        File.Move(temporary, full, overwrite: true);
+        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+            {
+                writer.Write(html);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     private static string Cell(CrossValidationResult result, string metric)

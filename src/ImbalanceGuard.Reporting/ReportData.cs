@@ -14,4 +14,7 @@ public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<St
     /// synthetic rows. Null for none.
     /// </summary>
     public TrainingSet? ResampledExample { get; init; }
+
+    /// <summary>Strategies that were asked for but could not run on the data, each listed with its reason. Default none.</summary>
+    public IReadOnlyList<SkippedStrategy> Skipped { get; init; } = [];
 }

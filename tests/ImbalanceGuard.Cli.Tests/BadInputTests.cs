@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace ImbalanceGuard.Cli.Tests;
 
 /// <summary>
@@ -92,9 +94,11 @@ public class BadInputTests
     [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0.7" }, "at most 1/classes")]
     [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0.001" }, "rounds to no minority row")]
     [InlineData(new[] { "--rows", "100", "--features", "4", "--classes", "1", "--minority-fraction", "0.1" }, "--classes must be at least 2")]
-    [InlineData(new[] { "--rows", "100", "--features", "4", "--informative", "5", "--minority-fraction", "0.1" }, "--informative 5: informative must be between 1 and features (4)")]
+    [InlineData(new[] { "--rows", "100", "--features", "4", "--informative", "5", "--minority-fraction", "0.1" }, "--informative 5: must be between 1 and features (4)")]
     [InlineData(new[] { "--rows", "100", "--features", "1", "--minority-fraction", "0.1" }, "must be at most 2^informative")]
-    [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0.1", "--flip-y", "2" }, "--flip-y 2")]
+    [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0.1", "--flip-y", "2" }, "--flip-y 2: must be between 0 and 1.")]
+    [InlineData(new[] { "--rows", "100", "--features", "4", "--minority-fraction", "0.001" }, "100 rows × --minority-fraction 0.001 rounds to no minority row")]
+    [InlineData(new[] { "--rows", "100", "--features", "1", "--minority-fraction", "0.1" }, "--informative 1: classes × --clusters-per-class (4) must be at most 2^informative (2)")]
     [InlineData(new[] { "--features", "4", "--minority-fraction", "0.1" }, "Option '--rows' is required")]
     public void Generate_rejects_bad_option_values_with_exit_code_2_and_writes_nothing(string[] args, string expected)
     {
@@ -136,6 +140,32 @@ public class BadInputTests
     {
         AssertBadInput(Cli.Run(), "Required command was not provided", "no command");
         AssertBadInput(Cli.Run("resmaple"), "'resmaple'", "misspelt command");
+    }
+
+    /// <summary>Every number option of every command, given something that is not one, fails in the user's words.</summary>
+    [Fact]
+    public void Every_number_option_names_itself_and_no_dotnet_type()
+    {
+        var root = CommandLine.BuildRoot(TextWriter.Null, TextWriter.Null);
+        var checkedOptions = 0;
+        foreach (var command in root.Subcommands)
+        {
+            foreach (var option in command.Options.Where(o => o is Option<int> or Option<int?> or Option<double> or Option<double?>))
+            {
+                var whole = option is Option<int> or Option<int?>;
+                var result = Cli.Run(command.Name, option.Name, whole ? "1.5" : "one");
+
+                Assert.True(result.ExitCode == 2, $"{command.Name} {option.Name}: {result}");
+                Assert.Single(result.StderrLines);
+                Assert.Contains(whole ? $"{option.Name} must be a whole number" : $"{option.Name} must be a number", result.Stderr, StringComparison.Ordinal);
+                Assert.Contains(whole ? "got '1.5'" : "got 'one'", result.Stderr, StringComparison.Ordinal);
+                Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+                checkedOptions++;
+            }
+        }
+
+        // generate's six, compare's and report's three each, resample's seed, evaluate's four.
+        Assert.True(checkedOptions >= 17, $"only {checkedOptions} number options found");
     }
 
     internal static void AssertBadInput(CliResult result, string expected, string problem)

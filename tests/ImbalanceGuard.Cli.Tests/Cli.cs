@@ -19,7 +19,7 @@ public static class Cli
     /// </summary>
     public static CliResult RunProcess(params string[] args)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "imbalance-guard.dll");
+        var tool = ToolPath;
         Assert.True(File.Exists(tool), $"{tool} was not built next to the tests.");
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -40,7 +40,10 @@ public static class Cli
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private static string DotnetHost()
+    /// <summary>The built tool, next to this test assembly.</summary>
+    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "imbalance-guard.dll");
+
+    public static string DotnetHost()
     {
         // The SDK tells child processes which host runs them; otherwise the host running these tests, or PATH.
         var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");

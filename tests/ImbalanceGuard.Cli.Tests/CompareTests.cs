@@ -75,8 +75,84 @@ public class CompareTests
         Assert.Equal(6, json.RootElement[0].GetProperty("folds").GetInt32());
     }
 
+    /// <summary>200 rows of class 0 and 10 of class 5: five folds leave 8 of class 5 to train on, an inner fold 5.</summary>
+    internal static string SmallClassFile(TempFolder folder)
+        => folder.Csv("small.csv", [
+            "a,b,label",
+            .. Enumerable.Range(0, 200).Select(i => FormattableString.Invariant($"{i % 17 / 10.0},{i % 13 / 10.0},0")),
+            .. Enumerable.Range(0, 10).Select(i => FormattableString.Invariant($"{2 + (i % 3 / 10.0)},{2 + (i % 5 / 10.0)},5")),
+        ]);
+
+    private const string SmoteNote = "smote cannot run in every fold: class '5' has 10 rows; a training fold holds as few as 8 and an inner fold 5; smote's k_neighbors=5 needs 6: --param smote.k_neighbors=4.";
+
+    [Fact]
+    public void A_strategy_that_cannot_run_is_skipped_before_any_fitting_with_its_reason_in_json()
+    {
+        using var folder = new TempFolder();
+
+        var result = Cli.Run("compare", SmallClassFile(folder), "--strategies", "none,smote,adasyn", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var items = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["none", "smote", "adasyn"], items.Select(i => i.GetProperty("strategy").GetString()));
+        Assert.Equal(5, items[0].GetProperty("folds").GetInt32());
+        Assert.Equal(SmoteNote, items[1].GetProperty("skipped").GetString());
+        Assert.Contains("adasyn's n_neighbors=5 needs 6: --param adasyn.n_neighbors=4.", items[2].GetProperty("skipped").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["warning: skipped smote: " + SmoteNote, "warning: skipped adasyn: " + items[2].GetProperty("skipped").GetString()], result.StderrLines);
+    }
+
+    [Fact]
+    public void The_table_and_the_report_list_a_skipped_strategy_with_its_reason()
+    {
+        using var folder = new TempFolder();
+        var report = folder.File("small.html");
+
+        var result = Cli.Run("compare", SmallClassFile(folder), "--strategies", "none,smote", "--report", report);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Skipped smote: " + SmoteNote, result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(result.Stdout.Split('\n'), line => line.Contains("smote", StringComparison.Ordinal) && line.Contains("│", StringComparison.Ordinal) && line.Contains("skipped", StringComparison.Ordinal));
+        var html = File.ReadAllText(report);
+        Assert.Contains("Not compared, because they cannot run on this data:", html, StringComparison.Ordinal);
+        Assert.Contains("<li><strong>smote</strong>: " + System.Net.WebUtility.HtmlEncode(SmoteNote) + "</li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Param_sets_a_compared_samplers_parameter()
+    {
+        using var folder = new TempFolder();
+        var path = SmallClassFile(folder);
+
+        var result = Cli.Run("compare", path, "--strategies", "smote", "--param", "smote.k_neighbors=4", "--folds", "5", "--seed", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var data = Dataset.LoadCsv(path);
+        var pipeline = StrategyCatalog.Create("smote", "logistic", seed: 3, samplerParameters: new Dictionary<string, string> { ["k_neighbors"] = "4" });
+        var expected = CrossValidation.Run(pipeline, data, new StratifiedKFold(5, shuffle: true, seed: 3));
+        Assert.Equal(expected[MetricNames.AveragePrecision].Mean, json.RootElement[0].GetProperty("average_precision").GetDouble(), 12);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void When_no_strategy_can_run_it_is_one_line_and_exit_2()
+    {
+        using var folder = new TempFolder();
+
+        var result = Cli.Run("compare", SmallClassFile(folder), "--strategies", "smote");
+
+        BadInputTests.AssertBadInput(result, "the strategy cannot run on this data: " + SmoteNote, "every strategy skipped");
+    }
+
     public static TheoryData<string, string[], string> BadCases() => new()
     {
+        { "param of a strategy not compared", ["{pima}", "--param", "adasyn.n_neighbors=3"], "--param adasyn.n_neighbors: 'adasyn' is not among the strategies compared" },
+        { "param of a strategy that is no sampler", ["{pima}", "--strategies", "none,smote", "--param", "none.k=3"], "'none' is not a sampler and has no parameters" },
+        { "unknown param", ["{pima}", "--param", "smote.k_neighbours=3"], "smote has no parameter k_neighbours. Its parameters: k_neighbors" },
+        { "param without a strategy", ["{pima}", "--param", "k_neighbors=3"], "expected STRATEGY.KEY=VALUE" },
+        { "param given twice", ["{pima}", "--param", "smote.k_neighbors=3", "-p", "smote.k_neighbors=4"], "--param smote.k_neighbors is given more than once" },
+        { "invalid param value", ["{pima}", "--param", "smote.k_neighbors=0"], "k_neighbors must be at least 1" },
         { "unknown strategy", ["{pima}", "--strategies", "none,smoot"], "unknown strategy 'smoot'" },
         { "empty strategy list", ["{pima}", "--strategies", ","], "--strategies is empty" },
         { "repeated strategy", ["{pima}", "--strategies", "smote,smote"], "'smote' is listed twice" },

@@ -104,7 +104,6 @@ public class EvaluateAndTuneTests
     }
 
     [Theory]
-    [InlineData("y,p\n1,0.7\n0,1.3\n", "evaluate", "needs probabilities in [0, 1]")]
     [InlineData("y,p\n1,0.7\n0,NaN\n", "evaluate", "not allowed")]
     [InlineData("y,p\n1,0.7\n0,abc\n", "evaluate", "'abc' is not a number")]
     [InlineData("y,p\n1,0.7\n1,0.2\n", "evaluate", "has only class '1'")]
@@ -152,6 +151,39 @@ public class EvaluateAndTuneTests
         var noThreshold = Cli.Run("evaluate", csv, "--label", "y", "--score", "p");
         Assert.DoesNotContain("accuracy", noThreshold.Stdout.Replace("balanced accuracy", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("No --threshold", noThreshold.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_gives_the_ranking_metrics_of_raw_scores_and_says_why_brier_and_log_loss_are_missing()
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "pima");
+
+        // The log-odds of the probabilities: a raw score that ranks the rows exactly as they do.
+        var raw = folder.Csv("raw.csv", [
+            "id,y,p",
+            .. File.ReadLines(csv).Skip(1).Select(l => l.Split(',')).Select(c => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{c[0]},{c[1]},{Math.Log(double.Parse(c[2], CultureInfo.InvariantCulture) / (1 - double.Parse(c[2], CultureInfo.InvariantCulture))):R}")),
+        ]);
+
+        var probabilities = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--json");
+        var scores = Cli.Run("evaluate", raw, "--label", "y", "--score", "p", "--json");
+        var table = Cli.Run("evaluate", raw, "--label", "y", "--score", "p", "--threshold", "0");
+
+        Assert.True(scores.ExitCode == 0, scores.ToString());
+        using var p = JsonDocument.Parse(probabilities.Stdout);
+        using var s = JsonDocument.Parse(scores.Stdout);
+        Assert.Equal(p.RootElement.GetProperty("roc_auc").GetDouble(), s.RootElement.GetProperty("roc_auc").GetDouble(), 12);
+        Assert.Equal(p.RootElement.GetProperty("average_precision").GetDouble(), s.RootElement.GetProperty("average_precision").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, s.RootElement.GetProperty("brier").ValueKind);
+        Assert.Equal(JsonValueKind.Null, s.RootElement.GetProperty("log_loss").ValueKind);
+        Assert.Contains("Brier score and log loss need probabilities", s.RootElement.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.False(p.RootElement.TryGetProperty("note", out _));
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("are not all probabilities", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brier score (lower is better)", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("at threshold 0", table.Stdout, StringComparison.Ordinal);
     }
 
     private static string[] Keys(JsonElement root) => [.. root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];

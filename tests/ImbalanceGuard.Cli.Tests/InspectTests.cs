@@ -90,4 +90,19 @@ public class InspectTests
         Assert.Equal(3.0, json.RootElement.GetProperty("imbalance_ratio").GetDouble());
         Assert.Equal(0.75, json.RootElement.GetProperty("majority_baseline_accuracy").GetDouble());
     }
+
+    [Fact]
+    public void One_row_and_one_feature_are_singular()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Csv("tiny.csv", "x,label", "1,0", "2,0", "3,0", "9,1");
+
+        var inspect = Cli.Run("inspect", path);
+        var compare = Cli.Run("compare", path, "--folds", "2");
+
+        Assert.True(inspect.ExitCode == 0, inspect.ToString());
+        Assert.Contains(": 4 rows, 1 feature, label column 'label'", inspect.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Class '1' has only 1 row, too few", inspect.Stdout.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        BadInputTests.AssertBadInput(compare, "the rarest class has 1 row, fewer than --folds 2", "one-row class");
+    }
 }

@@ -31,8 +31,8 @@ public class InternalsTests
         var second = folder.File("second.txt");
         using (var staged = new StagedOutput())
         {
-            var a = staged.Reserve(first, "--out");
-            var b = staged.Reserve(second, "--indices");
+            var a = staged.Reserve(first, "--out", OutputFormat.Csv);
+            var b = staged.Reserve(second, "--indices", OutputFormat.Lines);
             staged.Write(a, w => w.Write("after"));
             staged.Write(b, w => w.Write("after"));
 
@@ -51,7 +51,7 @@ public class InternalsTests
         using var folder = new TempFolder();
         using (var staged = new StagedOutput())
         {
-            staged.Write(staged.Reserve(folder.File("out.csv"), "--out"), w => w.Write("data"));
+            staged.Write(staged.Reserve(folder.File("out.csv"), "--out", OutputFormat.Csv), w => w.Write("data"));
         }
 
         Assert.Empty(folder.FileNames());

@@ -122,6 +122,45 @@ public partial class HtmlReportTests
     }
 
     [Fact]
+    public void Write_leaves_a_users_own_tmp_file_alone()
+    {
+        var folder = Directory.CreateTempSubdirectory("ig-report-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "mine.html");
+            File.WriteAllText(path + ".tmp", "my notes");
+
+            HtmlReport.Write(ReportFixtures.Hacide, path);
+
+            Assert.Equal("my notes", File.ReadAllText(path + ".tmp"));
+            Assert.Equal(["mine.html", "mine.html.tmp"], folder.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Write_onto_a_folder_fails_and_leaves_nothing_behind()
+    {
+        var folder = Directory.CreateTempSubdirectory("ig-report-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "out.html");
+            Directory.CreateDirectory(path);
+
+            Assert.ThrowsAny<IOException>(() => HtmlReport.Write(ReportFixtures.Hacide, path));
+
+            Assert.Empty(folder.GetFiles());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_report_needs_a_strategy()
     {
         var data = ReportFixtures.Hacide with { Strategies = [] };

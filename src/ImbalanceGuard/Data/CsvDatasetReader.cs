@@ -25,7 +25,24 @@ internal static class CsvDatasetReader
             throw new DataFormatException($"{sourceName}: column '{columns[labelColumn]}' cannot be both the label and the weights.");
         }
 
-        var featureColumns = Enumerable.Range(0, columns.Count).Where(c => c != labelColumn && c != weightColumn).ToArray();
+        var ignored = new HashSet<int>();
+        foreach (var name in options.IgnoreColumns ?? [])
+        {
+            var column = FindColumn(columns, name, "ignored", sourceName);
+            if (column == labelColumn || column == weightColumn)
+            {
+                throw new DataFormatException($"{sourceName}: column '{name}' is the {(column == labelColumn ? "label" : "weight")} column and cannot be ignored.");
+            }
+
+            ignored.Add(column);
+        }
+
+        var featureColumns = Enumerable.Range(0, columns.Count).Where(c => c != labelColumn && c != weightColumn && !ignored.Contains(c)).ToArray();
+        if (featureColumns.Length == 0)
+        {
+            throw new DataFormatException($"{sourceName}: no feature column is left once the label, weight and ignored columns are set aside.");
+        }
+
         var categorical = new bool[featureColumns.Length];
         foreach (var name in options.CategoricalColumns ?? [])
         {
@@ -33,7 +50,7 @@ internal static class CsvDatasetReader
             var feature = Array.IndexOf(featureColumns, column);
             if (feature < 0)
             {
-                throw new DataFormatException($"{sourceName}: column '{name}' is the label or weight column and cannot be a categorical feature.");
+                throw new DataFormatException($"{sourceName}: column '{name}' is the label, weight or an ignored column and cannot be a categorical feature.");
             }
 
             categorical[feature] = true;
@@ -42,6 +59,28 @@ internal static class CsvDatasetReader
         if (options.AllFeaturesCategorical)
         {
             Array.Fill(categorical, true);
+        }
+
+        // The first data line decides which text columns are categories; it is then read like any other.
+        var lineNumber = 1;
+        string? first = null;
+        while ((first = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (first.Length > 0)
+            {
+                break;
+            }
+        }
+
+        if (first is not null && options.TextColumnsAsCategorical)
+        {
+            var cells = CsvLine.Split(first, options.Separator, sourceName, lineNumber);
+            for (var j = 0; j < featureColumns.Length && cells.Count == columns.Count; j++)
+            {
+                var text = cells[featureColumns[j]].Trim();
+                categorical[j] |= text.Length > 0 && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            }
         }
 
         var d = featureColumns.Length;
@@ -54,7 +93,7 @@ internal static class CsvDatasetReader
 
         var labels = new LabelCodes();
         var weights = weightColumn >= 0 ? new List<double>() : null;
-        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn));
+        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint));
         void Take()
         {
             batch.Parse();
@@ -76,7 +115,11 @@ internal static class CsvDatasetReader
             batch.Clear();
         }
 
-        var lineNumber = 1;
+        if (first is not null)
+        {
+            batch.Add(first, lineNumber);
+        }
+
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -117,7 +160,7 @@ internal static class CsvDatasetReader
             classNames,
             weightColumn >= 0 ? columns[weightColumn] : null,
             levels,
-            [.. columns]);
+            [.. columns.Where((_, c) => !ignored.Contains(c))]);
         var classIndex = labels.ToClassIndices(schema);
         return new Dataset(new RowTable(schema, matrix, classIndex, weights?.ToArray(), ProvenanceTable.Original(labels.Count)));
     }

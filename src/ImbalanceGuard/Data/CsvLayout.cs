@@ -8,6 +8,7 @@ namespace ImbalanceGuard;
 /// <param name="Categorical">Whether each feature is categorical.</param>
 /// <param name="LabelColumn">The label's column.</param>
 /// <param name="WeightColumn">The weights' column, or -1.</param>
+/// <param name="CategoricalHint">How to declare a column categorical, for the error of text in a numeric column ({0}: the column).</param>
 internal sealed record CsvLayout(
     string SourceName,
     char Separator,
@@ -15,4 +16,5 @@ internal sealed record CsvLayout(
     int[] FeatureColumns,
     bool[] Categorical,
     int LabelColumn,
-    int WeightColumn);
+    int WeightColumn,
+    string CategoricalHint);

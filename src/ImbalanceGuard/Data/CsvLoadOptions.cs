@@ -15,6 +15,23 @@ public sealed class CsvLoadOptions
     /// <summary>Treat every feature column as categorical (for example for SMOTEN).</summary>
     public bool AllFeaturesCategorical { get; init; }
 
+    /// <summary>
+    /// Read a column as categorical when its first data cell is not a number (text such as <c>red</c>). The rule
+    /// decides from the first data line, so reading still streams: a column that starts with a number stays
+    /// numeric, and text further down it is an error naming the line and the column. Default false: every
+    /// feature not named in <see cref="CategoricalColumns"/> must be numeric.
+    /// </summary>
+    public bool TextColumnsAsCategorical { get; init; }
+
+    /// <summary>Columns to leave out: not features, not the label, not weights (identifiers, dates, notes). Default none.</summary>
+    public IReadOnlyCollection<string>? IgnoreColumns { get; init; }
+
+    /// <summary>
+    /// How the caller's user declares a column categorical, added to the error for text in a numeric column;
+    /// <c>{0}</c> stands for the column's name. Default: <c>list '{0}' in CategoricalColumns</c>.
+    /// </summary>
+    public string CategoricalHint { get; init; } = "list '{0}' in CategoricalColumns";
+
     /// <summary>A column of per-row weights (not a feature); default none.</summary>
     public string? WeightColumn { get; init; }
 

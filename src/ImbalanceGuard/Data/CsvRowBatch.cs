@@ -142,7 +142,7 @@ internal sealed class CsvRowBatch
             }
             else
             {
-                values[j] = ParseNumber(cells[column], sourceName, lineNumber, columns[column]);
+                values[j] = ParseNumber(cells[column], sourceName, lineNumber, columns[column], layout.CategoricalHint);
             }
         }
 
@@ -159,7 +159,7 @@ internal sealed class CsvRowBatch
         _labelLengths[row] = trimmed.Length;
         if (layout.WeightColumn >= 0)
         {
-            var weight = ParseNumber(cells[layout.WeightColumn], sourceName, lineNumber, columns[layout.WeightColumn]);
+            var weight = ParseNumber(cells[layout.WeightColumn], sourceName, lineNumber, columns[layout.WeightColumn], null);
             if (weight < 0)
             {
                 throw new DataFormatException($"{sourceName} line {lineNumber}, column '{columns[layout.WeightColumn]}': a weight cannot be negative.");
@@ -169,7 +169,8 @@ internal sealed class CsvRowBatch
         }
     }
 
-    private static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column)
+    // categoricalHint: for a feature, how to declare it categorical (its text may be categories); null for weights.
+    private static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column, string? categoricalHint)
     {
         var text = cell.Trim();
         if (text.Length == 0)
@@ -180,7 +181,10 @@ internal sealed class CsvRowBatch
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            throw new DataFormatException($"{sourceName} line {lineNumber}, column '{column}': '{text}' is not a number.");
+            var hint = categoricalHint is null
+                ? string.Empty
+                : "; if the column holds categories, " + string.Format(CultureInfo.InvariantCulture, categoricalHint, column);
+            throw new DataFormatException($"{sourceName} line {lineNumber}, column '{column}': '{text}' is not a number{hint}.");
         }
 
         if (!double.IsFinite(value))

@@ -189,6 +189,7 @@ public sealed class NeighborIndex
                 }
 
                 visit(first, new NeighborResult(count, k, indices, distances));
+                _options.QueriesAnswered?.Invoke(first + count, queryCount);
             }
         }
         finally

@@ -12,5 +12,8 @@ public sealed class NeighborSearchOptions
     /// <summary>The most threads a query may use; -1 for every core. The answer never depends on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Told after each chunk of a chunked search: queries answered so far, and in all (a sampler's progress).</summary>
+    internal Action<long, long>? QueriesAnswered { get; init; }
+
     internal ParallelOptions ParallelOptions => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Sampling;
 
 namespace ImbalanceGuard.Pipelines;
 
@@ -24,11 +26,19 @@ public static class CrossValidation
         var cancellation = options.CancellationToken;
         cancellation.ThrowIfCancellationRequested();
 
-        // One positive class for every fold: the pipeline's, or the rarest class of the whole dataset.
-        var positiveClass = pipeline.PositiveClass is { } named
-            ? data.Schema.TryGetClassIndex(named, out var index) ? index : throw new ArgumentException($"The positive class '{named}' is not a class of the data ({string.Join(", ", data.Schema.ClassNames)}).", nameof(pipeline))
-            : ImbalancePipeline.RarestClass(data.ClassCounts);
+        var positiveClass = PositiveClass(pipeline, data);
         pipeline = pipeline.WithPositiveClass(data.Schema.ClassNames[positiveClass]);
+
+        // Minutes of folds must not end on a class a fold makes too small: the counts tell before any fit.
+        if (Check(pipeline, data, splitter) is { } problem)
+        {
+            throw problem switch
+            {
+                { Sampler: null } => new ArgumentException(problem.Reason, nameof(data)),
+                { Parameter: { } parameter, WorkableValue: { } value } => new SamplingException(string.Create(CultureInfo.InvariantCulture, $"{problem.Reason} Lower {parameter} to {value}.")),
+                _ => new SamplingException(problem.Reason),
+            };
+        }
 
         var total = splitter.SplitCount;
         var folds = new List<FoldResult>(total);
@@ -75,6 +85,29 @@ public static class CrossValidation
 
         return new CrossValidationResult(folds, [.. outOfFold], isPositive, data.HasWeights ? data.Weights.ToArray() : null, data.Schema.ClassNames[positiveClass]);
     }
+
+    /// <summary>
+    /// What keeps <paramref name="pipeline"/> from running on the folds of <paramref name="splitter"/>, found from class
+    /// counts alone before anything is fitted: a class that some training fold, or some inner fold the pipeline
+    /// uses for calibration or threshold tuning, leaves with fewer rows than a sampler's neighbours need; a
+    /// sampling strategy those counts cannot meet; or too few positive rows for the inner folds. Null when the
+    /// counts allow every fit (a fit can still fail on what counts do not show, such as every row alike).
+    /// </summary>
+    /// <exception cref="ArgumentException">The pipeline's positive class is not a class of the data, or the splitter cannot split it.</exception>
+    public static CrossValidationProblem? Check(ImbalancePipeline pipeline, Dataset data, IFoldSplitter splitter)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(splitter);
+        return FoldCounts.Of(data, splitter, pipeline.NeedsInnerFolds ? pipeline.InnerFolds : 0, pipeline.Seed)
+            .Problem(pipeline.Samplers, PositiveClass(pipeline, data), pipeline.NeedsInnerFolds ? pipeline.InnerFolds : 0);
+    }
+
+    /// <summary>One positive class for every fold: the pipeline's, or the rarest class of the whole dataset.</summary>
+    private static int PositiveClass(ImbalancePipeline pipeline, Dataset data)
+        => pipeline.PositiveClass is { } named
+            ? data.Schema.TryGetClassIndex(named, out var index) ? index : throw new ArgumentException($"The positive class '{named}' is not a class of the data ({string.Join(", ", data.Schema.ClassNames)}).", nameof(pipeline))
+            : ImbalancePipeline.RarestClass(data.ClassCounts);
 
     /// <summary>
     /// Runs <paramref name="pipeline"/> through the folds of the training side of a split: choose a strategy or

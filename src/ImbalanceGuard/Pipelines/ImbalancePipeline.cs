@@ -46,6 +46,13 @@ public sealed class ImbalancePipeline
     /// <summary>Samplers run in order on the preprocessed training rows. Default none.</summary>
     public IReadOnlyList<Sampler> Samplers { get; init; } = [];
 
+    /// <summary>
+    /// Preprocessing steps fitted on the resampled (and weighted) rows, after the samplers and before the learner:
+    /// an <see cref="OneHotEncoder"/> here lets SMOTE-NC sample the categories and a linear learner see one 0/1
+    /// column per category instead of codes as numbers. Default none.
+    /// </summary>
+    public IReadOnlyList<Preprocessor> AfterSampling { get; init; } = [];
+
     /// <summary>Class weights set on the (resampled) training rows before the trainer sees them; null for none.</summary>
     public ClassWeights? ClassWeights { get; init; }
 
@@ -137,6 +144,7 @@ public sealed class ImbalancePipeline
     {
         Preprocessing = Preprocessing,
         Samplers = Samplers,
+        AfterSampling = AfterSampling,
         ClassWeights = ClassWeights,
         Calibration = Calibration,
         Threshold = Threshold,
@@ -171,8 +179,17 @@ public sealed class ImbalancePipeline
             current = ClassWeights.Apply(current);
         }
 
+        // The learner's rows; the chain remembers the rows before these steps, in the features the samplers saw.
+        var learnerRows = current;
+        foreach (var step in AfterSampling)
+        {
+            var transform = step.Fit(learnerRows);
+            transforms.Add(transform);
+            learnerRows = new TrainingSet(transform.Apply(learnerRows.Table));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        return new FittedChain(transforms, Trainer.Fit(current), resampling, current.Table);
+        return new FittedChain(transforms, Trainer.Fit(learnerRows), resampling, current.Table);
     }
 
     private int ResolvePositiveClass(TrainingSet training)
@@ -220,7 +237,7 @@ public sealed class ImbalancePipeline
         if (positives < InnerFolds)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {positives} rows there; lower InnerFolds or give more data."),
+                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {Plural.Rows(positives)} there; lower InnerFolds or give more data."),
                 nameof(training));
         }
 

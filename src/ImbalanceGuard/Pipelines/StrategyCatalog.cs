@@ -34,9 +34,19 @@ public static class StrategyCatalog
     /// <param name="model">One of <see cref="Models"/>.</param>
     /// <param name="seed">Seeds the sampler, the model and the inner folds.</param>
     /// <param name="threshold">The threshold policy; default tuned for F1 on inner folds of the training rows.</param>
-    /// <param name="schema">The data's schema, for samplers that need to know categorical columns (SMOTE-NC).</param>
-    /// <exception cref="ArgumentException">The strategy or the model is unknown.</exception>
-    public static ImbalancePipeline Create(string strategy, string model = "logistic", int seed = 0, ThresholdPolicy? threshold = null, DataSchema? schema = null)
+    /// <param name="schema">
+    /// The data's schema, for samplers that need to know categorical columns (SMOTE-NC); with categorical features,
+    /// linear learners get them one-hot encoded after the samplers (trees split on the codes).
+    /// </param>
+    /// <param name="samplerParameters">The sampler's parameters by imbalanced-learn name (<c>k_neighbors=3</c>); <c>random_state</c> defaults to <paramref name="seed"/>.</param>
+    /// <exception cref="ArgumentException">The strategy or the model is unknown, parameters are given to a strategy that is not a sampler, or a parameter is unknown or invalid.</exception>
+    public static ImbalancePipeline Create(
+        string strategy,
+        string model = "logistic",
+        int seed = 0,
+        ThresholdPolicy? threshold = null,
+        DataSchema? schema = null,
+        IReadOnlyDictionary<string, string>? samplerParameters = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(model);
@@ -45,12 +55,26 @@ public static class StrategyCatalog
             throw new ArgumentException($"Unknown model '{model}'; the models are {string.Join(", ", Models)}.", nameof(model));
         }
 
+        var isSampler = SamplerCatalog.Names.Contains(strategy, StringComparer.Ordinal);
+        if (samplerParameters is { Count: > 0 } && !isSampler && Names.Contains(strategy, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{strategy}' is not a sampler and takes no sampler parameters ({string.Join(", ", samplerParameters.Keys)}).", nameof(samplerParameters));
+        }
+
         var baseModel = Trainer(model, seed);
         IReadOnlyList<Preprocessor> scaling = model == "logistic" ? [new StandardScaler()] : [];
+
+        // A linear learner must not read category codes as amounts; the samplers still see the codes.
+        var categorical = schema?.FeatureKinds.Contains(FeatureKind.Categorical) == true;
+        IReadOnlyList<Preprocessor> encoding = categorical ? [new OneHotEncoder()] : [];
+        var linearEncoding = model == "logistic" ? encoding : [];
         threshold ??= ThresholdPolicy.Tuned(ThresholdObjective.F1);
-        ImbalancePipeline Plain(IClassifierTrainer trainer, IReadOnlyList<Preprocessor> preprocessing) => new(trainer)
+        ImbalancePipeline Plain(IClassifierTrainer trainer, IReadOnlyList<Preprocessor> preprocessing, IReadOnlyList<Preprocessor> afterSampling, Sampler? sampler = null, ClassWeights? weights = null) => new(trainer)
         {
             Preprocessing = preprocessing,
+            Samplers = sampler is null ? [] : [sampler],
+            AfterSampling = afterSampling,
+            ClassWeights = weights,
             Threshold = threshold,
             Seed = seed,
         };
@@ -58,34 +82,34 @@ public static class StrategyCatalog
         switch (strategy)
         {
             case "none":
-                return Plain(baseModel, scaling);
+                return Plain(baseModel, scaling, linearEncoding);
             case "class-weight":
-                return new ImbalancePipeline(baseModel) { Preprocessing = scaling, ClassWeights = ClassWeights.Balanced, Threshold = threshold, Seed = seed };
+                return Plain(baseModel, scaling, linearEncoding, weights: ClassWeights.Balanced);
             case "easy-ensemble":
-                return Plain(new EasyEnsembleClassifier { Seed = seed }, []);
+                return Plain(new EasyEnsembleClassifier { Seed = seed }, [], []);
             case "balanced-bagging":
-                return Plain(new BalancedBaggingClassifier { Estimator = baseModel, Seed = seed }, scaling);
+                return Plain(new BalancedBaggingClassifier { Estimator = baseModel, Seed = seed }, scaling, linearEncoding);
             case "balanced-random-forest":
-                return Plain(new BalancedRandomForestClassifier { Seed = seed }, []);
+                return Plain(new BalancedRandomForestClassifier { Seed = seed }, [], []);
             case "rus-boost":
-                return Plain(new RUSBoostClassifier { Seed = seed }, []);
+                return Plain(new RUSBoostClassifier { Seed = seed }, [], []);
             case "focal-loss":
-                return Plain(new LogisticRegression { FocalLoss = new FocalLoss() }, [new StandardScaler()]);
+                return Plain(new LogisticRegression { FocalLoss = new FocalLoss() }, [new StandardScaler()], encoding);
         }
 
-        if (!SamplerCatalog.Names.Contains(strategy, StringComparer.Ordinal))
+        if (!isSampler)
         {
             throw new ArgumentException($"Unknown strategy '{strategy}'; the strategies are {string.Join(", ", Names)}.", nameof(strategy));
         }
 
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (SamplerCatalog.ParametersOf(strategy).Contains("random_state", StringComparer.Ordinal))
+        var parameters = new Dictionary<string, string>(samplerParameters ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (!parameters.ContainsKey("random_state") && SamplerCatalog.ParametersOf(strategy).Contains("random_state", StringComparer.Ordinal))
         {
             parameters["random_state"] = seed.ToString(CultureInfo.InvariantCulture);
         }
 
         var sampler = SamplerCatalog.Create(strategy, new SamplerParameters(parameters, schema));
-        return new ImbalancePipeline(baseModel) { Preprocessing = scaling, Samplers = [sampler], Threshold = threshold, Seed = seed };
+        return Plain(baseModel, scaling, linearEncoding, sampler);
     }
 
     private static IClassifierTrainer Trainer(string model, int seed) => model switch

@@ -1,3 +1,5 @@
+using ImbalanceGuard.Sampling;
+
 namespace ImbalanceGuard.Pipelines;
 
 /// <summary>
@@ -14,8 +16,10 @@ public static class StrategyComparison
     /// <param name="seed">Seeds samplers, models and inner folds.</param>
     /// <param name="progress">Receives a report after each fold of each strategy.</param>
     /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="parameters">Sampler parameters by strategy name (see <see cref="StrategyCatalog.Create"/>).</param>
+    /// <param name="positiveClass">The class to find, scored one-vs-rest; null for the rarest class.</param>
     /// <returns>The results, best mean average precision first (a strategy whose mean is undefined last).</returns>
-    /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, or the list is empty.</exception>
+    /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, the list is empty, or a strategy cannot run on these folds (see <see cref="Check"/>).</exception>
     public static IReadOnlyList<StrategyResult> Run(
         Dataset data,
         IReadOnlyList<string> strategies,
@@ -23,23 +27,14 @@ public static class StrategyComparison
         IFoldSplitter splitter,
         int seed = 0,
         IProgress<ComparisonProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
+        string? positiveClass = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(splitter);
-        if (strategies.Count == 0)
-        {
-            throw new ArgumentException("Name at least one strategy to compare.", nameof(strategies));
-        }
-
-        if (strategies.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-        {
-            throw new ArgumentException($"The strategy '{repeated.Key}' is listed twice.", nameof(strategies));
-        }
 
         // Build every pipeline first, so an unknown name fails before any fold runs.
-        var pipelines = strategies.Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema)).ToArray();
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
         var results = new List<StrategyResult>(strategies.Count);
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -56,6 +51,82 @@ public static class StrategyComparison
     }
 
     /// <summary>
+    /// The strategies of <paramref name="strategies"/> that cannot run on these folds, each with its reason, found before
+    /// anything is fitted: a sampler that would interpolate categorical features (<see cref="Sampler.InterpolatesFeatures"/>),
+    /// or a class that a training fold or an inner fold leaves too small (<see cref="CrossValidation.Check"/>). Compare
+    /// the others; a comparison that ran them would fail after the strategies before them had run.
+    /// </summary>
+    /// <param name="data">The whole dataset.</param>
+    /// <param name="strategies">Strategy names, each once.</param>
+    /// <param name="model">The base model.</param>
+    /// <param name="splitter">The folds the comparison will use.</param>
+    /// <param name="seed">The comparison's seed (it sets the inner folds).</param>
+    /// <param name="parameters">Sampler parameters by strategy name.</param>
+    /// <param name="positiveClass">The class to find; null for the rarest class.</param>
+    /// <exception cref="ArgumentException">As <see cref="Run(Dataset, IReadOnlyList{string}, string, IFoldSplitter, int, IProgress{ComparisonProgress}?, CancellationToken, IReadOnlyDictionary{string, IReadOnlyDictionary{string, string}}?, string?)"/>, for what is wrong whatever the folds.</exception>
+    public static IReadOnlyList<SkippedStrategy> Check(
+        Dataset data,
+        IReadOnlyList<string> strategies,
+        string model,
+        IFoldSplitter splitter,
+        int seed = 0,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
+        string? positiveClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(splitter);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
+        var skipped = new List<SkippedStrategy>();
+        for (var s = 0; s < pipelines.Length; s++)
+        {
+            if (pipelines[s].Samplers.Select(x => SamplerCatalog.CategoricalProblem(x, data.Schema)).FirstOrDefault(p => p is not null) is { } mixing)
+            {
+                skipped.Add(new SkippedStrategy(strategies[s], mixing));
+            }
+            else if (CrossValidation.Check(pipelines[s], data, splitter) is { } problem)
+            {
+                skipped.Add(new SkippedStrategy(strategies[s], problem.Reason) { Parameter = problem.Parameter, WorkableValue = problem.WorkableValue });
+            }
+        }
+
+        return skipped;
+    }
+
+    private static ImbalancePipeline[] Pipelines(
+        Dataset data,
+        IReadOnlyList<string> strategies,
+        string model,
+        int seed,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters,
+        string? positiveClass)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(strategies);
+        if (strategies.Count == 0)
+        {
+            throw new ArgumentException("Name at least one strategy to compare.", nameof(strategies));
+        }
+
+        if (strategies.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"The strategy '{repeated.Key}' is listed twice.", nameof(strategies));
+        }
+
+        if (parameters?.Keys.FirstOrDefault(k => !strategies.Contains(k, StringComparer.Ordinal)) is { } stray)
+        {
+            throw new ArgumentException($"Parameters are given for '{stray}', which is not among the strategies compared ({string.Join(", ", strategies)}).", nameof(parameters));
+        }
+
+        if (positiveClass is not null && !data.Schema.TryGetClassIndex(positiveClass, out _))
+        {
+            throw new ArgumentException($"The positive class '{positiveClass}' is not a class of the data ({string.Join(", ", data.Schema.ClassNames)}).", nameof(positiveClass));
+        }
+
+        return [.. strategies
+            .Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema, samplerParameters: parameters?.GetValueOrDefault(s)))
+            .Select(p => positiveClass is null ? p : p.WithPositiveClass(positiveClass))];
+    }
+
+    /// <summary>
     /// Runs every strategy through folds of the training side of a split, so the holdout stays unseen until the
     /// chosen strategy is evaluated on it once.
     /// </summary>
@@ -68,7 +139,7 @@ public static class StrategyComparison
         int seed = 0,
         IProgress<ComparisonProgress>? progress = null,
         CancellationToken cancellationToken = default)
-        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken);
+        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken, null, null);
 
     /// <summary>Forwards on the calling thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
     private sealed class Relay(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>

@@ -11,6 +11,7 @@ namespace ImbalanceGuard.Sampling;
 public abstract class Sampler
 {
     private int _maxDegreeOfParallelism = -1;
+    private IProgress<SamplingProgress>? _progress;
 
     private protected Sampler()
     {
@@ -21,6 +22,23 @@ public abstract class Sampler
 
     /// <summary>Whether the sampler adds rows, keeps a chosen number, or cleans by a rule.</summary>
     public abstract SamplingKind Kind { get; }
+
+    /// <summary>
+    /// Receives how far the sampler is, on the thread that runs it: the start and end of the run, and each chunk
+    /// of a long neighbour search (the cleaners', NearMiss's, over large data). Null for none; the result never depends on it.
+    /// </summary>
+    public IProgress<SamplingProgress>? Progress
+    {
+        get => _progress;
+        init => _progress = value;
+    }
+
+    /// <summary>This sampler, fresh from a factory, told to report to <paramref name="progress"/>.</summary>
+    internal Sampler ReportingTo(IProgress<SamplingProgress>? progress)
+    {
+        _progress = progress;
+        return this;
+    }
 
     /// <summary>Which classes to resample and to what size (<c>sampling_strategy</c>); default <see cref="SamplingStrategy.Auto"/>.</summary>
     public SamplingStrategy SamplingStrategy { get; init; } = SamplingStrategy.Auto;
@@ -33,6 +51,13 @@ public abstract class Sampler
             ? throw new ArgumentOutOfRangeException("n_jobs", value, "n_jobs must be -1 (every core) or a positive thread count.")
             : value;
     }
+
+    /// <summary>
+    /// Whether the rows it makes mix the feature values of several rows (SMOTE's interpolation, cluster centroids)
+    /// or perturb them (a smoothed bootstrap): on a categorical feature that makes codes that name no category.
+    /// <see cref="SmoteNc"/> and <see cref="Smoten"/> are the over-samplers for categorical features.
+    /// </summary>
+    public virtual bool InterpolatesFeatures => false;
 
     /// <summary>
     /// A copy of this sampler that draws its random choices from <paramref name="seed"/>; samplers without
@@ -51,14 +76,21 @@ public abstract class Sampler
     {
         ArgumentNullException.ThrowIfNull(training);
         var table = training.Table;
+        var progress = _progress;
         var input = new SamplerInput(
             table.Features,
             table.Labels,
             table.Schema,
-            new NeighborSearchOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism });
+            new NeighborSearchOptions
+            {
+                MaxDegreeOfParallelism = MaxDegreeOfParallelism,
+                QueriesAnswered = progress is null ? null : (done, total) => progress.Report(new SamplingProgress($"{Name}: neighbour search", done, total)),
+            });
         var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
+        progress?.Report(new SamplingProgress(Name, 0, 1));
         var output = Run(input, targets);
         input.ReleaseIndex();
+        progress?.Report(new SamplingProgress(Name, 1, 1));
         return SamplingResult.Build(training, output, targets, input.Parallel);
     }
 
@@ -73,8 +105,40 @@ public abstract class Sampler
             throw new SamplingException($"{Name}: the data has no feature columns.");
         }
 
+        foreach (var need in RowNeeds(targets))
+        {
+            if (input.ClassCounts[need.Class] < need.Rows)
+            {
+                throw new SamplingException(need.Shortfall(Name, input.ClassNames[need.Class], input.ClassCounts[need.Class]));
+            }
+        }
+
         return ResampleCore(input, targets);
     }
+
+    /// <summary>
+    /// The rows each class needs for the sampler's neighbour searches, once the strategy is resolved: checked
+    /// before the rule runs, and from class counts alone (<see cref="RowNeedsFor"/>) before any work at all.
+    /// </summary>
+    internal virtual IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => [];
+
+    /// <summary>The row needs on data with these class counts.</summary>
+    /// <exception cref="SamplingException">The strategy cannot be met with these counts.</exception>
+    internal IEnumerable<RowNeed> RowNeedsFor(IReadOnlyList<int> classCounts, IReadOnlyList<string> classNames)
+    {
+        try
+        {
+            return RowNeeds(SamplingStrategy.Resolve(classCounts, classNames, Kind));
+        }
+        catch (ArgumentException e)
+        {
+            throw new SamplingException($"{Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>One need of <paramref name="rows"/> rows for every class the targets grow (SMOTE's family: k_neighbors + 1).</summary>
+    private protected static IEnumerable<RowNeed> PerGrownClass(SamplingTargets targets, int rows, string parameter, int value)
+        => targets.TargetedClasses.Where(c => targets[c] != 0).Select(c => new RowNeed(c, rows, parameter, value));
 
     /// <summary>The sampler's own rule, on validated input with the strategy resolved.</summary>
     private protected abstract SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets);

@@ -37,9 +37,9 @@ public static class SamplerCatalog
     /// <summary>The names of every sampler.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Factories.Keys];
 
-    /// <summary>Makes the sampler <paramref name="name"/> with <paramref name="parameters"/>.</summary>
+    /// <summary>Makes the sampler <paramref name="name"/> with <paramref name="parameters"/>, reporting to <paramref name="progress"/> when given.</summary>
     /// <exception cref="ArgumentException">The name is unknown, a parameter is unknown to the sampler, or a value is invalid.</exception>
-    public static Sampler Create(string name, SamplerParameters parameters)
+    public static Sampler Create(string name, SamplerParameters parameters, IProgress<SamplingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -66,7 +66,7 @@ public static class SamplerCatalog
                 nameof(parameters));
         }
 
-        return sampler;
+        return sampler.ReportingTo(progress);
     }
 
     /// <summary>The parameter names sampler <paramref name="name"/> reads.</summary>
@@ -75,6 +75,28 @@ public static class SamplerCatalog
         var probe = new SamplerParameters(new Dictionary<string, string>());
         Factories[name](probe);
         return [.. probe.ReadNames.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Why <paramref name="sampler"/> must not run on data of <paramref name="schema"/>: it interpolates (see
+    /// <see cref="Sampler.InterpolatesFeatures"/>) and the data has categorical features, whose codes it would turn
+    /// into values that name no category. Null when nothing stands in the way.
+    /// </summary>
+    public static string? CategoricalProblem(Sampler sampler, DataSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(sampler);
+        ArgumentNullException.ThrowIfNull(schema);
+        var categorical = schema.FeatureNames.Where((_, j) => schema.FeatureKinds[j] == FeatureKind.Categorical).ToArray();
+        if (!sampler.InterpolatesFeatures || categorical.Length == 0)
+        {
+            return null;
+        }
+
+        var columns = string.Join(", ", categorical.Select(c => $"'{c}'"));
+        var instead = categorical.Length == schema.FeatureCount
+            ? "every feature is categorical: use smoten"
+            : "use smote-nc, which samples categories from the neighbours";
+        return $"{sampler.Name} interpolates between rows and would turn the codes of the categorical column{(categorical.Length == 1 ? string.Empty : "s")} {columns} into values that name no category; {instead}.";
     }
 
     private static string FirstLine(string message)

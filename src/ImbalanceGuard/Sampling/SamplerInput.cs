@@ -151,8 +151,7 @@ internal sealed class SamplerInput
     {
         if (ClassCounts[classIndex] < needed)
         {
-            throw new SamplingException(
-                $"{sampler}: class '{ClassNames[classIndex]}' has {ClassCounts[classIndex]} rows, but {parameter}={value} needs at least {needed}. Lower {parameter} or choose another sampler.");
+            throw new SamplingException(new RowNeed(classIndex, needed, parameter, value).Shortfall(sampler, ClassNames[classIndex], ClassCounts[classIndex]));
         }
     }
 }

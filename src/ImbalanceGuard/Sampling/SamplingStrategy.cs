@@ -263,7 +263,7 @@ public abstract class SamplingStrategy
                         if (targets[c] < 0)
                         {
                             throw new SamplingException(
-                                $"sampling_strategy {this}: class '{classNames[c]}' already has {counts[c]} rows, more than {this} × {counts[majority]}; an over-sampler cannot remove rows. Increase the ratio.");
+                                $"sampling_strategy {this}: class '{classNames[c]}' already has {Plural.Rows(counts[c])}, more than {this} × {counts[majority]}; an over-sampler cannot remove rows. Increase the ratio.");
                         }
                     }
 

@@ -36,6 +36,12 @@ public sealed class SmoteEnn : SeededSampler
         KNeighbors = p.Int("k_neighbors", 5),
     };
 
+    // The over-sampler runs on the same input with the same targets, so its needs are this sampler's.
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => (Smote ?? new Smote { KNeighbors = KNeighbors }).RowNeeds(targets);
+
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var smote = Smote ?? new Smote { KNeighbors = KNeighbors, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };

@@ -32,6 +32,11 @@ public sealed class Adasyn : SeededSampler
         NNeighbors = p.Int("n_neighbors", 5),
     };
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, NNeighbors + 1, "n_neighbors", NNeighbors);
+
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var k = NNeighbors;
@@ -46,7 +51,6 @@ public sealed class Adasyn : SeededSampler
                 continue;
             }
 
-            input.RequireRows(c, k + 1, Name, "n_neighbors", k);
             var perRow = RowsPerSeed(input, c, targets[c], k, Name);
             if (perRow.Sum() == 0)
             {

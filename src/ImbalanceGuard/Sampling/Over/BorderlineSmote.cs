@@ -52,6 +52,11 @@ public sealed class BorderlineSmote : SeededSampler
         MNeighbors = p.Int("m_neighbors", 10),
     };
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
+
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);
@@ -65,7 +70,6 @@ public sealed class BorderlineSmote : SeededSampler
                 continue;
             }
 
-            input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
             var (danger, _) = InDangerAndNoise(input, c, MNeighbors, Name);
             input.ReleaseIndex(); // the neighbour searches below reuse its buffers
             if (danger.Length == 0)

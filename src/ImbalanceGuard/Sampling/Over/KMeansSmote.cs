@@ -80,13 +80,16 @@ public sealed class KMeansSmote : SeededSampler
         };
     }
 
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var kmeans = KMeansEstimator ?? new MiniBatchKMeans { Clusters = Clusters, Seed = Seed, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
         if (kmeans.Clusters > input.RowCount)
         {
             throw new SamplingException(
-                string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {input.RowCount} rows."));
+                string.Create(CultureInfo.InvariantCulture, $"{Name}: {kmeans.Clusters} clusters were asked for, but there are only {Plural.Rows(input.RowCount)}."));
         }
 
         // The library's own clusterers read the rows where they are; any other gets them as a span.

@@ -70,6 +70,9 @@ public sealed class RandomOverSampler : SeededSampler
         };
     }
 
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => Shrinkage is not null || ShrinkageByClass is not null;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         if (Shrinkage is not null && ShrinkageByClass is not null)

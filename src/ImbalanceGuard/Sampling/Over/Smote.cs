@@ -29,6 +29,11 @@ public sealed class Smote : SeededSampler
         KNeighbors = p.Int("k_neighbors", 5),
     };
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
+
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var random = new SeededRandom(Seed);
@@ -41,7 +46,6 @@ public sealed class Smote : SeededSampler
             }
 
             var rows = input.RowsOfClass(c);
-            input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
             var neighbours = SmoteGeneration.NeighboursWithin(input, rows, KNeighbors);
             SmoteGeneration.Interpolate(input, rows, neighbours, KNeighbors, targets[c], 1.0, c, Name, random, synthetic);
         }

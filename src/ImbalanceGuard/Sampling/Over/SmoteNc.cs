@@ -42,6 +42,8 @@ public sealed class SmoteNc : SeededSampler
         CategoricalFeatures = p.Features("categorical_features"),
     };
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var d = input.Dimensions;
@@ -91,7 +93,6 @@ public sealed class SmoteNc : SeededSampler
                 continue;
             }
 
-            input.RequireRows(c, k + 1, Name, "k_neighbors", k);
             var rows = input.RowsOfClass(c);
             var encoded = Encode(input, rows, continuous, categories, out var encodedWidth);
             var local = new NeighborIndex(encoded, encodedWidth, input.NeighborOptions).QueryAll(k).RawIndices;

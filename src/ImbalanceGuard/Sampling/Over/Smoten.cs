@@ -34,6 +34,8 @@ public sealed class Smoten : SeededSampler
         KNeighbors = p.Int("k_neighbors", 5),
     };
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var d = input.Dimensions;
@@ -56,7 +58,6 @@ public sealed class Smoten : SeededSampler
                 continue;
             }
 
-            input.RequireRows(c, k + 1, Name, "k_neighbors", k);
             var rows = input.RowsOfClass(c);
             var neighbours = Nearest(input, rows, firstCoded, codes, distanceTables, levelCounts, probabilities, k);
             firstCoded += rows.Length;

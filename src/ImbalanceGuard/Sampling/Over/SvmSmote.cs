@@ -78,6 +78,11 @@ public sealed class SvmSmote : SeededSampler
         return budget >= UsefulCachedColumns * columnMegabytes ? budget : 2 * columnMegabytes;
     }
 
+    internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
+
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => true;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var svm = SvmEstimator ?? new SupportVectorClassifier
@@ -96,7 +101,6 @@ public sealed class SvmSmote : SeededSampler
                 continue;
             }
 
-            input.RequireRows(c, KNeighbors + 1, Name, "k_neighbors", KNeighbors);
             int[] classSupport = [.. support.Where(r => input.Labels[r] == c)];
             var (danger, noise) = BorderlineSmote.InDangerAndNoise(input, classSupport, c, MNeighbors, Name);
             var noisy = noise.ToHashSet();

@@ -31,6 +31,9 @@ public sealed class ClusterCentroids : SeededSampler
         Voting = p.Choice("voting", CentroidVoting.Soft, ("auto", CentroidVoting.Soft), ("soft", CentroidVoting.Soft), ("hard", CentroidVoting.Hard)),
     };
 
+    /// <inheritdoc/>
+    public override bool InterpolatesFeatures => Voting == CentroidVoting.Soft;
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var kept = new List<int>(input.RowCount);
