@@ -171,5 +171,9 @@ internal static class ReportPlots
         markers.LegendText = legend;
     }
 
-    private static byte[] Render(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    private static byte[] Render(Plot plot)
+    {
+        EmbeddedFont.Apply(plot);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
 }

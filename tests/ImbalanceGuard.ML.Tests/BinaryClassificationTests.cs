@@ -145,7 +145,16 @@ public class BinaryClassificationTests
 
         Assert.Equal(labels.Count(l => !l) / (double)labels.Count(l => l), lightGbm.WeightOfPositiveExamples, 12);
         Assert.True(fastTree.UnbalancedSets);
+    }
+
+    [LightGbmFact]
+    public void LightGbm_trained_with_the_class_balance_ranks_the_minority()
+    {
+        var split = _ml.Data.StratifiedTrainTestSplit(MLData.Vector(_ml), seed: 2);
+        var lightGbm = new LightGbmBinaryTrainer.Options { FeatureColumnName = "Features", NumberOfIterations = 20 }.WithClassBalance(split.TrainSet);
+
         var scored = _ml.BinaryClassification.Trainers.LightGbm(lightGbm).Fit(split.TrainSet).Transform(split.TestSet);
+
         Assert.True(_ml.BinaryClassification.EvaluateAtThreshold(scored, 0.3).AveragePrecision > 0.5);
     }
 }
