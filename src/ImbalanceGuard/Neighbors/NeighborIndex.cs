@@ -393,10 +393,11 @@ public sealed class NeighborIndex
 
     private void RunInto(NeighborAlgorithm algorithm, QueryBatch queries, int k, int[] indices, double[] distances)
     {
-        var parallel = _options.ParallelOptions;
         var pairs = (long)queries.Count * Count;
         if (algorithm == NeighborAlgorithm.KdTree)
         {
+            // A tree search reads a few leaves, not every point: a few hundred points a query.
+            var parallel = ParallelWork.For((long)queries.Count * Math.Min(Count, 256) * Dimensions, _options.ParallelOptions);
             var tree = _tree ??= new KdTree(_points, Dimensions);
             Parallel.For(0, queries.Count, parallel, q =>
             {
@@ -407,6 +408,7 @@ public sealed class NeighborIndex
         }
         else
         {
+            var parallel = ParallelWork.For(pairs * Dimensions, _options.ParallelOptions);
             var brute = _brute ??= new BruteForceSearch(_points, Dimensions);
             if (pairs <= ExactScanMaxPairs && _options.Algorithm == NeighborAlgorithm.Auto)
             {

@@ -3,6 +3,8 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using ImbalanceGuard.Models;
 
+using ImbalanceGuard.Neighbors;
+
 namespace ImbalanceGuard.Sampling;
 
 /// <summary>
@@ -170,7 +172,8 @@ public sealed class KMeansSmote : SeededSampler
         }
 
         var perRow = new double[count];
-        Parallel.For(0, count, input.Parallel, i => perRow[i] = DistancesToLaterRows(byFeature, i, count, d));
+        var work = (long)count * count / 2 * d;
+        Parallel.For(0, count, ParallelWork.For(work, input.Parallel), i => perRow[i] = DistancesToLaterRows(byFeature, i, count, d));
         var mean = 2 * perRow.Sum() / ((double)count * (count - 1));
         return Math.Pow(mean, exponent) / count;
     }

@@ -182,7 +182,7 @@ public sealed class Smoten : SeededSampler
         var classes = input.ClassCount;
         var neighbours = new int[rows.Length * k];
         var distances = new double[rows.Length * k];
-        Parallel.For(0, rows.Length, input.Parallel, i =>
+        Parallel.For(0, rows.Length, ParallelWork.For((long)rows.Length * rows.Length * d, input.Parallel), i =>
         {
             var top = new TopK(distances.AsSpan(i * k, k), neighbours.AsSpan(i * k, k));
             var a = (firstCoded + i) * d;

@@ -103,7 +103,8 @@ public sealed class CondensedNearestNeighbour : SeededSampler
             {
                 var end = Math.Min(start + Block, rows.Length);
                 var storeAtStart = panels.Count;
-                System.Threading.Tasks.Parallel.For(start, end, input.Parallel, i =>
+                var work = (long)(end - start) * storeAtStart * input.Dimensions;
+                System.Threading.Tasks.Parallel.For(start, end, ParallelWork.For(work, input.Parallel), i =>
                 {
                     if (!inStore.Contains(rows[i]))
                     {

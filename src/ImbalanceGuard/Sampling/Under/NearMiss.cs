@@ -184,7 +184,8 @@ public sealed class NearMiss : Sampler
 
         var width = System.Numerics.Vector<double>.Count;
         var sums = new double[queries.Length / d];
-        Parallel.For(0, sums.Length, parallel, () => (Largest: new double[k], Lanes: new double[width]), (q, _, scratch) =>
+        var work = (long)sums.Length * minorityCount * d;
+        Parallel.For(0, sums.Length, ParallelWork.For(work, parallel), () => (Largest: new double[k], Lanes: new double[width]), (q, _, scratch) =>
         {
             // The k largest squared distances, ascending.
             var largest = scratch.Largest;
