@@ -435,17 +435,9 @@ internal sealed class YinyangLloyd
             var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var center = _laneCenter[firstSlot + lane];
-            if (center < 0)
+            if (center >= 0)
             {
-                continue;
-            }
-
-            var exact = SquaredEuclidean.Distance(point, Center(center));
-            if (exact < search.BestSquared)
-            {
-                search.BestSquared = exact;
-                search.Best = center;
-                search.Threshold = RoundUp(exact);
+                Consider(point, center, ref search);
             }
         }
     }
@@ -455,17 +447,22 @@ internal sealed class YinyangLloyd
     {
         foreach (var center in _laneCenter)
         {
-            if (center < 0)
+            if (center >= 0)
             {
-                continue;
+                Consider(point, center, ref search);
             }
+        }
+    }
 
-            var exact = SquaredEuclidean.Distance(point, Center(center));
-            if (exact < search.BestSquared)
-            {
-                search.BestSquared = exact;
-                search.Best = center;
-            }
+    /// <summary>Makes <paramref name="center"/> the best so far if it is strictly nearer (on a tie the earlier one stays).</summary>
+    private void Consider(ReadOnlySpan<double> point, int center, ref Search search)
+    {
+        var exact = SquaredEuclidean.Distance(point, Center(center));
+        if (exact < search.BestSquared)
+        {
+            search.BestSquared = exact;
+            search.Best = center;
+            search.Threshold = RoundUp(exact);
         }
     }
 
