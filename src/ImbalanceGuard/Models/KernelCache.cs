@@ -22,10 +22,14 @@ internal sealed class KernelCache
     private int _created = 1;        // slots made so far, the head included
     private int _freeSlot;           // a slot holding no column (its array kept), 0 when none
 
-    public KernelCache(int count, long bytes)
+    /// <summary>A cache for columns of <paramref name="count"/> entries within <paramref name="bytes"/>.</summary>
+    /// <param name="count">The problem's rows.</param>
+    /// <param name="bytes">The budget.</param>
+    /// <param name="slotOf">Zeroed storage for the column-to-slot map (at least <paramref name="count"/> long); null for a new array.</param>
+    public KernelCache(int count, long bytes, int[]? slotOf = null)
     {
         _count = count;
-        _slotOf = new int[count];
+        _slotOf = slotOf ?? new int[count];
 
         // Like libsvm: the budget covers the bookkeeping too, and always leaves room for two full columns.
         var columnBytes = ((long)count * sizeof(float)) + SlotBytes;

@@ -37,24 +37,33 @@ internal sealed class SmoSolver
 
     private SmoSolver(SvcQMatrix q, sbyte[] y, double[] c, double eps)
     {
-        _count = y.Length;
+        _count = q.Count;
+        if (y.Length < _count || c.Length < _count)
+        {
+            throw new ArgumentException($"{y.Length} labels and {c.Length} bounds for a problem of {_count} rows.");
+        }
+
         _q = q;
         _diagonal = q.Diagonal;
         _eps = eps;
         _y = y;
         _c = c;
-        _alpha = new double[_count];
-        _status = new byte[_count];
-        _gradient = new double[_count];
-        _gradientBar = new double[_count];
-        _activeSet = new int[_count];
+
+        // α and Ḡ start at zero (the workspace clears them); the rest is written before it is read.
+        var workspace = q.Workspace;
+        _alpha = workspace.Alpha;
+        _status = workspace.Status;
+        _gradient = workspace.Gradient;
+        _gradientBar = workspace.GradientBar;
+        _activeSet = workspace.ActiveSet;
     }
 
     /// <summary>
     /// Solves the C-SVC dual of one binary problem. Returns y_i α_i per row (in the given order), ρ, the
     /// number of iterations and whether the iteration limit stopped it. <paramref name="y"/> and
     /// <paramref name="c"/> become the solver's own (it permutes them as it shrinks): one copy less of each
-    /// per-row array on problems of hundreds of thousands of rows.
+    /// per-row array on problems of hundreds of thousands of rows. Their first <see cref="SvcQMatrix.Count"/>
+    /// entries are the problem's; the solver's own per-row arrays are <paramref name="q"/>'s workspace.
     /// </summary>
     public static (double[] Coefficients, double Rho, int Iterations, bool HitLimit) Solve(
         SvcQMatrix q, sbyte[] y, double[] c, double eps, bool shrinking, int maxIterations)
@@ -223,12 +232,12 @@ internal sealed class SmoSolver
         UpdateStatus(j);
         if (wasUpperI != (_status[i] == UpperBound))
         {
-            AddColumn(_gradientBar, _q.Column(i, _count), wasUpperI ? -ci : ci);
+            AddColumn(_gradientBar.AsSpan(0, _count), _q.Column(i, _count), wasUpperI ? -ci : ci);
         }
 
         if (wasUpperJ != (_status[j] == UpperBound))
         {
-            AddColumn(_gradientBar, _q.Column(j, _count), wasUpperJ ? -cj : cj);
+            AddColumn(_gradientBar.AsSpan(0, _count), _q.Column(j, _count), wasUpperJ ? -cj : cj);
         }
     }
 
@@ -524,7 +533,7 @@ internal sealed class SmoSolver
         }
     }
 
-    private static void AddColumn(double[] g, float[] a, double scale)
+    private static void AddColumn(Span<double> g, float[] a, double scale)
     {
         for (var k = 0; k < g.Length; k++)
         {

@@ -148,22 +148,32 @@ public sealed class SupportVectorClassifier
         // One problem at a time may spread its kernel columns over threads; several run side by side instead.
         var inner = pairList.Count == 1 ? parallel : new ParallelOptions { MaxDegreeOfParallelism = 1 };
         var results = new (int[] Rows, double[] Coefficients, double Rho, int Iterations, bool HitLimit)[pairList.Count];
+
+        // A thread's next problem reuses the per-row arrays of its last (at most one set per concurrent problem).
+        var largest = pairList.Max(pair => byClass[classes[pair.First]].Length + byClass[classes[pair.Second]].Length);
+        var workspaces = new System.Collections.Concurrent.ConcurrentBag<SvcWorkspace>();
         Parallel.For(0, pairList.Count, parallel, p =>
         {
             var (first, second) = pairList[p];
             int[] rows = [.. byClass[classes[first]], .. byClass[classes[second]]];
             var firstCount = byClass[classes[first]].Length;
-            var y = new sbyte[rows.Length];
-            var upper = new double[rows.Length];
+            var workspace = workspaces.TryTake(out var kept) ? kept : new SvcWorkspace(largest);
+            workspace.Begin(rows.Length);
+            var y = workspace.Labels;
+            var upper = workspace.UpperBounds;
             for (var k = 0; k < rows.Length; k++)
             {
                 y[k] = k < firstCount ? (sbyte)1 : (sbyte)-1;
                 upper[k] = C * (weights?[rows[k]] ?? 1.0);
             }
 
-            using var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner);
-            var (coefficients, rho, iterations, hitLimit) = SmoSolver.Solve(q, y, upper, Tolerance, Shrinking, MaxIterations);
-            results[p] = (rows, coefficients, rho, iterations, hitLimit);
+            using (var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, Kernel, gamma, cacheBytes, inner, workspace))
+            {
+                var (coefficients, rho, iterations, hitLimit) = SmoSolver.Solve(q, y, upper, Tolerance, Shrinking, MaxIterations);
+                results[p] = (rows, coefficients, rho, iterations, hitLimit);
+            }
+
+            workspaces.Add(workspace);
         });
 
         // Support vectors: rows with a non-zero coefficient in any pairwise problem.

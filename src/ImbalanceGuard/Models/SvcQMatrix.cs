@@ -40,19 +40,34 @@ internal sealed class SvcQMatrix : IDisposable
     private int _fillEnd;
     private float[]? _fillData;
 
-    /// <summary>The problem over rows of the row-major <paramref name="features"/>: position i is row <c>rows[i]</c> (row i when <paramref name="rows"/> is null).</summary>
-    public SvcQMatrix(double[] features, int[]? rows, int count, int dimensions, sbyte[] y, SvmKernel kernel, double gamma, long cacheBytes, ParallelOptions parallel)
+    /// <summary>
+    /// The problem over rows of the row-major <paramref name="features"/>: position i is row <c>rows[i]</c> (row i
+    /// when <paramref name="rows"/> is null). Its per-row arrays are <paramref name="workspace"/>'s, begun for
+    /// <paramref name="count"/> rows (<see cref="SvcWorkspace.Begin"/>), or new ones when it is null.
+    /// </summary>
+    public SvcQMatrix(double[] features, int[]? rows, int count, int dimensions, sbyte[] y, SvmKernel kernel, double gamma, long cacheBytes, ParallelOptions parallel, SvcWorkspace? workspace = null)
     {
+        if (workspace is null)
+        {
+            workspace = new SvcWorkspace(count);
+            workspace.Begin(count);
+        }
+        else if (workspace.Count != count)
+        {
+            throw new ArgumentException($"The workspace was begun for {workspace.Count} rows, not {count}.", nameof(workspace));
+        }
+
+        Workspace = workspace;
         _count = count;
         _dimensions = dimensions;
         _features = features;
         _kernel = kernel;
         _gamma = gamma;
         _fillChunk = FillChunk;
-        _offsets = new int[count];
-        _squares = new double[count];
-        _signs = new double[count];
-        Diagonal = new double[count];
+        _offsets = workspace.Offsets;
+        _squares = workspace.Squares;
+        _signs = workspace.Signs;
+        Diagonal = workspace.Diagonal;
         _row = new double[dimensions];
         for (var i = 0; i < count; i++)
         {
@@ -74,7 +89,7 @@ internal sealed class SvcQMatrix : IDisposable
             Diagonal[i] = kernel == SvmKernel.Rbf ? Math.Exp(-gamma * ((_squares[i] + _squares[i]) - (2 * _squares[i]))) : _squares[i];
         }
 
-        _cache = new KernelCache(count, cacheBytes);
+        _cache = new KernelCache(count, cacheBytes, workspace.SlotOf);
         var threads = ModelChecks.ThreadCount(parallel.MaxDegreeOfParallelism);
         if (threads > 1 && Shared(count))
         {
@@ -82,8 +97,14 @@ internal sealed class SvcQMatrix : IDisposable
         }
     }
 
-    /// <summary>Q_ii of each position (libsvm's <c>QD</c>).</summary>
+    /// <summary>Q_ii of each position (libsvm's <c>QD</c>); entries past <see cref="Count"/> are not this problem's.</summary>
     public double[] Diagonal { get; }
+
+    /// <summary>The problem's rows.</summary>
+    public int Count => _count;
+
+    /// <summary>The per-row arrays, which the solver shares for its own.</summary>
+    public SvcWorkspace Workspace { get; }
 
     /// <summary>The first <paramref name="length"/> entries of column <paramref name="i"/>.</summary>
     public float[] Column(int i, int length)
