@@ -304,6 +304,38 @@ public class NeighborIndexTests
         Assert.Equal(expectedSubset.AllIndices.ToArray(), actualSubset.AllIndices.ToArray());
     }
 
+    /// <summary>
+    /// A tree over more than <see cref="KdTree.MaxCopyBytes"/> of points reads them where they live instead of
+    /// copying them in tree order, and answers exactly as the scan does (here 120 000 × 9 points, shuttle's shape,
+    /// with duplicates and a few far-out rows); a small one copies them.
+    /// </summary>
+    [Fact]
+    public void A_tree_over_many_points_reads_them_in_place_and_answers_exactly()
+    {
+        const int dimensions = 9;
+        const int count = 120_000;
+        const int k = 3;
+        Assert.True((long)count * dimensions * sizeof(double) > KdTree.MaxCopyBytes);
+        var points = MixedMagnitudes(count, dimensions, 21);
+        var tree = new KdTree(PointRows.Leading(points, count, dimensions), dimensions);
+        Assert.False(tree.CopiesPoints);
+        Assert.True(new KdTree(PointRows.Leading(points, 1000, dimensions), dimensions).CopiesPoints);
+
+        var queries = Enumerable.Range(0, 300).Select(i => (i * 397) % count).ToArray();
+        var exact = new NeighborIndex(points, dimensions, new() { Algorithm = NeighborAlgorithm.BruteForce })
+            .ExactScan(QueryBatch.IndexedRows(points, queries, dimensions), k);
+        var distances = new double[k];
+        var indices = new int[k];
+        for (var q = 0; q < queries.Length; q++)
+        {
+            var top = new TopK(distances, indices);
+            tree.Search(points.AsSpan(queries[q] * dimensions, dimensions), queries[q], ref top);
+            top.Finish();
+            Assert.Equal(exact.Indices(q).ToArray(), indices);
+            Assert.Equal(exact.SquaredDistances(q).ToArray(), distances);
+        }
+    }
+
     private static double[] Gather(double[] matrix, int[] rows, int dimensions)
         => rows.SelectMany(r => matrix.AsSpan(r * dimensions, dimensions).ToArray()).ToArray();
 
