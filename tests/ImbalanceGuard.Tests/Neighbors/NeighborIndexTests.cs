@@ -182,6 +182,42 @@ public class NeighborIndexTests
     }
 
     /// <summary>
+    /// On a large set the probe starts with a tree over every 16th point: where even that tree reads too much
+    /// (uniform points in 20 dimensions), the full tree is never built — its memory took SMOTE variants on
+    /// 200 000 × 20 rows past twice their input — while data with few effective dimensions still gets it.
+    /// </summary>
+    [Theory]
+    [InlineData(true, NeighborAlgorithm.KdTree)]
+    [InlineData(false, NeighborAlgorithm.BruteForce)]
+    public void A_large_set_builds_the_full_tree_only_where_a_sample_tree_does_not_clearly_lose(bool fewEffectiveDimensions, NeighborAlgorithm expected)
+    {
+        const int count = 40_000, dimensions = 20, k = 5;
+        var random = new Random(82);
+        var points = new double[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                points[(i * dimensions) + f] = fewEffectiveDimensions
+                    ? (f < 3 ? random.Next(12) : points[(i * dimensions) + (f % 3)] * (f % 5))
+                    : random.NextDouble() * 10;
+            }
+        }
+
+        var queries = Enumerable.Range(0, count).Where(i => i % 10 == 0).ToArray();
+        var index = new NeighborIndex(points, dimensions);
+        var result = index.QueryRows(queries, k);
+        Assert.Equal(expected, index.Probed);
+        Assert.Equal(fewEffectiveDimensions, index.BuiltTree);
+        var exact = new NeighborIndex(points, dimensions).ExactScan(QueryBatch.IndexedRows(points, queries, dimensions), k);
+        for (var q = 0; q < queries.Length; q += 37)
+        {
+            Assert.Equal(exact.Indices(q).ToArray(), result.Indices(q).ToArray());
+            Assert.Equal(exact.SquaredDistances(q).ToArray(), result.SquaredDistances(q).ToArray());
+        }
+    }
+
+    /// <summary>
     /// Real data mixes scales: a feature ranging to ±26 000 on a few rows (UCI Shuttle), a measurement far from
     /// zero with a small spread, features of 1e-4, integer duplicates. The filter must stay exact there.
     /// </summary>
