@@ -6,7 +6,7 @@
 # Real data: every file in data/ and the real datasets prepared with benchmarks/real-data/prepare.py, each
 # sampler run alternately here and in imbalanced-learn, medians of --runs (an imbalanced-learn run of over a
 # minute is not repeated; one past --timeout, or failing, stops it for that pair).
-#   benchmarks/side-by-side.sh --real [--runs R] [--datasets a,b] [--timeout S] [--out FILE] [method ...]
+#   benchmarks/side-by-side.sh --real [--runs R] [--datasets a,b (in this order)] [--timeout S] [--out FILE] [method ...]
 #
 # Installs Debian's python3-imblearn (imbalanced-learn 0.10.0, scikit-learn 1.2.1) when it is missing.
 # Generated mode caches imbalanced-learn's times next to the generated CSV (delete the *.imblearn-times file
@@ -80,11 +80,14 @@ if [ "$real" -eq 1 ]; then
     echo "no prepared datasets in $realdir: see benchmarks/real-data/README.md (prepare.py --from DIR)" >&2
   fi
   if [ -n "$datasets" ]; then
-    wanted=",$datasets,"
+    # In the order given, so the datasets that matter most can go first in a long run.
     selected=()
-    for f in "${files[@]}"; do
-      name=$(basename "$f" .csv)
-      [[ "$wanted" == *",$name,"* ]] && selected+=("$f")
+    IFS=',' read -r -a wanted <<< "$datasets"
+    for name in "${wanted[@]}"; do
+      found=""
+      for f in "${files[@]}"; do [ "$(basename "$f" .csv)" = "$name" ] && found=$f; done
+      [ -n "$found" ] || { echo "no dataset named '$name' (data/*.csv or $realdir/*.csv)" >&2; exit 2; }
+      selected+=("$found")
     done
     files=("${selected[@]}")
   fi
