@@ -149,18 +149,7 @@ public class NeighborIndexTests
     public void Auto_keeps_the_tree_only_where_it_reads_less_and_answers_exactly(bool fewEffectiveDimensions, NeighborAlgorithm expected)
     {
         const int count = 9000, dimensions = 24, k = 5;
-        var random = new Random(81);
-        var points = new double[count * dimensions];
-        for (var i = 0; i < count; i++)
-        {
-            for (var f = 0; f < dimensions; f++)
-            {
-                // Few effective dimensions: three integer coordinates drive the rest, as in logged counters and flags.
-                points[(i * dimensions) + f] = fewEffectiveDimensions
-                    ? (f < 3 ? random.Next(12) : points[(i * dimensions) + (f % 3)] * (f % 5))
-                    : random.NextDouble() * 10;
-            }
-        }
+        var points = EffectiveDimensions(count, dimensions, fewEffectiveDimensions, seed: 81);
 
         var rows = Enumerable.Range(0, count).ToArray();
         var exact = new NeighborIndex(points, dimensions).ExactScan(QueryBatch.IndexedRows(points, rows, dimensions), k);
@@ -192,17 +181,7 @@ public class NeighborIndexTests
     public void A_large_set_builds_the_full_tree_only_where_a_sample_tree_does_not_clearly_lose(bool fewEffectiveDimensions, NeighborAlgorithm expected)
     {
         const int count = 40_000, dimensions = 20, k = 5;
-        var random = new Random(82);
-        var points = new double[count * dimensions];
-        for (var i = 0; i < count; i++)
-        {
-            for (var f = 0; f < dimensions; f++)
-            {
-                points[(i * dimensions) + f] = fewEffectiveDimensions
-                    ? (f < 3 ? random.Next(12) : points[(i * dimensions) + (f % 3)] * (f % 5))
-                    : random.NextDouble() * 10;
-            }
-        }
+        var points = EffectiveDimensions(count, dimensions, fewEffectiveDimensions, seed: 82);
 
         var queries = Enumerable.Range(0, count).Where(i => i % 10 == 0).ToArray();
         var index = new NeighborIndex(points, dimensions);
@@ -370,6 +349,27 @@ public class NeighborIndexTests
             Assert.Equal(exact.Indices(q).ToArray(), indices);
             Assert.Equal(exact.SquaredDistances(q).ToArray(), distances);
         }
+    }
+
+    /// <summary>
+    /// Points whose coordinates are either uniform in [0, 10) or, with <paramref name="few"/>, driven by three
+    /// integer coordinates (the rest multiples of them), as in logged counters and flags.
+    /// </summary>
+    private static double[] EffectiveDimensions(int count, int dimensions, bool few, int seed)
+    {
+        var random = new Random(seed);
+        var points = new double[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            for (var f = 0; f < dimensions; f++)
+            {
+                points[(i * dimensions) + f] = few
+                    ? (f < 3 ? random.Next(12) : points[(i * dimensions) + (f % 3)] * (f % 5))
+                    : random.NextDouble() * 10;
+            }
+        }
+
+        return points;
     }
 
     private static double[] Gather(double[] matrix, int[] rows, int dimensions)
