@@ -59,25 +59,41 @@ internal sealed class SmoSolver
     }
 
     /// <summary>
-    /// Solves the C-SVC dual of one binary problem. Returns y_i α_i per row (in the given order), ρ, the
-    /// number of iterations and whether the iteration limit stopped it. <paramref name="y"/> and
+    /// Solves the C-SVC dual of one binary problem. Returns the rows with a non-zero y_i α_i (positions in the
+    /// given order, ascending) and those values, ρ, the number of iterations and whether the iteration limit
+    /// stopped it. Only the support vectors are returned: a dense array per problem took as much room as the
+    /// solver's own per-row arrays on SVM-SMOTE's 200 000 rows, for a tenth of its entries. <paramref name="y"/> and
     /// <paramref name="c"/> become the solver's own (it permutes them as it shrinks): one copy less of each
     /// per-row array on problems of hundreds of thousands of rows. Their first <see cref="SvcQMatrix.Count"/>
     /// entries are the problem's; the solver's own per-row arrays are <paramref name="q"/>'s workspace.
     /// </summary>
-    public static (double[] Coefficients, double Rho, int Iterations, bool HitLimit) Solve(
+    public static (int[] Support, double[] Coefficients, double Rho, int Iterations, bool HitLimit) Solve(
         SvcQMatrix q, sbyte[] y, double[] c, double eps, bool shrinking, int maxIterations)
     {
         var solver = new SmoSolver(q, y, c, eps);
         var (iterations, hitLimit) = solver.Run(shrinking, maxIterations);
         var rho = solver.CalculateRho();
-        var coefficients = new double[solver._count];
+        var count = 0;
         for (var i = 0; i < solver._count; i++)
         {
-            coefficients[solver._activeSet[i]] = solver._alpha[i] * solver._y[i];
+            count += solver._alpha[i] * solver._y[i] != 0 ? 1 : 0;
         }
 
-        return (coefficients, rho, iterations, hitLimit);
+        var support = new int[count];
+        var coefficients = new double[count];
+        var next = 0;
+        for (var i = 0; i < solver._count; i++)
+        {
+            var coefficient = solver._alpha[i] * solver._y[i];
+            if (coefficient != 0)
+            {
+                support[next] = solver._activeSet[i];
+                coefficients[next++] = coefficient;
+            }
+        }
+
+        Array.Sort(support, coefficients);
+        return (support, coefficients, rho, iterations, hitLimit);
     }
 
     private (int Iterations, bool HitLimit) Run(bool shrinking, int maxIterations)

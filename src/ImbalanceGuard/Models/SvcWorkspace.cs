@@ -13,6 +13,7 @@ internal sealed class SvcWorkspace
     public SvcWorkspace(int capacity)
     {
         Capacity = capacity;
+        Rows = new int[capacity];
         Labels = new sbyte[capacity];
         UpperBounds = new double[capacity];
         Offsets = new int[capacity];
@@ -32,6 +33,9 @@ internal sealed class SvcWorkspace
 
     /// <summary>The rows of the problem being solved (set by <see cref="Begin"/>).</summary>
     public int Count { get; private set; }
+
+    /// <summary>The data rows of the problem, its first class's then its second's (filled by the caller).</summary>
+    public int[] Rows { get; }
 
     /// <summary>y_i = ±1, permuted by the solver as it shrinks.</summary>
     public sbyte[] Labels { get; }
@@ -61,7 +65,7 @@ internal sealed class SvcWorkspace
 
     /// <summary>
     /// Starts a problem of <paramref name="count"/> rows: clears what its users read before writing (the cache's
-    /// slots, α and Ḡ, which start at zero); the caller then fills <see cref="Labels"/> and <see cref="UpperBounds"/>.
+    /// slots, α and Ḡ, which start at zero); the caller then fills <see cref="Rows"/>, <see cref="Labels"/> and <see cref="UpperBounds"/>.
     /// </summary>
     public void Begin(int count)
     {

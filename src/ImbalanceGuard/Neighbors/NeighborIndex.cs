@@ -29,20 +29,24 @@ public sealed class NeighborIndex
     private const long ProbeMinPairs = 1L << 26;
     private const double TreeWorkCost = 64;
 
-    // On a large set, a tree over every SampleStride-th point is probed first, and where it saves less than
-    // SampleLossRatio times a scan's reads the full tree is not built: its copy, nodes and boxes took a third of
-    // the input's size on 200 000 x 20 Gaussians, pushing Borderline-SMOTE-2 and SVM-SMOTE past twice their input
-    // for a tree that then lost. The tree's advantage grows with the set: measured from a 16th to the whole,
-    // 8.5 times on Bank Marketing (25.8 -> 221), 8.5 on KDD (36.5 -> 312), 9.2 on Shuttle (7.7 -> 71), 5.6 on
-    // credit default (6.8 -> 38), 3 on Give Me Some Credit (50 -> 155), 2.9 on the Gaussians (2.9 -> 8.3): no set
-    // the full probe keeps the tree for is below 4 at a 16th.
-    private const int SampleStride = 16;
+    // On a large set the full tree is built only where samples predict it will win: its nodes and boxes take a
+    // third of the input's size at 20 dimensions and more over a resampled set (22 MB over SMOTE's 380 000 rows
+    // from 200 000 x 20 Gaussians), enough to push SMOTE+Tomek and SVM-SMOTE past twice their input for a tree the
+    // full probe then discards. Trees over every 16th and every 4th point are probed with their own points; the
+    // tree's advantage grows with the set by about the same factor per fourfold more points, so the 4th's ratio
+    // times that factor predicts the whole's. Measured (k = 1 and 3; predicted -> full): Bank Marketing 265 -> 285,
+    // KDD 398 -> 425, Give Me Some Credit 144 -> 188, Shuttle 51 -> 79 and 79 -> 114, credit default 67 -> 58,
+    // the Gaussians 8.4 -> 8.8, SMOTE's rows from them 36 -> 37 and 27 -> 26: never more than 1.6 times too low,
+    // so the full tree is built where the prediction reaches TreeWorkCost / PredictionMargin.
+    private const int CoarseStride = 16;
+    private const int FineStride = 4;
     private const int SampleMinPoints = 2048;
-    private const double SampleLossRatio = 4;
+    private const double PredictionMargin = 1.6;
 
-    // Single-precision values (4 MB) of the brute-force search's copy of one part of the points, when a one-off
-    // search goes through many points a part at a time.
-    private const int PartValues = 1 << 20;
+    // Single-precision values (2 MB) of the brute-force search's copy of one part of the points, when a one-off
+    // search goes through many points a part at a time. Half of the earlier 4 MB cost no time (Tomek links on
+    // 200 000 x 20: 13.9 s and 14.0 s) and took 2 MB off the peak of every sampler that searches in parts.
+    private const int PartValues = 1 << 19;
 
     private readonly PointRows _points;
     private readonly NeighborSearchOptions _options;
@@ -93,13 +97,8 @@ public sealed class NeighborIndex
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1 or not below <see cref="Count"/>.</exception>
     public NeighborResult QueryAll(int k)
     {
-        var rows = new int[Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = i;
-        }
-
-        return QueryRows(rows, k);
+        CheckK(k, Count - 1, "other points");
+        return Run(QueryBatch.IndexedInOrder(_points, 0, Count), k);
     }
 
     /// <summary>The <paramref name="k"/> nearest other indexed points of each indexed point in <paramref name="rows"/>.</summary>
@@ -167,6 +166,13 @@ public sealed class NeighborIndex
     {
         CheckK(k, Count - 1, "other points");
         InChunks(rowCount, k, (first, count) => QueryBatch.IndexedRows(_points, rows, first, count), visit);
+    }
+
+    /// <summary><see cref="QueryRowsInChunks(int[], int, Action{int, NeighborResult})"/> for every indexed point, in order.</summary>
+    internal void QueryAllInChunks(int k, Action<int, NeighborResult> visit)
+    {
+        CheckK(k, Count - 1, "other points");
+        InChunks(Count, k, (first, count) => QueryBatch.IndexedInOrder(_points, first, count), visit);
     }
 
     private void InChunks(int queryCount, int k, Func<int, int, QueryBatch> batch, Action<int, NeighborResult> visit)
@@ -298,41 +304,53 @@ public sealed class NeighborIndex
             return NeighborAlgorithm.BruteForce;
         }
 
-        _probed = !SampleTreeLoses(k) && TreeWork(Tree(), sample, k) * TreeWorkCost < (double)Count * Dimensions
-            ? NeighborAlgorithm.KdTree
-            : NeighborAlgorithm.BruteForce;
-        if (_probed == NeighborAlgorithm.BruteForce)
+        _probed = NeighborAlgorithm.BruteForce;
+        if (FullTreePredictedToWin(k))
         {
-            _tree = null;
+            // Probed before it copies the points: a tree that loses costs only its nodes and boxes.
+            var tree = new KdTree(_points, Dimensions, maxCopyBytes: 0);
+            BuiltTree = true;
+            if (TreeWork(tree, sample, k) * TreeWorkCost < (double)Count * Dimensions)
+            {
+                tree.CopyPoints();
+                _tree = tree;
+                _probed = NeighborAlgorithm.KdTree;
+            }
         }
 
         return _probed.Value;
     }
 
-    /// <summary>Whether a tree over every <see cref="SampleStride"/>-th point, probed with its own points, reads too much for the full tree to win.</summary>
-    private bool SampleTreeLoses(int k)
+    /// <summary>
+    /// Whether trees over every <see cref="CoarseStride"/>-th and every <see cref="FineStride"/>-th point predict
+    /// that the full tree's work will be under a scan's by <see cref="TreeWorkCost"/> (within the margin); true
+    /// when the set is too small for samples, where the full tree is cheap to try.
+    /// </summary>
+    private bool FullTreePredictedToWin(int k)
     {
-        var count = Count / SampleStride;
-        if (count < SampleMinPoints)
+        if (Count / CoarseStride < SampleMinPoints)
         {
-            return false;
+            return true;
         }
 
+        var coarse = SampleRatio(CoarseStride, k);
+        var fine = SampleRatio(FineStride, k);
+        return fine * (fine / coarse) * PredictionMargin >= TreeWorkCost;
+    }
+
+    /// <summary>A scan's reads over a tree's, for a tree over every <paramref name="stride"/>-th point probed with its own points.</summary>
+    private double SampleRatio(int stride, int k)
+    {
+        var count = Count / stride;
         var positions = new int[count];
         for (var i = 0; i < count; i++)
         {
-            positions[i] = i * SampleStride;
+            positions[i] = i * stride;
         }
 
         var points = _points.Select(positions);
-        var own = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            own[i] = i;
-        }
-
-        var work = TreeWork(new KdTree(points, Dimensions), QueryBatch.IndexedRows(points, own, 0, count), k);
-        return work * SampleLossRatio > (double)count * Dimensions;
+        var work = TreeWork(new KdTree(points, Dimensions, maxCopyBytes: 0), QueryBatch.IndexedInOrder(points, 0, count), k);
+        return count * (double)Dimensions / Math.Max(work, 1);
     }
 
     /// <summary>The average work per query of <paramref name="tree"/>, in coordinates read, over queries spread evenly across <paramref name="sample"/>.</summary>

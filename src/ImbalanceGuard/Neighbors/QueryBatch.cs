@@ -2,13 +2,14 @@ namespace ImbalanceGuard.Neighbors;
 
 /// <summary>
 /// The queries of one search: indexed points themselves (each excluded from its own answer by identity),
-/// outside points given row-major, or outside points given as rows of some matrix.
+/// chosen by position or all of them in order, outside points given row-major, or outside points given as rows
+/// of some matrix.
 /// </summary>
 internal readonly struct QueryBatch
 {
     private readonly PointRows _indexed;   // the index's points, when the queries are some of them
     private readonly double[]? _points;    // outside points: row-major, or the matrix holding them
-    private readonly int[]? _positions;    // per query from _first on: an indexed point, or a row of _points
+    private readonly int[]? _positions;    // per query from _first on: an indexed point, or a row of _points; null: in order
     private readonly int _first;
     private readonly int _dimensions;
 
@@ -38,6 +39,10 @@ internal readonly struct QueryBatch
     public static QueryBatch IndexedRows(PointRows points, int[] rows, int first, int count)
         => new(points, null, rows, first, count, 0);
 
+    /// <summary>Indexed points <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/>, in order (no array of their positions).</summary>
+    public static QueryBatch IndexedInOrder(PointRows points, int first, int count)
+        => new(points, null, null, first, count, 0);
+
     /// <summary>Outside points, row-major.</summary>
     public static QueryBatch Outside(double[] points, int dimensions)
         => new(default, points, null, 0, dimensions == 0 ? 0 : points.Length / dimensions, dimensions);
@@ -51,7 +56,7 @@ internal readonly struct QueryBatch
     {
         if (_points is null)
         {
-            return _indexed.Row(_positions![_first + query]);
+            return _indexed.Row(_positions is null ? _first + query : _positions[_first + query]);
         }
 
         var row = _positions is null ? query : _positions[_first + query];
@@ -73,7 +78,7 @@ internal readonly struct QueryBatch
             return -1;
         }
 
-        var self = _positions![_first + query] - _pointsStart;
+        var self = (_positions is null ? _first + query : _positions[_first + query]) - _pointsStart;
         return (uint)self < (uint)_pointsCount ? self : -1;
     }
 }

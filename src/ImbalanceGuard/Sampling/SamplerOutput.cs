@@ -51,21 +51,32 @@ internal sealed class SamplerOutput
     public SamplerInput ToInput(SamplerInput input)
     {
         var labels = new int[RowCount];
-        var map = new int[RowCount];
+        var keepsEveryRow = Kept.Length == input.RowCount;
         for (var i = 0; i < Kept.Length; i++)
         {
-            map[i] = Kept[i];
             labels[i] = input.Labels[Kept[i]];
+            keepsEveryRow &= Kept[i] == i;
         }
 
+        Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
         var synthetic = Synthetic.Buffer;
+        var d = input.Dimensions;
+
+        // An over-sampler keeps every row in order: its rows then follow the input's without a map.
+        if (keepsEveryRow)
+        {
+            var points = PointRows.Joined(input.Features, Kept.Length, synthetic, Synthetic.Count, d);
+            return SamplerInput.View(points, labels, input.Schema, input.NeighborOptions);
+        }
+
+        var map = new int[RowCount];
+        Kept.CopyTo(map, 0);
         for (var s = 0; s < Synthetic.Count; s++)
         {
             map[Kept.Length + s] = ~s;
         }
 
-        Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
-        return SamplerInput.View(PointRows.Mapped(input.Features, synthetic, map, input.Dimensions), labels, input.Schema, input.NeighborOptions);
+        return SamplerInput.View(PointRows.Mapped(input.Features, synthetic, map, d), labels, input.Schema, input.NeighborOptions);
     }
 
     /// <summary>

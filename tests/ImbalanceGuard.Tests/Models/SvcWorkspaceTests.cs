@@ -30,10 +30,13 @@ public class SvcWorkspaceTests
         Solve(features, large, dimensions, shrinking, workspace);
         var reused = Solve(features, small, dimensions, shrinking, workspace);
 
+        Assert.Equal(fresh.Support, reused.Support);
         Assert.Equal(fresh.Coefficients, reused.Coefficients);
         Assert.Equal(fresh.Rho, reused.Rho);
         Assert.Equal(fresh.Iterations, reused.Iterations);
-        Assert.Contains(fresh.Coefficients, c => c != 0);
+        Assert.NotEmpty(fresh.Support);
+        Assert.DoesNotContain(fresh.Coefficients, c => c == 0);
+        Assert.Equal(fresh.Support.Order(), fresh.Support);
     }
 
     [Fact]
@@ -43,7 +46,7 @@ public class SvcWorkspaceTests
         Assert.Throws<ArgumentOutOfRangeException>(() => workspace.Begin(11));
     }
 
-    private static (double[] Coefficients, double Rho, int Iterations) Solve(double[] features, int[] rows, int dimensions, bool shrinking, SvcWorkspace? workspace)
+    private static (int[] Support, double[] Coefficients, double Rho, int Iterations) Solve(double[] features, int[] rows, int dimensions, bool shrinking, SvcWorkspace? workspace)
     {
         sbyte[] y;
         double[] upper;
@@ -65,7 +68,7 @@ public class SvcWorkspaceTests
         }
 
         using var q = new SvcQMatrix(features, rows, rows.Length, dimensions, y, SvmKernel.Rbf, 0.2, 40 * rows.Length, new ParallelOptions { MaxDegreeOfParallelism = 1 }, workspace);
-        var (coefficients, rho, iterations, _) = SmoSolver.Solve(q, y, upper, 1e-3, shrinking, -1);
-        return (coefficients, rho, iterations);
+        var (support, coefficients, rho, iterations, _) = SmoSolver.Solve(q, y, upper, 1e-3, shrinking, -1);
+        return (support, coefficients, rho, iterations);
     }
 }

@@ -49,7 +49,7 @@ public sealed class TomekLinks : Sampler
         // Each point's nearest neighbour, answered a chunk at a time: only the neighbours are kept, not their
         // distances nor the whole answer.
         var nearest = new int[index.Count];
-        index.QueryRowsInChunks([.. Enumerable.Range(0, index.Count)], 1, (first, neighbours) =>
+        index.QueryAllInChunks(1, (first, neighbours) =>
         {
             for (var q = 0; q < neighbours.QueryCount; q++)
             {
