@@ -505,6 +505,52 @@ public class ResampledDataSplitTests
             }
             """);
 
+    /// <summary>
+    /// Async loading is not resampling: with substring patterns, <c>*Adasyn*</c> matched <c>ReadAsync</c>,
+    /// <c>LoadAsync</c> and <c>DownloadAsync</c>, and splitting what they loaded was reported.
+    /// </summary>
+    [Fact]
+    public Task Data_loaded_with_ReadAsync_LoadAsync_or_DownloadAsync_is_not_resampled()
+        => Verify(
+            """
+            static class Loader
+            {
+                static System.Threading.Tasks.Task<double[][]> LoadAsync(string path) => System.Threading.Tasks.Task.FromResult(new double[0][]);
+                static System.Threading.Tasks.Task<double[][]> ReadAsync(Stream stream) => System.Threading.Tasks.Task.FromResult(new double[0][]);
+                static System.Threading.Tasks.Task<double[][]> DownloadAsync(Uri uri) => System.Threading.Tasks.Task.FromResult(new double[0][]);
+                static (double[][], double[][]) TrainTestSplit(double[][] X) => (X, X);
+
+                public static async System.Threading.Tasks.Task Run(Stream stream, Uri uri)
+                {
+                    var loaded = await LoadAsync("a.csv");
+                    var read = await ReadAsync(stream);
+                    var downloaded = await DownloadAsync(uri);
+                    var first = TrainTestSplit(loaded);
+                    var second = TrainTestSplit(read);
+                    var third = TrainTestSplit(downloaded);
+                }
+            }
+            """);
+
+    /// <summary>Word patterns still take resamplers named in any case style, across words and in snake case.</summary>
+    [Fact]
+    public Task Resamplers_named_across_words_or_in_snake_case_are_still_recognised()
+        => Verify(
+            """
+            static class Lesson
+            {
+                static double[][] RandomOverSampler(double[][] X) => X;
+                static double[][] apply_adasyn(double[][] X) => X;
+                static (double[][], double[][]) TrainTestSplit(double[][] X) => (X, X);
+
+                public static void Run(double[][] X)
+                {
+                    var first = {|IG0001:TrainTestSplit(RandomOverSampler(X))|};
+                    var second = {|IG0001:TrainTestSplit(apply_adasyn(X))|};
+                }
+            }
+            """);
+
     [Fact]
     public Task A_name_pattern_can_be_excluded_in_editorconfig()
         => Verify(

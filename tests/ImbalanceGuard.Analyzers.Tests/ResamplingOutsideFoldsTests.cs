@@ -200,6 +200,31 @@ public class ResamplingOutsideFoldsTests
             }
             """);
 
+    /// <summary>Async loading is not resampling (substring patterns took <c>LoadAsync</c> and <c>ReadAsync</c> for ADASYN).</summary>
+    [Fact]
+    public Task Hand_written_k_fold_over_data_loaded_with_LoadAsync_or_ReadAsync_is_not_flagged()
+        => Verify("""
+            static class Loader
+            {
+                static System.Threading.Tasks.Task<(double[][] X, int[] y)> LoadAsync(string path) => System.Threading.Tasks.Task.FromResult((new double[0][], new int[0]));
+                static System.Threading.Tasks.Task<(double[][] X, int[] y)> ReadAsync(Stream stream) => System.Threading.Tasks.Task.FromResult((new double[0][], new int[0]));
+                static IEnumerable<(int[] Train, int[] Test)> KFoldSplit(int rows, int k) => [];
+
+                public static async System.Threading.Tasks.Task Run(Stream stream)
+                {
+                    var (x, y) = await LoadAsync("a.csv");
+                    var (xRead, yRead) = await ReadAsync(stream);
+                    foreach (var (train, test) in KFoldSplit(x.Length, 5))
+                    {
+                    }
+
+                    foreach (var (train, test) in KFoldSplit(xRead.Length, 5))
+                    {
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public Task Attributed_cross_validation_helper_after_oversampling()
         => Verify("""

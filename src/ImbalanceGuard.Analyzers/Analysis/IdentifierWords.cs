@@ -40,6 +40,10 @@ internal static class IdentifierWords
         return words.Count == 0 ? string.Empty : words[words.Count - 1];
     }
 
+    /// <summary>Whether a word of <paramref name="s"/> starts at <paramref name="i"/>: the start, a separator, the character after one, or a case boundary.</summary>
+    public static bool IsWordStart(string s, int i)
+        => i == 0 || !char.IsLetterOrDigit(s[i]) || !char.IsLetterOrDigit(s[i - 1]) || IsBoundary(s, i);
+
     private static bool IsBoundary(string s, int i)
     {
         var c = s[i];

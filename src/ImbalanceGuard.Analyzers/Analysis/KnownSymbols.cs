@@ -47,7 +47,6 @@ internal sealed class KnownSymbols
         TrainSet = Member<ISymbol>(TrainTestData, "TrainSet");
         MLAccuracy = Member<IPropertySymbol>(BinaryClassificationMetrics, "Accuracy");
         MLMicroAccuracy = Member<IPropertySymbol>(MulticlassClassificationMetrics, "MicroAccuracy");
-        MLMacroAccuracy = Member<IPropertySymbol>(MulticlassClassificationMetrics, "MacroAccuracy");
         IGAccuracy = Member<IPropertySymbol>(BinaryConfusion, "Accuracy");
         IGBaselineAccuracy = Member<IPropertySymbol>(BinaryConfusion, "MajorityBaselineAccuracy");
     }
@@ -117,8 +116,6 @@ internal sealed class KnownSymbols
     public IPropertySymbol? MLAccuracy { get; }
 
     public IPropertySymbol? MLMicroAccuracy { get; }
-
-    public IPropertySymbol? MLMacroAccuracy { get; }
 
     public IPropertySymbol? IGAccuracy { get; }
 

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace ImbalanceGuard.Analyzers.Analysis;
 
 /// <summary>
 /// A configurable list of method-name globs (<c>*Smote*</c>, <c>MyLib.Sampling.*</c>): case-insensitive, <c>*</c>
-/// matches any run of characters, a pattern with a dot is matched against <c>Namespace.Type.Method</c>, and an
-/// entry that starts with <c>!</c> excludes what it matches.
+/// matches any run of characters up to a word start (<see cref="Glob"/>), a pattern with a dot is matched against
+/// <c>Namespace.Type.Method</c>, and an entry that starts with <c>!</c> excludes what it matches.
 /// </summary>
 internal sealed class MethodPatterns
 {
@@ -205,40 +206,90 @@ internal sealed class NameWords
     }
 }
 
-/// <summary>Case-insensitive glob matching with <c>*</c> only.</summary>
+/// <summary>
+/// Case-insensitive glob matching with <c>*</c> only, over words: what a <c>*</c> skips ends where a word starts
+/// (camel, Pascal or snake case, or after a dot), so <c>*Adasyn*</c> matches <c>ApplyAdasyn</c> but not
+/// <c>ReadAsync</c>, whose "adAsync" starts inside the word "Read". A literal may run on through later words and
+/// end inside one where a <c>*</c> follows (<c>*Oversampl*</c> matches <c>RandomOverSampler</c>); underscores are
+/// ignored on both sides (<c>*TrainTestSplit*</c> matches <c>train_test_split</c>).
+/// </summary>
 internal static class Glob
 {
     public static bool IsMatch(string pattern, string text)
     {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
+        if (pattern.IndexOf('_') < 0 && text.IndexOf('_') < 0)
         {
-            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
+            return Match(pattern, text, null);
+        }
+
+        var joined = new StringBuilder(text.Length);
+        var starts = new bool[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '_')
             {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
+                starts[joined.Length] = IdentifierWords.IsWordStart(text, i);
+                joined.Append(text[i]);
             }
         }
 
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
+        return Match(pattern.Replace("_", string.Empty), joined.ToString(), starts);
     }
+
+    private static bool Match(string pattern, string text, bool[]? starts)
+    {
+        var star = pattern.IndexOf('*');
+        if (star < 0)
+        {
+            return string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The literal before the first star is anchored at the start, the one after the last at the end; each
+        // literal after a star takes its leftmost place at a word start (the leftmost leaves the most room).
+        if (!LiteralAt(pattern, 0, star, text, 0))
+        {
+            return false;
+        }
+
+        var t = star;
+        var p = star + 1;
+        while (true)
+        {
+            var next = pattern.IndexOf('*', p);
+            var length = (next < 0 ? pattern.Length : next) - p;
+            if (next < 0)
+            {
+                var start = text.Length - length;
+                return length == 0 || (start >= t && IsWordStart(text, starts, start) && LiteralAt(pattern, p, length, text, start));
+            }
+
+            if (length > 0)
+            {
+                var found = -1;
+                for (var i = t; i + length <= text.Length; i++)
+                {
+                    if (IsWordStart(text, starts, i) && LiteralAt(pattern, p, length, text, i))
+                    {
+                        found = i;
+                        break;
+                    }
+                }
+
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                t = found + length;
+            }
+
+            p = next + 1;
+        }
+    }
+
+    private static bool IsWordStart(string text, bool[]? starts, int i)
+        => starts is null ? IdentifierWords.IsWordStart(text, i) : starts[i];
+
+    private static bool LiteralAt(string pattern, int p, int length, string text, int t)
+        => t + length <= text.Length && string.Compare(pattern, p, text, t, length, StringComparison.OrdinalIgnoreCase) == 0;
 }

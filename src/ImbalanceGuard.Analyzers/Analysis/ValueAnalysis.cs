@@ -16,8 +16,9 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// </summary>
 internal sealed class ValueAnalysis
 {
+    // "macro": ML.NET's MacroAccuracy is the mean of per-class recalls, i.e. balanced accuracy, what IG0004 recommends.
     private static readonly HashSet<string> AccuracyExclusions =
-        ["balanced", "baseline", "majority", "top", "topk", "k", "chance", "random", "null", "dummy", "min", "minimum", "target", "required", "expected", "max", "maximum"];
+        ["balanced", "macro", "baseline", "majority", "top", "topk", "k", "chance", "random", "null", "dummy", "min", "minimum", "target", "required", "expected", "max", "maximum"];
 
     private static readonly HashSet<string> PreservingMath = ["Round", "Floor", "Ceiling", "Truncate", "Abs"];
     private static readonly HashSet<string> PreservingLinq =
@@ -199,7 +200,6 @@ internal sealed class ValueAnalysis
             var definition = p.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(definition, Known.MLAccuracy)
                 || SymbolEqualityComparer.Default.Equals(definition, Known.MLMicroAccuracy)
-                || SymbolEqualityComparer.Default.Equals(definition, Known.MLMacroAccuracy)
                 || SymbolEqualityComparer.Default.Equals(definition, Known.IGAccuracy))
             {
                 return true;
