@@ -152,6 +152,84 @@ public class PlainAccuracyTests
             }
             """);
 
+    /// <summary>
+    /// A root finder's tolerance is called accuracy (Math.NET Numerics' <c>Brent.TryFindRoot</c> has this shape):
+    /// compared with a step, it is no classifier's accuracy. Only code that evaluates a classifier (predictions,
+    /// labels, metrics, training, folds, or a correct / total ratio) makes a value named accuracy one.
+    /// </summary>
+    [Fact]
+    public Task A_root_finders_tolerance_named_accuracy_is_not_flagged()
+        => Verify("""
+            static class Brent
+            {
+                public static bool TryFindRoot(Func<double, double> f, double lowerBound, double upperBound, double accuracy, int maxIterations, out double root)
+                {
+                    root = lowerBound;
+                    for (var i = 0; i < maxIterations; i++)
+                    {
+                        var step = (upperBound - lowerBound) / 2;
+                        root = lowerBound + step;
+                        if (Math.Abs(step) < accuracy)
+                        {
+                            return true;
+                        }
+
+                        if (f(root) > 0) { upperBound = root; } else { lowerBound = root; }
+                    }
+
+                    Console.WriteLine($"No root within {accuracy:E1} after {maxIterations} iterations");
+                    return false;
+                }
+            }
+            """);
+
+    /// <summary>A GPS fix's accuracy in metres, printed and compared, is not a classifier's accuracy.</summary>
+    [Fact]
+    public Task A_gps_fixs_accuracy_in_metres_is_not_flagged()
+        => Verify("""
+            sealed class Fix
+            {
+                public double Latitude { get; init; }
+                public double Longitude { get; init; }
+                public double Accuracy { get; init; }
+            }
+
+            static class Tracker
+            {
+                public static void Show(Fix fix, Fix previous)
+                {
+                    Console.WriteLine($"Position {fix.Latitude:F5}, {fix.Longitude:F5} (accuracy {fix.Accuracy:F0} m)");
+                    if (fix.Accuracy > previous.Accuracy)
+                    {
+                        Console.WriteLine("The signal got weaker");
+                    }
+                }
+            }
+            """);
+
+    /// <summary>A value named accuracy where the code evaluates a classifier is still flagged.</summary>
+    [Fact]
+    public Task An_accuracy_computed_from_predictions_and_labels_is_flagged()
+        => Verify("""
+            static class Evaluation
+            {
+                public static void Report(int[] labels, int[] predictions)
+                {
+                    var correct = 0;
+                    for (var i = 0; i < labels.Length; i++)
+                    {
+                        if (labels[i] == predictions[i])
+                        {
+                            correct++;
+                        }
+                    }
+
+                    double accuracy = correct / (double)labels.Length;
+                    Console.WriteLine($"accuracy {{|IG0004:accuracy|}:P1}");
+                }
+            }
+            """);
+
     [Fact]
     public Task Accuracy_logged()
         => Verify("""

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -33,6 +34,17 @@ internal sealed class ValueAnalysis
     private static readonly HashSet<string> ThresholdQualifiers =
         ["decision", "probability", "prob", "classification", "classifier", "score", "positive", "prediction", "predicted", "class", "label", "fraud", "alert"];
 
+    // A value only named accuracy is a classifier's accuracy where its code evaluates a classifier: one of these
+    // words in the code block, its member's signature or its type's name. Elsewhere it is a root finder's
+    // tolerance (`if (Math.Abs(step) < accuracy)`), a GPS fix's accuracy in metres or a float format's digits.
+    // Not "model" (view models) nor "test" (the tests of a numerical library).
+    private static readonly HashSet<string> EvaluationWords =
+        ["predict", "predicts", "predicted", "prediction", "predictions", "predictor", "label", "labels", "labeled", "labelled",
+         "classifier", "classifiers", "classification", "classify", "classified", "metric", "metrics", "evaluate",
+         "evaluated", "evaluation", "evaluator", "confusion", "train", "trained", "training", "trainer", "holdout",
+         "fold", "folds", "epoch", "epochs"];
+
+    private readonly IOperation _root;
     private readonly SettingsContext _context;
     private readonly PrePass _pre;
     private readonly List<Finding> _findings;
@@ -41,8 +53,11 @@ internal sealed class ValueAnalysis
     private readonly HashSet<ISymbol> _scoreLocals = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _halfLocals = new(SymbolEqualityComparer.Default);
 
-    private ValueAnalysis(SettingsContext context, PrePass pre, List<Finding> findings)
+    private bool? _evaluationContext;
+
+    private ValueAnalysis(IOperation root, SettingsContext context, PrePass pre, List<Finding> findings)
     {
+        _root = root;
         _context = context;
         _pre = pre;
         _findings = findings;
@@ -52,7 +67,7 @@ internal sealed class ValueAnalysis
 
     public static void Analyze(IOperation root, SettingsContext context, PrePass pre, List<Finding> findings, bool accuracy, bool thresholds, CancellationToken cancellationToken)
     {
-        var analysis = new ValueAnalysis(context, pre, findings);
+        var analysis = new ValueAnalysis(root, context, pre, findings);
         analysis.ResolveLocals(cancellationToken);
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -169,7 +184,110 @@ internal sealed class ValueAnalysis
             }
         }
 
-        return true;
+        return InEvaluationContext() || (symbol is IMethodSymbol method && ComputesCorrectOverTotal(method));
+    }
+
+    /// <summary>Whether <paramref name="method"/>'s own code divides a count of matches by a total (correct / total).</summary>
+    private static bool ComputesCorrectOverTotal(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (ComputesCorrectOverTotal(reference.GetSyntax()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="node"/> divides a count of matches by a total, the way an accuracy is computed by
+    /// hand: the dividend compares values (<c>y.Where((v, i) => v == p[i]).Count() / (double)y.Length</c>) or
+    /// is a count named for matches (<c>correct / (double)total</c>).
+    /// </summary>
+    private static bool ComputesCorrectOverTotal(SyntaxNode node)
+    {
+        foreach (var division in node.DescendantNodes())
+        {
+            if (division is not BinaryExpressionSyntax binary || !binary.IsKind(SyntaxKind.DivideExpression))
+            {
+                continue;
+            }
+
+            foreach (var part in binary.Left.DescendantNodesAndSelf())
+            {
+                if ((part is BinaryExpressionSyntax comparison && comparison.IsKind(SyntaxKind.EqualsExpression))
+                    || (part is IdentifierNameSyntax name && IsMatchCountName(name.Identifier.ValueText)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMatchCountName(string identifier)
+    {
+        foreach (var word in IdentifierWords.Split(identifier))
+        {
+            if (word is "correct" or "hits" or "matches" or "matched" or "right")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the code block evaluates a classifier: it has one of <see cref="EvaluationWords"/> or computes a
+    /// correct / total ratio. Decided once per block.
+    /// </summary>
+    private bool InEvaluationContext()
+    {
+        if (_evaluationContext is { } known)
+        {
+            return known;
+        }
+
+        var block = _root.Syntax;
+        var member = block.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        var found = HasEvaluationWord(member ?? block) || ComputesCorrectOverTotal(member ?? block);
+        for (var type = member?.Parent as BaseTypeDeclarationSyntax; !found && type != null; type = type.Parent as BaseTypeDeclarationSyntax)
+        {
+            found = HasEvaluationWord(type.Identifier.ValueText);
+        }
+
+        _evaluationContext = found;
+        return found;
+    }
+
+    private static bool HasEvaluationWord(SyntaxNode node)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && HasEvaluationWord(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasEvaluationWord(string identifier)
+    {
+        foreach (var word in IdentifierWords.Split(identifier))
+        {
+            if (EvaluationWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ElementIsFloating(ITypeSymbol? type)
