@@ -3,8 +3,8 @@ namespace ImbalanceGuard.Neighbors;
 /// <summary>
 /// An exact k-d tree: nodes split at the median of their widest dimension; each node keeps its bounding
 /// box, and a subtree is skipped only when its box is strictly farther than the current k-th neighbour,
-/// so equally distant points with lower indices are never missed. It holds one copy of the points, in tree
-/// order, and its boxes (about a sixth of that).
+/// so equally distant points with lower indices are never missed. It holds its boxes and, when they take at most
+/// <see cref="MaxCopyBytes"/>, a copy of the points in tree order (its boxes take about a sixth of that copy).
 /// </summary>
 internal sealed class KdTree
 {

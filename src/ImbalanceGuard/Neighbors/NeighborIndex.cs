@@ -29,10 +29,9 @@ public sealed class NeighborIndex
     private const long ProbeMinPairs = 1L << 26;
     private const double TreeWorkCost = 64;
 
-    // On a large set the full tree is built only where samples predict it will win: its nodes and boxes take a
-    // third of the input's size at 20 dimensions and more over a resampled set (22 MB over SMOTE's 380 000 rows
-    // from 200 000 x 20 Gaussians), enough to push SMOTE+Tomek and SVM-SMOTE past twice their input for a tree the
-    // full probe then discards. Trees over every 16th and every 4th point are probed with their own points; the
+    // On a large set the full tree is built only where samples predict it will win: its nodes and boxes (22 MB
+    // over SMOTE's 380 000 rows from 200 000 x 20 Gaussians, before they were sized exactly) pushed SMOTE+Tomek and
+    // SMOTE+ENN past twice their input for a tree the full probe then discarded. Trees over every 16th and every 4th point are probed with their own points; the
     // tree's advantage grows with the set by about the same factor per fourfold more points, so the 4th's ratio
     // times that factor predicts the whole's. Measured (k = 1 and 3; predicted -> full): Bank Marketing 265 -> 285,
     // KDD 398 -> 425, Give Me Some Credit 144 -> 188, Shuttle 51 -> 79 and 79 -> 114, credit default 67 -> 58,
