@@ -31,6 +31,8 @@ public class NamePatternsTests
     [InlineData("*.Sampling.*", "MyCompany.Sampling.Balancer.Run")]
     [InlineData("Smote*", "SmoteTomek")]
     [InlineData("*_test", "X_test")]
+    [InlineData("*Smote*", "_smoteRows")]
+    [InlineData("Smote", "_Smote")]
     public void A_pattern_matches_at_word_starts(string pattern, string text)
         => Assert.True(Glob.IsMatch(pattern, text));
 
@@ -47,6 +49,8 @@ public class NamePatternsTests
     [InlineData("*_test", "latest")]
     [InlineData("Smote", "SmoteTomek")]
     [InlineData("MyCompany.Sampling.*", "OtherCompany.Sampling.Run")]
+    [InlineData("*Adasyn*", "_readAsync")]
+    [InlineData("Smote", "_SmoteTomek")]
     public void A_pattern_does_not_match_inside_a_word(string pattern, string text)
         => Assert.False(Glob.IsMatch(pattern, text));
 

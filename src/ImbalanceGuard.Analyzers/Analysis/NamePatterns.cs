@@ -217,9 +217,16 @@ internal static class Glob
 {
     public static bool IsMatch(string pattern, string text)
     {
-        if (pattern.IndexOf('_') < 0 && text.IndexOf('_') < 0)
+        // Leading underscores (a private field's _name) are skipped in place: only a snake_case name is copied.
+        var start = 0;
+        while (start < text.Length && text[start] == '_')
         {
-            return Match(pattern, text, null);
+            start++;
+        }
+
+        if (pattern.IndexOf('_') < 0 && text.IndexOf('_', start) < 0)
+        {
+            return Match(pattern, text, null, start);
         }
 
         var joined = new StringBuilder(text.Length);
@@ -233,25 +240,26 @@ internal static class Glob
             }
         }
 
-        return Match(pattern.Replace("_", string.Empty), joined.ToString(), starts);
+        return Match(pattern.Replace("_", string.Empty), joined.ToString(), starts, 0);
     }
 
-    private static bool Match(string pattern, string text, bool[]? starts)
+    /// <summary>Matches <paramref name="pattern"/> against <paramref name="text"/> from <paramref name="offset"/> on.</summary>
+    private static bool Match(string pattern, string text, bool[]? starts, int offset)
     {
         var star = pattern.IndexOf('*');
         if (star < 0)
         {
-            return string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
+            return text.Length - offset == pattern.Length && LiteralAt(pattern, 0, pattern.Length, text, offset);
         }
 
         // The literal before the first star is anchored at the start, the one after the last at the end; each
         // literal after a star takes its leftmost place at a word start (the leftmost leaves the most room).
-        if (!LiteralAt(pattern, 0, star, text, 0))
+        if (!LiteralAt(pattern, 0, star, text, offset))
         {
             return false;
         }
 
-        var t = star;
+        var t = offset + star;
         var p = star + 1;
         while (true)
         {
