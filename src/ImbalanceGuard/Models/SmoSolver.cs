@@ -76,7 +76,7 @@ internal sealed class SmoSolver
         var count = 0;
         for (var i = 0; i < solver._count; i++)
         {
-            count += solver._alpha[i] * solver._y[i] != 0 ? 1 : 0;
+            count += solver._alpha[i] != 0 ? 1 : 0; // y_i is ±1: the coefficient is non-zero where α_i is
         }
 
         var support = new int[count];
@@ -84,11 +84,10 @@ internal sealed class SmoSolver
         var next = 0;
         for (var i = 0; i < solver._count; i++)
         {
-            var coefficient = solver._alpha[i] * solver._y[i];
-            if (coefficient != 0)
+            if (solver._alpha[i] != 0)
             {
                 support[next] = solver._activeSet[i];
-                coefficients[next++] = coefficient;
+                coefficients[next++] = solver._alpha[i] * solver._y[i];
             }
         }
 

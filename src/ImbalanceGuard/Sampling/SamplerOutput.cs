@@ -51,11 +51,9 @@ internal sealed class SamplerOutput
     public SamplerInput ToInput(SamplerInput input)
     {
         var labels = new int[RowCount];
-        var keepsEveryRow = Kept.Length == input.RowCount;
         for (var i = 0; i < Kept.Length; i++)
         {
             labels[i] = input.Labels[Kept[i]];
-            keepsEveryRow &= Kept[i] == i;
         }
 
         Synthetic.Labels.CopyTo(labels.AsSpan(Kept.Length));
@@ -63,7 +61,7 @@ internal sealed class SamplerOutput
         var d = input.Dimensions;
 
         // An over-sampler keeps every row in order: its rows then follow the input's without a map.
-        if (keepsEveryRow)
+        if (KeepsEveryRow(input.RowCount))
         {
             var points = PointRows.Joined(input.Features, Kept.Length, synthetic, Synthetic.Count, d);
             return SamplerInput.View(points, labels, input.Schema, input.NeighborOptions);
@@ -77,6 +75,25 @@ internal sealed class SamplerOutput
         }
 
         return SamplerInput.View(PointRows.Mapped(input.Features, synthetic, map, d), labels, input.Schema, input.NeighborOptions);
+    }
+
+    /// <summary>Whether every one of the input's <paramref name="rowCount"/> rows is kept, in order (as over-samplers do).</summary>
+    public bool KeepsEveryRow(int rowCount)
+    {
+        if (Kept.Length != rowCount)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Kept.Length; i++)
+        {
+            if (Kept[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

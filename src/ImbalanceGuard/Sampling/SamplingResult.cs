@@ -59,7 +59,7 @@ public sealed class SamplingResult
         var rows = kept.Length + synthetic.Count;
 
         // The largest allocation first: the collector then runs, if it must, before the smaller ones add up.
-        var keepsEveryRow = KeepsEveryRow(kept, table.RowCount);
+        var keepsEveryRow = output.KeepsEveryRow(table.RowCount);
         var keepsMostRows = !keepsEveryRow && KeepsMostRows(kept, table.RowCount);
         var copied = keepsEveryRow || keepsMostRows ? null : CopiedMatrix(table, kept, synthetic, parallel);
         var labels = new int[rows];
@@ -174,24 +174,6 @@ public sealed class SamplingResult
         CopyKeptRows(table.Features, kept, features, d, parallel);
         synthetic.Features.CopyTo(features.AsSpan(kept.Length * d));
         return features;
-    }
-
-    private static bool KeepsEveryRow(int[] kept, int rowCount)
-    {
-        if (kept.Length != rowCount)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < kept.Length; i++)
-        {
-            if (kept[i] != i)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
