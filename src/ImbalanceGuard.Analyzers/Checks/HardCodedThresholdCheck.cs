@@ -1,0 +1,468 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ImbalanceGuard.Analyzers.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ImbalanceGuard.Analyzers.Checks;
+
+/// <summary>
+/// IG0005: a classifier's probability or score compared with a hard-coded 0.5, and a 0.5 passed or assigned as a
+/// decision threshold.
+/// </summary>
+internal sealed class HardCodedThresholdCheck
+{
+    private static readonly HashSet<string> ThresholdQualifiers =
+        ["decision", "probability", "prob", "classification", "classifier", "score", "positive", "prediction", "predicted", "class", "label", "fraud", "alert"];
+
+    private readonly ValueAnalysis _engine;
+    private readonly HashSet<ISymbol> _scoreLocals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _halfLocals = new(SymbolEqualityComparer.Default);
+
+    public HardCodedThresholdCheck(ValueAnalysis engine, CancellationToken cancellationToken)
+    {
+        _engine = engine;
+        ResolveHalfLocals();
+
+        // A foreach variable is an element of its collection: a score among scores.
+        engine.ResolveLocals(_scoreLocals, (_, value, forEach) => forEach ? IsScoreCollection(value) : IsScore(value), cancellationToken);
+    }
+
+    private KnownSymbols Known => _engine.Known;
+
+    /// <summary>Locals only ever assigned 0.5 are a hard-coded 0.5 under another name.</summary>
+    private void ResolveHalfLocals()
+    {
+        foreach (var pair in _engine.Pre.Assignments)
+        {
+            if (pair.Key is ILocalSymbol { IsConst: false } local && !_engine.Pre.ForEachVariables.Contains(local))
+            {
+                var allHalf = pair.Value.Count > 0;
+                foreach (var value in pair.Value)
+                {
+                    allHalf &= IsHalfConstant(value);
+                }
+
+                if (allHalf)
+                {
+                    _halfLocals.Add(local);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reports IG0005 when <paramref name="operation"/> compares a classifier's output with 0.5 or passes 0.5 as a decision threshold.</summary>
+    public void Check(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+                or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
+                if (IsHalf(binary.RightOperand) && IsScore(binary.LeftOperand))
+                {
+                    _engine.Report(Rules.DefaultThreshold, binary.RightOperand.Syntax, $"'{ValueAnalysis.Text(binary.LeftOperand.Syntax)}' is compared with a hard-coded 0.5");
+                }
+                else if (IsHalf(binary.LeftOperand) && IsScore(binary.RightOperand))
+                {
+                    _engine.Report(Rules.DefaultThreshold, binary.LeftOperand.Syntax, $"'{ValueAnalysis.Text(binary.RightOperand.Syntax)}' is compared with a hard-coded 0.5");
+                }
+
+                break;
+            case IRelationalPatternOperation pattern when IsHalf(pattern.Value):
+                if (PatternInput(pattern) is { } input && IsScore(input))
+                {
+                    _engine.Report(Rules.DefaultThreshold, pattern.Value.Syntax, $"'{ValueAnalysis.Text(input.Syntax)}' is matched against a hard-coded 0.5");
+                }
+
+                break;
+            case IInvocationOperation invocation:
+                CheckThresholdArguments(invocation);
+                break;
+            case IObjectCreationOperation creation:
+                foreach (var argument in creation.Arguments)
+                {
+                    CheckThresholdArgument(argument, creation.Arguments, creation.Constructor);
+                }
+
+                break;
+            case ISimpleAssignmentOperation assignment when assignment.Parent is IObjectOrCollectionInitializerOperation && IsHalf(assignment.Value):
+                var member = assignment.Target switch
+                {
+                    IPropertyReferenceOperation p => (ISymbol)p.Property,
+                    IFieldReferenceOperation f => f.Field,
+                    _ => null,
+                };
+                if (member != null && IsThresholdName(member.Name))
+                {
+                    _engine.Report(Rules.DefaultThreshold, assignment.Value.Syntax, $"the decision threshold '{member.Name}' is set to a hard-coded 0.5");
+                }
+
+                break;
+        }
+    }
+
+    private void CheckThresholdArguments(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == "ChangeModelThreshold" && Known.IsMLNetSymbol(method))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "threshold" && IsHalf(argument.Value))
+                {
+                    _engine.Report(Rules.DefaultThreshold, invocation.Syntax, "'ChangeModelThreshold' moves the decision threshold to 0.5 on the model's raw score, which is not a probability");
+                }
+            }
+
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            CheckThresholdArgument(argument, invocation.Arguments, method);
+        }
+    }
+
+    private void CheckThresholdArgument(IArgumentOperation argument, IEnumerable<IArgumentOperation>? siblings = null, IMethodSymbol? method = null)
+    {
+        if (argument.Parameter is not { } parameter || argument.IsImplicit || !IsHalf(argument.Value))
+        {
+            return;
+        }
+
+        var kind = ThresholdNameKind(parameter.Name);
+        if (kind == ThresholdName.Decision
+            || (kind == ThresholdName.Bare && IsDecisionContext(siblings, method ?? parameter.ContainingSymbol as IMethodSymbol, argument)))
+        {
+            _engine.Report(Rules.DefaultThreshold, argument.Value.Syntax, $"the threshold argument '{parameter.Name}' is a hard-coded 0.5");
+        }
+    }
+
+    /// <summary>
+    /// A bare <c>threshold</c> is a decision threshold only in a decision context: a method of ImbalanceGuard or
+    /// ML.NET, a method named for classifying or predicting, or a call that also passes scores or probabilities.
+    /// An intersection-over-union threshold in non-maximum suppression is not one.
+    /// </summary>
+    private bool IsDecisionContext(IEnumerable<IArgumentOperation>? siblings, IMethodSymbol? method, IArgumentOperation threshold)
+    {
+        if (method != null)
+        {
+            if (Known.IsLibrarySymbol(method))
+            {
+                return true;
+            }
+
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            foreach (var word in IdentifierWords.Split(name))
+            {
+                if (DecisionMethodWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (siblings != null)
+        {
+            foreach (var sibling in siblings)
+            {
+                if (!ReferenceEquals(sibling, threshold) && (IsScore(sibling.Value) || IsScoreCollection(sibling.Value)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private enum ThresholdName
+    {
+        None,
+        Bare,
+        Decision,
+    }
+
+    private static readonly HashSet<string> DecisionMethodWords =
+        ["classify", "classification", "predict", "prediction", "predictions", "decide", "decision", "label", "labels", "flag", "alert", "alerts", "fraud", "positive", "positives"];
+
+    private static ThresholdName ThresholdNameKind(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0)
+        {
+            return ThresholdName.None;
+        }
+
+        var last = words[words.Count - 1];
+        if (last is not ("threshold" or "cutoff"))
+        {
+            return ThresholdName.None;
+        }
+
+        if (words.Count == 1)
+        {
+            return ThresholdName.Bare;
+        }
+
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            if (!ThresholdQualifiers.Contains(words[i]))
+            {
+                return ThresholdName.None;
+            }
+        }
+
+        return ThresholdName.Decision;
+    }
+
+    private static bool IsThresholdName(string name) => ThresholdNameKind(name) == ThresholdName.Decision;
+
+    private static IOperation? PatternInput(IPatternOperation pattern)
+    {
+        IOperation current = pattern;
+        while (current.Parent is IBinaryPatternOperation or INegatedPatternOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IIsPatternOperation isPattern => isPattern.Value,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+            IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+            _ => null,
+        };
+    }
+
+    private static bool IsHalfConstant(IOperation operation)
+    {
+        var value = operation.ConstantValue;
+        if (!value.HasValue)
+        {
+            return false;
+        }
+
+        return value.Value switch
+        {
+            double d => d == 0.5,
+            float f => f == 0.5f,
+            decimal m => m == 0.5m,
+            _ => false,
+        };
+    }
+
+    private bool IsHalf(IOperation operation)
+    {
+        if (IsHalfConstant(operation))
+        {
+            return true;
+        }
+
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local => _halfLocals.Contains(local.Local),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => IsReadOnlyHalf(field),
+            _ => false,
+        };
+    }
+
+    private static bool IsReadOnlyHalf(IFieldSymbol field)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value })
+            {
+                while (value is CastExpressionSyntax cast)
+                {
+                    value = cast.Expression;
+                }
+
+                if (value is LiteralExpressionSyntax literal)
+                {
+                    return literal.Token.Value switch
+                    {
+                        double d => d == 0.5,
+                        float f => f == 0.5f,
+                        decimal m => m == 0.5m,
+                        _ => false,
+                    };
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasScoreAttribute(ISymbol symbol)
+    {
+        var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes().AddRange(method.GetAttributes()) : symbol.GetAttributes();
+        foreach (var attribute in attributes)
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass == null)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(attributeClass, Known.ClassifierScoreAttribute))
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(attributeClass, Known.ColumnNameAttribute)
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is "Probability" or "Score")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsScoreSymbol(ISymbol symbol, ITypeSymbol? type, bool collection)
+    {
+        if (symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true })
+        {
+            return false;
+        }
+
+        var floating = collection ? ValueAnalysis.ElementIsFloating(type) || type is IArrayTypeSymbol { ElementType: var e } && CompilationState.IsFloatingPoint(e)
+            : CompilationState.IsFloatingPoint(type);
+        if (!floating)
+        {
+            return false;
+        }
+
+        if (HasScoreAttribute(symbol))
+        {
+            return true;
+        }
+
+        var name = symbol.Name;
+        var words = IdentifierWords.Split(name);
+        var settings = _engine.Context.Settings;
+        return collection
+            ? settings.ScoreCollectionNames.MatchesLastWord(name, words) || settings.ScoreNames.MatchesLastWord(name, words)
+            : settings.ScoreNames.MatchesLastWord(name, words);
+    }
+
+    private bool IsScore(IOperation? operation, int depth = 0)
+    {
+        if (operation == null || depth > 10)
+        {
+            return false;
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return IsScore(conversion.Operand, depth + 1);
+            case IParenthesizedOperation parenthesized:
+                return IsScore(parenthesized.Operand, depth + 1);
+            case IPropertyReferenceOperation property:
+                if (property.Property.IsIndexer)
+                {
+                    return property.Instance != null && IsScoreCollection(property.Instance, depth + 1);
+                }
+
+                return IsScoreSymbol(property.Property, property.Type, collection: false);
+            case IFieldReferenceOperation field:
+                return IsScoreSymbol(field.Field, field.Type, collection: false);
+            case ILocalReferenceOperation local:
+                return (_scoreLocals.Contains(local.Local) && CompilationState.IsFloatingPoint(local.Type)) || IsScoreSymbol(local.Local, local.Type, collection: false);
+            case IParameterReferenceOperation parameter:
+                return (_scoreLocals.Contains(parameter.Parameter) && CompilationState.IsFloatingPoint(parameter.Type)) || IsScoreSymbol(parameter.Parameter, parameter.Type, collection: false);
+            case IArrayElementReferenceOperation element:
+                return IsScoreCollection(element.ArrayReference, depth + 1);
+            case IConditionalOperation conditional:
+                return IsScore(conditional.WhenTrue, depth + 1) || IsScore(conditional.WhenFalse, depth + 1);
+            case ICoalesceOperation coalesce:
+                return IsScore(coalesce.Value, depth + 1);
+            case IConditionalAccessOperation access:
+                return IsScore(access.WhenNotNull, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when IsOne(complement.LeftOperand):
+                return IsScore(complement.RightOperand, depth + 1);
+            case IInvocationOperation invocation:
+            {
+                var method = invocation.TargetMethod;
+                if (!CompilationState.IsFloatingPoint(method.ReturnType))
+                {
+                    return false;
+                }
+
+                if (method.Name == "Calibrate" && method.ContainingType != null
+                    && (CompilationState.Implements(method.ContainingType, Known.ProbabilityCalibrator) || CompilationState.Is(method.ContainingType, Known.ProbabilityCalibrator)))
+                {
+                    return true;
+                }
+
+                if (method.ContainingType?.ToDisplayString() == "System.Linq.Enumerable" && invocation.Arguments.Length > 0
+                    && method.Name is "ElementAt" or "First" or "Last" or "Single" or "FirstOrDefault" or "LastOrDefault" or "Max" or "Min")
+                {
+                    return IsScoreCollection(invocation.Arguments[0].Value, depth + 1);
+                }
+
+                return !Known.IsLibrarySymbol(method) && IsScoreSymbol(method, method.ReturnType, collection: false);
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsOne(IOperation operation)
+        => operation.ConstantValue.HasValue && operation.ConstantValue.Value switch
+        {
+            double d => d == 1,
+            float f => f == 1,
+            int i => i == 1,
+            decimal m => m == 1,
+            _ => false,
+        };
+
+    private bool IsScoreCollection(IOperation operation, int depth = 0)
+    {
+        if (depth > 10)
+        {
+            return false;
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return IsScoreCollection(conversion.Operand, depth + 1);
+            case IPropertyReferenceOperation property:
+                return IsScoreSymbol(property.Property, property.Type, collection: true);
+            case IFieldReferenceOperation field:
+                return IsScoreSymbol(field.Field, field.Type, collection: true);
+            case ILocalReferenceOperation local:
+                return (_scoreLocals.Contains(local.Local) && ValueAnalysis.ElementIsFloating(local.Type)) || IsScoreSymbol(local.Local, local.Type, collection: true);
+            case IParameterReferenceOperation parameter:
+                return IsScoreSymbol(parameter.Parameter, parameter.Type, collection: true);
+            case IInvocationOperation invocation when invocation.TargetMethod.Name is "ToArray" or "ToList" or "AsSpan" or "Where" or "OrderBy" or "OrderByDescending"
+                && invocation.Arguments.Length > 0 && invocation.TargetMethod.IsExtensionMethod:
+                return IsScoreCollection(invocation.Arguments[0].Value, depth + 1);
+            case IInvocationOperation invocation when invocation.TargetMethod.Name == "Select" && invocation.Arguments.Length == 2
+                && ValueAnalysis.LambdaOf(invocation.Arguments[1].Value) is { } selector:
+                foreach (var inner in selector.Body.DescendantsAndSelf())
+                {
+                    if (inner is IReturnOperation { ReturnedValue: { } returned } && IsScore(returned, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+}
