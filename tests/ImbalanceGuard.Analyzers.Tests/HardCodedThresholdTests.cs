@@ -222,6 +222,243 @@ public class HardCodedThresholdTests
             }
             """);
 
+    // ------------------------------------------------------------------ flagged: a model's score, a sigmoid, a softmax column
+
+    /// <summary>A Score read from what a prediction engine returned is a model's score, whatever its class is called.</summary>
+    [Fact]
+    public Task MLNet_score_of_a_prediction_engines_output()
+        => Verify("""
+            sealed class Output
+            {
+                public float Score { get; set; }
+            }
+
+            static class Scoring
+            {
+                public static bool Raise(MLContext ml, ITransformer model, Transaction t)
+                {
+                    var engine = ml.Model.CreatePredictionEngine<Transaction, Output>(model);
+                    var output = engine.Predict(t);
+                    return output.Score > {|IG0005:0.5f|};
+                }
+            }
+            """);
+
+    /// <summary>The output type of a prediction engine in the block is a prediction class, read through a parameter too.</summary>
+    [Fact]
+    public Task MLNet_score_of_a_prediction_engines_output_type()
+        => Verify("""
+            sealed class Output
+            {
+                public float Score { get; set; }
+            }
+
+            static class Scoring
+            {
+                public static int Count(PredictionEngine<Transaction, Output> engine, IEnumerable<Transaction> rows)
+                    => rows.Select(engine.Predict).Count(o => o.Score >= {|IG0005:0.5f|});
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_score_copied_into_a_local()
+        => Verify("""
+            static class Scoring
+            {
+                public static string Label(FraudPrediction prediction)
+                {
+                    var score = prediction.Score;
+                    return score > {|IG0005:0.5f|} ? "fraud" : "legit";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MLNet_score_of_predictions_read_back_with_CreateEnumerable()
+        => Verify("""
+            sealed class Scored
+            {
+                public float Score { get; set; }
+            }
+
+            static class Scoring
+            {
+                public static int Count(MLContext ml, IDataView scored)
+                {
+                    var count = 0;
+                    foreach (var row in ml.Data.CreateEnumerable<Scored>(scored, reuseRowObject: false))
+                    {
+                        if (row.Score > {|IG0005:0.5f|}) count++;
+                    }
+
+                    return count;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Score_method_of_a_model()
+        => Verify("""
+            sealed class FraudModel
+            {
+                public double Score(double[] features) => features.Sum();
+            }
+
+            static class Scoring
+            {
+                public static bool Raise(FraudModel model, double[] row) => model.Score(row) > {|IG0005:0.5|};
+            }
+            """);
+
+    [Fact]
+    public Task Result_of_a_predict_method()
+        => Verify("""
+            sealed class Booster
+            {
+                public double Predict(double[] features) => features.Sum();
+            }
+
+            static class Scoring
+            {
+                public static bool Raise(Booster booster, double[] row) => booster.Predict(row) >= {|IG0005:0.5|};
+            }
+            """);
+
+    [Fact]
+    public Task ImbalanceGuard_scores_compared_with_half()
+        => Verify("""
+            static class Scoring
+            {
+                public static int Positives(BinaryScores data)
+                {
+                    var count = 0;
+                    for (var i = 0; i < data.Count; i++)
+                    {
+                        if (data.Scores[i] > {|IG0005:0.5|}) count++;
+                    }
+
+                    return count;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Value_named_as_a_probability_needs_no_model()
+        => Verify("""
+            static class Bayes
+            {
+                public static bool Decide(double posterior, double predictedProba, double fraudProbability)
+                    => posterior > {|IG0005:0.5|} && predictedProba >= {|IG0005:0.5|} && fraudProbability > {|IG0005:0.5|};
+            }
+            """);
+
+    /// <summary>Logistic regression written by hand: the sigmoid compared with 0.5 directly.</summary>
+    [Fact]
+    public Task Sigmoid_written_out_compared_with_half()
+        => Verify("""
+            static class LogisticRegression
+            {
+                public static bool Classify(double[] w, double[] x)
+                {
+                    var z = w.Zip(x, (a, b) => a * b).Sum();
+                    return 1 / (1 + Math.Exp(-z)) > {|IG0005:0.5|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Sigmoid_through_a_local()
+        => Verify("""
+            static class LogisticRegression
+            {
+                public static int Predict(double bias, double weight, double x)
+                {
+                    var y = 1.0 / (1.0 + Math.Exp(-(bias + weight * x)));
+                    return y >= {|IG0005:0.5|} ? 1 : 0;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Sigmoid_in_single_precision()
+        => Verify("""
+            static class Neuron
+            {
+                public static bool Fire(float z) => 1f / (1f + MathF.Exp(-z)) > {|IG0005:0.5f|};
+            }
+            """);
+
+    [Fact]
+    public Task Sigmoid_method_compared_with_half()
+        => Verify("""
+            static class Neuron
+            {
+                static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+                public static bool Fire(double z) => Sigmoid(z) > {|IG0005:0.5|};
+            }
+            """);
+
+    /// <summary>A multiclass prediction's softmax vector: the positive class's column compared with 0.5.</summary>
+    [Fact]
+    public Task Softmax_column_of_a_prediction_score_vector()
+        => Verify("""
+            sealed class IssuePrediction
+            {
+                [ColumnName("PredictedLabel")]
+                public uint Area { get; set; }
+                public float[] Score { get; set; } = [];
+            }
+
+            static class Scoring
+            {
+                public static bool Urgent(IssuePrediction prediction) => prediction.Score[1] > {|IG0005:0.5f|};
+            }
+            """);
+
+    /// <summary>An ONNX or TensorFlow model's output column named Prediction (the shape of the ML.NET image samples).</summary>
+    [Fact]
+    public Task Softmax_column_of_a_prediction_vector()
+        => Verify("""
+            sealed class ImagePrediction
+            {
+                [ColumnName("softmax2")]
+                public float[] Prediction { get; set; } = [];
+            }
+
+            static class Scoring
+            {
+                public static string Label(ImagePrediction prediction) => prediction.Prediction[1] > {|IG0005:0.5f|} ? "dog" : "cat";
+            }
+            """);
+
+    [Fact]
+    public Task Softmax_method_column_compared_with_half()
+        => Verify("""
+            static class Network
+            {
+                static double[] Softmax(double[] logits)
+                {
+                    var e = logits.Select(Math.Exp).ToArray();
+                    var sum = e.Sum();
+                    return e.Select(v => v / sum).ToArray();
+                }
+
+                public static bool Positive(double[] logits) => Softmax(logits)[1] > {|IG0005:0.5|};
+            }
+            """);
+
+    [Fact]
+    public Task Score_name_configured_as_a_word_counts_by_name_alone()
+        => Verify(
+            """
+            static class Scoring
+            {
+                public static bool Raise(double score) => score > {|IG0005:0.5|};
+            }
+            """,
+            "imbalance_guard.score_names = score\n");
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -392,4 +629,109 @@ public class HardCodedThresholdTests
                 public static FraudClassifier Create() => new FraudClassifier({|IG0005:0.5|});
             }
             """);
+
+    // ------------------------------------------------------------------ not flagged: scores that no model gave
+
+    /// <summary>A grid search's best cross-validated score is a metric, not a classifier's output.</summary>
+    [Fact]
+    public Task Best_score_from_cross_validation()
+        => Verify("""
+            sealed class SearchResult
+            {
+                public double BestScore { get; init; }
+                public IReadOnlyDictionary<string, double> BestParameters { get; init; } = new Dictionary<string, double>();
+            }
+
+            static class Tuning
+            {
+                public static void Report(SearchResult search)
+                {
+                    if (search.BestScore > 0.5)
+                    {
+                        Console.WriteLine("the search beat chance");
+                    }
+                }
+            }
+            """);
+
+    /// <summary>A data-quality score of a row filters data; no model gave it.</summary>
+    [Fact]
+    public Task Quality_score_of_a_data_row()
+        => Verify("""
+            sealed class Review
+            {
+                public string Text { get; set; } = "";
+                public double QualityScore { get; set; }
+            }
+
+            static class Cleaning
+            {
+                public static List<Review> Keep(IEnumerable<Review> reviews) => reviews.Where(r => r.QualityScore >= 0.5).ToList();
+            }
+            """);
+
+    [Fact]
+    public Task Similarity_score_of_two_texts()
+        => Verify("""
+            static class Dedup
+            {
+                static double Jaccard(ISet<string> a, ISet<string> b) => a.Intersect(b).Count() / (double)a.Union(b).Count();
+
+                public static bool NearDuplicate(ISet<string> a, ISet<string> b)
+                {
+                    var similarityScore = Jaccard(a, b);
+                    return similarityScore > 0.5;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Score_method_of_something_that_is_not_a_model()
+        => Verify("""
+            sealed class TextSimilarity
+            {
+                public double Score(string a, string b) => a.Length == b.Length ? 1 : 0;
+            }
+
+            static class Dedup
+            {
+                public static bool Same(TextSimilarity similarity, string a, string b) => similarity.Score(a, b) > 0.5;
+            }
+            """);
+
+    [Fact]
+    public Task A_score_of_unknown_origin_is_not_a_classifier_output()
+        => Verify("""
+            static class Exam
+            {
+                public static bool Passed(double score) => score >= 0.5;
+
+                public static int PassedCount(double[] scores) => scores.Count(s => s >= 0.5);
+            }
+            """);
+
+    [Fact]
+    public Task Exponential_decay_is_not_a_sigmoid()
+        => Verify("""
+            static class Cache
+            {
+                public static bool Stale(double ageHours) => Math.Exp(-ageHours) < 0.5 || 1 / (1 + ageHours) < 0.5;
+            }
+            """);
+
+    [Fact]
+    public Task An_excluded_word_drops_a_model_score()
+        => Verify(
+            """
+            sealed class Output
+            {
+                public float RawScore { get; set; }
+            }
+
+            static class Scoring
+            {
+                public static bool Raise(PredictionEngine<Transaction, Output> engine, Transaction t) => engine.Predict(t).RawScore > 0.5f;
+            }
+            """,
+            "imbalance_guard.score_names = !raw\n");
 }

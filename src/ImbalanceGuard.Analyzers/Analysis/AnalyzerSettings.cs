@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ImbalanceGuard.Analyzers.Analysis;
@@ -36,8 +37,15 @@ internal sealed class AnalyzerSettings
     public static readonly string[] DefaultEvaluationNames =
         ["test", "testing", "validation", "val", "holdout", "eval", "evaluation", "!train", "!training", "!split", "!splits", "!fold", "!folds"];
 
+    /// <summary>Words that name a probability: a value whose last word is one is a classifier's output by its name alone.</summary>
     public static readonly string[] DefaultScoreNames =
-        ["probability", "prob", "proba", "score", "confidence", "likelihood", "posterior"];
+        ["probability", "prob", "proba", "confidence", "likelihood", "posterior"];
+
+    /// <summary>
+    /// Words that name a classifier's output only on a value that comes from a model (see <see cref="ClassifierOutputs"/>):
+    /// a cross-validated <c>BestScore</c>, a row's <c>QualityScore</c> or a <c>similarityScore</c> is no probability.
+    /// </summary>
+    public static readonly string[] DefaultModelScoreNames = ["score"];
 
     public static readonly AnalyzerSettings Default = new(null, null, null, null, null, null);
 
@@ -48,25 +56,28 @@ internal sealed class AnalyzerSettings
         Splitters = new MethodPatterns(Combine(useDefaults ? DefaultSplitters : [], splitters));
         CrossValidation = new MethodPatterns(Combine(useDefaults ? DefaultCrossValidation : [], crossValidation));
         EvaluationNames = new NameWords(Combine(useDefaults ? DefaultEvaluationNames : [], evaluationNames));
-        ScoreNames = new NameWords(Combine(useDefaults ? DefaultScoreNames : [], scoreNames));
-        var plural = new List<string>();
-        foreach (var word in Combine(useDefaults ? DefaultScoreNames : [], scoreNames))
+        // The user's score words (and globs) name classifier outputs by name alone, as before; the user's
+        // exclusions (!similarity) also apply to the built-in model score words.
+        var named = new List<string>(Combine(useDefaults ? DefaultScoreNames : [], scoreNames));
+        var modelNamed = new List<string>(useDefaults ? DefaultModelScoreNames : []);
+        foreach (var entry in Combine([], scoreNames))
         {
-            var w = word.Trim();
-            if (w.Length > 0 && w[0] != '!' && w.IndexOf('*') < 0)
+            if (entry.Length > 0 && entry[0] == '!')
             {
-                plural.Add(w.EndsWith("y", StringComparison.OrdinalIgnoreCase) ? w.Substring(0, w.Length - 1) + "ies" : w + "s");
+                modelNamed.Add(entry);
             }
         }
 
-        ScoreCollectionNames = new NameWords(plural);
+        ScoreNames = new NameWords(named);
+        ScoreCollectionNames = new NameWords(Plurals(named));
+        ModelScoreNames = new NameWords(modelNamed);
+        ModelScoreCollectionNames = new NameWords(Plurals(modelNamed));
         var fragments = new List<string>();
-        foreach (var word in Combine(useDefaults ? DefaultScoreNames : [], scoreNames))
+        foreach (var word in named.Concat(modelNamed))
         {
-            var w = word.Trim();
-            if (w.Length > 0 && w[0] != '!' && w.IndexOf('*') < 0)
+            if (IsPlainWord(word))
             {
-                fragments.Add(w);
+                fragments.Add(word);
             }
         }
 
@@ -96,8 +107,14 @@ internal sealed class AnalyzerSettings
 
     public NameWords ScoreNames { get; }
 
-    /// <summary>Plurals of the score words, for collections of scores (<c>probabilities[i]</c>, <c>scores[i]</c>).</summary>
+    /// <summary>Plurals of the score words, for collections of scores (<c>probabilities[i]</c>).</summary>
     public NameWords ScoreCollectionNames { get; }
+
+    /// <summary>The score words that count only on a model's output (<c>score</c>), with the user's exclusions.</summary>
+    public NameWords ModelScoreNames { get; }
+
+    /// <summary>Plurals of <see cref="ModelScoreNames"/> (<c>scores[i]</c>).</summary>
+    public NameWords ModelScoreCollectionNames { get; }
 
     /// <summary>The raw option values, as a cache key.</summary>
     public static string Key(AnalyzerConfigOptions options)
@@ -122,6 +139,27 @@ internal sealed class AnalyzerSettings
         options.TryGetValue(EvaluationNamesKey, out var e);
         options.TryGetValue(ScoreNamesKey, out var p);
         return new AnalyzerSettings(d, r, s, c, e, p);
+    }
+
+    private static bool IsPlainWord(string entry) => entry.Length > 0 && entry[0] != '!' && entry.IndexOf('*') < 0;
+
+    /// <summary>The plurals of the plain words (probability → probabilities, score → scores), with the exclusions kept.</summary>
+    private static List<string> Plurals(List<string> entries)
+    {
+        var plural = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (IsPlainWord(entry))
+            {
+                plural.Add(entry.EndsWith("y", StringComparison.OrdinalIgnoreCase) ? entry.Substring(0, entry.Length - 1) + "ies" : entry + "s");
+            }
+            else if (entry.Length > 0 && entry[0] == '!')
+            {
+                plural.Add(entry);
+            }
+        }
+
+        return plural;
     }
 
     private static IEnumerable<string> Combine(string[] defaults, string? configured)

@@ -22,6 +22,7 @@ internal sealed class KnownSymbols
         Fold = compilation.GetTypeByMetadataName("ImbalanceGuard.Fold");
         TrainHoldoutSplit = compilation.GetTypeByMetadataName("ImbalanceGuard.TrainHoldoutSplit");
         BinaryConfusion = compilation.GetTypeByMetadataName("ImbalanceGuard.Evaluation.BinaryConfusion");
+        BinaryScores = compilation.GetTypeByMetadataName("ImbalanceGuard.Evaluation.BinaryScores");
         ProbabilityCalibrator = compilation.GetTypeByMetadataName("ImbalanceGuard.Calibration.IProbabilityCalibrator");
         ProbabilisticClassifier = compilation.GetTypeByMetadataName("ImbalanceGuard.Models.IProbabilisticClassifier");
         ResamplerAttribute = compilation.GetTypeByMetadataName("ImbalanceGuard.Annotations.ResamplerAttribute");
@@ -78,6 +79,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TrainHoldoutSplit { get; }
 
     public INamedTypeSymbol? BinaryConfusion { get; }
+
+    public INamedTypeSymbol? BinaryScores { get; }
 
     public INamedTypeSymbol? ProbabilityCalibrator { get; }
 

@@ -133,7 +133,8 @@ internal readonly struct Triggers
         if (settings.HasCustomScoreNames || ContainsAny(text, settings.ScoreFragments))
         {
             var words = IdentifierWords.Split(text);
-            if (settings.ScoreNames.MatchesLastWord(text, words) || settings.ScoreCollectionNames.MatchesLastWord(text, words))
+            if (settings.ScoreNames.MatchesLastWord(text, words) || settings.ScoreCollectionNames.MatchesLastWord(text, words)
+                || settings.ModelScoreNames.MatchesLastWord(text, words) || settings.ModelScoreCollectionNames.MatchesLastWord(text, words))
             {
                 kind |= IdentifierKind.Score;
             }

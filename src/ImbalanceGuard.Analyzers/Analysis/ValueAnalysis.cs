@@ -109,7 +109,7 @@ internal sealed class ValueAnalysis
         }
     }
 
-    /// <summary>Whether <paramref name="type"/> is an array or sequence of floating-point values.</summary>
+    /// <summary>Whether <paramref name="type"/> is an array, span or sequence of floating-point values.</summary>
     public static bool ElementIsFloating(ITypeSymbol? type)
     {
         if (type is IArrayTypeSymbol array)
@@ -119,6 +119,12 @@ internal sealed class ValueAnalysis
 
         if (type is INamedTypeSymbol named)
         {
+            // Span<T> and ReadOnlySpan<T> (ImbalanceGuard's BinaryScores.Scores) are no IEnumerable<T>.
+            if (named.Name is "Span" or "ReadOnlySpan" && named.TypeArguments.Length == 1 && named.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                return CompilationState.IsFloatingPoint(named.TypeArguments[0]);
+            }
+
             foreach (var iface in named.AllInterfaces)
             {
                 if (iface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)

@@ -18,16 +18,14 @@ internal sealed class HardCodedThresholdCheck
         ["decision", "probability", "prob", "classification", "classifier", "score", "positive", "prediction", "predicted", "class", "label", "fraud", "alert"];
 
     private readonly ValueAnalysis _engine;
-    private readonly HashSet<ISymbol> _scoreLocals = new(SymbolEqualityComparer.Default);
+    private readonly ClassifierOutputs _outputs;
     private readonly HashSet<ISymbol> _halfLocals = new(SymbolEqualityComparer.Default);
 
     public HardCodedThresholdCheck(ValueAnalysis engine, CancellationToken cancellationToken)
     {
         _engine = engine;
         ResolveHalfLocals();
-
-        // A foreach variable is an element of its collection: a score among scores.
-        engine.ResolveLocals(_scoreLocals, (_, value, forEach) => forEach ? IsScoreCollection(value) : IsScore(value), cancellationToken);
+        _outputs = new ClassifierOutputs(engine, cancellationToken);
     }
 
     private KnownSymbols Known => _engine.Known;
@@ -60,18 +58,18 @@ internal sealed class HardCodedThresholdCheck
         {
             case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
                 or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
-                if (IsHalf(binary.RightOperand) && IsScore(binary.LeftOperand))
+                if (IsHalf(binary.RightOperand) && _outputs.IsScore(binary.LeftOperand))
                 {
                     _engine.Report(Rules.DefaultThreshold, binary.RightOperand.Syntax, $"'{ValueAnalysis.Text(binary.LeftOperand.Syntax)}' is compared with a hard-coded 0.5");
                 }
-                else if (IsHalf(binary.LeftOperand) && IsScore(binary.RightOperand))
+                else if (IsHalf(binary.LeftOperand) && _outputs.IsScore(binary.RightOperand))
                 {
                     _engine.Report(Rules.DefaultThreshold, binary.LeftOperand.Syntax, $"'{ValueAnalysis.Text(binary.RightOperand.Syntax)}' is compared with a hard-coded 0.5");
                 }
 
                 break;
             case IRelationalPatternOperation pattern when IsHalf(pattern.Value):
-                if (PatternInput(pattern) is { } input && IsScore(input))
+                if (PatternInput(pattern) is { } input && _outputs.IsScore(input))
                 {
                     _engine.Report(Rules.DefaultThreshold, pattern.Value.Syntax, $"'{ValueAnalysis.Text(input.Syntax)}' is matched against a hard-coded 0.5");
                 }
@@ -168,7 +166,7 @@ internal sealed class HardCodedThresholdCheck
         {
             foreach (var sibling in siblings)
             {
-                if (!ReferenceEquals(sibling, threshold) && (IsScore(sibling.Value) || IsScoreCollection(sibling.Value)))
+                if (!ReferenceEquals(sibling, threshold) && (_outputs.IsNamedScore(sibling.Value) || _outputs.IsScore(sibling.Value) || _outputs.IsScoreCollection(sibling.Value)))
                 {
                     return true;
                 }
@@ -299,170 +297,5 @@ internal sealed class HardCodedThresholdCheck
         }
 
         return false;
-    }
-
-    private bool HasScoreAttribute(ISymbol symbol)
-    {
-        var attributes = symbol is IMethodSymbol method ? method.GetReturnTypeAttributes().AddRange(method.GetAttributes()) : symbol.GetAttributes();
-        foreach (var attribute in attributes)
-        {
-            var attributeClass = attribute.AttributeClass;
-            if (attributeClass == null)
-            {
-                continue;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(attributeClass, Known.ClassifierScoreAttribute))
-            {
-                return true;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(attributeClass, Known.ColumnNameAttribute)
-                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is "Probability" or "Score")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsScoreSymbol(ISymbol symbol, ITypeSymbol? type, bool collection)
-    {
-        if (symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true })
-        {
-            return false;
-        }
-
-        var floating = collection ? ValueAnalysis.ElementIsFloating(type) || type is IArrayTypeSymbol { ElementType: var e } && CompilationState.IsFloatingPoint(e)
-            : CompilationState.IsFloatingPoint(type);
-        if (!floating)
-        {
-            return false;
-        }
-
-        if (HasScoreAttribute(symbol))
-        {
-            return true;
-        }
-
-        var name = symbol.Name;
-        var words = IdentifierWords.Split(name);
-        var settings = _engine.Context.Settings;
-        return collection
-            ? settings.ScoreCollectionNames.MatchesLastWord(name, words) || settings.ScoreNames.MatchesLastWord(name, words)
-            : settings.ScoreNames.MatchesLastWord(name, words);
-    }
-
-    private bool IsScore(IOperation? operation, int depth = 0)
-    {
-        if (operation == null || depth > 10)
-        {
-            return false;
-        }
-
-        switch (operation)
-        {
-            case IConversionOperation conversion:
-                return IsScore(conversion.Operand, depth + 1);
-            case IParenthesizedOperation parenthesized:
-                return IsScore(parenthesized.Operand, depth + 1);
-            case IPropertyReferenceOperation property:
-                if (property.Property.IsIndexer)
-                {
-                    return property.Instance != null && IsScoreCollection(property.Instance, depth + 1);
-                }
-
-                return IsScoreSymbol(property.Property, property.Type, collection: false);
-            case IFieldReferenceOperation field:
-                return IsScoreSymbol(field.Field, field.Type, collection: false);
-            case ILocalReferenceOperation local:
-                return (_scoreLocals.Contains(local.Local) && CompilationState.IsFloatingPoint(local.Type)) || IsScoreSymbol(local.Local, local.Type, collection: false);
-            case IParameterReferenceOperation parameter:
-                return (_scoreLocals.Contains(parameter.Parameter) && CompilationState.IsFloatingPoint(parameter.Type)) || IsScoreSymbol(parameter.Parameter, parameter.Type, collection: false);
-            case IArrayElementReferenceOperation element:
-                return IsScoreCollection(element.ArrayReference, depth + 1);
-            case IConditionalOperation conditional:
-                return IsScore(conditional.WhenTrue, depth + 1) || IsScore(conditional.WhenFalse, depth + 1);
-            case ICoalesceOperation coalesce:
-                return IsScore(coalesce.Value, depth + 1);
-            case IConditionalAccessOperation access:
-                return IsScore(access.WhenNotNull, depth + 1);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when IsOne(complement.LeftOperand):
-                return IsScore(complement.RightOperand, depth + 1);
-            case IInvocationOperation invocation:
-            {
-                var method = invocation.TargetMethod;
-                if (!CompilationState.IsFloatingPoint(method.ReturnType))
-                {
-                    return false;
-                }
-
-                if (method.Name == "Calibrate" && method.ContainingType != null
-                    && (CompilationState.Implements(method.ContainingType, Known.ProbabilityCalibrator) || CompilationState.Is(method.ContainingType, Known.ProbabilityCalibrator)))
-                {
-                    return true;
-                }
-
-                if (method.ContainingType?.ToDisplayString() == "System.Linq.Enumerable" && invocation.Arguments.Length > 0
-                    && method.Name is "ElementAt" or "First" or "Last" or "Single" or "FirstOrDefault" or "LastOrDefault" or "Max" or "Min")
-                {
-                    return IsScoreCollection(invocation.Arguments[0].Value, depth + 1);
-                }
-
-                return !Known.IsLibrarySymbol(method) && IsScoreSymbol(method, method.ReturnType, collection: false);
-            }
-
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsOne(IOperation operation)
-        => operation.ConstantValue.HasValue && operation.ConstantValue.Value switch
-        {
-            double d => d == 1,
-            float f => f == 1,
-            int i => i == 1,
-            decimal m => m == 1,
-            _ => false,
-        };
-
-    private bool IsScoreCollection(IOperation operation, int depth = 0)
-    {
-        if (depth > 10)
-        {
-            return false;
-        }
-
-        switch (operation)
-        {
-            case IConversionOperation conversion:
-                return IsScoreCollection(conversion.Operand, depth + 1);
-            case IPropertyReferenceOperation property:
-                return IsScoreSymbol(property.Property, property.Type, collection: true);
-            case IFieldReferenceOperation field:
-                return IsScoreSymbol(field.Field, field.Type, collection: true);
-            case ILocalReferenceOperation local:
-                return (_scoreLocals.Contains(local.Local) && ValueAnalysis.ElementIsFloating(local.Type)) || IsScoreSymbol(local.Local, local.Type, collection: true);
-            case IParameterReferenceOperation parameter:
-                return IsScoreSymbol(parameter.Parameter, parameter.Type, collection: true);
-            case IInvocationOperation invocation when invocation.TargetMethod.Name is "ToArray" or "ToList" or "AsSpan" or "Where" or "OrderBy" or "OrderByDescending"
-                && invocation.Arguments.Length > 0 && invocation.TargetMethod.IsExtensionMethod:
-                return IsScoreCollection(invocation.Arguments[0].Value, depth + 1);
-            case IInvocationOperation invocation when invocation.TargetMethod.Name == "Select" && invocation.Arguments.Length == 2
-                && ValueAnalysis.LambdaOf(invocation.Arguments[1].Value) is { } selector:
-                foreach (var inner in selector.Body.DescendantsAndSelf())
-                {
-                    if (inner is IReturnOperation { ReturnedValue: { } returned } && IsScore(returned, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
     }
 }
