@@ -6,6 +6,38 @@ public class PlainAccuracyTests
     private static Task Verify(string source, string? editorConfig = null, bool topLevel = false)
         => Verifier.VerifyAsync<PlainAccuracyAnalyzer>(source, editorConfig, topLevel);
 
+    /// <summary>
+    /// The shape of ML.NET AutoML's metric enums and experiment settings (the package is not on this mirror): the
+    /// analyzer knows them by namespace and name.
+    /// </summary>
+    private const string AutoML = """
+        namespace Microsoft.ML.AutoML
+        {
+            public enum BinaryClassificationMetric { Accuracy, AreaUnderRocCurve, AreaUnderPrecisionRecallCurve, F1Score, PositivePrecision, PositiveRecall, NegativePrecision, NegativeRecall }
+
+            public enum MulticlassClassificationMetric { MicroAccuracy, MacroAccuracy, LogLoss, LogLossReduction, TopKAccuracy }
+
+            public sealed class AutoMLExperiment
+            {
+                public AutoMLExperiment SetBinaryClassificationMetric(BinaryClassificationMetric metric, string labelColumn = "label", string predictedColumn = "PredictedLabel") => this;
+
+                public AutoMLExperiment SetMulticlassClassificationMetric(MulticlassClassificationMetric metric, string labelColumn = "label", string predictedColumn = "PredictedLabel") => this;
+            }
+
+            public sealed class BinaryExperimentSettings
+            {
+                public BinaryClassificationMetric OptimizingMetric { get; set; }
+                public uint MaxExperimentTimeInSeconds { get; set; }
+            }
+
+            public sealed class MulticlassExperimentSettings
+            {
+                public MulticlassClassificationMetric OptimizingMetric { get; set; }
+            }
+        }
+
+        """;
+
     // ------------------------------------------------------------------ flagged
 
     [Fact]
@@ -311,6 +343,152 @@ public class PlainAccuracyTests
             """,
             topLevel: true);
 
+    // ------------------------------------------------------------------ flagged: switch arms, AutoML, short names
+
+    [Fact]
+    public Task Accuracy_returned_from_a_switch_expression_arm()
+        => Verify("""
+            static class Experiment
+            {
+                public static double Score(string metric, BinaryClassificationMetrics m) => metric switch
+                {
+                    "accuracy" => {|IG0004:m.Accuracy|},
+                    "auc" => m.AreaUnderRocCurve,
+                    _ => m.F1Score,
+                };
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_from_a_switch_expression_arm_ranks_models()
+        => Verify("""
+            enum Metric { Accuracy, PrAuc }
+
+            static class Selection
+            {
+                public static ITransformer Best(Metric metric, List<(ITransformer Model, BinaryClassificationMetrics Metrics)> runs)
+                    => runs.OrderByDescending(r => metric switch
+                    {
+                        Metric.Accuracy => {|IG0004:r.Metrics.Accuracy|},
+                        _ => r.Metrics.AreaUnderPrecisionRecallCurve,
+                    }).First().Model;
+            }
+            """);
+
+    [Fact]
+    public Task Accuracy_from_a_switch_expression_held_in_a_local_and_printed()
+        => Verify("""
+            static class Report
+            {
+                public static void Print(string name, MulticlassClassificationMetrics m)
+                {
+                    var value = name switch
+                    {
+                        "micro" => m.MicroAccuracy,
+                        _ => m.LogLoss,
+                    };
+                    Console.WriteLine($"{name}: {{|IG0004:value|}:0.###}");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AutoML_experiment_set_to_optimise_binary_accuracy()
+        => Verify(AutoML + """
+            static class Search
+            {
+                public static Microsoft.ML.AutoML.AutoMLExperiment Configure(Microsoft.ML.AutoML.AutoMLExperiment experiment)
+                    => experiment.SetBinaryClassificationMetric({|IG0004:Microsoft.ML.AutoML.BinaryClassificationMetric.Accuracy|}, labelColumn: "Label");
+            }
+            """);
+
+    [Fact]
+    public Task AutoML_experiment_set_to_optimise_micro_accuracy()
+        => Verify(AutoML + """
+            static class Search
+            {
+                public static Microsoft.ML.AutoML.AutoMLExperiment Configure(Microsoft.ML.AutoML.AutoMLExperiment experiment)
+                    => experiment.SetMulticlassClassificationMetric({|IG0004:Microsoft.ML.AutoML.MulticlassClassificationMetric.MicroAccuracy|}, "Label");
+            }
+            """);
+
+    /// <summary>The settings objects of the older AutoML API (the shape of machinelearning-samples' AutoML samples).</summary>
+    [Fact]
+    public Task AutoML_experiment_settings_optimising_accuracy()
+        => Verify(AutoML + """
+            static class Search
+            {
+                public static Microsoft.ML.AutoML.BinaryExperimentSettings Binary()
+                    => new() { MaxExperimentTimeInSeconds = 60, OptimizingMetric = {|IG0004:Microsoft.ML.AutoML.BinaryClassificationMetric.Accuracy|} };
+
+                public static Microsoft.ML.AutoML.MulticlassExperimentSettings Multiclass()
+                {
+                    var settings = new Microsoft.ML.AutoML.MulticlassExperimentSettings();
+                    settings.OptimizingMetric = {|IG0004:Microsoft.ML.AutoML.MulticlassClassificationMetric.MicroAccuracy|};
+                    return settings;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Short_name_for_a_counted_accuracy_printed()
+        => Verify("""
+            static class Lesson
+            {
+                public static void Run(int[] labels, int[] predictions)
+                {
+                    var correct = 0;
+                    for (var i = 0; i < labels.Length; i++)
+                    {
+                        if (predictions[i] == labels[i]) correct++;
+                    }
+
+                    var acc = correct / (double)labels.Length;
+                    Console.WriteLine($"acc={{|IG0004:acc|}:F3}");
+                }
+            }
+            """);
+
+    /// <summary>Out-of-fold accuracy as a mean of matches, the way a stacking notebook ported to C# writes it.</summary>
+    [Fact]
+    public Task Out_of_fold_accuracy_as_a_mean_of_matches_printed()
+        => Verify("""
+            static class Stacking
+            {
+                public static void Report(int[] oofPredictions, int[] y)
+                {
+                    double oofAcc = oofPredictions.Zip(y, (p, t) => p == t ? 1.0 : 0.0).Average();
+                    Console.WriteLine("OOF accuracy: " + {|IG0004:oofAcc|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Validation_accuracy_in_a_short_name_keeps_the_best_epoch()
+        => Verify("""
+            static class Training
+            {
+                public static int BestEpoch(IReadOnlyList<int[]> predictionsPerEpoch, int[] labels)
+                {
+                    var best = -1;
+                    var bestValAcc = 0.0;
+                    for (var epoch = 0; epoch < predictionsPerEpoch.Count; epoch++)
+                    {
+                        var p = predictionsPerEpoch[epoch];
+                        var hits = p.Where((v, i) => v == labels[i]).Count();
+                        var valAcc = (float)hits / labels.Length;
+                        if ({|IG0004:valAcc|} > bestValAcc)
+                        {
+                            bestValAcc = valAcc;
+                            best = epoch;
+                        }
+                    }
+
+                    return best;
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -464,6 +642,95 @@ public class PlainAccuracyTests
             static class Lesson
             {
                 public static double Total(double[] values) => values.Aggregate(0.0, (acc, v) => acc + v);
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged: switch arms, AutoML, short names
+
+    [Fact]
+    public Task Macro_accuracy_from_a_switch_expression_arm()
+        => Verify("""
+            static class Experiment
+            {
+                public static double Score(string metric, MulticlassClassificationMetrics m) => metric switch
+                {
+                    "macro" => m.MacroAccuracy,
+                    _ => m.LogLoss,
+                };
+            }
+            """);
+
+    [Fact]
+    public Task AutoML_optimising_an_imbalance_aware_metric()
+        => Verify(AutoML + """
+            static class Search
+            {
+                public static void Configure(Microsoft.ML.AutoML.AutoMLExperiment experiment, Microsoft.ML.AutoML.MulticlassExperimentSettings settings)
+                {
+                    experiment.SetBinaryClassificationMetric(Microsoft.ML.AutoML.BinaryClassificationMetric.AreaUnderPrecisionRecallCurve, "Label");
+                    experiment.SetMulticlassClassificationMetric(Microsoft.ML.AutoML.MulticlassClassificationMetric.MacroAccuracy, "Label");
+                    settings.OptimizingMetric = Microsoft.ML.AutoML.MulticlassClassificationMetric.MacroAccuracy;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AutoML_metric_compared_is_not_a_choice()
+        => Verify(AutoML + """
+            static class Search
+            {
+                public static string Describe(Microsoft.ML.AutoML.BinaryExperimentSettings settings)
+                    => settings.OptimizingMetric == Microsoft.ML.AutoML.BinaryClassificationMetric.Accuracy ? "accuracy (misleading)" : "other";
+            }
+            """);
+
+    /// <summary>A user's own enum of the same name outside AutoML's namespace is not AutoML's.</summary>
+    [Fact]
+    public Task A_metric_enum_of_the_same_name_elsewhere()
+        => Verify("""
+            enum BinaryClassificationMetric { Accuracy, F1 }
+
+            static class Dashboard
+            {
+                static void Select(BinaryClassificationMetric metric) { }
+
+                public static void Run() => Select(BinaryClassificationMetric.Accuracy);
+            }
+            """);
+
+    /// <summary><c>acc</c> is also an accumulator: a running sum printed is no accuracy.</summary>
+    [Fact]
+    public Task Accumulator_named_acc_printed()
+        => Verify("""
+            static class Stats
+            {
+                public static void Print(double[] values, int[] labels, int[] predictions)
+                {
+                    double acc = 0;
+                    foreach (var v in values)
+                    {
+                        acc += v;
+                    }
+
+                    Console.WriteLine($"sum {acc}, mean {acc / values.Length}");
+                    var ema = 0.0;
+                    var acc2 = values.Aggregate(0.0, (a, v) => a * 0.9 + v);
+                    Console.WriteLine(acc2 + ema);
+                }
+            }
+            """);
+
+    /// <summary>An acceleration (force / mass) is a division, but no count of matches over a total.</summary>
+    [Fact]
+    public Task Acceleration_named_acc_printed()
+        => Verify("""
+            static class Physics
+            {
+                public static void Step(double force, double mass, double predictedSpeed)
+                {
+                    var acc = force / mass;
+                    Console.WriteLine($"a = {acc:F2} m/s², predicted speed {predictedSpeed:F1}");
+                }
             }
             """);
 }

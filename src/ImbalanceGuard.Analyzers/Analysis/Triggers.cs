@@ -124,6 +124,11 @@ internal readonly struct Triggers
                 kind |= IdentifierKind.Accuracy;
             }
         }
+        else if (text.EndsWith("cc", StringComparison.OrdinalIgnoreCase) && IdentifierWords.Last(text) == "acc")
+        {
+            // acc, oofAcc, valAcc: IG0004 then asks whether a correct / total computation was assigned to it.
+            kind |= IdentifierKind.Accuracy;
+        }
 
         if (ContainsAny(text, ThresholdFragments) && IdentifierWords.Last(text) is "threshold" or "cutoff")
         {

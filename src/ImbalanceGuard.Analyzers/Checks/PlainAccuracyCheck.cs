@@ -40,6 +40,8 @@ internal sealed class PlainAccuracyCheck
          "evaluated", "evaluation", "evaluator", "confusion", "train", "trained", "training", "trainer", "holdout",
          "fold", "folds", "epoch", "epochs"];
 
+    private const string AutoMLNamespace = "Microsoft.ML.AutoML";
+
     private readonly ValueAnalysis _engine;
     private readonly HashSet<ISymbol> _accuracyLocals = new(SymbolEqualityComparer.Default);
     private bool? _evaluationContext;
@@ -49,7 +51,7 @@ internal sealed class PlainAccuracyCheck
         _engine = engine;
 
         // A foreach variable is an element of its collection: an accuracy among accuracies.
-        engine.ResolveLocals(_accuracyLocals, (_, value, _) => IsAccuracy(value), cancellationToken);
+        engine.ResolveLocals(_accuracyLocals, (symbol, value, forEach) => IsAccuracy(value) || (!forEach && IsComputedShortAccuracy(symbol, value)), cancellationToken);
     }
 
     private KnownSymbols Known => _engine.Known;
@@ -107,7 +109,7 @@ internal sealed class PlainAccuracyCheck
     /// </summary>
     private static bool ComputesCorrectOverTotal(SyntaxNode node)
     {
-        foreach (var division in node.DescendantNodes())
+        foreach (var division in node.DescendantNodesAndSelf())
         {
             if (division is not BinaryExpressionSyntax binary || !binary.IsKind(SyntaxKind.DivideExpression))
             {
@@ -251,6 +253,16 @@ internal sealed class PlainAccuracyCheck
                 }
 
                 return false;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (IsAccuracy(arm.Value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             case IInvocationOperation invocation:
                 return IsAccuracyInvocation(invocation, depth);
             default:
@@ -306,6 +318,18 @@ internal sealed class PlainAccuracyCheck
     /// <summary>Reports IG0004 when <paramref name="operation"/> is the largest accuracy expression of a use that reports or selects by it.</summary>
     public void Check(IOperation operation)
     {
+        if (operation is IFieldReferenceOperation field && IsAutoMLAccuracyMetric(field.Field))
+        {
+            CheckAutoMLMetric(field);
+            return;
+        }
+
+        // A switch expression is judged through its arms: the diagnostic sits on the arm that yields accuracy.
+        if (operation is ISwitchExpressionOperation)
+        {
+            return;
+        }
+
         if (operation.IsImplicit || operation is IArgumentOperation or IConversionOperation or IParenthesizedOperation || operation.Type == null || !IsAccuracy(operation))
         {
             return;
@@ -323,6 +347,102 @@ internal sealed class PlainAccuracyCheck
         {
             _engine.Report(Rules.PlainAccuracy, operation.Syntax, ValueAnalysis.Text(operation.Syntax), use);
         }
+    }
+
+    /// <summary>
+    /// AutoML asked to optimise accuracy: ML.NET AutoML's <c>BinaryClassificationMetric.Accuracy</c> or
+    /// <c>MulticlassClassificationMetric.MicroAccuracy</c>. Known by namespace and name, as the AutoML package is
+    /// optional and may not be referenced when the rest of ML.NET is.
+    /// </summary>
+    private static bool IsAutoMLAccuracyMetric(IFieldSymbol field)
+    {
+        var type = field.ContainingType;
+        if (type?.TypeKind != TypeKind.Enum || type.ContainingNamespace?.ToDisplayString() != AutoMLNamespace)
+        {
+            return false;
+        }
+
+        return (type.Name == "BinaryClassificationMetric" && field.Name == "Accuracy")
+            || (type.Name == "MulticlassClassificationMetric" && field.Name == "MicroAccuracy");
+    }
+
+    /// <summary>
+    /// Reports an AutoML accuracy metric passed as an argument (<c>SetBinaryClassificationMetric(BinaryClassificationMetric.Accuracy, ...)</c>)
+    /// or assigned (<c>OptimizingMetric = MulticlassClassificationMetric.MicroAccuracy</c>): the experiment then picks
+    /// the model with the best accuracy. A comparison with the metric (<c>metric == BinaryClassificationMetric.Accuracy</c>) is no choice.
+    /// </summary>
+    private void CheckAutoMLMetric(IFieldReferenceOperation metric)
+    {
+        var parent = ValueParent(metric, out _);
+        var chosen = metric.Parent is IArgumentOperation || (metric.Parent is IConversionOperation { Parent: IArgumentOperation })
+            || parent is ISimpleAssignmentOperation or IVariableInitializerOperation;
+        if (chosen)
+        {
+            _engine.Report(Rules.PlainAccuracy, metric.Syntax, ValueAnalysis.Text(metric.Syntax), "the metric AutoML is asked to optimise, so it picks the model that best predicts the majority class");
+        }
+    }
+
+    /// <summary>
+    /// A local with a short accuracy name (<c>acc</c>, <c>oofAcc</c>, <c>valAcc</c>) assigned a correct / total
+    /// computation. The name alone proves nothing: <c>acc</c> is also an accumulator.
+    /// </summary>
+    private static bool IsComputedShortAccuracy(ISymbol symbol, IOperation value)
+    {
+        var type = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (!CompilationState.IsFloatingPoint(type))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(symbol.Name);
+        if (words.Count == 0 || words[words.Count - 1] != "acc")
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (AccuracyExclusions.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return ComputesMatchRate(value.Syntax);
+    }
+
+    /// <summary>
+    /// Whether the expression computes a rate of matches: a count of matches divided by a total
+    /// (see <see cref="ComputesCorrectOverTotal(SyntaxNode)"/>), or the average of a comparison
+    /// (<c>predictions.Zip(labels, (p, y) => p == y ? 1.0 : 0.0).Average()</c>).
+    /// </summary>
+    private static bool ComputesMatchRate(SyntaxNode expression)
+    {
+        if (ComputesCorrectOverTotal(expression))
+        {
+            return true;
+        }
+
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Average" } } average)
+            {
+                foreach (var part in average.DescendantNodes())
+                {
+                    if (part is BinaryExpressionSyntax comparison && comparison.IsKind(SyntaxKind.EqualsExpression))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The parent that uses the value, past conversions, parentheses and argument wrappers.</summary>
@@ -343,6 +463,10 @@ internal sealed class PlainAccuracyCheck
     {
         switch (parent)
         {
+            case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm when ReferenceEquals(arm.Value, through):
+                // metric switch { "accuracy" => m.Accuracy, ... }: the arm's accuracy is used as the switch's value is.
+                var outer = ValueParent(switchExpression, out var outerThrough);
+                return outer != null && !IsAccuracy(outer) ? Use(switchExpression, outer, outerThrough) : null;
             case IInterpolationOperation:
                 return "interpolated into output text";
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
