@@ -734,4 +734,17 @@ public class HardCodedThresholdTests
             }
             """,
             "imbalance_guard.score_names = !raw\n");
+
+    [Fact]
+    public Task Sigmoid_derivative_and_log_softmax_are_not_probabilities()
+        => Verify("""
+            static class Backprop
+            {
+                static double SigmoidDerivative(double z) => Math.Exp(-z) / Math.Pow(1 + Math.Exp(-z), 2);
+
+                static double[] LogSoftmax(double[] logits) => logits;
+
+                public static bool Saturated(double z, double[] logits) => SigmoidDerivative(z) < 0.5 && LogSoftmax(logits)[0] > 0.5;
+            }
+            """);
 }

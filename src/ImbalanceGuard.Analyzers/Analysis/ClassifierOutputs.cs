@@ -19,7 +19,7 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// a <c>Score*</c> method of a model-like type. A cross-validated <c>BestScore</c>, a row's <c>QualityScore</c> or a
 /// <c>similarityScore</c> is none of these;</item>
 /// <item>it is computed by a model: a <c>Predict*</c> method, a sigmoid (<c>1 / (1 + Math.Exp(-z))</c>, a method named
-/// sigmoid, logistic or softmax), a probability calibrator, or <c>1 - p</c> of one; a float array named as a
+/// for a sigmoid, logistic or softmax), a probability calibrator, or <c>1 - p</c> of one; a float array named as a
 /// prediction on a prediction class (<c>prediction.Prediction[1]</c>) is a vector of class scores.</item>
 /// </list>
 /// Locals and parameters are followed flow-insensitively: one is a score if any value assigned to it is one.
@@ -29,11 +29,13 @@ internal sealed class ClassifierOutputs
     private static readonly HashSet<string> PredictionWords = ["prediction", "predictions", "predicted"];
 
     // The words of a type name that make it a model whose Score* methods score rows.
+    // Not "network" (a social network's Score) nor "transformer" (data transformers): "neural" covers NeuralNetwork.
     private static readonly HashSet<string> ModelTypeWords =
-        ["model", "classifier", "predictor", "regressor", "learner", "network", "perceptron", "ensemble", "forest", "booster", "svm", "transformer"];
+        ["model", "classifier", "predictor", "regressor", "learner", "neural", "perceptron", "ensemble", "forest", "booster", "svm"];
 
-    // Methods whose result is a probability by construction.
-    private static readonly HashSet<string> ActivationWords = ["sigmoid", "logistic", "softmax", "expit", "logit"];
+    // A method named for one of these (its last word) returns a probability by construction; not SigmoidDerivative,
+    // LogSoftmax (log-probabilities) or a logit (log-odds).
+    private static readonly HashSet<string> ActivationWords = ["sigmoid", "logistic", "softmax", "expit"];
 
     private static readonly HashSet<string> OutputColumns = ["PredictedLabel", "Score", "Probability"];
 
@@ -205,20 +207,17 @@ internal sealed class ClassifierOutputs
     private static bool IsModelComputation(IMethodSymbol method)
     {
         var words = IdentifierWords.Split(method.Name);
-        if (words.Count > 0 && words[0] == "predict")
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        if (words[0] == "predict")
         {
             return true;
         }
 
-        foreach (var word in words)
-        {
-            if (ActivationWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ActivationWords.Contains(words[words.Count - 1]) && !words.Contains("log");
     }
 
     /// <summary>
