@@ -44,6 +44,7 @@ internal sealed class ClassifierOutputs
     private readonly Dictionary<ITypeSymbol, bool> _predictionTypes = new(SymbolEqualityComparer.Default);
     private HashSet<ITypeSymbol>? _engineOutputTypes;
 
+    /// <summary>Prepares the recognition for one code block: the locals that hold a classifier's output.</summary>
     public ClassifierOutputs(ValueAnalysis engine, CancellationToken cancellationToken)
     {
         _engine = engine;

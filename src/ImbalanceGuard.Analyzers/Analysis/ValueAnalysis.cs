@@ -40,6 +40,7 @@ internal sealed class ValueAnalysis
     /// <summary>The values assigned to each local (flow-insensitive).</summary>
     public PrePass Pre { get; }
 
+    /// <summary>The compilation's ImbalanceGuard and ML.NET symbols.</summary>
     public KnownSymbols Known => Context.Known;
 
     /// <summary>Runs the value checks the token scan asked for on every operation of <paramref name="root"/>.</summary>

@@ -21,6 +21,7 @@ internal sealed class HardCodedThresholdCheck
     private readonly ClassifierOutputs _outputs;
     private readonly HashSet<ISymbol> _halfLocals = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Prepares the check for one code block: the locals that hold 0.5 and the classifier outputs.</summary>
     public HardCodedThresholdCheck(ValueAnalysis engine, CancellationToken cancellationToken)
     {
         _engine = engine;

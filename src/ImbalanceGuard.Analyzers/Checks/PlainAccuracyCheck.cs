@@ -46,6 +46,7 @@ internal sealed class PlainAccuracyCheck
     private readonly HashSet<ISymbol> _accuracyLocals = new(SymbolEqualityComparer.Default);
     private bool? _evaluationContext;
 
+    /// <summary>Prepares the check for one code block: the locals that hold an accuracy.</summary>
     public PlainAccuracyCheck(ValueAnalysis engine, CancellationToken cancellationToken)
     {
         _engine = engine;
