@@ -171,6 +171,48 @@ public class SamplingKeyIsLabelCodeFixTests
             SamplingKeyIsLabelCodeFixProvider.UseStratified,
             topLevel: true);
 
+    /// <summary>In a lambda of a field initializer, with the key on a line of its own and ML.NET's type spelled out.</summary>
+    [Fact]
+    public Task Split_in_a_lazy_field_initializer()
+        => Verify(
+            """
+            using static Microsoft.ML.DataOperationsCatalog;
+
+            static class TextModel
+            {
+                public const string Label = "Label";
+
+                public static readonly Lazy<ITransformer> Model = new(() =>
+                {
+                    var ml = new MLContext(1);
+                    var data = ml.Data.LoadFromEnumerable(new List<Transaction>());
+                    TrainTestData parts = ml.Data.TrainTestSplit(data, testFraction: 0.2,
+                        {|IG0008:samplingKeyColumnName: Label|});
+                    var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: Label, featureColumnName: "Features");
+                    return ml.Transforms.Concatenate("Features", "Amount").Append(trainer).Fit(parts.TrainSet);
+                });
+            }
+            """,
+            """
+            using ImbalanceGuard.ML;
+            using static Microsoft.ML.DataOperationsCatalog;
+
+            static class TextModel
+            {
+                public const string Label = "Label";
+
+                public static readonly Lazy<ITransformer> Model = new(() =>
+                {
+                    var ml = new MLContext(1);
+                    var data = ml.Data.LoadFromEnumerable(new List<Transaction>());
+                    var parts = ml.Data.StratifiedTrainTestSplit(data, testFraction: 0.2, labelColumnName: Label);
+                    var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: Label, featureColumnName: "Features");
+                    return ml.Transforms.Concatenate("Features", "Amount").Append(trainer).Fit(parts.TrainSet);
+                });
+            }
+            """,
+            SamplingKeyIsLabelCodeFixProvider.UseStratified);
+
     [Fact]
     public Task Not_offered_without_the_bridge()
         => VerifyNotOffered(

@@ -228,6 +228,55 @@ public class SamplingKeyIsLabelTests
             }
             """);
 
+    /// <summary>
+    /// A shape found in public code: the key is <c>nameof</c> of the label property, and the label is named to the
+    /// trainer only further down the method (the code then catches the "AUC is not defined" that this split causes).
+    /// </summary>
+    [Fact]
+    public Task Key_is_nameof_the_property_the_trainer_later_takes_as_its_label()
+        => Verify("""
+            sealed class WeatherRow
+            {
+                public float Rain { get; set; }
+                public float Wind { get; set; }
+                public bool Flooded { get; set; }
+            }
+
+            sealed class RiskModel
+            {
+                private readonly MLContext _ml = new(seed: 42);
+
+                public void Train(IEnumerable<WeatherRow> rows)
+                {
+                    var view = _ml.Data.LoadFromEnumerable(rows);
+                    var split = _ml.Data.TrainTestSplit(view, testFraction: 0.2,
+                        {|IG0008:samplingKeyColumnName: nameof(WeatherRow.Flooded)|});
+                    var pipeline = _ml.Transforms.Concatenate("Features", nameof(WeatherRow.Rain), nameof(WeatherRow.Wind))
+                        .Append(_ml.BinaryClassification.Trainers.LbfgsLogisticRegression(labelColumnName: nameof(WeatherRow.Flooded)));
+                    var model = pipeline.Fit(split.TrainSet);
+                }
+            }
+            """);
+
+    /// <summary>Another public shape: the split inside a lambda of a static field initializer, the label a constant shared with the trainer.</summary>
+    [Fact]
+    public Task Split_in_a_lazy_field_initializer_keyed_by_the_label_constant()
+        => Verify("""
+            static class TextModel
+            {
+                public const string Label = "Label";
+
+                public static readonly Lazy<ITransformer> Model = new(() =>
+                {
+                    var ml = new MLContext(1);
+                    var data = ml.Data.LoadFromEnumerable(new List<Transaction>());
+                    DataOperationsCatalog.TrainTestData parts = ml.Data.TrainTestSplit(data, testFraction: 0.2, {|IG0008:samplingKeyColumnName: Label|});
+                    var trainer = ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: Label, featureColumnName: "Features");
+                    return ml.Transforms.Concatenate("Features", "Amount").Append(trainer).Fit(parts.TrainSet);
+                });
+            }
+            """);
+
     [Fact]
     public Task Top_level_program()
         => Verify(
