@@ -193,10 +193,14 @@ public class SamplingKeyIsLabelTests
             }
             """);
 
-    /// <summary>The machinelearning-samples taxi-fare shape: the target copied into "Label"; keying by the source column is keying by the label.</summary>
+    /// <summary>
+    /// The machinelearning-samples taxi-fare shape: the target copied into "Label"; keying by the source column is
+    /// keying by the label. A data split has no task of its own: the regression trainer in the method gives the message.
+    /// </summary>
     [Fact]
     public Task Column_copied_into_the_label_is_the_label()
-        => Verify("""
+        => Verifier.VerifyAsync<SamplingKeyIsLabelAnalyzer>(
+            """
             static class Taxi
             {
                 public static void Run(MLContext ml, IDataView data)
@@ -204,10 +208,17 @@ public class SamplingKeyIsLabelTests
                     var pipeline = ml.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: "FareAmount")
                         .Append(ml.Transforms.Concatenate("Features", "Distance"))
                         .Append(ml.Regression.Trainers.Sdca());
-                    var split = ml.Data.TrainTestSplit(data, 0.2, {|IG0008:samplingKeyColumnName: "FareAmount"|});
+                    var split = ml.Data.TrainTestSplit(data, 0.2, {|#0:samplingKeyColumnName: "FareAmount"|});
                 }
             }
-            """);
+            """,
+            [Expected(
+                0,
+                "TrainTestSplit",
+                "FareAmount",
+                "samplingKeyColumnName",
+                "rows with the same target value are kept together and every target value in the test part is one the model never saw in training (an extrapolation test, not a random split)",
+                string.Empty)]);
 
     [Fact]
     public Task Key_mapped_multiclass_label_in_a_local_function_of_the_method()
