@@ -70,4 +70,19 @@ public static class Rules
         isEnabledByDefault: true,
         description: "0.5 is the right cut only for calibrated probabilities, equal error costs and a balanced class prior. On imbalanced data it usually misses most of the minority class; on a raw score (ML.NET's ChangeModelThreshold) it is arbitrary.",
         helpLinkUri: HelpRoot + "IG0005.md");
+
+    /// <summary>
+    /// IG0008: ML.NET's samplingKeyColumnName given the label column. Evaluation, not leakage: nothing of the test
+    /// part reaches training; the split itself is broken (whole classes or target values on one side), so the
+    /// score that comes out of it misleads.
+    /// </summary>
+    public static readonly DiagnosticDescriptor SamplingKeyIsLabel = new(
+        id: "IG0008",
+        title: "The label column is used as ML.NET's sampling key",
+        messageFormat: "'{0}' gets the label column '{1}' as {2}: rows that share a key value stay on the same side, so {3}; this is not stratification, leave the key out or give a real group id (a user, session or patient column){4}",
+        category: EvaluationCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "ML.NET's samplingKeyColumnName keeps all rows with the same key value together on one side of a split or in one fold. It exists to keep a group's rows (one user's, one session's) out of both sides. Given the label, it puts each class wholly into training or wholly into test, the opposite of stratification; for a regression target, every test target value is one never seen in training.",
+        helpLinkUri: HelpRoot + "IG0008.md");
 }

@@ -49,6 +49,7 @@ public class PackagingTests
             {
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 Assert.Contains("analyzers/dotnet/cs/ImbalanceGuard.Analyzers.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/ImbalanceGuard.CodeFixes.dll", entries);
                 Assert.Contains("build/ImbalanceGuard.targets", entries);
                 Assert.Contains("buildTransitive/ImbalanceGuard.targets", entries);
             }

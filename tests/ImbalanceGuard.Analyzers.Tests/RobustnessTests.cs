@@ -19,6 +19,7 @@ public class RobustnessTests
         new ResampledEvaluationDataAnalyzer(),
         new PlainAccuracyAnalyzer(),
         new HardCodedThresholdAnalyzer(),
+        new SamplingKeyIsLabelAnalyzer(),
     ];
 
     /// <summary>Code that uses every construct the analyses follow: each is cut short at many points.</summary>

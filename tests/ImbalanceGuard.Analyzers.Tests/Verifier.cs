@@ -84,6 +84,14 @@ public static class Verifier
 
     public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
         where TAnalyzer : DiagnosticAnalyzer, new()
+        => VerifyAsync<TAnalyzer>(source, [], editorConfig, topLevel, allowCompilerErrors);
+
+    /// <summary>
+    /// As above, with diagnostics given in full besides the markup (message arguments checked): locations marked
+    /// <c>{|#0:code|}</c> in the source, results such as <c>new DiagnosticResult(rule).WithLocation(0).WithArguments(...)</c>.
+    /// </summary>
+    public static Task VerifyAsync<TAnalyzer>(string source, DiagnosticResult[] expected, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -91,6 +99,7 @@ public static class Verifier
             CompilerDiagnostics = allowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors,
         };
         test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.ExpectedDiagnostics.AddRange(expected);
         test.TestState.Sources.Add(("/0/GlobalUsings.cs", GlobalUsings + "\nglobal using App;\n"));
         test.TestState.Sources.Add(("/0/Common.cs", Common));
         test.TestState.AdditionalReferences.AddRange(LibraryReferences.Value);
