@@ -111,7 +111,7 @@ internal readonly struct Triggers
 
         // Substrings first, then the words, as the analyses match them.
         if ((settings.HasCustomEvaluationNames || ContainsAny(text, EvaluationFragments))
-            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.EvaluationNames.MatchesAnyWord(text, IdentifierWords.Split(text))))
+            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.IsEvaluationName(text, IdentifierWords.Split(text))))
         {
             kind |= IdentifierKind.Evaluation;
         }
