@@ -70,4 +70,15 @@ public static class Rules
         isEnabledByDefault: true,
         description: "0.5 is the right cut only for calibrated probabilities, equal error costs and a balanced class prior. On imbalanced data it usually misses most of the minority class; on a raw score (ML.NET's ChangeModelThreshold) it is arbitrary.",
         helpLinkUri: HelpRoot + "IG0005.md");
+
+    /// <summary>IG0006: a threshold, model or hyper-parameter chosen on test data.</summary>
+    public static readonly DiagnosticDescriptor TunedOnTestData = new(
+        id: "IG0006",
+        title: "A threshold, model or hyper-parameter is chosen on test data",
+        messageFormat: "{0}, a metric computed on test data ({1}): its score on that data is then optimistic; choose on validation or out-of-fold data and use the test data once, for the final score",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Picking the threshold, model or setting that scores best on the test set and then reporting its score on that same set reports the best of many tries, not what the choice will do on new data; on imbalanced data, with few positives, the gap is large. Tune on validation or out-of-fold data; the test set scores the final choice once.",
+        helpLinkUri: HelpRoot + "IG0006.md");
 }
