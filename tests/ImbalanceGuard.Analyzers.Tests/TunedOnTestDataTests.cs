@@ -696,6 +696,30 @@ public class TunedOnTestDataTests
             }
             """);
 
+    /// <summary>The weakest class on the test set, kept to be reported: nothing is chosen by it.</summary>
+    [Fact]
+    public Task Worst_class_on_test_data_kept_for_the_report_is_clean()
+        => Verify("""
+            static class Report
+            {
+                static double RecallOf(int label, int[] actual, int[] predicted)
+                    => actual.Where((a, i) => a == label && predicted[i] == a).Count() / (double)Math.Max(1, actual.Count(a => a == label));
+
+                public static void Print(int[] testLabels, int[] testPredictions, int classCount)
+                {
+                    var worstRecall = 1.0;
+                    var weakestClass = -1;
+                    for (var label = 0; label < classCount; label++)
+                    {
+                        var recall = RecallOf(label, testLabels, testPredictions);
+                        if (recall < worstRecall) { worstRecall = recall; weakestClass = label; }
+                    }
+
+                    Console.WriteLine($"weakest class {weakestClass}: recall {worstRecall:P1}");
+                }
+            }
+            """);
+
     /// <summary>Ranked by a member that is not the test metric (the threshold itself, the name): no metric decides.</summary>
     [Fact]
     public Task Ranking_by_a_member_other_than_the_test_metric_is_clean()

@@ -148,7 +148,7 @@ internal sealed class TunedOnTestDataCheck
             }
 
             var selected = SelectedPart(branch);
-            if (!Assigns(selected, tracker) || KeptCandidate(selected, tracker) is not { } candidate)
+            if (IsReportName(tracker.Name) || !Assigns(selected, tracker) || KeptCandidate(selected, tracker) is not { } candidate || IsReportName(candidate))
             {
                 continue;
             }
@@ -207,7 +207,8 @@ internal sealed class TunedOnTestDataCheck
         var second = invocation.Arguments[1].Value;
         foreach (var (metricSide, trackerSide) in new[] { (first, second), (second, first) })
         {
-            if (Root(trackerSide) is not { } tracker || EnclosingLoop(invocation) is not { } loop || TestMetric(metricSide, 0) is not { } test)
+            if (Root(trackerSide) is not { } tracker || IsReportName(tracker.Name) || EnclosingLoop(invocation) is not { } loop
+                || TestMetric(metricSide, 0) is not { } test)
             {
                 continue;
             }
@@ -1297,6 +1298,20 @@ internal sealed class TunedOnTestDataCheck
         for (var parent = operation.Parent; parent != null && !ReferenceEquals(parent, lambda); parent = parent.Parent)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The worst class or fold is kept to be reported, never chosen: <c>worstRecall</c>, <c>weakestClass</c>.</summary>
+    private static bool IsReportName(string name)
+    {
+        foreach (var word in IdentifierWords.Split(name))
+        {
+            if (word is "worst" or "weakest")
             {
                 return true;
             }
