@@ -21,7 +21,7 @@ namespace ImbalanceGuard.Analyzers.Checks;
 /// <c>Validation</c>), <c>TrainHoldoutSplit.Holdout</c>, and data whose name has a test word
 /// (<see cref="AnalyzerSettings.TestNames"/>), together with everything computed from them. A name with a
 /// validation word (<see cref="AnalyzerSettings.ValidationNames"/>, which holds the ambiguous <c>eval</c> too) or
-/// <c>dev</c>/<c>oof</c>/<c>cv</c> is where tuning belongs: it stops the search whatever the data came from.
+/// <c>dev</c>/<c>oof</c>/<c>cv</c>/<c>fold</c> is where tuning belongs: it stops the search whatever the data came from.
 /// A metric on test data: ML.NET's <c>Evaluate*</c>, ImbalanceGuard's evaluation API and a hand-written helper
 /// returning a number or a record of numbers, called with test data (a whole set, not one row of it), and the
 /// members of their results.
@@ -319,27 +319,15 @@ internal sealed class TunedOnTestDataCheck
             case IFieldReferenceOperation field:
                 return MemberTestData(operation, field.Field, field.Field.Type, field.Instance, depth);
             case IPropertyReferenceOperation property:
-                if (MemberTestData(operation, property.Property, property.Property.Type, property.Instance, depth) is { } fromProperty)
-                {
-                    return fromProperty;
-                }
-
-                // An indexer's element of test data is test data.
+                // An indexer's element of test data is test data: the indexer follows its instance.
+                return MemberTestData(operation, property.Property, property.Property.Type, property.Instance, depth);
+            case IInvocationOperation invocation when StartsWithAny(invocation.TargetMethod.Name, NotDataPrefixes):
                 return null;
-            case IInvocationOperation invocation:
-                if (StartsWithAny(invocation.TargetMethod.Name, NotDataPrefixes))
-                {
-                    return null;
-                }
-
-                break;
-            case IAnonymousFunctionOperation:
-            case IObjectCreationOperation:
-            case IArrayElementReferenceOperation:
-            default:
-                break;
+            case IConditionalAccessInstanceOperation:
+                return ConditionalReceiver(operation) is { } receiver ? TestData(receiver, depth + 1) : null;
         }
 
+        // Anything else (calls, lambdas, creations, element access, arithmetic) is computed from what it reads.
         foreach (var child in operation.ChildOperations)
         {
             if (TestData(child, depth + 1) is { } found)
@@ -554,16 +542,7 @@ internal sealed class TunedOnTestDataCheck
             case IConditionalAccessOperation access:
                 return TestMetric(access.WhenNotNull, depth + 1);
             case IConditionalAccessInstanceOperation:
-                // report?.Confusion: the receiver of the enclosing ?.
-                for (var parent = operation.Parent; parent != null; parent = parent.Parent)
-                {
-                    if (parent is IConditionalAccessOperation enclosing)
-                    {
-                        return TestMetric(enclosing.Operation, depth + 1);
-                    }
-                }
-
-                return null;
+                return ConditionalReceiver(operation) is { } receiver ? TestMetric(receiver, depth + 1) : null;
             default:
                 return null;
         }
@@ -1269,6 +1248,20 @@ internal sealed class TunedOnTestDataCheck
                     return operation!;
             }
         }
+    }
+
+    /// <summary>What <c>?.</c> was applied to: <c>report.Confusion</c> in <c>report.Confusion?.FBeta(2)</c>.</summary>
+    private static IOperation? ConditionalReceiver(IOperation instance)
+    {
+        for (var parent = instance.Parent; parent != null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation enclosing)
+            {
+                return enclosing.Operation;
+            }
+        }
+
+        return null;
     }
 
     private static IAnonymousFunctionOperation? LambdaOf(IOperation value)
