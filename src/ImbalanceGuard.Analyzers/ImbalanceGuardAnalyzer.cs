@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ImbalanceGuard.Analyzers;
 
 /// <summary>
-/// The shared plumbing of the five analyzers: concurrent, generated code skipped, known symbols resolved
+/// The shared plumbing of the analyzers: concurrent, generated code skipped, known symbols resolved
 /// once per compilation, nothing registered for a compilation that references neither ImbalanceGuard nor
 /// ML.NET and declares no method matching a configured pattern, and one shared analysis per code block
 /// from which each analyzer reports its own rule.
@@ -15,13 +15,31 @@ namespace ImbalanceGuard.Analyzers;
 public abstract class ImbalanceGuardAnalyzer : DiagnosticAnalyzer
 {
     private readonly DiagnosticDescriptor _rule;
-    private readonly bool _leakage;
+    private readonly AnalysisKind _kind;
 
     private protected ImbalanceGuardAnalyzer(DiagnosticDescriptor rule, bool leakage)
+        : this(rule, leakage ? AnalysisKind.Leakage : AnalysisKind.Values)
+    {
+    }
+
+    private protected ImbalanceGuardAnalyzer(DiagnosticDescriptor rule, AnalysisKind kind)
     {
         _rule = rule;
-        _leakage = leakage;
+        _kind = kind;
         SupportedDiagnostics = ImmutableArray.Create(rule);
+    }
+
+    /// <summary>Which of the shared analyses of a code block holds a rule's findings.</summary>
+    private protected enum AnalysisKind
+    {
+        /// <summary>The taint analysis over the control-flow graph (IG0001-IG0003).</summary>
+        Leakage,
+
+        /// <summary>The value analysis of the operation tree (IG0004-IG0005).</summary>
+        Values,
+
+        /// <summary>The selection check of the operation tree (IG0006).</summary>
+        Selection,
     }
 
     /// <inheritdoc />
@@ -49,7 +67,12 @@ public abstract class ImbalanceGuardAnalyzer : DiagnosticAnalyzer
         var block = context.CodeBlock;
         var settings = state.GetSettings(context.Options, block.SyntaxTree);
         var results = state.GetBlockResults(block, () => new CodeBlockResults(block, context.SemanticModel, settings));
-        var findings = _leakage ? results.Leakage(context.CancellationToken) : results.Values(context.CancellationToken);
+        var findings = _kind switch
+        {
+            AnalysisKind.Leakage => results.Leakage(context.CancellationToken),
+            AnalysisKind.Selection => results.Selection(context.CancellationToken),
+            _ => results.Values(context.CancellationToken),
+        };
         foreach (var finding in findings)
         {
             if (ReferenceEquals(finding.Rule, _rule))

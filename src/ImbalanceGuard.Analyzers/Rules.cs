@@ -71,6 +71,17 @@ public static class Rules
         description: "0.5 is the right cut only for calibrated probabilities, equal error costs and a balanced class prior. On imbalanced data it usually misses most of the minority class; on a raw score (ML.NET's ChangeModelThreshold) it is arbitrary.",
         helpLinkUri: HelpRoot + "IG0005.md");
 
+    /// <summary>IG0006: a threshold, model or hyper-parameter chosen on test data.</summary>
+    public static readonly DiagnosticDescriptor TunedOnTestData = new(
+        id: "IG0006",
+        title: "A threshold, model or hyper-parameter is chosen on test data",
+        messageFormat: "{0}, a metric computed on test data ({1}): its score on that data is then optimistic; choose on validation or out-of-fold data and use the test data once, for the final score",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Picking the threshold, model or setting that scores best on the test set and then reporting its score on that same set reports the best of many tries, not what the choice will do on new data; on imbalanced data, with few positives, the gap is large. Tune on validation or out-of-fold data; the test set scores the final choice once.",
+        helpLinkUri: HelpRoot + "IG0006.md");
+
     /// <summary>
     /// IG0008: ML.NET's samplingKeyColumnName given the label column. Evaluation, not leakage: nothing of the test
     /// part reaches training; the split itself is broken (whole classes or target values on one side), so the

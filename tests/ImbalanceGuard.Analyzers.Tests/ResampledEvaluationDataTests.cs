@@ -173,6 +173,22 @@ public class ResampledEvaluationDataTests
             """,
             "imbalance_guard.evaluation_data_names = audit\n");
 
+    /// <summary>The two keys that replaced <c>evaluation_data_names</c>: test and validation names are both evaluation data here.</summary>
+    [Theory]
+    [InlineData("imbalance_guard.test_data_names = audit\n")]
+    [InlineData("imbalance_guard.validation_data_names = audit\n")]
+    public Task Evaluation_name_configured_as_test_or_validation_name(string editorConfig)
+        => Verify(
+            """
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> auditRows) => {|IG0003:Oversample(auditRows)|}.Clear();
+            }
+            """,
+            editorConfig);
+
     [Fact]
     public Task MLNet_data_that_the_model_is_evaluated_on()
         => Verify("""

@@ -52,7 +52,7 @@ foreach (var dependency in new[] { "system.numerics.tensors", "system.codedom" }
 ImmutableArray<DiagnosticAnalyzer> analyzers =
 [
     new ResampledDataSplitAnalyzer(), new ResamplingOutsideFoldsAnalyzer(), new ResampledEvaluationDataAnalyzer(),
-    new PlainAccuracyAnalyzer(), new HardCodedThresholdAnalyzer(),
+    new PlainAccuracyAnalyzer(), new HardCodedThresholdAnalyzer(), new TunedOnTestDataAnalyzer(),
 ];
 
 var total = 0;

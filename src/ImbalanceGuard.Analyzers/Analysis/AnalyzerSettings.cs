@@ -11,7 +11,9 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// imbalance_guard.resampler_methods = *Balance*, MyCompany.Data.Sampling.*, !*ResampleAudio*
 /// imbalance_guard.splitter_methods = *HoldOut*
 /// imbalance_guard.cross_validation_methods = *Folds
-/// imbalance_guard.evaluation_data_names = audit, backtest
+/// imbalance_guard.test_data_names = backtest
+/// imbalance_guard.validation_data_names = tuning, calib
+/// imbalance_guard.evaluation_data_names = audit   # the key before the split: evaluation data that is neither (IG0003 only)
 /// imbalance_guard.score_names = risk
 /// imbalance_guard.default_patterns = false   # drop the built-in names, keep only yours
 /// </code>
@@ -22,6 +24,8 @@ internal sealed class AnalyzerSettings
     public const string SplitterKey = "imbalance_guard.splitter_methods";
     public const string CrossValidationKey = "imbalance_guard.cross_validation_methods";
     public const string EvaluationNamesKey = "imbalance_guard.evaluation_data_names";
+    public const string TestNamesKey = "imbalance_guard.test_data_names";
+    public const string ValidationNamesKey = "imbalance_guard.validation_data_names";
     public const string ScoreNamesKey = "imbalance_guard.score_names";
     public const string DefaultPatternsKey = "imbalance_guard.default_patterns";
 
@@ -34,8 +38,17 @@ internal sealed class AnalyzerSettings
     public static readonly string[] DefaultCrossValidation =
         ["*KFold*", "*CrossVal*", "*LeaveOneOut*"];
 
-    public static readonly string[] DefaultEvaluationNames =
-        ["test", "testing", "validation", "val", "holdout", "eval", "evaluation", "!train", "!training", "!split", "!splits", "!fold", "!folds"];
+    /// <summary>Names that are never evaluation data: <c>trainTestSplit</c> holds both parts, <c>testFolds</c> are folds.</summary>
+    public static readonly string[] DefaultNonEvaluationNames = ["!train", "!training", "!split", "!splits", "!fold", "!folds"];
+
+    /// <summary>Data that reports the final score: tuning on it is IG0006.</summary>
+    public static readonly string[] DefaultTestNames = ["test", "testing", "holdout"];
+
+    /// <summary>
+    /// Data where tuning belongs, and the ambiguous <c>eval</c>/<c>evaluation</c>: evaluation data for IG0003, never
+    /// test data for IG0006.
+    /// </summary>
+    public static readonly string[] DefaultValidationNames = ["validation", "val", "eval", "evaluation"];
 
     /// <summary>Words that name a probability: a value whose last word is one is a classifier's output by its name alone.</summary>
     public static readonly string[] DefaultScoreNames =
@@ -47,15 +60,24 @@ internal sealed class AnalyzerSettings
     /// </summary>
     public static readonly string[] DefaultModelScoreNames = ["score"];
 
-    public static readonly AnalyzerSettings Default = new(null, null, null, null, null, null);
+    public static readonly AnalyzerSettings Default = new(null, null, null, null, null, null, null, null);
 
-    private AnalyzerSettings(string? defaults, string? resamplers, string? splitters, string? crossValidation, string? evaluationNames, string? scoreNames)
+    private AnalyzerSettings(
+        string? defaults, string? resamplers, string? splitters, string? crossValidation, string? evaluationNames, string? scoreNames, string? testNames, string? validationNames)
     {
         var useDefaults = !string.Equals(defaults?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         Resamplers = new MethodPatterns(Combine(useDefaults ? DefaultResamplers : [], resamplers));
         Splitters = new MethodPatterns(Combine(useDefaults ? DefaultSplitters : [], splitters));
         CrossValidation = new MethodPatterns(Combine(useDefaults ? DefaultCrossValidation : [], crossValidation));
-        EvaluationNames = new NameWords(Combine(useDefaults ? DefaultEvaluationNames : [], evaluationNames));
+
+        // The key from before the split keeps its meaning: its words are evaluation data (IG0003) without saying
+        // which kind, so they join the validation side (never IG0006); its exclusions exclude from both sides.
+        var legacy = new List<string>(Combine([], evaluationNames));
+        var legacyExclusions = legacy.FindAll(e => e.StartsWith("!", StringComparison.Ordinal));
+        var exclusions = useDefaults ? DefaultNonEvaluationNames : [];
+        TestNames = new NameWords(Combine(useDefaults ? DefaultTestNames : [], testNames).Concat(exclusions).Concat(legacyExclusions));
+        ValidationNames = new NameWords(Combine(useDefaults ? DefaultValidationNames : [], validationNames).Concat(exclusions).Concat(legacy));
+
         // The user's score words (and globs) name classifier outputs by name alone, as before; the user's
         // exclusions (!similarity) also apply to the built-in model score words.
         var named = new List<string>(Combine(useDefaults ? DefaultScoreNames : [], scoreNames));
@@ -83,8 +105,11 @@ internal sealed class AnalyzerSettings
 
         ScoreFragments = [.. fragments];
         HasCustomScoreNames = HasGlob(scoreNames);
-        HasCustomEvaluationNames = evaluationNames != null && evaluationNames.Trim().Length > 0;
+        HasCustomEvaluationNames = IsSet(evaluationNames) || IsSet(testNames) || IsSet(validationNames);
+        HasCustomTestNames = IsSet(testNames);
     }
+
+    private static bool IsSet(string? configured) => configured != null && configured.Trim().Length > 0;
 
     /// <summary>The score words, for the token scan.</summary>
     public string[] ScoreFragments { get; }
@@ -92,8 +117,11 @@ internal sealed class AnalyzerSettings
     /// <summary>Whether the score names include a glob (the token scan then always looks further).</summary>
     public bool HasCustomScoreNames { get; }
 
-    /// <summary>Whether evaluation names were configured (the token scan then always looks further).</summary>
+    /// <summary>Whether evaluation names (of any kind) were configured (the token scan then always looks further).</summary>
     public bool HasCustomEvaluationNames { get; }
+
+    /// <summary>Whether test names were configured (the token scan then always looks further for IG0006).</summary>
+    public bool HasCustomTestNames { get; }
 
     private static bool HasGlob(string? configured) => configured != null && configured.IndexOf('*') >= 0;
 
@@ -103,7 +131,19 @@ internal sealed class AnalyzerSettings
 
     public MethodPatterns CrossValidation { get; }
 
-    public NameWords EvaluationNames { get; }
+    /// <summary>Words of test data names: data that reports the final score (IG0003, IG0006).</summary>
+    public NameWords TestNames { get; }
+
+    /// <summary>Words of validation data names, and of evaluation data of no stated kind (IG0003; they veto IG0006).</summary>
+    public NameWords ValidationNames { get; }
+
+    /// <summary>Whether a name says evaluation data of either kind (IG0003).</summary>
+    public bool IsEvaluationName(string identifier, List<string> words)
+        => TestNames.MatchesAnyWord(identifier, words) || ValidationNames.MatchesAnyWord(identifier, words);
+
+    /// <summary>Whether a name says test data and not validation data (IG0006): <c>valTest</c> is not test data.</summary>
+    public bool IsTestName(string identifier, List<string> words)
+        => TestNames.MatchesAnyWord(identifier, words) && !ValidationNames.MatchesAnyWord(identifier, words);
 
     public NameWords ScoreNames { get; }
 
@@ -125,9 +165,11 @@ internal sealed class AnalyzerSettings
         options.TryGetValue(CrossValidationKey, out var c);
         options.TryGetValue(EvaluationNamesKey, out var e);
         options.TryGetValue(ScoreNamesKey, out var p);
-        return d == null && r == null && s == null && c == null && e == null && p == null
+        options.TryGetValue(TestNamesKey, out var t);
+        options.TryGetValue(ValidationNamesKey, out var v);
+        return d == null && r == null && s == null && c == null && e == null && p == null && t == null && v == null
             ? string.Empty
-            : string.Join("\u0001", d, r, s, c, e, p);
+            : string.Join("\u0001", d, r, s, c, e, p, t, v);
     }
 
     public static AnalyzerSettings From(AnalyzerConfigOptions options)
@@ -138,7 +180,9 @@ internal sealed class AnalyzerSettings
         options.TryGetValue(CrossValidationKey, out var c);
         options.TryGetValue(EvaluationNamesKey, out var e);
         options.TryGetValue(ScoreNamesKey, out var p);
-        return new AnalyzerSettings(d, r, s, c, e, p);
+        options.TryGetValue(TestNamesKey, out var t);
+        options.TryGetValue(ValidationNamesKey, out var v);
+        return new AnalyzerSettings(d, r, s, c, e, p, t, v);
     }
 
     private static bool IsPlainWord(string entry) => entry.Length > 0 && entry[0] != '!' && entry.IndexOf('*') < 0;

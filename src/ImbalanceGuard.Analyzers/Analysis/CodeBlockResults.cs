@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using ImbalanceGuard.Analyzers.Checks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,9 +11,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ImbalanceGuard.Analyzers.Analysis;
 
 /// <summary>
-/// The findings of one code block, computed once and shared by the five analyzers: the leakage analysis
-/// (IG0001-IG0003, on the control-flow graph) and the value analysis (IG0004-IG0005, on the operation tree),
-/// each only when the token scan says it can find something.
+/// The findings of one code block, computed once and shared by the analyzers: the leakage analysis
+/// (IG0001-IG0003, on the control-flow graph), the value analysis (IG0004-IG0005, on the operation tree) and the
+/// selection check (IG0006, on the operation tree), each only when the token scan says it can find something.
 /// </summary>
 internal sealed class CodeBlockResults
 {
@@ -23,6 +24,7 @@ internal sealed class CodeBlockResults
     private readonly Lazy<(IOperation? Root, PrePass? Pre)> _tree;
     private readonly Lazy<ImmutableArray<Finding>> _leakage;
     private readonly Lazy<ImmutableArray<Finding>> _values;
+    private readonly Lazy<ImmutableArray<Finding>> _selection;
     private CancellationToken _cancellationToken;
 
     public CodeBlockResults(SyntaxNode block, SemanticModel model, SettingsContext context)
@@ -36,6 +38,7 @@ internal sealed class CodeBlockResults
         _tree = new Lazy<(IOperation?, PrePass?)>(BuildTree, LazyThreadSafetyMode.PublicationOnly);
         _leakage = new Lazy<ImmutableArray<Finding>>(ComputeLeakage, LazyThreadSafetyMode.PublicationOnly);
         _values = new Lazy<ImmutableArray<Finding>>(ComputeValues, LazyThreadSafetyMode.PublicationOnly);
+        _selection = new Lazy<ImmutableArray<Finding>>(ComputeSelection, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public ImmutableArray<Finding> Leakage(CancellationToken cancellationToken)
@@ -48,6 +51,13 @@ internal sealed class CodeBlockResults
     {
         _cancellationToken = cancellationToken;
         return _values.Value;
+    }
+
+    /// <summary>IG0006: a threshold, model or hyper-parameter chosen on test data.</summary>
+    public ImmutableArray<Finding> Selection(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        return _selection.Value;
     }
 
     private (IOperation?, PrePass?) BuildTree()
@@ -103,6 +113,23 @@ internal sealed class CodeBlockResults
             if (root != null && pre != null)
             {
                 ValueAnalysis.Analyze(root, _context, pre, findings, triggers.Accuracy, triggers.Threshold, _cancellationToken);
+            }
+        });
+    }
+
+    private ImmutableArray<Finding> ComputeSelection()
+    {
+        if (!_triggers.Value.Selection)
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        return Guard(findings =>
+        {
+            var (root, pre) = _tree.Value;
+            if (root != null && pre != null)
+            {
+                TunedOnTestDataCheck.Analyze(root, _context, pre, findings, _cancellationToken);
             }
         });
     }

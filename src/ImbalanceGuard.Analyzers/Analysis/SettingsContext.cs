@@ -116,7 +116,7 @@ internal sealed class SettingsContext
         }
 
         var name = symbol.Name;
-        return Settings.EvaluationNames.MatchesAnyWord(name, IdentifierWords.Split(name));
+        return Settings.IsEvaluationName(name, IdentifierWords.Split(name));
     }
 
     private MethodRole Classify(IMethodSymbol method)

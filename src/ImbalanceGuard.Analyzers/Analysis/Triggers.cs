@@ -7,7 +7,7 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 
 /// <summary>What an identifier's text can mean to the analyses.</summary>
 [Flags]
-internal enum IdentifierKind : byte
+internal enum IdentifierKind : ushort
 {
     None = 0,
     Resampler = 1,
@@ -17,6 +17,8 @@ internal enum IdentifierKind : byte
     Accuracy = 16,
     ThresholdName = 32,
     Score = 64,
+    TestData = 128,
+    Selection = 256,
 }
 
 /// <summary>
@@ -32,12 +34,18 @@ internal readonly struct Triggers
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
     private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
     private static readonly string[] ThresholdFragments = ["threshold", "cutoff"];
+    private static readonly string[] TestFragments = ["test", "holdout"];
 
-    private Triggers(bool leakage, bool accuracy, bool threshold)
+    // What selects a best candidate besides a comparison: Math.Max/Min, LINQ ranking, the threshold tuners.
+    private static readonly string[] SelectionNames =
+        ["Max", "Min", "MaxBy", "MinBy", "OrderBy", "OrderByDescending", "Tune", "TuneThreshold"];
+
+    private Triggers(bool leakage, bool accuracy, bool threshold, bool selection)
     {
         Leakage = leakage;
         Accuracy = accuracy;
         Threshold = threshold;
+        Selection = selection;
     }
 
     /// <summary>A resampler may run here (IG0001-IG0003 need one).</summary>
@@ -48,6 +56,9 @@ internal readonly struct Triggers
 
     /// <summary>A 0.5, a threshold, or a score in a comparison appears (IG0005).</summary>
     public bool Threshold { get; }
+
+    /// <summary>Test data and something that can select on it (a comparison, Max/Min, MaxBy, OrderBy, a tuner) appear (IG0006).</summary>
+    public bool Selection { get; }
 
     public static Triggers Scan(SyntaxNode block, SettingsContext context, System.Threading.CancellationToken cancellationToken)
     {
@@ -85,7 +96,8 @@ internal readonly struct Triggers
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
         var leakage = resampler || (grow && sinkOrEvaluation);
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
-        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold);
+        var selection = (seen & IdentifierKind.TestData) != 0 && (comparison || (seen & IdentifierKind.Selection) != 0);
+        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection);
     }
 
     /// <summary>What an identifier can start, decided once per distinct identifier text (see <see cref="SettingsContext.ClassifyIdentifier"/>).</summary>
@@ -111,9 +123,20 @@ internal readonly struct Triggers
 
         // Substrings first, then the words, as the analyses match them.
         if ((settings.HasCustomEvaluationNames || ContainsAny(text, EvaluationFragments))
-            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.EvaluationNames.MatchesAnyWord(text, IdentifierWords.Split(text))))
+            && (text.StartsWith("Evaluate", StringComparison.Ordinal) || settings.IsEvaluationName(text, IdentifierWords.Split(text))))
         {
             kind |= IdentifierKind.Evaluation;
+        }
+
+        // A HoldoutSet is test data whatever its name (unless it is a fold's validation part).
+        if ((settings.HasCustomTestNames || ContainsAny(text, TestFragments)) && settings.TestNames.MatchesAnyWord(text, IdentifierWords.Split(text)))
+        {
+            kind |= IdentifierKind.TestData;
+        }
+
+        if (Array.IndexOf(SelectionNames, text) >= 0)
+        {
+            kind |= IdentifierKind.Selection;
         }
 
         if (text.IndexOf("ccura", StringComparison.OrdinalIgnoreCase) >= 0)

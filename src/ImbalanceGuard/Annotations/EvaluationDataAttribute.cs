@@ -15,9 +15,10 @@ namespace ImbalanceGuard.Annotations;
 /// </example>
 /// <remarks>
 /// The attribute has no effect at run time. Data whose name has a word listed in
-/// <c>imbalance_guard.evaluation_data_names</c> (by default <c>test</c>, <c>testing</c>, <c>validation</c>,
-/// <c>val</c>, <c>holdout</c>, <c>eval</c>, <c>evaluation</c>), ImbalanceGuard's <see cref="HoldoutSet"/>, and
-/// ML.NET's <c>TrainTestData.TestSet</c> are recognised without it.
+/// <c>imbalance_guard.test_data_names</c> (by default <c>test</c>, <c>testing</c>, <c>holdout</c>) or
+/// <c>imbalance_guard.validation_data_names</c> (by default <c>validation</c>, <c>val</c>, <c>eval</c>,
+/// <c>evaluation</c>), ImbalanceGuard's <see cref="HoldoutSet"/>, and ML.NET's <c>TrainTestData.TestSet</c> are
+/// recognised without it. The attribute does not say which kind: marked data is not test data for IG0006.
 /// </remarks>
 [AttributeUsage(
     AttributeTargets.Parameter | AttributeTargets.ReturnValue | AttributeTargets.Field | AttributeTargets.Property,
