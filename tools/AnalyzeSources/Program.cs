@@ -69,6 +69,9 @@ foreach (var project in projects)
 }
 
 var compilations = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
+
+// The namespaces the .NET SDK imports for a project with implicit usings.
+string[] implicitNamespaces = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 var total = 0;
 var exceptionCount = 0;
 var places = new SortedSet<string>(StringComparer.Ordinal);
@@ -146,9 +149,10 @@ CSharpCompilation Compile(string project, HashSet<string> building)
     var sources = sourcesOf[project];
     var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: sources.PreprocessorSymbols);
     var trees = sources.Files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
-    if (sources.ImplicitUsings)
+    var globalUsings = (sources.ImplicitUsings ? implicitNamespaces : []).Concat(sources.GlobalUsings).Distinct(StringComparer.Ordinal).ToList();
+    if (globalUsings.Count > 0)
     {
-        trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;", parse));
+        trees.Add(CSharpSyntaxTree.ParseText(string.Concat(globalUsings.Select(u => $"global using {u};\n")), parse));
     }
 
     var dependencies = sources.ProjectReferences.Where(sourcesOf.ContainsKey)

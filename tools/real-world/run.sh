@@ -6,7 +6,8 @@
 #   tools/real-world/run.sh [OUT_DIR] [NAME ...]     (default OUT_DIR: /tmp/real-world-out; default: every corpus)
 #
 # The repositories are read from bare git mirrors under $MIRRORS (default /work/.mirror/<owner>+<name>/repo, as the
-# fetch tool leaves them). Only .cs, .csproj and Directory.Build.props files are extracted: nothing is built or run.
+# fetch tool leaves them); submodules named in corpora.tsv from their own mirrors, at the commit the repository pins.
+# Only sources and project files (.cs, .csproj, .props, .targets, .projitems) are extracted: nothing is built or run.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$here/../.." && pwd)
@@ -19,7 +20,22 @@ mkdir -p "$out"
 
 dotnet build -c Release "$repo_root/tools/AnalyzeSources" -v q -nologo >/dev/null
 status=0
-while IFS=$'\t' read -r name repository commit paths kind; do
+# Extracts the sources (.cs, project files, props/targets/projitems) of <git_dir> at <commit> under <into>.
+# A blob the mirror left out (it keeps no file above a size limit) is listed in <missing>, not fatal.
+extract() {
+  local git_dir=$1 commit=$2 into=$3 missing=$4 list
+  shift 4
+  list=$(mktemp "$work/list.XXXXXX")
+  git -c core.quotepath=off --git-dir="$git_dir" ls-tree -r "$commit" -- "$@" 2>/dev/null |
+    grep -E $'\t''.*\.(cs|csproj|props|targets|projitems)$' >"$list" || true
+  cut -f1 "$list" | awk '{ print $3 }' | git --git-dir="$git_dir" cat-file --batch-check >"$list.check"
+  paste "$list.check" "$list" | awk -F'\t' '$1 ~ / missing$/ { print $3 }' >>"$missing"
+  mkdir -p "$into"
+  paste "$list.check" "$list" | awk -F'\t' '$1 !~ / missing$/ { printf "%s%c", $3, 0 }' |
+    xargs -0 -r git --git-dir="$git_dir" archive "$commit" -- | tar -x -i -C "$into"
+}
+
+while IFS=$'\t' read -r name repository commit paths kind submodules; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   if [[ $# -gt 0 ]] && ! printf '%s\n' "$@" | grep -qx "$name"; then continue; fi
   git_dir="$mirrors/${repository/\//+}/repo"
@@ -30,14 +46,16 @@ while IFS=$'\t' read -r name repository commit paths kind; do
   fi
   source="$work/$name"
   mkdir -p "$source"
-  # The sources only; a blob the mirror left out (it keeps no file above a size limit) is listed, not fatal.
+  : >"$out/$name.missing"
   # shellcheck disable=SC2086 # paths is a space-separated list of pathspecs
-  git -c core.quotepath=off --git-dir="$git_dir" ls-tree -r "$commit" -- $paths 2>/dev/null |
-    grep -E $'\t''(.*\.(cs|csproj)|(.*/)?Directory\.Build\.props)$' >"$work/$name.list" || true
-  cut -f1 "$work/$name.list" | awk '{ print $3 }' | git --git-dir="$git_dir" cat-file --batch-check >"$work/$name.check"
-  paste "$work/$name.check" "$work/$name.list" | awk -F'\t' '$1 ~ / missing$/ { print $3 }' >"$out/$name.missing"
-  paste "$work/$name.check" "$work/$name.list" | awk -F'\t' '$1 !~ / missing$/ { printf "%s%c", $3, 0 }' |
-    xargs -0 -r git --git-dir="$git_dir" archive "$commit" -- | tar -x -i -C "$source"
+  extract "$git_dir" "$commit" "$source" "$out/$name.missing" $paths
+  # Submodules (path=owner/name,...) at the commit the repository pins, from their own mirrors.
+  for submodule in ${submodules//,/ }; do
+    sub_path=${submodule%%=*} sub_repository=${submodule#*=}
+    sub_commit=$(git --git-dir="$git_dir" ls-tree "$commit" -- "$sub_path" | awk '$2 == "commit" { print $3 }')
+    extract "$mirrors/${sub_repository/\//+}/repo" "$sub_commit" "$source/$sub_path" "$out/$name.missing"
+    echo "$name: submodule $sub_path = $sub_repository@$sub_commit"
+  done
   target="$source"
   [[ "$paths" != "." && "$paths" != *" "* ]] && target="$source/$paths"
   echo "== $name ($repository@${commit:0:12}, $paths, $kind)"
