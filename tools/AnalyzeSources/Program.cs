@@ -1,9 +1,9 @@
 // Compiles each C# project under a folder in memory (against the SDK's reference assemblies and ML.NET 5.0.1 from the
 // local NuGet cache) and reports every ImbalanceGuard diagnostic with its source line, and the compiler errors
-// left (references that are not available here), so a reader can judge what the analysis could see.
+// left (references that are not available here), so a reader can judge what the analysis could see. Analyzer
+// exceptions (AD0001) are counted and make the exit code 2.
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using ImbalanceGuard.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -49,78 +49,69 @@ foreach (var dependency in new[] { "system.numerics.tensors", "system.codedom" }
     }
 }
 
-ImmutableArray<DiagnosticAnalyzer> analyzers =
-[
-    new ResampledDataSplitAnalyzer(), new ResamplingOutsideFoldsAnalyzer(), new ResampledEvaluationDataAnalyzer(),
-    new PlainAccuracyAnalyzer(), new HardCodedThresholdAnalyzer(), new TunedOnTestDataAnalyzer(),
-];
+// Every analyzer the package ships, found by reflection so that a rule added later is run without editing this list.
+var analyzers = typeof(PlainAccuracyAnalyzer).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+    .OrderBy(t => t.Name, StringComparer.Ordinal)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+var metadataNames = new HashSet<string>(references.Select(r => Path.GetFileNameWithoutExtension(r.Display!)), StringComparer.OrdinalIgnoreCase);
+Console.WriteLine($"# {root}: analyzers {string.Join(", ", analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal))}");
 
-var total = 0;
-foreach (var project in Directory.GetFiles(root, "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+// Projects reference each other as compilations, as a build references the other projects' assemblies: each
+// project's code is compiled and analysed once, in the project that owns it.
+var projects = Directory.GetFiles(root, "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+var sourcesOf = projects.ToDictionary(p => p, p => ProjectSources.Read(p, root), StringComparer.Ordinal);
+var projectOfAssembly = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+foreach (var project in projects)
 {
-    var directory = Path.GetDirectoryName(project)!;
-    var xml = XDocument.Load(project);
-    var files = new SortedSet<string>(StringComparer.Ordinal);
-    foreach (var file in Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories))
-    {
-        var relative = Path.GetRelativePath(directory, file);
-        var parts = relative.Split(Path.DirectorySeparatorChar);
-        if (parts.Any(p => p is "bin" or "obj") || OwnedByNestedProject(directory, file))
-        {
-            continue;
-        }
+    projectOfAssembly.TryAdd(sourcesOf[project].AssemblyName, project);
+}
 
-        files.Add(file);
-    }
+var compilations = new Dictionary<string, CSharpCompilation>(StringComparer.Ordinal);
 
-    foreach (var include in xml.Descendants().Where(e => e.Name.LocalName == "Compile").Select(e => (string?)e.Attribute("Include")).OfType<string>())
-    {
-        var path = Path.GetFullPath(Path.Combine(directory, include.Replace('\\', Path.DirectorySeparatorChar)));
-        if (File.Exists(path))
-        {
-            files.Add(path);
-        }
-    }
+// The namespaces the .NET SDK imports for a project with implicit usings.
+string[] implicitNamespaces = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+var total = 0;
+var exceptionCount = 0;
+var places = new SortedSet<string>(StringComparer.Ordinal);
+var perRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+var analyzerTime = TimeSpan.Zero;
+var clock = System.Diagnostics.Stopwatch.StartNew();
+foreach (var project in projects)
+{
+    var compilation = Compile(project, new HashSet<string>(StringComparer.Ordinal));
+    var trees = compilation.SyntaxTrees.ToList();
+    var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
-    // Referenced projects are compiled in as source: their types are what the project's code uses.
-    foreach (var reference in xml.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => (string?)e.Attribute("Include")).OfType<string>())
-    {
-        var referenced = Path.GetFullPath(Path.Combine(directory, reference.Replace('\\', Path.DirectorySeparatorChar)));
-        var referencedDirectory = Path.GetDirectoryName(referenced)!;
-        if (File.Exists(referenced))
-        {
-            foreach (var file in Directory.GetFiles(referencedDirectory, "*.cs", SearchOption.AllDirectories))
-            {
-                var parts = Path.GetRelativePath(referencedDirectory, file).Split(Path.DirectorySeparatorChar);
-                if (!parts.Any(p => p is "bin" or "obj") && !OwnedByNestedProject(referencedDirectory, file))
-                {
-                    files.Add(file);
-                }
-            }
-        }
-    }
-
-    var parse = new CSharpParseOptions(LanguageVersion.Latest);
-    var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
-    var implicitUsings = xml.Descendants().Any(e => e.Name.LocalName == "ImplicitUsings" && e.Value.Trim() == "enable");
-    if (implicitUsings)
-    {
-        trees.Add(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;", parse));
-    }
-
-    var exe = xml.Descendants().Any(e => e.Name.LocalName == "OutputType" && e.Value.Trim().Equals("Exe", StringComparison.OrdinalIgnoreCase));
-    var compilation = CSharpCompilation.Create(
-        Path.GetFileNameWithoutExtension(project),
-        trees,
-        references,
-        new CSharpCompilationOptions(exe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
-    var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+    // An analyzer exception is what the compiler reports as AD0001; it is counted, never hidden. The analyzers
+    // swallow their own exceptions in Release builds, so this tool references them built in Debug (see the .csproj).
     var exceptions = new List<string>();
-    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (e, a, _) => { lock (exceptions) { exceptions.Add(a.GetType().Name + ": " + e.Message); } }, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-    var diagnostics = (await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync())
+    var options = new CompilationWithAnalyzersOptions(
+        new AnalyzerOptions([]),
+        (e, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {e.GetType().Name}: {e.Message} at {d.Location.GetLineSpan()}"); } },
+        concurrentAnalysis: true,
+        logAnalyzerExecutionTime: true);
+    var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+    var started = clock.Elapsed;
+    var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    var elapsed = clock.Elapsed - started;
+    var executionTime = TimeSpan.Zero;
+    foreach (var analyzer in analyzers)
+    {
+        executionTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+    }
+
+    exceptions.AddRange(all.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()));
+    var diagnostics = all.Where(d => d.Id.StartsWith("IG", StringComparison.Ordinal))
         .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
-    Console.WriteLine($"## {Path.GetRelativePath(root, project)}: {trees.Count} files, {errors} compiler errors, {diagnostics.Count} IG diagnostics{(exceptions.Count > 0 ? ", ANALYZER EXCEPTIONS: " + string.Join("; ", exceptions) : "")}");
-    foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id + " " + d.GetMessage()).Distinct().Take(3))
+    Console.WriteLine($"## {Path.GetRelativePath(root, project)}: {trees.Count} files, {errors.Count} compiler errors, {diagnostics.Count} IG diagnostics, {exceptions.Count} AD0001, analysis {elapsed.TotalSeconds:0.00} s wall, {executionTime.TotalSeconds:0.00} s analyzer time");
+    foreach (var exception in exceptions)
+    {
+        Console.WriteLine($"  AD0001 {exception}");
+    }
+
+    foreach (var error in errors.Select(d => d.Id + " " + d.GetMessage()).Distinct().Take(3))
     {
         Console.WriteLine($"  (compiler: {error})");
     }
@@ -129,25 +120,64 @@ foreach (var project in Directory.GetFiles(root, "*.csproj", SearchOption.AllDir
     {
         var span = diagnostic.Location.GetLineSpan();
         var line = diagnostic.Location.SourceTree!.GetText().Lines[span.StartLinePosition.Line].ToString().Trim();
-        Console.WriteLine($"- {diagnostic.Id} {Path.GetRelativePath(root, span.Path)}:{span.StartLinePosition.Line + 1}: `{Regex.Replace(line, @"\s+", " ")}`");
+        var place = $"{diagnostic.Id} {Path.GetRelativePath(root, span.Path)}:{span.StartLinePosition.Line + 1}";
+        Console.WriteLine($"- {place}: `{Regex.Replace(line, @"\s+", " ")}`");
         Console.WriteLine($"  {diagnostic.GetMessage()}");
+        places.Add(place);
+        perRule[diagnostic.Id] = perRule.GetValueOrDefault(diagnostic.Id) + 1;
     }
 
     total += diagnostics.Count;
+    exceptionCount += exceptions.Count;
+    analyzerTime += executionTime;
 }
 
-Console.WriteLine($"Total: {total} IG diagnostics");
-return 0;
+Console.WriteLine($"Total: {total} IG diagnostics at {places.Count} distinct places ({string.Join(", ", perRule.Select(r => $"{r.Key} {r.Value}"))}), {exceptionCount} AD0001, {clock.Elapsed.TotalSeconds:0.0} s in all, {analyzerTime.TotalSeconds:0.0} s analyzer time");
+return exceptionCount == 0 ? 0 : 2;
 
-static bool OwnedByNestedProject(string projectDirectory, string file)
+// A project's compilation, made once. Its references: the framework and ML.NET, and the compilations of the corpus
+// projects it references (by ProjectReference, or by assembly name when the corpus builds that assembly), with theirs
+// in turn (SDK project references are transitive). A project that reaches itself again is left out (a cycle).
+CSharpCompilation Compile(string project, HashSet<string> building)
 {
-    for (var directory = Path.GetDirectoryName(file); directory != null && directory.Length > projectDirectory.Length; directory = Path.GetDirectoryName(directory))
+    if (compilations.TryGetValue(project, out var done))
     {
-        if (Directory.GetFiles(directory, "*.csproj").Length > 0)
+        return done;
+    }
+
+    building.Add(project);
+    var sources = sourcesOf[project];
+    var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: sources.PreprocessorSymbols);
+    var trees = sources.Files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+    var globalUsings = (sources.ImplicitUsings ? implicitNamespaces : []).Concat(sources.GlobalUsings).Distinct(StringComparer.Ordinal).ToList();
+    if (globalUsings.Count > 0)
+    {
+        trees.Add(CSharpSyntaxTree.ParseText(string.Concat(globalUsings.Select(u => $"global using {u};\n")), parse));
+    }
+
+    var dependencies = sources.ProjectReferences.Where(sourcesOf.ContainsKey)
+        .Concat(sources.AssemblyReferences.Where(n => !metadataNames.Contains(n)).Select(n => projectOfAssembly.GetValueOrDefault(n)).OfType<string>())
+        .Where(d => !building.Contains(d))
+        .Distinct(StringComparer.Ordinal)
+        .Select(d => Compile(d, building))
+        .ToList();
+    var projectReferences = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+    foreach (var dependency in dependencies)
+    {
+        projectReferences.TryAdd(dependency.AssemblyName!, dependency.ToMetadataReference());
+        foreach (var transitive in dependency.References.OfType<CompilationReference>())
         {
-            return true;
+            projectReferences.TryAdd(transitive.Compilation.AssemblyName!, transitive);
         }
     }
 
-    return false;
+    projectReferences.Remove(sources.AssemblyName);
+    var compilation = CSharpCompilation.Create(
+        sources.AssemblyName,
+        trees,
+        references.Concat(projectReferences.Values),
+        new CSharpCompilationOptions(sources.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+    building.Remove(project);
+    compilations[project] = compilation;
+    return compilation;
 }
