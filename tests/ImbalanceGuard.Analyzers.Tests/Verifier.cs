@@ -82,7 +82,7 @@ public static class Verifier
     /// <summary>The references every test compilation gets besides the framework: ImbalanceGuard and ML.NET.</summary>
     public static ImmutableArray<MetadataReference> References => LibraryReferences.Value;
 
-    public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
+    public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false, string[]? otherFiles = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -93,6 +93,11 @@ public static class Verifier
         test.TestState.Sources.Add(("/0/Test0.cs", source));
         test.TestState.Sources.Add(("/0/GlobalUsings.cs", GlobalUsings + "\nglobal using App;\n"));
         test.TestState.Sources.Add(("/0/Common.cs", Common));
+        for (var i = 0; i < (otherFiles?.Length ?? 0); i++)
+        {
+            // More files of the same project: the leakage rules follow data across them.
+            test.TestState.Sources.Add(($"/0/Other{i}.cs", otherFiles![i]));
+        }
         test.TestState.AdditionalReferences.AddRange(LibraryReferences.Value);
         if (topLevel)
         {

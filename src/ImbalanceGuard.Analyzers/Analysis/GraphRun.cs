@@ -27,6 +27,9 @@ internal sealed class GraphRun : IFlowPoint
     /// <inheritdoc />
     public SemanticModel Model => _owner.Model;
 
+    /// <summary>After <see cref="Run"/>: the converged state where the graph exits (empty when it never exits normally).</summary>
+    public FlowState ExitState { get; private set; } = new();
+
     private SettingsContext Context => _owner.Context;
 
     /// <inheritdoc />
@@ -78,6 +81,10 @@ internal sealed class GraphRun : IFlowPoint
 
             var result = Transfer(block, In(block, initial, outStates));
             summary.UnionWith(result);
+            if (block.Kind == BasicBlockKind.Exit)
+            {
+                ExitState = result;
+            }
         }
 
         if (report)
@@ -307,6 +314,12 @@ internal sealed class GraphRun : IFlowPoint
     private TaintValue Read(ISymbol symbol, SyntaxNode syntax)
     {
         var value = _state.Get(symbol);
+        if (_owner.IsSummarizedParameter(symbol))
+        {
+            // A summary is computed with clean parameters: what the caller passes decides, not the parameter's name.
+            return value;
+        }
+
         if (Context.IsEvaluationSymbol(symbol) || (_owner.Pre.EvaluatedData.Contains(symbol) && !value.Has(Taint.Folds)))
         {
             value = value.With(Taint.Evaluation, "'" + symbol.Name + "'");
@@ -350,6 +363,13 @@ internal sealed class GraphRun : IFlowPoint
         if (property.Instance is null or IInstanceReferenceOperation)
         {
             value = value.Union(_state.Get(property.Property));
+        }
+
+        if (property.Property.GetMethod is { DeclaringSyntaxReferences.IsEmpty: false } getter && IsDataLike(property.Type)
+            && _owner.Context.Summaries.Of(getter, _owner.Model, _owner.CancellationToken) is { } getterSummary)
+        {
+            // A computed property of the compilation's own (`Balanced => Smote(_rows)`) returns what its getter returns.
+            value = value.Union(Renamed(getterSummary.Returned, FlowAnalysis.Describe(property.Syntax)));
         }
 
         var known = Context.Known;
@@ -472,6 +492,11 @@ internal sealed class GraphRun : IFlowPoint
                 break;
             case IParameterReferenceOperation parameter:
                 _state.Add(parameter.Parameter, value);
+                if (_owner.IsSummary && !value.IsEmpty)
+                {
+                    _owner.MutatedParameters.Add(parameter.Parameter);
+                }
+
                 break;
             case IFlowCaptureReferenceOperation capture:
                 _state.Add(capture.Id, value);
@@ -642,7 +667,28 @@ internal sealed class GraphRun : IFlowPoint
     {
         var method = invocation.TargetMethod;
         var role = Context.GetRole(method);
+        MethodSummary? summary = null;
+        if (role.Kind == MethodRoleKind.None)
+        {
+            if (HandWrittenSampling.IsPerClassRandomTake(invocation, _owner.Model, _owner.Pre, _owner.CancellationToken))
+            {
+                role = new MethodRole(MethodRoleKind.Resampler, null);
+            }
+            else if (HandWrittenFolds.IsFoldCut(invocation, _owner.Model, _owner.CancellationToken))
+            {
+                role = new MethodRole(MethodRoleKind.FoldCut, null);
+            }
+            else
+            {
+                // One of the compilation's own methods: what it does to data, from its summary.
+                summary = _owner.SummaryOf(invocation);
+                role = summary == null ? role : RoleAtCallSite(summary);
+            }
+        }
+
         var selfAppend = _owner.Pre.SelfAppends.Contains(invocation.Syntax);
+        var localFunction = method.MethodKind == MethodKind.LocalFunction && role.Kind == MethodRoleKind.None;
+        List<(int Ordinal, TaintValue Taint)>? localArguments = localFunction ? [] : null;
 
         var instance = Visit(invocation.Instance);
         var flow = default(TaintValue);
@@ -682,6 +728,11 @@ internal sealed class GraphRun : IFlowPoint
             }
 
             var taint = Visit(value);
+            if (localArguments != null && argument.Parameter != null)
+            {
+                localArguments.Add((argument.Parameter.Ordinal, taint));
+            }
+
             var isData = IsDataLike(value.Type);
             if (!isData && role.DataParameter == null && role.Kind is MethodRoleKind.Splitter or MethodRoleKind.FoldGenerator or MethodRoleKind.CrossValidation
                 && SizeOf(value) is { } sized)
@@ -711,12 +762,21 @@ internal sealed class GraphRun : IFlowPoint
             }
         }
 
+        if (localArguments != null)
+        {
+            flow = flow.Union(RunLocalFunction(method.OriginalDefinition, localArguments));
+        }
+
         if (_report)
         {
             DispatchSinks(new SinkCall(invocation, role, data, hasData));
         }
 
-        var result = Sources(invocation, role, flow, data, selfAppend);
+        var result = Sources(invocation, role, flow, data, selfAppend, summary);
+        if (summary != null)
+        {
+            result = ApplySummary(invocation, summary, result);
+        }
 
         if (selfAppend)
         {
@@ -768,6 +828,7 @@ internal sealed class GraphRun : IFlowPoint
                 break;
             case MethodRoleKind.FoldGenerator:
             case MethodRoleKind.CrossValidation:
+            case MethodRoleKind.FoldCut:
                 LeakChecks.AtCrossValidation(this, call);
                 break;
         }
@@ -779,11 +840,15 @@ internal sealed class GraphRun : IFlowPoint
     /// are folds, a method marked or typed as evaluation data returns evaluation data. A new taint bit's
     /// invocation sources are added here.
     /// </summary>
-    private TaintValue Sources(IInvocationOperation invocation, MethodRole role, TaintValue flow, TaintValue data, bool selfAppend)
+    private TaintValue Sources(IInvocationOperation invocation, MethodRole role, TaintValue flow, TaintValue data, bool selfAppend, MethodSummary? summary)
     {
         var method = invocation.TargetMethod;
         var result = flow;
         var described = selfAppend ? null : FlowAnalysis.Describe(invocation.Syntax);
+        if (summary != null && described != null)
+        {
+            described = Through(described, summary.Returned.Resampler ?? summary.Parameters.Values.FirstOrDefault(p => p.Resampler != null).Resampler);
+        }
         switch (role.Kind)
         {
             case MethodRoleKind.Resampler:
@@ -841,6 +906,131 @@ internal sealed class GraphRun : IFlowPoint
         }
 
         return result;
+    }
+
+    /// <summary>A method of the compilation is a resampler where it returns resampled data or resamples the data it is given, and a splitter where it returns disjoint parts of its input.</summary>
+    private static MethodRole RoleAtCallSite(MethodSummary summary)
+    {
+        if (summary.SplitsParameter != null)
+        {
+            return new MethodRole(MethodRoleKind.Splitter, summary.SplitsParameter);
+        }
+
+        if (summary.Returned.Has(Taint.Resampled) || summary.Parameters.Values.Any(p => p.Has(Taint.Resampled)))
+        {
+            return new MethodRole(MethodRoleKind.Resampler, null);
+        }
+
+        return MethodRole.None;
+    }
+
+    /// <summary>A call of one of the compilation's methods named with the resampler it leads to: <c>LoadBalanced (through smote.Resample)</c>.</summary>
+    private static string Through(string call, string? inner)
+    {
+        if (inner == null)
+        {
+            return call;
+        }
+
+        var through = inner.LastIndexOf("(through ", System.StringComparison.Ordinal);
+        var origin = through < 0 ? inner : inner.Substring(through + 9).TrimEnd(')');
+        return call + " (through " + origin + ")";
+    }
+
+    /// <summary>
+    /// The rest of a summary at its call site: evaluation data or folds returned, the data of the arguments
+    /// the method fills, and the fields and properties of this instance's type it stores into.
+    /// </summary>
+    private TaintValue ApplySummary(IInvocationOperation invocation, MethodSummary summary, TaintValue result)
+    {
+        var described = FlowAnalysis.Describe(invocation.Syntax);
+        var returned = summary.Returned;
+        if (returned.Has(Taint.Evaluation))
+        {
+            result = result.With(Taint.Evaluation, "'" + described + "', which returns " + (returned.Evaluation ?? "evaluation data"));
+        }
+
+        if (returned.Has(Taint.Folds))
+        {
+            result = result.With(Taint.Folds, null);
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter != null && summary.Parameters.TryGetValue(argument.Parameter.Ordinal, out var left) && AsLambda(argument.Value) == null)
+            {
+                AddToContainer(argument.Value, Renamed(left, described));
+            }
+        }
+
+        if (invocation.Instance is null or IInstanceReferenceOperation)
+        {
+            foreach (var pair in summary.Members)
+            {
+                _state.Add(pair.Key, Renamed(pair.Value, described));
+            }
+        }
+
+        return result;
+    }
+
+    private static TaintValue Renamed(TaintValue value, string call)
+        => new(value.Bits, value.Resampler == null ? null : Through(call, value.Resampler), value.Evaluation);
+
+    /// <summary>
+    /// A call of a local function (top-level statements keep their helpers there): its graph runs with the
+    /// arguments' taint in its parameters and the captured state around it; what it returns flows to the
+    /// call, and what it leaves in captured variables and fields stays. Recursion runs it once.
+    /// </summary>
+    private TaintValue RunLocalFunction(IMethodSymbol function, List<(int Ordinal, TaintValue Taint)> arguments)
+    {
+        ControlFlowGraph graph;
+        try
+        {
+            graph = _graph.GetLocalFunctionControlFlowGraphInScope(function, _owner.CancellationToken);
+        }
+        catch (System.ArgumentException)
+        {
+            return default;
+        }
+
+        if (!_owner.EnterLocalFunction(function))
+        {
+            return default;
+        }
+
+        try
+        {
+            var initial = _state.Clone();
+            foreach (var parameter in function.Parameters)
+            {
+                initial.Set(parameter, default);
+            }
+
+            foreach (var (ordinal, taint) in arguments)
+            {
+                if (ordinal < function.Parameters.Length)
+                {
+                    initial.Set(function.Parameters[ordinal], taint);
+                }
+            }
+
+            var run = new GraphRun(_owner, graph);
+            var returned = run.Run(initial, report: false);
+            foreach (var pair in run.ExitState.Entries)
+            {
+                if (pair.Key is ISymbol symbol && !SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, function))
+                {
+                    _state.Add(symbol, pair.Value);
+                }
+            }
+
+            return returned;
+        }
+        finally
+        {
+            _owner.ExitLocalFunction(function);
+        }
     }
 
     private static IOperation? SizeOf(IOperation value)

@@ -7,7 +7,7 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 
 /// <summary>What an identifier's text can mean to the analyses.</summary>
 [Flags]
-internal enum IdentifierKind : byte
+internal enum IdentifierKind : ushort
 {
     None = 0,
     Resampler = 1,
@@ -17,6 +17,12 @@ internal enum IdentifierKind : byte
     Accuracy = 16,
     ThresholdName = 32,
     Score = 64,
+
+    /// <summary><c>Take</c>/<c>Skip</c>: a part of a list (hand-written under-sampling, folds or splits).</summary>
+    Cut = 128,
+
+    /// <summary><c>Next</c>/<c>NextDouble</c>/<c>NewGuid</c>: a random choice.</summary>
+    Random = 256,
 }
 
 /// <summary>
@@ -26,8 +32,8 @@ internal enum IdentifierKind : byte
 internal readonly struct Triggers
 {
     private static readonly string[] LibraryResamplers = ["Resample", "FitResample"];
-    private static readonly string[] LibrarySinks =
-        ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds", "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
+    private static readonly string[] ImbalanceGuardSinks = ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds"];
+    private static readonly string[] MLNetSinks = ["TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
 
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
     private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
@@ -40,7 +46,10 @@ internal readonly struct Triggers
         Threshold = threshold;
     }
 
-    /// <summary>A resampler may run here (IG0001-IG0003 need one).</summary>
+    /// <summary>
+    /// A resampler may run here, or a split or cross-validation call may be given data that another method
+    /// resampled (its summary decides): IG0001-IG0003 can find something.
+    /// </summary>
     public bool Leakage { get; }
 
     /// <summary>Something named accuracy appears (IG0004).</summary>
@@ -83,7 +92,10 @@ internal readonly struct Triggers
         var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
         var grow = (seen & IdentifierKind.Grow) != 0;
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
-        var leakage = resampler || (grow && sinkOrEvaluation);
+        var sink = (seen & IdentifierKind.Sink) != 0;
+        // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
+        var cut = (seen & IdentifierKind.Cut) != 0;
+        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && (grow || (seen & IdentifierKind.Random) != 0));
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold);
     }
@@ -104,7 +116,19 @@ internal readonly struct Triggers
             kind |= IdentifierKind.Grow;
         }
 
-        if (Array.IndexOf(LibrarySinks, text) >= 0 || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
+        if (text is "Take" or "Skip" or "GetRange")
+        {
+            kind |= IdentifierKind.Cut;
+        }
+
+        if (text is "Next" or "NextDouble" or "NewGuid")
+        {
+            kind |= IdentifierKind.Random;
+        }
+
+        // Library sinks count only where the library is referenced: string.Split is not a fold splitter elsewhere.
+        if ((context.Known.HasImbalanceGuard && Array.IndexOf(ImbalanceGuardSinks, text) >= 0) || (context.Known.HasMLNet && Array.IndexOf(MLNetSinks, text) >= 0)
+            || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
         {
             kind |= IdentifierKind.Sink;
         }

@@ -19,7 +19,12 @@ internal static class ResamplingOutsideFoldsCheck
             return;
         }
 
-        var what = call.Role.Kind == MethodRoleKind.FoldGenerator ? "makes cross-validation folds from" : "cross-validates on";
+        var what = call.Role.Kind switch
+        {
+            MethodRoleKind.FoldGenerator => "makes cross-validation folds from",
+            MethodRoleKind.FoldCut => "cuts a cross-validation fold out of",
+            _ => "cross-validates on",
+        };
         flow.Report(
             Rules.ResampledOutsideFolds,
             call.Invocation.Syntax,
