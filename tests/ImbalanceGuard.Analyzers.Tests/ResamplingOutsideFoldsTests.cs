@@ -738,4 +738,25 @@ public class ResamplingOutsideFoldsTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Sliding_window_over_resampled_rows_is_not_a_fold_loop()
+        => Verify("""
+            static class Windows
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> rows, Action<List<Transaction>, Transaction> fit)
+                {
+                    var data = Oversample(rows);
+                    const int width = 30;
+                    for (var i = 0; i + width < data.Count; i++)
+                    {
+                        var window = data.Skip(i).Take(width).ToList();
+                        var next = data.Skip(i + width).First();
+                        fit(window, next);
+                    }
+                }
+            }
+            """);
 }

@@ -10,8 +10,9 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// Cross-validation folds written by hand over one list: in a <c>for</c> loop (or a <c>foreach</c> over
 /// <c>Enumerable.Range</c>), the same list cut at least twice with bounds that depend on the loop variable,
 /// e.g. <c>rows.Skip(k * size).Take(size)</c> for the validation fold and <c>rows.Take(k * size)</c> plus
-/// <c>rows.Skip((k + 1) * size)</c> for the rest. Paging (<c>items.Skip(page * size).Take(size)</c>, one cut
-/// per loop) is not a fold loop. The first cut of the loop is the sink.
+/// <c>rows.Skip((k + 1) * size)</c> for the rest; at least two different cuts. Paging
+/// (<c>items.Skip(page * size).Take(size)</c>, one cut per loop) and sliding windows (<c>Skip(i)</c>,
+/// <c>Skip(i + w)</c>) are not fold loops. The first cut of the loop is the sink.
 /// </summary>
 internal static class HandWrittenFolds
 {
@@ -42,6 +43,7 @@ internal static class HandWrittenFolds
             var body = node is ForStatementSyntax f ? f.Statement : ((ForEachStatementSyntax)node).Statement;
             InvocationExpressionSyntax? first = null;
             var cuts = 0;
+            var kinds = new HashSet<string>();
             foreach (var candidate in body.DescendantNodes())
             {
                 if (candidate is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call
@@ -51,10 +53,13 @@ internal static class HandWrittenFolds
                 {
                     first ??= call;
                     cuts++;
+                    kinds.Add(member.Name.Identifier.ValueText);
                 }
             }
 
-            return cuts >= 2 && first == syntax;
+            // Two different cuts (the fold and the rest: Skip and Take, GetRange and Where): a sliding window
+            // (Skip(i) and Skip(i + w)) or paging (one Skip) is not a fold loop.
+            return cuts >= 2 && kinds.Count >= 2 && first == syntax;
         }
 
         return false;
