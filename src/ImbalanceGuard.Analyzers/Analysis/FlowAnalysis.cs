@@ -24,6 +24,7 @@ internal sealed class FlowAnalysis
     private readonly SyntaxNode _block;
     private readonly ISymbol? _owner;
     private HashSet<IMethodSymbol>? _localFunctionsInProgress;
+    private Dictionary<SyntaxNode, MethodRole>? _shapeRoles;
 
     private FlowAnalysis(SyntaxNode block, ISymbol? owner, SettingsContext context, SemanticModel model, PrePass pre, List<Finding>? findings, CancellationToken cancellationToken)
     {
@@ -110,6 +111,30 @@ internal sealed class FlowAnalysis
         }
 
         return carriesData ? Context.Summaries.Of(method, Model, CancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The role of a LINQ call that is hand-written resampling (per-class random <c>Take</c>) or a hand-written
+    /// fold cut (<c>Skip</c>/<c>Take</c> in a fold loop), decided once per call site (the fixed point visits it often).
+    /// </summary>
+    public MethodRole ShapeRole(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Take" or "Skip" or "GetRange"))
+        {
+            return MethodRole.None;
+        }
+
+        _shapeRoles ??= [];
+        if (_shapeRoles.TryGetValue(invocation.Syntax, out var role))
+        {
+            return role;
+        }
+
+        role = HandWrittenSampling.IsPerClassRandomTake(invocation, Model, Pre, CancellationToken) ? new MethodRole(MethodRoleKind.Resampler, null)
+            : HandWrittenFolds.IsFoldCut(invocation, Model, CancellationToken) ? new MethodRole(MethodRoleKind.FoldCut, null)
+            : MethodRole.None;
+        _shapeRoles[invocation.Syntax] = role;
+        return role;
     }
 
     /// <summary>Guards a local function's graph against running inside itself (recursion); false when it already runs.</summary>

@@ -29,6 +29,7 @@ internal sealed class MethodSummaries
     private readonly ConcurrentDictionary<SyntaxNode, MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SyntaxNode>> _writers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<string, bool> _declared = new(StringComparer.Ordinal);
 
     public MethodSummaries(SettingsContext context)
     {
@@ -92,7 +93,7 @@ internal sealed class MethodSummaries
         MethodSummary summary;
         try
         {
-            summary = Compute(node, owner, callerModel, cancellationToken);
+            summary = MayCarryTaint(node, callerModel.Compilation, cancellationToken) ? Compute(node, owner, callerModel, cancellationToken) : MethodSummary.Empty;
         }
         finally
         {
@@ -138,6 +139,37 @@ internal sealed class MethodSummaries
         var members = MethodSummary.MembersOf(exit.Entries, owner?.ContainingType);
         var splits = owner is IMethodSymbol splitter ? SplitterShape.SplitParameter(splitter, root, pre) : null;
         return new MethodSummary(returned, parameters, members, splits);
+    }
+
+    /// <summary>
+    /// The token scan that spares binding most members: a body can leave taint only if it names a resampler,
+    /// a split or fold generator, evaluation data, grows a collection, cuts one (<c>Take</c>/<c>Skip</c>), or
+    /// names a member of the compilation's own (whose summary may); a <c>Console.WriteLine</c> helper or one
+    /// that only calls ML.NET is not bound at all.
+    /// </summary>
+    private bool MayCarryTaint(SyntaxNode body, Compilation compilation, CancellationToken cancellationToken)
+    {
+        const IdentifierKind Signals = IdentifierKind.Resampler | IdentifierKind.Grow | IdentifierKind.Sink | IdentifierKind.Evaluation | IdentifierKind.Cut;
+        foreach (var token in body.DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                continue;
+            }
+
+            var text = token.ValueText;
+            if ((_context.ClassifyIdentifier(text, cancellationToken) & Signals) != 0)
+            {
+                return true;
+            }
+
+            if (token.Parent is IdentifierNameSyntax && _declared.GetOrAdd(text, name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ internal enum IdentifierKind : ushort
 
     /// <summary><c>Next</c>/<c>NextDouble</c>/<c>NewGuid</c>: a random choice.</summary>
     Random = 256,
+
+    /// <summary>A split or cross-validation name that means nothing else (not <c>Split</c>, which strings have too).</summary>
+    NamedSink = 512,
 }
 
 /// <summary>
@@ -92,7 +95,7 @@ internal readonly struct Triggers
         var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
         var grow = (seen & IdentifierKind.Grow) != 0;
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
-        var sink = (seen & IdentifierKind.Sink) != 0;
+        var sink = (seen & IdentifierKind.NamedSink) != 0;
         // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
         var cut = (seen & IdentifierKind.Cut) != 0;
         var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && (grow || (seen & IdentifierKind.Random) != 0));
@@ -131,6 +134,10 @@ internal readonly struct Triggers
             || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
         {
             kind |= IdentifierKind.Sink;
+            if (text != "Split")
+            {
+                kind |= IdentifierKind.NamedSink;
+            }
         }
 
         // Substrings first, then the words, as the analyses match them.
