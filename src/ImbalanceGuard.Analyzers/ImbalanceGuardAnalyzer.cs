@@ -66,7 +66,7 @@ public abstract class ImbalanceGuardAnalyzer : DiagnosticAnalyzer
     {
         var block = context.CodeBlock;
         var settings = state.GetSettings(context.Options, block.SyntaxTree);
-        var results = state.GetBlockResults(block, () => new CodeBlockResults(block, context.SemanticModel, settings));
+        var results = state.GetBlockResults(block, () => new CodeBlockResults(block, context.OwningSymbol, context.SemanticModel, settings));
         var findings = _kind switch
         {
             AnalysisKind.Leakage => results.Leakage(context.CancellationToken),

@@ -358,6 +358,279 @@ public class ResampledDataSplitTests
             }
             """);
 
+    // ------------------------------------------------------------------ across methods
+
+    [Fact]
+    public Task Helper_returning_resampled_rows_two_calls_deep_is_a_resampler()
+        => Verify("""
+            static class Prep
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+                static List<Transaction> Clean(List<Transaction> rows) => rows.Where(r => r.Amount > 0).ToList();
+                static List<Transaction> Balance(List<Transaction> rows) => Clean(Oversample(rows));
+                public static List<Transaction> Prepare(List<Transaction> rows)
+                {
+                    var balanced = Balance(rows);
+                    return balanced;
+                }
+            }
+
+            static class Train
+            {
+                public static void Run(MLContext ml, List<Transaction> raw)
+                {
+                    var data = ml.Data.LoadFromEnumerable(Prep.Prepare(raw));
+                    var split = {|IG0001:ml.Data.TrainTestSplit(data, testFraction: 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_in_another_file_and_recursive_helpers()
+        => Verifier.VerifyAsync<ResampledDataSplitAnalyzer>(
+            """
+            static class Train
+            {
+                public static void Run(MLContext ml, List<Transaction> raw)
+                {
+                    var data = ml.Data.LoadFromEnumerable(Loader.Load(raw, 3));
+                    var split = {|IG0001:ml.Data.TrainTestSplit(data, testFraction: 0.2)|};
+                }
+            }
+            """,
+            otherFiles:
+            [
+                """
+                namespace App;
+
+                public static class Loader
+                {
+                    static List<Transaction> RandomOversample(List<Transaction> rows) => rows;
+
+                    // Mutual recursion: summaries must not loop.
+                    public static List<Transaction> Load(List<Transaction> rows, int tries) => tries == 0 ? RandomOversample(rows) : Retry(rows, tries - 1);
+                    static List<Transaction> Retry(List<Transaction> rows, int tries) => Load(rows, tries);
+                }
+                """,
+            ]);
+
+    [Fact]
+    public Task Helper_that_resamples_the_list_it_is_given()
+        => Verify("""
+            static class Fraud
+            {
+                static void Balance(List<Transaction> rows)
+                {
+                    var frauds = rows.Where(r => r.IsFraud).ToList();
+                    rows.AddRange(frauds);
+                }
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    Balance(rows);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Field_stored_by_one_member_split_by_another()
+        => Verify("""
+            sealed class FraudModel
+            {
+                private readonly MLContext _ml = new(seed: 1);
+                private IDataView _data = null!;
+
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public void Load(List<Transaction> rows) => _data = _ml.Data.LoadFromEnumerable(Oversample(rows));
+
+                public void Train()
+                {
+                    var split = {|IG0001:_ml.Data.TrainTestSplit(_data, 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Property_set_in_the_constructor_split_in_a_method()
+        => Verify("""
+            sealed class Experiment
+            {
+                public Experiment(MLContext ml, List<Transaction> rows)
+                {
+                    Ml = ml;
+                    Data = ml.Data.LoadFromEnumerable(Prepare(rows));
+                }
+
+                public MLContext Ml { get; }
+                public IDataView Data { get; private set; }
+
+                private List<Transaction> Prepare(List<Transaction> rows) => Smote(rows);
+                static List<Transaction> Smote(List<Transaction> rows) => rows;
+
+                public DataOperationsCatalog.TrainTestData Split() => {|IG0001:Ml.Data.TrainTestSplit(Data, 0.25)|};
+            }
+            """);
+
+    [Fact]
+    public Task Computed_property_returning_resampled_rows()
+        => Verify("""
+            sealed class Experiment
+            {
+                private readonly List<Transaction> _rows;
+
+                public Experiment(List<Transaction> rows) => _rows = rows;
+
+                private List<Transaction> Balanced => RandomOversample(_rows);
+
+                static List<Transaction> RandomOversample(List<Transaction> rows) => rows;
+
+                public void Run(MLContext ml)
+                {
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(Balanced), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Method_that_fills_a_field_called_before_the_split()
+        => Verify("""
+            sealed class Job
+            {
+                private readonly MLContext _ml = new(seed: 1);
+                private List<Transaction> _rows = new();
+
+                private void LoadBalanced(List<Transaction> raw)
+                {
+                    _rows = raw;
+                    _rows.AddRange(_rows.Where(r => r.IsFraud).ToList());
+                }
+
+                public void Run(List<Transaction> raw)
+                {
+                    _rows = new List<Transaction>();
+                    LoadBalanced(raw);
+                    var split = {|IG0001:_ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(_rows))|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Top_level_statements_with_a_local_helper()
+        => Verify(
+            """
+            var ml = new MLContext(seed: 1);
+            var data = ml.Data.LoadFromEnumerable(LoadBalanced("fraud.csv"));
+            var split = {|IG0001:ml.Data.TrainTestSplit(data, 0.2)|};
+
+            List<Transaction> LoadBalanced(string path)
+            {
+                var rows = File.ReadLines(path).Select(line => new Transaction { Amount = float.Parse(line) }).ToList();
+                return Oversample(rows);
+            }
+
+            static List<Transaction> Oversample(List<Transaction> rows) => rows;
+            """,
+            topLevel: true);
+
+
+    // ------------------------------------------------------------------ hand-written resampling and splitters
+
+    [Fact]
+    public Task Per_class_random_undersampling_with_GroupBy_SelectMany()
+        => Verify("""
+            static class Balance
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var random = new Random(42);
+                    var minCount = rows.GroupBy(r => r.Label).Min(g => g.Count());
+                    var balanced = rows.GroupBy(r => r.Label).SelectMany(g => g.OrderBy(_ => random.Next()).Take(minCount)).ToList();
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(balanced), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Per_class_random_undersampling_with_Where_then_Concat()
+        => Verify("""
+            static class Balance
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var random = new Random(42);
+                    var frauds = rows.Where(r => r.IsFraud).ToList();
+                    var legit = rows.Where(r => !r.IsFraud).OrderBy(_ => random.NextDouble()).Take(frauds.Count);
+                    var balanced = frauds.Concat(legit).ToList();
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(balanced), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Per_class_undersampling_in_a_helper_with_a_foreach_over_groups()
+        => Verify("""
+            static class Balance
+            {
+                static List<Transaction> Equalize(List<Transaction> rows)
+                {
+                    var minCount = rows.GroupBy(r => r.Label).Min(g => g.Count());
+                    var result = new List<Transaction>();
+                    foreach (var group in rows.GroupBy(r => r.Label))
+                    {
+                        result.AddRange(group.OrderBy(_ => Guid.NewGuid()).Take(minCount));
+                    }
+
+                    return result;
+                }
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var split = {|IG0001:ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(Equalize(rows)), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Own_splitter_recognised_by_Take_and_Skip_of_a_shuffled_copy()
+        => Verify("""
+            static class Experiment
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                static (List<Transaction> Train, List<Transaction> Test) Divide(List<Transaction> rows, double fraction)
+                {
+                    var shuffled = rows.OrderBy(_ => Random.Shared.Next()).ToList();
+                    var cut = (int)(shuffled.Count * fraction);
+                    return (shuffled.Skip(cut).ToList(), shuffled.Take(cut).ToList());
+                }
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var (train, test) = {|IG0001:Divide(Oversample(rows), 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Own_splitter_recognised_by_complementary_Where()
+        => Verify("""
+            static class Experiment
+            {
+                static Transaction[] Smote(Transaction[] rows) => rows;
+
+                static (Transaction[] Fit, Transaction[] Check) ByHash(Transaction[] rows)
+                    => (rows.Where(r => r.Amount.GetHashCode() % 5 != 0).ToArray(), rows.Where(r => r.Amount.GetHashCode() % 5 == 0).ToArray());
+
+                public static void Run(Transaction[] rows)
+                {
+                    var balanced = Smote(rows);
+                    var parts = {|IG0001:ByHash(balanced)|};
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -626,6 +899,155 @@ public class ResampledDataSplitTests
                 {
                     var balanced = Oversample(lines);
                     return balanced[0].Split(',');
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Field_reassigned_with_fresh_data_before_the_split_is_not_flagged()
+        => Verify("""
+            sealed class FraudModel
+            {
+                private readonly MLContext _ml = new(seed: 1);
+                private IDataView _data = null!;
+
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public void Load(List<Transaction> rows) => _data = _ml.Data.LoadFromEnumerable(Oversample(rows));
+
+                public void Train(List<Transaction> fresh)
+                {
+                    _data = _ml.Data.LoadFromEnumerable(fresh);
+                    var split = _ml.Data.TrainTestSplit(_data, 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Shuffle_helper_is_not_a_resampler()
+        => Verify("""
+            static class Data
+            {
+                static List<T> Shuffle<T>(List<T> items, Random random) => items.OrderBy(_ => random.Next()).ToList();
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var shuffled = Shuffle(rows, new Random(1));
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(shuffled), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_loads_with_LoadAsync_is_not_a_resampler()
+        => Verify("""
+            static class Data
+            {
+                static async System.Threading.Tasks.Task<List<Transaction>> LoadAsync(string path)
+                {
+                    var lines = await File.ReadAllLinesAsync(path);
+                    return lines.Select(line => new Transaction { Amount = float.Parse(line) }).ToList();
+                }
+
+                public static async System.Threading.Tasks.Task Run(MLContext ml)
+                {
+                    var rows = await LoadAsync("fraud.csv");
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_splits_first_and_resamples_the_training_part_is_not_flagged()
+        => Verify("""
+            sealed class Experiment
+            {
+                private readonly MLContext _ml = new(seed: 1);
+                private IDataView _training = null!;
+
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                private List<Transaction> Balanced(IDataView training)
+                    => Oversample(_ml.Data.CreateEnumerable<Transaction>(training, reuseRowObject: false).ToList());
+
+                public void Run(IDataView data)
+                {
+                    var split = _ml.Data.TrainTestSplit(data, 0.2);
+                    _training = _ml.Data.LoadFromEnumerable(Balanced(split.TrainSet));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_returns_its_input_unchanged_is_not_a_resampler()
+        => Verify("""
+            static class Data
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+                static List<Transaction> Clean(List<Transaction> rows, bool balance)
+                {
+                    var kept = rows.Where(r => r.Amount > 0).ToList();
+                    var unused = Oversample(new List<Transaction>());
+                    return kept;
+                }
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(Clean(rows, true)), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Random_sample_of_all_rows_is_not_a_resampler()
+        => Verify("""
+            static class Preview
+            {
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var random = new Random(1);
+                    var sample = rows.OrderBy(_ => random.Next()).Take(1000).ToList();
+                    var split = ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(sample), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Paging_helper_and_TakeLast_are_not_splitters()
+        => Verify("""
+            static class Pages
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                static (List<Transaction> Page, bool More) GetPage(List<Transaction> rows, int page, int size)
+                    => (rows.Skip(page * size).Take(size).ToList(), rows.Count > (page + 1) * size);
+
+                static (List<Transaction> Recent, List<Transaction> Big) Views(List<Transaction> rows)
+                    => (rows.TakeLast(100).ToList(), rows.Where(r => r.Amount > 100).ToList());
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var balanced = Oversample(rows);
+                    var first = GetPage(balanced, 0, 50);
+                    var views = Views(balanced);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Own_splitter_of_data_that_was_not_resampled_is_not_flagged()
+        => Verify("""
+            static class Experiment
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                static (List<Transaction> Train, List<Transaction> Test) Divide(List<Transaction> rows, int cut)
+                    => (rows.Skip(cut).ToList(), rows.Take(cut).ToList());
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var (train, test) = Divide(rows, 200);
+                    var balancedTrain = Oversample(train);
                 }
             }
             """);

@@ -248,6 +248,77 @@ public class ResampledEvaluationDataTests
             }
             """);
 
+    // ------------------------------------------------------------------ across methods
+
+    [Fact]
+    public Task Helper_returning_the_test_rows_then_oversampled()
+        => Verify("""
+            sealed class Evaluation
+            {
+                private readonly MLContext _ml = new(seed: 1);
+
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                private List<Transaction> LoadScoringRows(IDataView data)
+                {
+                    var split = _ml.Data.TrainTestSplit(data, 0.2);
+                    return _ml.Data.CreateEnumerable<Transaction>(split.TestSet, reuseRowObject: false).ToList();
+                }
+
+                public List<Transaction> Run(IDataView data) => {|IG0003:Oversample(LoadScoringRows(data))|};
+            }
+            """);
+
+    [Fact]
+    public Task Test_set_stored_in_a_field_by_one_member_resampled_by_another()
+        => Verify("""
+            sealed class Job
+            {
+                private IDataView _scoring = null!;
+
+                static IDataView Undersample(IDataView data) => data;
+
+                public void Prepare(MLContext ml, IDataView data)
+                {
+                    var parts = ml.Data.TrainTestSplit(data, 0.2);
+                    _scoring = parts.TestSet;
+                }
+
+                public IDataView Balance() => {|IG0003:Undersample(_scoring)|};
+            }
+            """);
+
+    [Fact]
+    public Task Helper_that_resamples_is_a_resampler_at_its_call_on_test_data()
+        => Verify("""
+            static class Lesson
+            {
+                static double[][] Smote(double[][] rows) => rows;
+                static double[][] Balance(double[][] rows) => Smote(rows);
+
+                public static void Run(double[][] rows)
+                {
+                    var xTest = rows.Skip(800).ToArray();
+                    var balanced = {|IG0003:Balance(xTest)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Per_class_random_undersampling_of_the_test_rows()
+        => Verify("""
+            static class Lesson
+            {
+                public static void Run(List<Transaction> rows)
+                {
+                    var random = new Random(7);
+                    var test = rows.Skip(800).ToList();
+                    var min = test.GroupBy(r => r.Label).Min(g => g.Count());
+                    var balancedTest = test.GroupBy(r => r.Label).SelectMany(g => {|IG0003:g.OrderBy(_ => random.Next()).Take(min)|}).ToList();
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -452,6 +523,33 @@ public class ResampledEvaluationDataTests
                 {
                     var split = SplitByTime(rows);
                     var balanced = Oversample(split.Train);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Helper_parameter_named_test_does_not_make_its_result_evaluation_data()
+        => Verify("""
+            static class Prep
+            {
+                static IDataView Undersample(IDataView data) => data;
+                static IDataView Normalize(IDataView testData) => testData;
+
+                public static IDataView Run(IDataView training) => Undersample(Normalize(training));
+            }
+            """);
+
+    [Fact]
+    public Task Shuffling_the_test_rows_is_not_resampling()
+        => Verify("""
+            static class Lesson
+            {
+                public static void Run(List<Transaction> rows)
+                {
+                    var random = new Random(7);
+                    var test = rows.Skip(800).ToList();
+                    var shuffledTest = test.OrderBy(_ => random.Next()).ToList();
+                    var firstTen = test.OrderBy(_ => random.Next()).Take(10).ToList();
                 }
             }
             """);

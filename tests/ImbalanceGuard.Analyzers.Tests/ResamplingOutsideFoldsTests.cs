@@ -361,6 +361,84 @@ public class ResamplingOutsideFoldsTests
             }
             """);
 
+    // ------------------------------------------------------------------ across methods
+
+    [Fact]
+    public Task Helper_returning_oversampled_rows_then_cross_validated()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+                static List<Transaction> Prepared(List<Transaction> rows) => Oversample(rows.Where(r => r.Amount > 0).ToList());
+
+                public static void Run(MLContext ml, List<Transaction> rows, IEstimator<ITransformer> pipeline)
+                {
+                    var view = ml.Data.LoadFromEnumerable(Prepared(rows));
+                    var results = {|IG0002:ml.BinaryClassification.CrossValidate(view, pipeline, numberOfFolds: 5)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampling_helper_run_on_all_rows_inside_the_fold_loop()
+        => Verify("""
+            static class Fraud
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+                static List<Transaction> Balance(List<Transaction> rows) => Oversample(rows);
+
+                public static void Run(MLContext ml, List<Transaction> rows)
+                {
+                    var folds = ml.Data.CrossValidationSplit(ml.Data.LoadFromEnumerable(rows), 5);
+                    foreach (var fold in folds)
+                    {
+                        var balanced = {|IG0002:Balance(rows)|};
+                    }
+                }
+            }
+            """);
+
+    // ------------------------------------------------------------------ hand-written folds
+
+    [Fact]
+    public Task Hand_written_folds_with_Skip_and_Take_over_oversampled_rows()
+        => Verify("""
+            static class Folds
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var data = Oversample(rows);
+                    var k = 5;
+                    var size = data.Count / k;
+                    for (var fold = 0; fold < k; fold++)
+                    {
+                        var validation = {|IG0002:data.Skip(fold * size)|}.Take(size).ToList();
+                        var training = data.Take(fold * size).Concat(data.Skip((fold + 1) * size)).ToList();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_folds_over_rows_grown_with_their_own_frauds()
+        => Verify("""
+            static class Folds
+            {
+                public static void Run(List<Transaction> rows)
+                {
+                    rows.AddRange(rows.Where(r => r.IsFraud).ToList());
+                    var size = rows.Count / 10;
+                    foreach (var k in Enumerable.Range(0, 10))
+                    {
+                        var test = {|IG0002:rows.GetRange(k * size, size)|};
+                        var train = rows.Where((r, i) => i < k * size || i >= (k + 1) * size).ToList();
+                    }
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -598,6 +676,85 @@ public class ResamplingOutsideFoldsTests
                     {
                         var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(fold.TrainSet);
                         predictions.AddRange(ml.Data.CreateEnumerable<FraudPrediction>(model.Transform(fold.TestSet), false));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Resampling_helper_run_on_the_fold_training_part_is_not_flagged()
+        => Verify("""
+            static class Fraud
+            {
+                static IDataView Undersample(IDataView data) => data;
+                static IDataView Balance(IDataView data) => Undersample(data);
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    foreach (var fold in ml.Data.CrossValidationSplit(data, 5))
+                    {
+                        var balanced = Balance(fold.TrainSet);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Paging_over_resampled_rows_is_not_a_fold_loop()
+        => Verify("""
+            static class Batches
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> rows, Action<List<Transaction>> train)
+                {
+                    var data = Oversample(rows);
+                    const int size = 256;
+                    for (var page = 0; page * size < data.Count; page++)
+                    {
+                        train(data.Skip(page * size).Take(size).ToList());
+                    }
+
+                    var latest = data.TakeLast(100).ToList();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_folds_over_rows_that_were_not_resampled_are_not_flagged()
+        => Verify("""
+            static class Folds
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> rows)
+                {
+                    var size = rows.Count / 5;
+                    for (var fold = 0; fold < 5; fold++)
+                    {
+                        var validation = rows.Skip(fold * size).Take(size).ToList();
+                        var training = Oversample(rows.Take(fold * size).Concat(rows.Skip((fold + 1) * size)).ToList());
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Sliding_window_over_resampled_rows_is_not_a_fold_loop()
+        => Verify("""
+            static class Windows
+            {
+                static List<Transaction> Oversample(List<Transaction> rows) => rows;
+
+                public static void Run(List<Transaction> rows, Action<List<Transaction>, Transaction> fit)
+                {
+                    var data = Oversample(rows);
+                    const int width = 30;
+                    for (var i = 0; i + width < data.Count; i++)
+                    {
+                        var window = data.Skip(i).Take(width).ToList();
+                        var next = data.Skip(i + width).First();
+                        fit(window, next);
                     }
                 }
             }

@@ -78,19 +78,23 @@ public static class Verifier
         return [.. references];
     });
 
-    /// <summary>Verifies that <typeparamref name="TAnalyzer"/> reports exactly the diagnostics marked up in <paramref name="source"/>.</summary>
     /// <summary>The references every test compilation gets besides the framework: ImbalanceGuard and ML.NET.</summary>
     public static ImmutableArray<MetadataReference> References => LibraryReferences.Value;
 
-    public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
+    /// <summary>
+    /// Verifies that <typeparamref name="TAnalyzer"/> reports exactly the diagnostics marked up in <paramref name="source"/>;
+    /// <paramref name="otherFiles"/> are more files of the same project (the leakage rules follow data across them).
+    /// </summary>
+
+    public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false, string[]? otherFiles = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
-        => VerifyAsync<TAnalyzer>(source, [], editorConfig, topLevel, allowCompilerErrors);
+        => VerifyAsync<TAnalyzer>(source, [], editorConfig, topLevel, allowCompilerErrors, otherFiles);
 
     /// <summary>
     /// As above, with diagnostics given in full besides the markup (message arguments checked): locations marked
     /// <c>{|#0:code|}</c> in the source, results such as <c>new DiagnosticResult(rule).WithLocation(0).WithArguments(...)</c>.
     /// </summary>
-    public static Task VerifyAsync<TAnalyzer>(string source, DiagnosticResult[] expected, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false)
+    public static Task VerifyAsync<TAnalyzer>(string source, DiagnosticResult[] expected, string? editorConfig = null, bool topLevel = false, bool allowCompilerErrors = false, string[]? otherFiles = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -102,6 +106,10 @@ public static class Verifier
         test.ExpectedDiagnostics.AddRange(expected);
         test.TestState.Sources.Add(("/0/GlobalUsings.cs", GlobalUsings + "\nglobal using App;\n"));
         test.TestState.Sources.Add(("/0/Common.cs", Common));
+        for (var i = 0; i < (otherFiles?.Length ?? 0); i++)
+        {
+            test.TestState.Sources.Add(($"/0/Other{i}.cs", otherFiles![i]));
+        }
         test.TestState.AdditionalReferences.AddRange(LibraryReferences.Value);
         if (topLevel)
         {

@@ -18,6 +18,7 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 internal sealed class CodeBlockResults
 {
     private readonly SyntaxNode _block;
+    private readonly ISymbol? _owner;
     private readonly SemanticModel _model;
     private readonly SettingsContext _context;
     private readonly Lazy<Triggers> _triggers;
@@ -27,9 +28,10 @@ internal sealed class CodeBlockResults
     private readonly Lazy<ImmutableArray<Finding>> _selection;
     private CancellationToken _cancellationToken;
 
-    public CodeBlockResults(SyntaxNode block, SemanticModel model, SettingsContext context)
+    public CodeBlockResults(SyntaxNode block, ISymbol? owner, SemanticModel model, SettingsContext context)
     {
         _block = block;
+        _owner = owner;
         _model = model;
         _context = context;
 
@@ -62,15 +64,10 @@ internal sealed class CodeBlockResults
 
     private (IOperation?, PrePass?) BuildTree()
     {
-        var root = _model.GetOperation(_block, _cancellationToken);
+        var root = FlowGraphs.Root(_model, _block, _cancellationToken);
         if (root == null)
         {
             return (null, null);
-        }
-
-        while (root.Parent != null)
-        {
-            root = root.Parent;
         }
 
         return (root, PrePass.Run(root, _context, _cancellationToken));
@@ -91,10 +88,10 @@ internal sealed class CodeBlockResults
                 return;
             }
 
-            var graph = CreateGraph(root);
+            var graph = FlowGraphs.Create(root, _cancellationToken);
             if (graph != null)
             {
-                FlowAnalysis.Analyze(graph, _context, _model, pre, findings, _cancellationToken);
+                FlowAnalysis.Analyze(graph, _block, _owner, _context, _model, pre, findings, _cancellationToken);
             }
         });
     }
@@ -132,19 +129,6 @@ internal sealed class CodeBlockResults
                 TunedOnTestDataCheck.Analyze(root, _context, pre, findings, _cancellationToken);
             }
         });
-    }
-
-    private ControlFlowGraph? CreateGraph(IOperation root)
-    {
-        return root switch
-        {
-            IMethodBodyOperation body => ControlFlowGraph.Create(body, _cancellationToken),
-            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, _cancellationToken),
-            IBlockOperation block => ControlFlowGraph.Create(block, _cancellationToken),
-            IFieldInitializerOperation field => ControlFlowGraph.Create(field, _cancellationToken),
-            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, _cancellationToken),
-            _ => null,
-        };
     }
 
     /// <summary>

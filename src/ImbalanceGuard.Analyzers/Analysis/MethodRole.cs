@@ -17,6 +17,9 @@ internal enum MethodRoleKind
     /// <summary>Cross-validates a model on data (IG0002's sink).</summary>
     CrossValidation,
 
+    /// <summary>Cuts a fold out of a list in a hand-written cross-validation loop (<c>rows.Skip(k * size)</c>): IG0002's sink.</summary>
+    FoldCut,
+
     /// <summary>Declares already-split data (ImbalanceGuard's <c>Split.FromPreSplit</c>): not a sink, but its parts are sides.</summary>
     PreSplit,
 }

@@ -36,6 +36,9 @@ internal sealed class PrePass
     /// <summary>Locals that ML.NET evaluates a model on (directly or through <c>Transform</c>): evaluation data.</summary>
     public HashSet<ISymbol> EvaluatedData { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Data-like fields and properties declared in source that the block reads on its own instance (or statically).</summary>
+    public HashSet<ISymbol> OwnMembersRead { get; } = new(SymbolEqualityComparer.Default);
+
     public static PrePass Run(IOperation root, SettingsContext context, CancellationToken cancellationToken)
     {
         var pass = new PrePass(context);
@@ -78,6 +81,12 @@ internal sealed class PrePass
                 case IInvocationOperation invocation:
                     invocations.Add(invocation);
                     break;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { IsConst: false } field }:
+                    pass.AddOwnMember(field, field.Type);
+                    break;
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true, Property: var property }:
+                    pass.AddOwnMember(property, property.Type);
+                    break;
             }
         }
 
@@ -101,6 +110,14 @@ internal sealed class PrePass
         }
 
         return pass;
+    }
+
+    private void AddOwnMember(ISymbol member, ITypeSymbol type)
+    {
+        if (!member.IsImplicitlyDeclared && !member.DeclaringSyntaxReferences.IsEmpty && _context.Compilation.IsDataLike(type))
+        {
+            OwnMembersRead.Add(member.OriginalDefinition);
+        }
     }
 
     /// <summary>The data-like locals, parameters and fields an expression reads directly (lambda bodies included).</summary>

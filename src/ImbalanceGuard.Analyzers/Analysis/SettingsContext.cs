@@ -16,7 +16,11 @@ internal sealed class SettingsContext
     {
         Compilation = compilation;
         Settings = settings;
+        Summaries = new MethodSummaries(this);
     }
+
+    /// <summary>The summaries of the compilation's own members under these settings (the leakage rules across methods).</summary>
+    public MethodSummaries Summaries { get; }
 
     public CompilationState Compilation { get; }
 

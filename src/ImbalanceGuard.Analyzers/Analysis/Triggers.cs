@@ -17,8 +17,21 @@ internal enum IdentifierKind : ushort
     Accuracy = 16,
     ThresholdName = 32,
     Score = 64,
-    TestData = 128,
-    Selection = 256,
+
+    /// <summary><c>Take</c>/<c>Skip</c>: a part of a list (hand-written under-sampling, folds or splits).</summary>
+    Cut = 128,
+
+    /// <summary><c>Next</c>/<c>NextDouble</c>/<c>NewGuid</c>: a random choice.</summary>
+    Random = 256,
+
+    /// <summary>A split or cross-validation name that means nothing else (not <c>Split</c>, which strings have too).</summary>
+    NamedSink = 512,
+
+    /// <summary>A name of test data (IG0006).</summary>
+    TestData = 1024,
+
+    /// <summary>A call that selects the best (IG0006): Max, MaxBy, OrderBy..., a threshold tuner.</summary>
+    Selection = 2048,
 }
 
 /// <summary>
@@ -28,8 +41,8 @@ internal enum IdentifierKind : ushort
 internal readonly struct Triggers
 {
     private static readonly string[] LibraryResamplers = ["Resample", "FitResample"];
-    private static readonly string[] LibrarySinks =
-        ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds", "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
+    private static readonly string[] ImbalanceGuardSinks = ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds"];
+    private static readonly string[] MLNetSinks = ["TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
 
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
     private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
@@ -48,7 +61,10 @@ internal readonly struct Triggers
         Selection = selection;
     }
 
-    /// <summary>A resampler may run here (IG0001-IG0003 need one).</summary>
+    /// <summary>
+    /// A resampler may run here, or a split or cross-validation call may be given data that another method
+    /// resampled (its summary decides): IG0001-IG0003 can find something.
+    /// </summary>
     public bool Leakage { get; }
 
     /// <summary>Something named accuracy appears (IG0004).</summary>
@@ -94,7 +110,10 @@ internal readonly struct Triggers
         var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
         var grow = (seen & IdentifierKind.Grow) != 0;
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
-        var leakage = resampler || (grow && sinkOrEvaluation);
+        var sink = (seen & IdentifierKind.NamedSink) != 0;
+        // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
+        var cut = (seen & IdentifierKind.Cut) != 0;
+        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && (grow || (seen & IdentifierKind.Random) != 0));
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         var selection = (seen & IdentifierKind.TestData) != 0 && (comparison || (seen & IdentifierKind.Selection) != 0);
         return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection);
@@ -116,9 +135,25 @@ internal readonly struct Triggers
             kind |= IdentifierKind.Grow;
         }
 
-        if (Array.IndexOf(LibrarySinks, text) >= 0 || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
+        if (text is "Take" or "Skip" or "GetRange")
+        {
+            kind |= IdentifierKind.Cut;
+        }
+
+        if (text is "Next" or "NextDouble" or "NewGuid")
+        {
+            kind |= IdentifierKind.Random;
+        }
+
+        // Library sinks count only where the library is referenced: string.Split is not a fold splitter elsewhere.
+        if ((context.Known.HasImbalanceGuard && Array.IndexOf(ImbalanceGuardSinks, text) >= 0) || (context.Known.HasMLNet && Array.IndexOf(MLNetSinks, text) >= 0)
+            || settings.Splitters.MayMatchName(text) || settings.CrossValidation.MayMatchName(text) || attributed.Contains(text))
         {
             kind |= IdentifierKind.Sink;
+            if (text != "Split")
+            {
+                kind |= IdentifierKind.NamedSink;
+            }
         }
 
         // Substrings first, then the words, as the analyses match them.
