@@ -747,4 +747,331 @@ public class HardCodedThresholdTests
                 public static bool Saturated(double z, double[] logits) => SigmoidDerivative(z) < 0.5 && LogSoftmax(logits)[0] > 0.5;
             }
             """);
+
+    // ------------------------------------------------------------------ flagged: a decision on another object's output
+
+    /// <summary>User code that calls a model from outside decides at 0.5 (the model type's own Predict would not).</summary>
+    [Fact]
+    public Task Model_probability_compared_by_its_caller()
+        => Verify("""
+            sealed class GradientBoostModel
+            {
+                public double Probability(double[] observation) => 1.0 / (1.0 + Math.Exp(-observation[0]));
+            }
+
+            sealed class LoanDesk
+            {
+                public bool Decide(GradientBoostModel model, double[] applicant) => model.Probability(applicant) > {|IG0005:0.5|};
+            }
+            """);
+
+    /// <summary>A user's wrapper: the prediction engine is another object, so this is the user's own cut.</summary>
+    [Fact]
+    public Task Wrapper_deciding_on_its_prediction_engine()
+        => Verify("""
+            sealed class FraudService
+            {
+                private readonly PredictionEngine<Transaction, FraudPrediction> _engine;
+
+                public FraudService(PredictionEngine<Transaction, FraudPrediction> engine) => _engine = engine;
+
+                public bool IsFraud(Transaction t) => _engine.Predict(t).Probability > {|IG0005:0.5|};
+
+                public bool Predict(Transaction t) => _engine.Predict(t).Probability >= {|IG0005:0.5f|};
+            }
+            """);
+
+    /// <summary>A class's own probability, but a method named for a business decision, not for its prediction.</summary>
+    [Fact]
+    public Task Own_probability_in_a_business_decision()
+        => Verify("""
+            sealed class FraudModel
+            {
+                private readonly double[] _weights = [0.3, -1.2];
+
+                public double Probability(double[] x) => 1.0 / (1.0 + Math.Exp(-(_weights[0] * x[0] + _weights[1] * x[1])));
+
+                public bool IsFraud(double[] x) => Probability(x) > {|IG0005:0.5|};
+            }
+            """);
+
+    /// <summary>
+    /// SharpLearning's ClassificationXGBoostModel shape with a probability's name: the value arrives as a parameter
+    /// from another object (the wrapped booster), as in a user's wrapper, so it is a decision on that output.
+    /// </summary>
+    [Fact]
+    public Task Wrapped_booster_probability_in_a_static_predict_helper()
+        => Verify("""
+            sealed class Booster
+            {
+                public float[] Predict(float[][] data) => [0.2f];
+            }
+
+            sealed class BoosterModel
+            {
+                private readonly Booster _model = new();
+
+                public double Predict(double[] observation) => PredictSingleClass(_model.Predict([observation.Select(v => (float)v).ToArray()]));
+
+                static double PredictSingleClass(float[] probabilities)
+                {
+                    var predictedClass = 0;
+                    var probability = probabilities.Single();
+                    if (probability > {|IG0005:0.5|})
+                    {
+                        predictedClass = 1;
+                    }
+
+                    return predictedClass;
+                }
+            }
+            """);
+
+    /// <summary>A model's output assigned to a row's label is a decision on it, whatever the target is called.</summary>
+    [Fact]
+    public Task Model_probability_assigned_to_a_label()
+        => Verify("""
+            static class PseudoLabelling
+            {
+                public static void Label(PredictionEngine<Transaction, FraudPrediction> engine, List<Transaction> unlabelled)
+                {
+                    foreach (var row in unlabelled)
+                    {
+                        row.Label = engine.Predict(row).Probability > {|IG0005:0.5f|};
+                    }
+                }
+            }
+            """);
+
+    /// <summary>A predicted label is a prediction, even from a sigmoid written in the code.</summary>
+    [Fact]
+    public Task Sigmoid_assigned_to_a_predicted_label()
+        => Verify("""
+            sealed class Row
+            {
+                public bool PredictedLabel { get; set; }
+            }
+
+            static class Scoring
+            {
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+                public static void Fill(Row row, double margin) => row.PredictedLabel = Sigmoid(margin) > {|IG0005:0.5|};
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged: a classifier's own default prediction
+
+    /// <summary>SharpLearning ClassificationGradientBoostModel.BinaryPredict / BinaryProbabilityPredict: the type's own probability, argmax of two classes.</summary>
+    [Fact]
+    public Task Gradient_boost_model_binary_predict_on_its_own_probability()
+        => Verify("""
+            sealed class ProbabilityPrediction
+            {
+                public ProbabilityPrediction(double prediction, Dictionary<double, double> probabilities) { }
+            }
+
+            sealed class ClassificationGradientBoostModel
+            {
+                public readonly double[] TargetNames = [0, 1];
+
+                public double Predict(double[] observation) => BinaryPredict(observation);
+
+                double BinaryPredict(double[] observation)
+                {
+                    var probability = Probability(observation, 0);
+                    var prediction = (probability >= 0.5) ? TargetNames[0] : TargetNames[1];
+                    return prediction;
+                }
+
+                ProbabilityPrediction BinaryProbabilityPredict(double[] observation)
+                {
+                    var probability = Probability(observation, 0);
+                    var prediction = (probability >= 0.5) ? TargetNames[0] : TargetNames[1];
+                    var probabilities = new Dictionary<double, double> { { TargetNames[0], probability }, { TargetNames[1], 1.0 - probability } };
+                    return new ProbabilityPrediction(prediction, probabilities);
+                }
+
+                double Probability(double[] observation, int targetIndex) => 1.0 / (1.0 + Math.Exp(-observation[targetIndex]));
+            }
+            """);
+
+    /// <summary>Accord ProportionalHazards.Decide: the probability comes from the type's (inherited) own member.</summary>
+    [Fact]
+    public Task Survival_model_decide_on_its_own_probability()
+        => Verify("""
+            enum SurvivalOutcome { Censored, Failed }
+
+            abstract class BinaryLikelihoodClassifierBase
+            {
+                public abstract double Probability(double[] input);
+            }
+
+            sealed class ProportionalHazards : BinaryLikelihoodClassifierBase
+            {
+                public double[] Coefficients = [0.1];
+
+                public override double Probability(double[] input) => 1 - Math.Exp(-Math.Exp(Coefficients[0] * input[0]));
+
+                public SurvivalOutcome Decide(double[] input)
+                {
+                    return Probability(input) > 0.5 ? SurvivalOutcome.Failed : SurvivalOutcome.Censored;
+                }
+
+                public bool ExplicitDecide(double[] input) => this.Probability(input) > 0.5;
+            }
+            """);
+
+    /// <summary>A hand-written logistic regression's own Predict through a static member of the same type.</summary>
+    [Fact]
+    public Task Hand_written_classifier_predict_through_its_static_logistic()
+        => Verify("""
+            sealed class LogisticRegression
+            {
+                private readonly double[] _w = [0.4, -0.2];
+
+                static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+                public int Predict(double[] x) => Logistic(_w[0] * x[0] + _w[1] * x[1]) >= 0.5 ? 1 : 0;
+            }
+            """);
+
+    /// <summary>SharpLearning ClassificationXGBoostModel as written: the booster's single output is not named as a probability.</summary>
+    [Fact]
+    public Task XGBoost_model_single_prediction_as_written()
+        => Verify("""
+            static class ClassificationXGBoostModel
+            {
+                static double PredictSingleClass(float[] prediction)
+                {
+                    var predictedClass = 0;
+                    var singlePrediction = prediction.Single();
+                    if (singlePrediction > 0.5)
+                    {
+                        predictedClass = 1;
+                    }
+
+                    return predictedClass;
+                }
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged: synthetic labels, starting thresholds
+
+    /// <summary>ML.NET docs samples (CalculateFeatureContributionCalibrated): ground truth drawn from a sigmoid of the features.</summary>
+    [Fact]
+    public Task Synthetic_label_from_a_sigmoid()
+        => Verify("""
+            sealed class Data
+            {
+                public bool Label { get; set; }
+                public float[] Features { get; set; } = [];
+            }
+
+            static class Generator
+            {
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-1 * x));
+
+                public static IEnumerable<Data> GenerateData(int nExamples = 10000, double bias = 0, int seed = 1)
+                {
+                    var rng = new Random(seed);
+                    for (int i = 0; i < nExamples; i++)
+                    {
+                        var data = new Data { Features = [(float)rng.NextDouble(), (float)rng.NextDouble()] };
+                        var value = (float)(bias + 1.5 * data.Features[0] - 0.6 * data.Features[1]);
+                        data.Label = Sigmoid(value) > 0.5;
+                        var label = 1.0 / (1.0 + Math.Exp(-value)) > 0.5;
+                        yield return data;
+                    }
+                }
+            }
+            """);
+
+    /// <summary>ML.NET docs samples: <c>var label = randomFloat() &gt; 0.5f;</c> generates a label from a random draw.</summary>
+    [Fact]
+    public Task Synthetic_label_from_a_random_draw()
+        => Verify("""
+            sealed class DataPoint
+            {
+                public bool Label { get; set; }
+                public float[] Features { get; set; } = [];
+            }
+
+            static class Generator
+            {
+                public static IEnumerable<DataPoint> GenerateRandomDataPoints(int count, int seed = 0)
+                {
+                    var random = new Random(seed);
+                    float randomFloat() => (float)random.NextDouble();
+                    for (int i = 0; i < count; i++)
+                    {
+                        var label = randomFloat() > 0.5f;
+                        yield return new DataPoint { Label = label, Features = [randomFloat()] };
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
+    /// mlnet-classifier BinaryClassifiactionModel: a field's starting 0.5 replaced by a threshold tuned on validation
+    /// data. A field is not followed: only a value that is 0.5 wherever it comes from counts.
+    /// </summary>
+    [Fact]
+    public Task Threshold_field_started_at_half_and_tuned_later()
+        => Verify("""
+            sealed class BinaryClassificationModel
+            {
+                private double _threshold = 0.5;
+
+                public void OptimizeThresholdByF1(float[] validationProbabilities, bool[] validationLabels)
+                {
+                    _threshold = Enumerable.Range(1, 19).Select(i => i / 20.0)
+                        .OrderByDescending(t => F1(validationProbabilities, validationLabels, t)).First();
+                }
+
+                public bool Predict(float probability) => probability >= _threshold;
+
+                static double F1(float[] probabilities, bool[] labels, double threshold)
+                {
+                    int tp = 0, fp = 0, fn = 0;
+                    for (var i = 0; i < labels.Length; i++)
+                    {
+                        var positive = probabilities[i] >= threshold;
+                        if (positive && labels[i]) tp++;
+                        else if (positive) fp++;
+                        else if (labels[i]) fn++;
+                    }
+
+                    return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
+                }
+            }
+            """);
+
+    /// <summary>mlnet-classifier BinaryThresholdOptimizer: <c>double bestThreshold = 0.5;</c> is the start of a sweep on validation data.</summary>
+    [Fact]
+    public Task Best_threshold_started_at_half_in_a_validation_sweep()
+        => Verify("""
+            static class BinaryThresholdOptimizer
+            {
+                public static double Optimize(float[] validationProbabilities, bool[] validationLabels)
+                {
+                    double bestThreshold = 0.5;
+                    double bestF1 = -1;
+                    for (var threshold = 0.05; threshold < 1; threshold += 0.05)
+                    {
+                        var predicted = validationProbabilities.Select(p => p >= threshold).ToArray();
+                        var tp = predicted.Where((p, i) => p && validationLabels[i]).Count();
+                        var f1 = 2.0 * tp / (predicted.Count(p => p) + validationLabels.Count(l => l) + 1e-9);
+                        if (f1 > bestF1)
+                        {
+                            bestF1 = f1;
+                            bestThreshold = threshold;
+                        }
+                    }
+
+                    var atBest = validationProbabilities.Count(p => p >= bestThreshold);
+                    return bestThreshold;
+                }
+            }
+            """);
 }

@@ -38,6 +38,55 @@ public class PlainAccuracyTests
 
         """;
 
+    /// <summary>The assertion APIs of xunit, NUnit and FluentAssertions, same-shaped (no test framework is referenced).</summary>
+    private const string TestFrameworks = """
+        namespace Xunit
+        {
+            public static class Assert
+            {
+                public static void True(bool condition, string? userMessage = null) { }
+                public static void InRange(double actual, double low, double high) { }
+            }
+        }
+
+        namespace Xunit.Abstractions
+        {
+            public interface ITestOutputHelper
+            {
+                void WriteLine(string message);
+            }
+        }
+
+        namespace NUnit.Framework
+        {
+            public static class Assert
+            {
+                public static void IsTrue(bool condition) { }
+                public static void AreEqual(double expected, double actual, double delta) { }
+            }
+        }
+
+        namespace FluentAssertions
+        {
+            public sealed class NumericAssertions
+            {
+                public NumericAssertions BeGreaterThan(double expected) => this;
+            }
+
+            public sealed class BooleanAssertions
+            {
+                public BooleanAssertions BeTrue() => this;
+            }
+
+            public static class AssertionExtensions
+            {
+                public static NumericAssertions Should(this double actual) => new();
+                public static BooleanAssertions Should(this bool actual) => new();
+            }
+        }
+
+        """;
+
     // ------------------------------------------------------------------ flagged
 
     [Fact]
@@ -489,6 +538,65 @@ public class PlainAccuracyTests
             }
             """);
 
+    // ------------------------------------------------------------------ flagged: tests that report, AutoML's metric chosen by default
+
+    /// <summary>Printing accuracy from a test is a report like any other; only the assertion is a test's oracle.</summary>
+    [Fact]
+    public Task Accuracy_printed_by_a_test_beside_its_assertion()
+        => Verify(TestFrameworks + """
+            namespace App.Tests
+            {
+                public sealed class FraudModelTests
+                {
+                    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+                    public FraudModelTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+                    public void Learns(BinaryClassificationMetrics metrics)
+                    {
+                        _output.WriteLine($"acc {{|IG0004:metrics.Accuracy|}}");
+                        Xunit.Assert.True(metrics.Accuracy > 0.9);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
+    /// machinelearning-samples AutoMLTrialRunner (Program.cs, TCRunner.cs): the experiment set to optimise micro
+    /// accuracy is the choice; the dispatcher that maps the chosen metric to its value is not.
+    /// </summary>
+    [Fact]
+    public Task AutoML_metric_chosen_by_the_caller_of_a_metric_dispatcher()
+        => Verify(AutoML + """
+            namespace App
+            {
+                using Microsoft.ML.AutoML;
+
+                public static class Program
+                {
+                    public static void Configure(AutoMLExperiment experiment)
+                        => experiment.SetMulticlassClassificationMetric({|IG0004:MulticlassClassificationMetric.MicroAccuracy|}, "Label");
+                }
+
+                public sealed class TCRunner
+                {
+                    private readonly MulticlassClassificationMetric _metric;
+
+                    public TCRunner(MulticlassClassificationMetric metric) => _metric = metric;
+
+                    public double GetMetric(MulticlassClassificationMetrics metric) => _metric switch
+                    {
+                        MulticlassClassificationMetric.MacroAccuracy => metric.MacroAccuracy,
+                        MulticlassClassificationMetric.MicroAccuracy => metric.MicroAccuracy,
+                        MulticlassClassificationMetric.LogLoss => metric.LogLoss,
+                        MulticlassClassificationMetric.LogLossReduction => metric.LogLossReduction,
+                        MulticlassClassificationMetric.TopKAccuracy => metric.TopKAccuracy,
+                        _ => throw new NotImplementedException(),
+                    };
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -730,6 +838,122 @@ public class PlainAccuracyTests
                 {
                     var acc = force / mass;
                     Console.WriteLine($"a = {acc:F2} m/s², predicted speed {predictedSpeed:F1}");
+                }
+            }
+            """);
+
+    // ------------------------------------------------------------------ not flagged: assertions of tests, metric dispatchers
+
+    /// <summary>Accord QuasiNewtonLearningTest: a unit test asserting that the learner still learns a toy task.</summary>
+    [Fact]
+    public Task Accuracy_asserted_by_an_NUnit_test()
+        => Verify(TestFrameworks + """
+            namespace Accord.Tests
+            {
+                public sealed class GeneralConfusionMatrix
+                {
+                    public GeneralConfusionMatrix(int[] predicted, int[] expected) { }
+
+                    public double Accuracy { get; }
+                }
+
+                public sealed class QuasiNewtonLearningTest
+                {
+                    public void sequence_classifier_learns(int[] prediction, int[] output)
+                    {
+                        var cm = new GeneralConfusionMatrix(predicted: prediction, expected: output);
+                        double acc = cm.Accuracy;
+
+                        NUnit.Framework.Assert.IsTrue(acc > 0.7);
+                        NUnit.Framework.Assert.IsTrue(cm.Accuracy > 0.90);
+                        NUnit.Framework.Assert.AreEqual(0.95, cm.Accuracy, 1e-6);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>xunit assertions on ML.NET metrics, the failure message included.</summary>
+    [Fact]
+    public Task Accuracy_asserted_by_an_xunit_test()
+        => Verify(TestFrameworks + """
+            namespace App.Tests
+            {
+                public sealed class TrainerTests
+                {
+                    public void Learns(BinaryClassificationMetrics metrics, MulticlassClassificationMetrics multiclass)
+                    {
+                        Xunit.Assert.True(metrics.Accuracy > 0.9);
+                        Xunit.Assert.True(multiclass.MicroAccuracy >= 0.8, $"micro accuracy was {multiclass.MicroAccuracy}");
+                        Xunit.Assert.InRange(metrics.Accuracy, 0.8, 1.0);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>FluentAssertions' <c>Should()</c> on the value and on the comparison.</summary>
+    [Fact]
+    public Task Accuracy_asserted_with_FluentAssertions()
+        => Verify(TestFrameworks + """
+            namespace App.Tests
+            {
+                using FluentAssertions;
+
+                public sealed class TrainerTests
+                {
+                    public void Learns(BinaryClassificationMetrics metrics)
+                    {
+                        metrics.Accuracy.Should().BeGreaterThan(0.9);
+                        (metrics.Accuracy > 0.9).Should().BeTrue();
+                    }
+                }
+            }
+            """);
+
+    /// <summary>Runtime assertions of the program's own invariants.</summary>
+    [Fact]
+    public Task Accuracy_in_Debug_and_Trace_assertions()
+        => Verify("""
+            static class Training
+            {
+                public static void Check(BinaryClassificationMetrics metrics)
+                {
+                    System.Diagnostics.Debug.Assert(metrics.Accuracy > 0.5, "worse than chance");
+                    System.Diagnostics.Trace.Assert(metrics.Accuracy <= 1.0);
+                }
+            }
+            """);
+
+    /// <summary>machinelearning-samples TCRunner.GetMetric alone: maps the AutoML metric the caller chose to its value.</summary>
+    [Fact]
+    public Task AutoML_metric_dispatcher_returned_to_the_caller()
+        => Verify(AutoML + """
+            namespace App
+            {
+                using Microsoft.ML.AutoML;
+
+                public sealed class TrialRunner
+                {
+                    private readonly BinaryClassificationMetric _binary;
+                    private readonly MulticlassClassificationMetric _metric;
+
+                    public TrialRunner(BinaryClassificationMetric binary, MulticlassClassificationMetric metric) => (_binary, _metric) = (binary, metric);
+
+                    public double GetMetric(MulticlassClassificationMetrics metric) => _metric switch
+                    {
+                        MulticlassClassificationMetric.MicroAccuracy => metric.MicroAccuracy,
+                        MulticlassClassificationMetric.LogLoss => metric.LogLoss,
+                        _ => throw new NotImplementedException(),
+                    };
+
+                    public double GetBinaryMetric(BinaryClassificationMetrics metric)
+                    {
+                        return _binary switch
+                        {
+                            BinaryClassificationMetric.Accuracy => metric.Accuracy,
+                            BinaryClassificationMetric.AreaUnderPrecisionRecallCurve => metric.AreaUnderPrecisionRecallCurve,
+                            _ => metric.F1Score,
+                        };
+                    }
                 }
             }
             """);

@@ -103,6 +103,37 @@ internal sealed class ClassifierOutputs
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="operation"/> is a probability computed in the code rather than read from a model: a
+    /// sigmoid written out, or a call of a method named for a sigmoid, logistic or softmax, directly or through a
+    /// local only ever assigned one. Synthetic data draws its labels that way.
+    /// </summary>
+    public bool IsComputedActivation(IOperation operation, int depth = 0)
+    {
+        operation = Unwrap(operation);
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division:
+                return IsSigmoid(division);
+            case IInvocationOperation invocation:
+                var words = IdentifierWords.Split(invocation.TargetMethod.Name);
+                return words.Count > 0 && ActivationWords.Contains(words[words.Count - 1]) && !words.Contains("log") && words[0] != "predict";
+            case ILocalReferenceOperation local when depth < 4 && !_engine.Pre.ForEachVariables.Contains(local.Local)
+                && _engine.Pre.Assignments.TryGetValue(local.Local, out var values) && values.Count > 0:
+                foreach (var value in values)
+                {
+                    if (!IsComputedActivation(value, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Whether <paramref name="operation"/> is a collection of a classifier's probabilities or scores.</summary>
     public bool IsScoreCollection(IOperation operation, int depth = 0)
     {

@@ -59,18 +59,18 @@ internal sealed class HardCodedThresholdCheck
         {
             case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
                 or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
-                if (IsHalf(binary.RightOperand) && _outputs.IsScore(binary.LeftOperand))
+                if (IsHalf(binary.RightOperand) && IsDecisionOnScore(binary, binary.LeftOperand))
                 {
                     _engine.Report(Rules.DefaultThreshold, binary.RightOperand.Syntax, $"'{ValueAnalysis.Text(binary.LeftOperand.Syntax)}' is compared with a hard-coded 0.5");
                 }
-                else if (IsHalf(binary.LeftOperand) && _outputs.IsScore(binary.RightOperand))
+                else if (IsHalf(binary.LeftOperand) && IsDecisionOnScore(binary, binary.RightOperand))
                 {
                     _engine.Report(Rules.DefaultThreshold, binary.LeftOperand.Syntax, $"'{ValueAnalysis.Text(binary.RightOperand.Syntax)}' is compared with a hard-coded 0.5");
                 }
 
                 break;
             case IRelationalPatternOperation pattern when IsHalf(pattern.Value):
-                if (PatternInput(pattern) is { } input && _outputs.IsScore(input))
+                if (PatternInput(pattern) is { } input && IsDecisionOnScore(pattern, input))
                 {
                     _engine.Report(Rules.DefaultThreshold, pattern.Value.Syntax, $"'{ValueAnalysis.Text(input.Syntax)}' is matched against a hard-coded 0.5");
                 }
@@ -100,6 +100,163 @@ internal sealed class HardCodedThresholdCheck
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="comparison"/> decides on a classifier's output <paramref name="value"/>: the value is
+    /// one, and the comparison is neither the classifier's own default prediction nor the generation of a label.
+    /// </summary>
+    private bool IsDecisionOnScore(IOperation comparison, IOperation value)
+        => _outputs.IsScore(value) && !IsOwnDefaultPrediction(comparison, value) && !GeneratesLabel(comparison, value);
+
+    /// <summary>
+    /// A classifier type's own default prediction: inside an instance method of type T named for predicting, deciding
+    /// or classifying (SharpLearning's <c>BinaryPredict</c>, Accord's <c>Decide</c>), the probability compared is
+    /// computed by T itself — a member of T or of its base types, through (implicit) <c>this</c>/<c>base</c> or
+    /// statically — directly or through a local only ever assigned such a value. With two classes <c>p &gt;= 0.5</c>
+    /// is the argmax, the type's definition of its prediction, and the type gives callers the probability to cut
+    /// elsewhere: the user's decision is where the prediction is used. A member of another object
+    /// (<c>_engine.Predict(t).Probability</c>, a wrapped booster's output) and a method named for something else
+    /// (<c>IsFraud(t) =&gt; Probability(t) &gt; 0.5</c>, a business decision) stay flagged, and so does a static
+    /// method: a trained model is an object whose parameters its instance methods read, while a static
+    /// <c>Classify(x) =&gt; PredictProbability(x) &gt;= 0.5</c> is a program's helper making the user's cut.
+    /// </summary>
+    private bool IsOwnDefaultPrediction(IOperation comparison, IOperation value)
+    {
+        if (EnclosingMethod(comparison) is not { IsStatic: false, ContainingType: { IsStatic: false } type } method || !IsPredictionMethodName(method.Name))
+        {
+            return false;
+        }
+
+        return IsComputedBy(value, type, 0);
+    }
+
+    // A method that returns the type's prediction; "predict" covers Predict, BinaryPredict, PredictProbability.
+    private static readonly HashSet<string> PredictionMethodWords = ["predict", "prediction", "decide", "decision", "classify", "classification"];
+
+    private static bool IsPredictionMethodName(string name)
+    {
+        // An explicit interface implementation is named IPredictor<System.Double>.Predict.
+        var dot = name.LastIndexOf('.');
+        foreach (var word in IdentifierWords.Split(dot >= 0 ? name.Substring(dot + 1) : name))
+        {
+            if (PredictionMethodWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The member (method, accessor, explicit implementation) whose body holds <paramref name="operation"/>, past lambdas and local functions.</summary>
+    private static IMethodSymbol? EnclosingMethod(IOperation operation)
+    {
+        var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol as IMethodSymbol;
+    }
+
+    private bool IsComputedBy(IOperation value, INamedTypeSymbol type, int depth)
+    {
+        if (depth > 6)
+        {
+            return false;
+        }
+
+        while (value is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+        }
+
+        switch (value)
+        {
+            case IInvocationOperation invocation:
+                return IsOwnMember(invocation.TargetMethod, invocation.Instance, type);
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                return indexer.Instance != null && IsComputedBy(indexer.Instance, type, depth + 1);
+            case IPropertyReferenceOperation property:
+                return IsOwnMember(property.Property, property.Instance, type);
+            case IFieldReferenceOperation field:
+                return IsOwnMember(field.Field, field.Instance, type);
+            case IArrayElementReferenceOperation element:
+                return IsComputedBy(element.ArrayReference, type, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } complement when complement.LeftOperand.ConstantValue.HasValue:
+                return IsComputedBy(complement.RightOperand, type, depth + 1);
+            case ILocalReferenceOperation local when !_engine.Pre.ForEachVariables.Contains(local.Local)
+                && _engine.Pre.Assignments.TryGetValue(local.Local, out var values) && values.Count > 0:
+                foreach (var assigned in values)
+                {
+                    if (!IsComputedBy(assigned, type, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A member of <paramref name="type"/> or one of its base types, reached through this/base or statically.</summary>
+    private static bool IsOwnMember(ISymbol member, IOperation? instance, INamedTypeSymbol type)
+    {
+        if (member.IsStatic ? instance != null : instance is not IInstanceReferenceOperation)
+        {
+            return false;
+        }
+
+        var declaring = member.ContainingType?.OriginalDefinition;
+        for (var current = type.OriginalDefinition; current != null; current = current.BaseType?.OriginalDefinition)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, declaring))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Ground truth generated for synthetic data: <c>data.Label = Sigmoid(value) &gt; 0.5;</c> assigns the
+    /// comparison to something named as a label (last word <c>label</c>, not a predicted label) and the probability
+    /// is computed in the code (a sigmoid or softmax), not read from a model. A model's output assigned to a label
+    /// (<c>row.Label = engine.Predict(x).Probability &gt; 0.5f</c>) is still a decision on it.
+    /// </summary>
+    private bool GeneratesLabel(IOperation comparison, IOperation value)
+    {
+        var current = comparison;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        ISymbol? target = current.Parent switch
+        {
+            ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => assignment.Target switch
+            {
+                IPropertyReferenceOperation p => p.Property,
+                IFieldReferenceOperation f => f.Field,
+                ILocalReferenceOperation l => l.Local,
+                _ => null,
+            },
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            _ => null,
+        };
+        if (target == null)
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(target.Name);
+        return words.Count > 0 && words[words.Count - 1] is "label" && !words.Contains("predicted") && !words.Contains("prediction")
+            && _outputs.IsComputedActivation(value);
     }
 
     private void CheckThresholdArguments(IInvocationOperation invocation)

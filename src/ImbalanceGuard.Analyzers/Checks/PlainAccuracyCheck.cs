@@ -344,7 +344,7 @@ internal sealed class PlainAccuracyCheck
         }
 
         var use = Use(operation, parent, through);
-        if (use != null && !ShownBesideBaseline(operation))
+        if (use != null && !ShownBesideBaseline(operation) && !IsAsserted(operation))
         {
             _engine.Report(Rules.PlainAccuracy, operation.Syntax, ValueAnalysis.Text(operation.Syntax), use);
         }
@@ -358,13 +358,30 @@ internal sealed class PlainAccuracyCheck
     private static bool IsAutoMLAccuracyMetric(IFieldSymbol field)
     {
         var type = field.ContainingType;
-        if (type?.TypeKind != TypeKind.Enum || type.ContainingNamespace?.ToDisplayString() != AutoMLNamespace)
+        return IsAutoMLMetricEnum(type)
+            && ((type.Name == "BinaryClassificationMetric" && field.Name == "Accuracy")
+                || (type.Name == "MulticlassClassificationMetric" && field.Name == "MicroAccuracy"));
+    }
+
+    /// <summary>An AutoML metric enum: <c>BinaryClassificationMetric</c>, <c>MulticlassClassificationMetric</c>, ... of <c>Microsoft.ML.AutoML</c>.</summary>
+    private static bool IsAutoMLMetricEnum(INamedTypeSymbol? type)
+        => type?.TypeKind == TypeKind.Enum && type.Name.EndsWith("Metric", StringComparison.Ordinal)
+            && type.ContainingNamespace?.ToDisplayString() == AutoMLNamespace;
+
+    /// <summary>
+    /// A metric dispatcher's arm: <c>_metric switch { MulticlassClassificationMetric.MicroAccuracy => m.MicroAccuracy, ... }</c>
+    /// maps the AutoML metric the caller chose to its value. The choice of accuracy is where that metric is set
+    /// (reported there, see <see cref="CheckAutoMLMetric"/>); the mapping chooses nothing.
+    /// </summary>
+    private static bool IsAutoMLMetricDispatch(ISwitchExpressionArmOperation arm)
+    {
+        var pattern = arm.Pattern is IConstantPatternOperation constant ? constant.Value : null;
+        while (pattern is IConversionOperation conversion)
         {
-            return false;
+            pattern = conversion.Operand;
         }
 
-        return (type.Name == "BinaryClassificationMetric" && field.Name == "Accuracy")
-            || (type.Name == "MulticlassClassificationMetric" && field.Name == "MicroAccuracy");
+        return pattern is IFieldReferenceOperation { Field.ContainingType: var type } && IsAutoMLMetricEnum(type);
     }
 
     /// <summary>
@@ -466,6 +483,11 @@ internal sealed class PlainAccuracyCheck
         {
             case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm when ReferenceEquals(arm.Value, through):
                 // metric switch { "accuracy" => m.Accuracy, ... }: the arm's accuracy is used as the switch's value is.
+                if (IsAutoMLMetricDispatch(arm))
+                {
+                    return null;
+                }
+
                 var outer = ValueParent(switchExpression, out var outerThrough);
                 return outer != null && !IsAccuracy(outer) ? Use(switchExpression, outer, outerThrough) : null;
             case IInterpolationOperation:
@@ -572,6 +594,49 @@ internal sealed class PlainAccuracyCheck
 
         var last = IdentifierWords.Last(member.Name);
         return last is "accuracy" or "accuracies" ? null : "returned as the score";
+    }
+
+    /// <summary>
+    /// Whether the value is inside an argument of a test assertion (<c>Assert.IsTrue(acc &gt; 0.7)</c>,
+    /// <c>Assert.True(metrics.Accuracy &gt; 0.9)</c>, <c>Assert.That(acc, Is.GreaterThan(0.7))</c>,
+    /// <c>acc.Should().BeGreaterThan(0.7)</c>, <c>Debug.Assert(...)</c>), its failure message included: a test that
+    /// the learner still learns, neither a report nor a model choice. The search stops at the enclosing statement.
+    /// </summary>
+    private static bool IsAsserted(IOperation operation)
+    {
+        for (var current = operation; current.Parent != null; current = current.Parent)
+        {
+            var parent = current.Parent;
+            if (parent is IBlockOperation { IsImplicit: false })
+            {
+                return false;
+            }
+
+            if (parent is IInvocationOperation invocation && IsAssertion(invocation.TargetMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An assertion of a test framework or of the runtime: a method of a type named <c>Assert</c>, <c>ClassicAssert</c>,
+    /// <c>CollectionAssert</c>, <c>StringAssert</c> or <c>Assume</c> (MSTest, NUnit, xunit), a method named
+    /// <c>Assert</c> or <c>Assume</c> (<c>Debug.Assert</c>, <c>Trace.Assert</c>, <c>Contract.Assert</c>), or one whose
+    /// first word is <c>should</c> (FluentAssertions' <c>Should()</c>, Shouldly's <c>ShouldBeGreaterThan</c>).
+    /// </summary>
+    private static bool IsAssertion(IMethodSymbol method)
+    {
+        if (method.Name is "Assert" or "Assume"
+            || method.ContainingType?.Name is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "Assume")
+        {
+            return true;
+        }
+
+        var words = IdentifierWords.Split(method.Name);
+        return words.Count > 0 && words[0] == "should";
     }
 
     /// <summary>Accuracy shown beside the majority-class baseline (in the same statement) is honest.</summary>
