@@ -38,8 +38,15 @@ internal sealed class AnalyzerSettings
     public static readonly string[] DefaultCrossValidation =
         ["*KFold*", "*CrossVal*", "*LeaveOneOut*"];
 
-    /// <summary>Names that are never evaluation data: <c>trainTestSplit</c> holds both parts, <c>testFolds</c> are folds.</summary>
-    public static readonly string[] DefaultNonEvaluationNames = ["!train", "!training", "!split", "!splits", "!fold", "!folds"];
+    /// <summary>
+    /// Names that are never evaluation data: <c>trainTestSplit</c> holds both parts, <c>testFolds</c> are folds, and
+    /// names of things that are not rows (<c>ValidationUtils</c>, <c>ValidationEventHandler</c>, <c>TestType</c>,
+    /// <c>validationMessage</c>): a library's validation helpers would otherwise wake the leak analysis everywhere.
+    /// </summary>
+    public static readonly string[] DefaultNonEvaluationNames =
+        ["!train", "!training", "!split", "!splits", "!fold", "!folds", "!util", "!utils", "!utility", "!utilities", "!helper", "!helpers",
+         "!extensions", "!exception", "!attribute", "!handler", "!args", "!callback", "!event", "!events", "!type", "!types", "!kind",
+         "!mode", "!options", "!settings", "!message", "!messages", "!error", "!errors", "!status", "!level"];
 
     /// <summary>Data that reports the final score: tuning on it is IG0006.</summary>
     public static readonly string[] DefaultTestNames = ["test", "testing", "holdout"];

@@ -30,6 +30,8 @@ internal sealed class MethodSummaries
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<SyntaxNode>> _writers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<string, bool> _declared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _mayCarry = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxNode>> _bodiesNamed = new(StringComparer.Ordinal);
 
     public MethodSummaries(SettingsContext context)
     {
@@ -142,34 +144,100 @@ internal sealed class MethodSummaries
     }
 
     /// <summary>
-    /// The token scan that spares binding most members: a body can leave taint only if it names a resampler,
-    /// a split or fold generator, evaluation data, grows a collection, cuts one (<c>Take</c>/<c>Skip</c>), or
-    /// names a member of the compilation's own (whose summary may); a <c>Console.WriteLine</c> helper or one
-    /// that only calls ML.NET is not bound at all.
+    /// The token scan that spares binding most members: a body can leave taint only if it names a resampler, a
+    /// split or fold generator, or evaluation data, grows a collection with its own rows, cuts one the way
+    /// hand-written sampling and splits do (<c>Take</c> with <c>Skip</c>, a random order, two <c>Where</c>s), or
+    /// calls a member of the compilation's own whose body can (by name, to <see cref="MaxDepth"/> calls and a
+    /// budget of bodies; beyond them a body counts as able to). Deciding by name, without binding, keeps the
+    /// validation helpers and collection code of a large codebase unbound.
     /// </summary>
     private bool MayCarryTaint(SyntaxNode body, Compilation compilation, CancellationToken cancellationToken)
     {
-        const IdentifierKind Signals = IdentifierKind.Resampler | IdentifierKind.Grow | IdentifierKind.Sink | IdentifierKind.Evaluation | IdentifierKind.Cut;
-        foreach (var token in body.DescendantTokens())
+        var budget = MaxRelevanceBodies;
+        return MayCarryTaint(body, compilation, new List<SyntaxNode>(), ref budget, out _, cancellationToken);
+    }
+
+    private const int MaxRelevanceBodies = 2000;
+
+    private bool MayCarryTaint(SyntaxNode body, Compilation compilation, List<SyntaxNode> path, ref int budget, out bool incomplete, CancellationToken cancellationToken)
+    {
+        incomplete = false;
+        if (_mayCarry.TryGetValue(body, out var known))
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                continue;
-            }
+            return known;
+        }
 
-            var text = token.ValueText;
-            if ((_context.ClassifyIdentifier(text, cancellationToken) & Signals) != 0)
-            {
-                return true;
-            }
+        if (path.Contains(body))
+        {
+            // A cycle: this body's answer is being decided further up; do not cache what depends on it.
+            incomplete = true;
+            return false;
+        }
 
-            if (token.Parent is IdentifierNameSyntax && _declared.GetOrAdd(text, name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken)))
+        if (path.Count >= MaxDepth || --budget < 0)
+        {
+            // Summaries stop at the same depth: what lies beyond cannot reach the caller's analysis either.
+            incomplete = true;
+            return false;
+        }
+
+        var scan = BodyScan.Of(body, _context, cancellationToken);
+        if (scan.Signals)
+        {
+            return _mayCarry.GetOrAdd(body, true);
+        }
+
+        path.Add(body);
+        try
+        {
+            foreach (var name in scan.CalledNames)
             {
-                return true;
+                if (!_declared.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Member, cancellationToken)))
+                {
+                    continue;
+                }
+
+                foreach (var callee in _bodiesNamed.GetOrAdd(name, n => BodiesNamed(n, compilation, cancellationToken)))
+                {
+                    if (MayCarryTaint(callee, compilation, path, ref budget, out var calleeIncomplete, cancellationToken))
+                    {
+                        return _mayCarry.GetOrAdd(body, true);
+                    }
+
+                    incomplete |= calleeIncomplete;
+                }
             }
+        }
+        finally
+        {
+            path.RemoveAt(path.Count - 1);
+        }
+
+        if (!incomplete)
+        {
+            _mayCarry.TryAdd(body, false);
         }
 
         return false;
+    }
+
+    /// <summary>The bodies of the compilation's own members with this name (from the declaration table: nothing is bound).</summary>
+    private static ImmutableArray<SyntaxNode> BodiesNamed(string name, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
+        foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+        {
+            var declarations = symbol is IPropertySymbol { GetMethod: { } getter } ? getter.DeclaringSyntaxReferences.AddRange(symbol.DeclaringSyntaxReferences) : symbol.DeclaringSyntaxReferences;
+            foreach (var reference in declarations)
+            {
+                if (BodyOf(reference.GetSyntax(cancellationToken)) is { } found)
+                {
+                    builder.Add(found);
+                }
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     /// <summary>

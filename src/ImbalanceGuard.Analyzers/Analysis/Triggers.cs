@@ -79,14 +79,22 @@ internal readonly struct Triggers
     public static Triggers Scan(SyntaxNode block, SettingsContext context, System.Threading.CancellationToken cancellationToken)
     {
         var seen = IdentifierKind.None;
-        bool half = false, comparison = false;
+        bool half = false, comparison = false, take = false;
         var alwaysResampler = context.Compilation.ReferencesAnnotatedLibrary;
         foreach (var token in block.DescendantTokens())
         {
             switch (token.Kind())
             {
                 case SyntaxKind.IdentifierToken:
-                    seen |= context.ClassifyIdentifier(token.ValueText, cancellationToken);
+                    var kind = context.ClassifyIdentifier(token.ValueText, cancellationToken);
+                    seen |= kind & ~IdentifierKind.Grow;
+                    if ((kind & IdentifierKind.Grow) != 0 && (seen & IdentifierKind.Grow) == 0 && BodyScan.GrowsWithItself(token, block))
+                    {
+                        // Only a collection grown with its own rows is hand-written oversampling: list.Add(item) is not.
+                        seen |= IdentifierKind.Grow;
+                    }
+
+                    take |= token.ValueText == "Take";
                     break;
                 case SyntaxKind.NumericLiteralToken:
                     half = half || token.Value switch
@@ -113,7 +121,8 @@ internal readonly struct Triggers
         var sink = (seen & IdentifierKind.NamedSink) != 0;
         // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
         var cut = (seen & IdentifierKind.Cut) != 0;
-        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && (grow || (seen & IdentifierKind.Random) != 0));
+        // A random order then Take is per-class under-sampling; Skip beside a random number (a reader's Skip()) is not.
+        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && grow) || (take && (seen & IdentifierKind.Random) != 0);
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         var selection = (seen & IdentifierKind.TestData) != 0 && (comparison || (seen & IdentifierKind.Selection) != 0);
         return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection);
