@@ -35,6 +35,7 @@ internal readonly struct BodyScan
         var seen = new HashSet<string>();
         bool take = false, skip = false, random = false;
         var wheres = 0;
+        List<SyntaxToken>? grows = null;
         foreach (var token in body.DescendantTokens())
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken))
@@ -44,9 +45,14 @@ internal readonly struct BodyScan
 
             var text = token.ValueText;
             var kind = context.ClassifyIdentifier(text, cancellationToken);
-            if ((kind & Named) != 0 || ((kind & IdentifierKind.Grow) != 0 && GrowsWithItself(token, body)))
+            if ((kind & Named) != 0)
             {
                 return new BodyScan(true, names);
+            }
+
+            if ((kind & IdentifierKind.Grow) != 0)
+            {
+                (grows ??= []).Add(token);
             }
 
             take |= text == "Take";
@@ -59,39 +65,42 @@ internal readonly struct BodyScan
             }
         }
 
-        return new BodyScan((take && skip) || (take && random) || wheres >= 2, names);
+        var cuts = (take && skip) || (take && random) || wheres >= 2;
+        return new BodyScan(cuts || (grows != null && AnyGrowsWithItself(grows, body)), names);
     }
 
     /// <summary>
-    /// <c>rows.Add(rows[i])</c>, <c>rows.AddRange(rows.Where(...))</c>, <c>rows.Concat(frauds)</c> with
-    /// <c>frauds</c> declared from <c>rows</c>: the receiver's name appears in the arguments, directly or in the
-    /// initializer of a local passed as one.
+    /// Whether one of the grow calls (<c>Add</c>, <c>AddRange</c>, <c>Concat</c>, ...) grows a collection with its
+    /// own rows: <c>rows.Add(rows[i])</c>, <c>rows.AddRange(rows.Where(...))</c>, <c>rows.Concat(frauds)</c> with
+    /// <c>frauds</c> declared from <c>rows</c> (the receiver's name in the arguments, directly or in the
+    /// initializer of a local passed as one).
     /// </summary>
-    public static bool GrowsWithItself(SyntaxToken grow, SyntaxNode body)
+    public static bool AnyGrowsWithItself(List<SyntaxToken> grows, SyntaxNode body)
     {
-        if (grow.Parent is not SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
-            || access.Name != name || LastName(access.Expression) is not { } receiver)
+        Dictionary<string, EqualsValueClauseSyntax>? initializers = null;
+        foreach (var grow in grows)
         {
-            return false;
-        }
-
-        foreach (var node in invocation.ArgumentList.DescendantNodes())
-        {
-            if (node is not IdentifierNameSyntax identifier)
+            if (grow.Parent is not SimpleNameSyntax { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access } name
+                || access.Name != name || LastName(access.Expression) is not { } receiver)
             {
                 continue;
             }
 
-            var text = identifier.Identifier.ValueText;
-            if (text == receiver)
+            foreach (var node in invocation.ArgumentList.DescendantNodes())
             {
-                return true;
-            }
+                if (node is not IdentifierNameSyntax identifier)
+                {
+                    continue;
+                }
 
-            foreach (var declarator in body.DescendantNodes())
-            {
-                if (declarator is VariableDeclaratorSyntax { Initializer: { } initializer } local && local.Identifier.ValueText == text
-                    && Mentions(initializer, receiver))
+                var text = identifier.Identifier.ValueText;
+                if (text == receiver)
+                {
+                    return true;
+                }
+
+                initializers ??= Initializers(body);
+                if (initializers.TryGetValue(text, out var initializer) && Mentions(initializer, receiver))
                 {
                     return true;
                 }
@@ -99,6 +108,20 @@ internal readonly struct BodyScan
         }
 
         return false;
+    }
+
+    private static Dictionary<string, EqualsValueClauseSyntax> Initializers(SyntaxNode body)
+    {
+        var initializers = new Dictionary<string, EqualsValueClauseSyntax>();
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is VariableDeclaratorSyntax { Initializer: { } initializer } local)
+            {
+                initializers[local.Identifier.ValueText] = initializer;
+            }
+        }
+
+        return initializers;
     }
 
     private static string? LastName(ExpressionSyntax expression) => expression switch

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -80,6 +81,7 @@ internal readonly struct Triggers
     {
         var seen = IdentifierKind.None;
         bool half = false, comparison = false, take = false;
+        List<SyntaxToken>? grows = null;
         var alwaysResampler = context.Compilation.ReferencesAnnotatedLibrary;
         foreach (var token in block.DescendantTokens())
         {
@@ -88,10 +90,9 @@ internal readonly struct Triggers
                 case SyntaxKind.IdentifierToken:
                     var kind = context.ClassifyIdentifier(token.ValueText, cancellationToken);
                     seen |= kind & ~IdentifierKind.Grow;
-                    if ((kind & IdentifierKind.Grow) != 0 && (seen & IdentifierKind.Grow) == 0 && BodyScan.GrowsWithItself(token, block))
+                    if ((kind & IdentifierKind.Grow) != 0)
                     {
-                        // Only a collection grown with its own rows is hand-written oversampling: list.Add(item) is not.
-                        seen |= IdentifierKind.Grow;
+                        (grows ??= []).Add(token);
                     }
 
                     take |= token.ValueText == "Take";
@@ -116,11 +117,14 @@ internal readonly struct Triggers
         }
 
         var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
-        var grow = (seen & IdentifierKind.Grow) != 0;
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
+        var cut = (seen & IdentifierKind.Cut) != 0;
+
+        // Only a collection grown with its own rows is hand-written oversampling (list.Add(item) is not), and it
+        // matters only beside a split, evaluation data or a cut; checked last, only where it can matter.
+        var grow = grows != null && (sinkOrEvaluation || cut) && BodyScan.AnyGrowsWithItself(grows, block);
         var sink = (seen & IdentifierKind.NamedSink) != 0;
         // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
-        var cut = (seen & IdentifierKind.Cut) != 0;
         // A random order then Take is per-class under-sampling; Skip beside a random number (a reader's Skip()) is not.
         var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && grow) || (take && (seen & IdentifierKind.Random) != 0);
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
