@@ -70,4 +70,15 @@ public static class Rules
         isEnabledByDefault: true,
         description: "0.5 is the right cut only for calibrated probabilities, equal error costs and a balanced class prior. On imbalanced data it usually misses most of the minority class; on a raw score (ML.NET's ChangeModelThreshold) it is arbitrary.",
         helpLinkUri: HelpRoot + "IG0005.md");
+
+    /// <summary>IG0007: preprocessing fitted on data that is then split or cross-validated.</summary>
+    public static readonly DiagnosticDescriptor PreprocessedBeforeSplit = new(
+        id: "IG0007",
+        title: "Preprocessing is fitted on data that is then split or cross-validated",
+        messageFormat: "{0}; split first and fit preprocessing on the training part only (for cross-validation, hand the whole estimator chain to CrossValidate so it is fitted in each fold), then apply what it learned to the held-out rows",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A normalizer, an imputer with a mean, PCA, feature selection or a text featurizer learns from the rows it is fitted on. Fitted on all rows before the split, it has seen the test rows, so the test score is optimistic; feature selection with the label has seen the test labels, the worst case. The same holds for hand-written statistics (mean, standard deviation, minimum, maximum) of all rows.",
+        helpLinkUri: HelpRoot + "IG0007.md");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ImbalanceGuard.Analyzers.Checks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -756,6 +757,10 @@ internal sealed class FlowAnalysis
 
             var result = flow;
             var described = selfAppend ? null : Describe(invocation.Syntax);
+
+            // IG0007 (Checks/PreprocessingBeforeSplitCheck.cs): its sources (a fitted preprocessor's output) and its sinks.
+            result = PreprocessingBeforeSplitCheck.Visit(invocation, result, data, Context, _owner._model, _owner._pre, _report, _owner.Report);
+            PreprocessingBeforeSplitCheck.Sink(invocation, role.Kind, data, _owner._model, _owner._pre, _report, _owner.Report);
             switch (role.Kind)
             {
                 case MethodRoleKind.Resampler:

@@ -7,7 +7,7 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 
 /// <summary>What an identifier's text can mean to the analyses.</summary>
 [Flags]
-internal enum IdentifierKind : byte
+internal enum IdentifierKind : ushort
 {
     None = 0,
     Resampler = 1,
@@ -17,6 +17,12 @@ internal enum IdentifierKind : byte
     Accuracy = 16,
     ThresholdName = 32,
     Score = 64,
+
+    /// <summary>IG0007: an ML.NET estimator that learns from the rows, or a statistic a hand-written scaler uses.</summary>
+    Preprocessing = 128,
+
+    /// <summary>IG0007: <c>Skip</c>, the half of a hand-written <c>Take</c>/<c>Skip</c> split that is rarer in other code.</summary>
+    HandSplit = 256,
 }
 
 /// <summary>
@@ -29,6 +35,15 @@ internal readonly struct Triggers
     private static readonly string[] LibrarySinks =
         ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds", "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
 
+    /// <summary>IG0007's sources: the ML.NET estimators that learn from the rows, and the statistics hand-written scalers use.</summary>
+    private static readonly string[] PreprocessingNames =
+    [
+        "NormalizeMinMax", "NormalizeMeanVariance", "NormalizeLogMeanVariance", "NormalizeBinning", "NormalizeSupervisedBinning",
+        "NormalizeRobustScaling", "Normalize", "ReplaceMissingValues", "ProjectToPrincipalComponents", "SelectFeaturesBasedOnMutualInformation",
+        "SelectFeaturesBasedOnCount", "FeaturizeText", "Average", "Mean", "Min", "Max", "Median", "StandardDeviation",
+        "PopulationStandardDeviation", "Variance", "PopulationVariance", "Quantile", "Percentile", "Std", "StdDev",
+    ];
+
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
     private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
     private static readonly string[] ThresholdFragments = ["threshold", "cutoff"];
@@ -40,7 +55,7 @@ internal readonly struct Triggers
         Threshold = threshold;
     }
 
-    /// <summary>A resampler may run here (IG0001-IG0003 need one).</summary>
+    /// <summary>A resampler may run here (IG0001-IG0003 need one), or preprocessing next to a split (IG0007).</summary>
     public bool Leakage { get; }
 
     /// <summary>Something named accuracy appears (IG0004).</summary>
@@ -83,7 +98,8 @@ internal readonly struct Triggers
         var resampler = alwaysResampler || (seen & IdentifierKind.Resampler) != 0;
         var grow = (seen & IdentifierKind.Grow) != 0;
         var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
-        var leakage = resampler || (grow && sinkOrEvaluation);
+        var preprocessedSplit = (seen & IdentifierKind.Preprocessing) != 0 && (seen & (IdentifierKind.Sink | IdentifierKind.HandSplit)) != 0;
+        var leakage = resampler || (grow && sinkOrEvaluation) || preprocessedSplit;
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold);
     }
@@ -97,6 +113,16 @@ internal readonly struct Triggers
         if ((context.Known.HasImbalanceGuard && Array.IndexOf(LibraryResamplers, text) >= 0) || settings.Resamplers.MayMatchName(text) || attributed.Contains(text))
         {
             kind |= IdentifierKind.Resampler;
+        }
+
+        if (Array.IndexOf(PreprocessingNames, text) >= 0)
+        {
+            kind |= IdentifierKind.Preprocessing;
+        }
+
+        if (text == "Skip")
+        {
+            kind |= IdentifierKind.HandSplit;
         }
 
         if (Array.IndexOf(GrowNames, text) >= 0)
