@@ -81,7 +81,7 @@ public class PreprocessingBeforeSplitTests
                 }
             }
             """,
-            "'ml.BinaryClassification.CrossValidate' cross-validates on data transformed by 'ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation', fitted on all of those rows and on their label 'IsFraud' (feature selection by the label is the worst case: the held-out labels chose the features), so the held-out rows shaped what the model is trained on" + ThenFix);
+            "'ml.BinaryClassification.CrossValidate' cross-validates on data transformed by 'ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation', fitted on all of those rows and on their label 'IsFraud' (learning from the label is the worst case: the held-out labels shaped the features), so the held-out rows shaped what the model is trained on" + ThenFix);
 
     [Fact]
     public Task MLNet_supervised_binning_learns_from_the_default_label()
@@ -96,7 +96,7 @@ public class PreprocessingBeforeSplitTests
                 }
             }
             """,
-            "'ml.Data.CrossValidationSplit' makes cross-validation folds from data transformed by 'ml.Transforms.NormalizeSupervisedBinning', fitted on all of those rows and on their label 'Label' (feature selection by the label is the worst case: the held-out labels chose the features), so the held-out rows shaped what the model is trained on" + ThenFix);
+            "'ml.Data.CrossValidationSplit' makes cross-validation folds from data transformed by 'ml.Transforms.NormalizeSupervisedBinning', fitted on all of those rows and on their label 'Label' (learning from the label is the worst case: the held-out labels shaped the features), so the held-out rows shaped what the model is trained on" + ThenFix);
 
     [Fact]
     public Task MLNet_PCA_fitted_on_all_rows_then_CrossValidationSplit()
@@ -344,6 +344,60 @@ public class PreprocessingBeforeSplitTests
             }
             """);
 
+    [Fact]
+    public Task Hand_written_StandardScaler_class_fitted_on_all_rows_then_split()
+        => Verify("""
+            sealed class StandardScaler
+            {
+                private double[] _mean = [];
+                private double[] _scale = [];
+
+                public void Fit(double[][] x)
+                {
+                    _mean = Enumerable.Range(0, x[0].Length).Select(j => x.Average(r => r[j])).ToArray();
+                    _scale = Enumerable.Range(0, x[0].Length).Select(j => Math.Sqrt(x.Average(r => (r[j] - _mean[j]) * (r[j] - _mean[j])))).ToArray();
+                }
+
+                public double[][] Transform(double[][] x) => x.Select(r => r.Select((v, j) => (v - _mean[j]) / _scale[j]).ToArray()).ToArray();
+            }
+
+            static class Lesson
+            {
+                static (double[][] Train, double[][] Test) TrainTestSplit(double[][] X, double testSize) => (X, X);
+
+                public static void Run(double[][] X)
+                {
+                    var scaler = new StandardScaler();
+                    scaler.Fit(X);
+                    var scaled = scaler.Transform(X);
+                    var (train, test) = {|IG0007:TrainTestSplit(scaled, 0.2)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Hand_written_MinMaxScaler_FitTransform_then_KFold()
+        => Verify("""
+            sealed class MinMaxScaler
+            {
+                public double[] FitTransform(double[] x) => x.Select(v => (v - x.Min()) / (x.Max() - x.Min())).ToArray();
+            }
+
+            static class Lesson
+            {
+                static IEnumerable<(int[] Train, int[] Test)> KFold(int n, int k) => [];
+
+                public static void Run(double[] x)
+                {
+                    var scaled = new MinMaxScaler().FitTransform(x);
+                    foreach (var (train, test) in {|IG0007:KFold(scaled.Length, 5)|})
+                    {
+                        Console.WriteLine(train.Length + test.Length);
+                    }
+                }
+            }
+            """);
+
     // ------------------------------------------------------------------ not flagged
 
     [Fact]
@@ -574,6 +628,36 @@ public class PreprocessingBeforeSplitTests
             """);
 
     [Fact]
+    public Task Hand_written_scaler_fitted_on_reference_rows_and_a_stateless_normalizer_are_not_flagged()
+        => Verify("""
+            sealed class StandardScaler
+            {
+                private double _mean;
+
+                public static StandardScaler Fit(double[] x) => new() { _mean = x.Average() };
+
+                public double[] Transform(double[] x) => x.Select(v => v - _mean).ToArray();
+            }
+
+            sealed class TextNormalizer
+            {
+                public string[] Transform(string[] texts) => texts.Select(t => t.ToLowerInvariant()).ToArray();
+            }
+
+            static class Lesson
+            {
+                static (T[] Train, T[] Test) TrainTestSplit<T>(T[] rows, double testSize) => (rows, rows);
+
+                public static void Run(double[] reference, double[] incoming, string[] texts)
+                {
+                    var scaler = StandardScaler.Fit(reference);
+                    var (train, test) = TrainTestSplit(scaler.Transform(incoming), 0.2);
+                    var (trainTexts, testTexts) = TrainTestSplit(new TextNormalizer().Transform(texts), 0.2);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Hand_written_constant_pixel_scaling_then_split_is_not_flagged()
         => Verify("""
             static class Digits
@@ -589,7 +673,7 @@ public class PreprocessingBeforeSplitTests
             """);
 
     [Fact]
-    public Task Hand_written_maximum_used_to_pad_rows_not_to_scale_them_is_not_flagged()
+    public Task Hand_written_maximum_used_to_pad_rows_and_Math_Max_of_a_count_are_not_flagged()
         => Verify("""
             static class Sequences
             {
@@ -601,12 +685,15 @@ public class PreprocessingBeforeSplitTests
                     var width = rows.Max(r => r.Length);
                     var padded = rows.Select(r => Pad(r, width)).ToList();
                     var (train, test) = TrainTestSplit(padded, 0.2);
+                    var share = Math.Max(rows.Count, 1);
+                    var weighted = rows.Select(r => r.Select(v => v / share).ToArray()).ToList();
+                    var (trainWeighted, testWeighted) = TrainTestSplit(weighted, 0.2);
                 }
             }
             """);
 
     [Fact]
-    public Task Hand_written_scaled_rows_previewed_with_Take_only_is_not_flagged()
+    public Task Hand_written_scaled_rows_previewed_with_Take_and_lagged_with_Skip_is_not_flagged()
         => Verify("""
             static class Lesson
             {
@@ -618,6 +705,8 @@ public class PreprocessingBeforeSplitTests
                     {
                         Console.WriteLine(value);
                     }
+
+                    var changes = centred.Zip(centred.Skip(1), (a, b) => b - a).ToArray();
                 }
             }
             """);

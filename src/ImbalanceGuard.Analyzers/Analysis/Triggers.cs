@@ -35,13 +35,13 @@ internal readonly struct Triggers
     private static readonly string[] LibrarySinks =
         ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds", "TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
 
-    /// <summary>IG0007's sources: the ML.NET estimators that learn from the rows, and the statistics hand-written scalers use.</summary>
+    /// <summary>IG0007's sources: the ML.NET estimators that learn from the rows, the statistics hand-written scalers use, and FitTransform (scaler classes are known by their names' last word).</summary>
     private static readonly string[] PreprocessingNames =
     [
         "NormalizeMinMax", "NormalizeMeanVariance", "NormalizeLogMeanVariance", "NormalizeBinning", "NormalizeSupervisedBinning",
         "NormalizeRobustScaling", "Normalize", "ReplaceMissingValues", "ProjectToPrincipalComponents", "SelectFeaturesBasedOnMutualInformation",
         "SelectFeaturesBasedOnCount", "FeaturizeText", "Average", "Mean", "Min", "Max", "Median", "StandardDeviation",
-        "PopulationStandardDeviation", "Variance", "PopulationVariance", "Quantile", "Percentile", "Std", "StdDev",
+        "PopulationStandardDeviation", "Variance", "PopulationVariance", "Quantile", "Percentile", "Std", "StdDev", "FitTransform", "Fit_Transform",
     ];
 
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
@@ -115,7 +115,7 @@ internal readonly struct Triggers
             kind |= IdentifierKind.Resampler;
         }
 
-        if (Array.IndexOf(PreprocessingNames, text) >= 0)
+        if (Array.IndexOf(PreprocessingNames, text) >= 0 || Checks.PreprocessingBeforeSplitCheck.IsScalerName(text))
         {
             kind |= IdentifierKind.Preprocessing;
         }

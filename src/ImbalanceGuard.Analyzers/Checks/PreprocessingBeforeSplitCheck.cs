@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using ImbalanceGuard.Analyzers.Analysis;
@@ -32,6 +33,9 @@ internal static class PreprocessingBeforeSplitCheck
     /// <summary>The ML.NET normalizers that work row by row and learn nothing.</summary>
     private static readonly HashSet<string> RowWiseNormalizers = ["NormalizeLpNorm", "NormalizeGlobalContrast"];
 
+    /// <summary>What a class of the user's is named when it learns a scale from rows (the last word of its name).</summary>
+    private static readonly HashSet<string> ScalerWords = ["scaler", "normalizer", "standardizer", "imputer"];
+
     /// <summary>Per code block (keyed by its pre-pass): what each <c>Transform</c> or <c>Select</c> call was found to be, so the fixed-point iterations ask once.</summary>
     private static readonly ConditionalWeakTable<PrePass, Dictionary<SyntaxNode, string?>> Memo = new();
 
@@ -47,11 +51,12 @@ internal static class PreprocessingBeforeSplitCheck
         switch (invocation.TargetMethod.Name)
         {
             case "Transform":
+            case "FitTransform":
+            case "Fit_Transform":
             case "Select":
                 var description = Memoized(invocation, context, model, pre);
                 return description == null ? result : result.With(Taint.Preprocessed, description);
             case "Take":
-            case "Skip":
                 if (report && data.Has(Taint.Preprocessed) && IsLinq(invocation.TargetMethod) && HandWrittenSplit(invocation, model) is { } split)
                 {
                     reporter(Rules.PreprocessedBeforeSplit, split, Message($"'{Describe(split)}' with its matching Skip", "splits", data.Preprocessing));
@@ -107,7 +112,12 @@ internal static class PreprocessingBeforeSplitCheck
             }
         }
 
-        var description = invocation.TargetMethod.Name == "Transform" ? FittedTransform(invocation, context, pre) : HandWrittenScaling(invocation, model, pre);
+        var description = invocation.TargetMethod.Name switch
+        {
+            "Select" => HandWrittenScaling(invocation, model, pre),
+            _ when context.Known.IsMLNetSymbol(invocation.TargetMethod) => FittedTransform(invocation, context, pre),
+            _ => UserScaler(invocation, context, model, pre),
+        };
         lock (memo)
         {
             memo[invocation.Syntax] = description;
@@ -152,7 +162,7 @@ internal static class PreprocessingBeforeSplitCheck
                 var what = $"transformed by '{learner.Description}', fitted on all of those rows";
                 return learner.Label == null
                     ? what
-                    : what + $" and on their label '{learner.Label}' (feature selection by the label is the worst case: the held-out labels chose the features)";
+                    : what + $" and on their label '{learner.Label}' (learning from the label is the worst case: the held-out labels shaped the features)";
             }
         }
 
@@ -312,6 +322,96 @@ internal static class PreprocessingBeforeSplitCheck
         return "Label";
     }
 
+    // ------------------------------------------------------------------ the user's own scaler classes
+
+    /// <summary>
+    /// A scaler class of the user's (<c>StandardScaler</c>, <c>MinMaxNormalizer</c>, <c>MeanImputer</c>, a port of
+    /// scikit-learn's): <c>scaler.FitTransform(rows)</c>, or <c>scaler.Transform(rows)</c> where the same scaler was
+    /// fitted on those rows (<c>scaler.Fit(rows)</c>, <c>Scaler.Fit(rows)</c>, <c>new Scaler(rows)</c>).
+    /// </summary>
+    private static string? UserScaler(IInvocationOperation transform, SettingsContext context, SemanticModel model, PrePass pre)
+    {
+        var method = transform.TargetMethod;
+        var type = method.ContainingType;
+        if (type == null || context.Known.IsLibrarySymbol(method) || !IsScalerName(type.Name) || transform.Arguments.Length == 0)
+        {
+            return null;
+        }
+
+        if (method.Name != "Transform")
+        {
+            return $"transformed by '{Describe(transform.Syntax)}', fitted on all of those rows";
+        }
+
+        if (transform.Instance == null || SymbolOf(Strip(transform.Instance)) is not { } scaler)
+        {
+            return null;
+        }
+
+        var input = Strip(transform.Arguments[0].Value);
+        foreach (var fittedOn in ScalerFitInputs(scaler, transform.Syntax, model, pre))
+        {
+            if (context.Compilation.IsDataLike(fittedOn.Type) && HoldsFittedRows(Strip(fittedOn), input, pre))
+            {
+                return $"transformed by '{scaler.Name}' (a {type.Name} fitted on all of those rows)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a type name ends in a scaler word: <c>StandardScaler</c>, <c>ZScoreNormalizer</c>, <c>MeanImputer</c>.</summary>
+    internal static bool IsScalerName(string name)
+    {
+        if (!name.EndsWith("r", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var words = IdentifierWords.Split(name);
+        return words.Count > 0 && ScalerWords.Contains(words[words.Count - 1]);
+    }
+
+    /// <summary>The data a scaler was fitted on: the arguments of its constructor or factory, and of <c>scaler.Fit(…)</c> calls in the same code.</summary>
+    private static IEnumerable<IOperation> ScalerFitInputs(ISymbol scaler, SyntaxNode use, SemanticModel model, PrePass pre)
+    {
+        if (pre.Assignments.TryGetValue(scaler, out var values))
+        {
+            foreach (var value in values)
+            {
+                var arguments = Strip(value) switch
+                {
+                    IObjectCreationOperation creation => creation.Arguments,
+                    IInvocationOperation { TargetMethod.Name: "Fit" } fit => fit.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                foreach (var argument in arguments)
+                {
+                    yield return argument.Value;
+                }
+            }
+        }
+
+        if (use.SyntaxTree != model.SyntaxTree
+            || use.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) is not { } scope)
+        {
+            yield break;
+        }
+
+        foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Fit" } access
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol, scaler)
+                && model.GetOperation(call) is IInvocationOperation fit)
+            {
+                foreach (var argument in fit.Arguments)
+                {
+                    yield return argument.Value;
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ hand-written: rows rescaled with their own statistics
 
     /// <summary>
@@ -389,7 +489,8 @@ internal static class PreprocessingBeforeSplitCheck
             {
                 switch (op)
                 {
-                    case IInvocationOperation call when StatisticNames.Contains(call.TargetMethod.Name):
+                    // Math.Max(rows.Count, 1) is a size, not a statistic of the rows.
+                    case IInvocationOperation call when StatisticNames.Contains(call.TargetMethod.Name) && call.TargetMethod.ContainingType?.Name is not ("Math" or "MathF"):
                         if (pre.DirectSources(call).Any(rowSources.Contains))
                         {
                             return Describe(call.Syntax) + "()";
@@ -486,43 +587,31 @@ internal static class PreprocessingBeforeSplitCheck
     }
 
     /// <summary>
-    /// <c>rows.Take(n)</c> with a <c>rows.Skip(…)</c> in the same code (or the other way round): a hand-written split.
-    /// Returns the <c>Take</c> call, the one reported, so a pair gives one diagnostic.
+    /// <c>rows.Take(n)</c> with a <c>rows.Skip(n)</c> (the same count) in the same code: a hand-written split, reported
+    /// on the <c>Take</c> so a pair gives one diagnostic. A preview (<c>Take(5)</c> alone) or paging and lagging
+    /// (<c>Skip(1)</c> beside <c>Take(10)</c>) is not a split.
     /// </summary>
     private static SyntaxNode? HandWrittenSplit(IInvocationOperation cut, SemanticModel model)
     {
-        if (cut.Arguments.Length != 2 || SymbolOf(Strip(cut.Arguments[0].Value)) is not { } rows || cut.Syntax.SyntaxTree != model.SyntaxTree)
+        if (cut.TargetMethod.Name != "Take" || cut.Arguments.Length != 2 || cut.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } countArguments }
+            || SymbolOf(Strip(cut.Arguments[0].Value)) is not { } rows || cut.Syntax.SyntaxTree != model.SyntaxTree
+            || cut.Syntax.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) is not { } scope)
         {
             return null;
         }
 
-        var scope = cut.Syntax.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
-        if (scope == null)
-        {
-            return null;
-        }
-
-        SyntaxNode? take = cut.TargetMethod.Name == "Take" ? cut.Syntax : null;
-        var skip = cut.TargetMethod.Name == "Skip";
+        var count = countArguments[0].Expression;
         foreach (var other in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (other.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Take" or "Skip" } access
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol, rows))
+            if (other.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Skip" } access
+                && other.ArgumentList.Arguments.Count == 1 && other.ArgumentList.Arguments[0].Expression.IsEquivalentTo(count)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol, rows))
             {
-                continue;
-            }
-
-            if (access.Name.Identifier.ValueText == "Take")
-            {
-                take ??= other;
-            }
-            else
-            {
-                skip = true;
+                return cut.Syntax;
             }
         }
 
-        return take != null && skip && take == cut.Syntax ? take : null;
+        return null;
     }
 
     // ------------------------------------------------------------------ shared
