@@ -128,7 +128,7 @@ internal sealed class MethodSummaries
                 if (parameter.RefKind is RefKind.Ref or RefKind.Out || analysis.MutatedParameters.Contains(parameter))
                 {
                     var value = exit.Get(parameter);
-                    if ((value.Bits & (Taint.Resampled | Taint.Evaluation)) != 0)
+                    if ((value.Bits & Taint.CrossMethod) != 0)
                     {
                         parameters = parameters.SetItem(parameter.Ordinal, value);
                     }
@@ -143,13 +143,15 @@ internal sealed class MethodSummaries
 
     /// <summary>
     /// The token scan that spares binding most members: a body can leave taint only if it names a resampler,
-    /// a split or fold generator, evaluation data, grows a collection, cuts one (<c>Take</c>/<c>Skip</c>), or
+    /// a split or fold generator, evaluation data, grows a collection, cuts one (<c>Take</c>/<c>Skip</c>), names a
+    /// learning preprocessing step or a statistic (IG0007: <c>NormalizeMinMax</c>, <c>Average</c>), or
     /// names a member of the compilation's own (whose summary may); a <c>Console.WriteLine</c> helper or one
     /// that only calls ML.NET is not bound at all.
     /// </summary>
     private bool MayCarryTaint(SyntaxNode body, Compilation compilation, CancellationToken cancellationToken)
     {
-        const IdentifierKind Signals = IdentifierKind.Resampler | IdentifierKind.Grow | IdentifierKind.Sink | IdentifierKind.Evaluation | IdentifierKind.Cut;
+        const IdentifierKind Signals = IdentifierKind.Resampler | IdentifierKind.Grow | IdentifierKind.Sink | IdentifierKind.Evaluation | IdentifierKind.Cut
+            | IdentifierKind.Preprocessing;
         foreach (var token in body.DescendantTokens())
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken))
