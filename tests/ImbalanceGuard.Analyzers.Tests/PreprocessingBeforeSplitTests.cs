@@ -398,6 +398,28 @@ public class PreprocessingBeforeSplitTests
             }
             """);
 
+    [Fact]
+    public Task Hand_written_folds_with_Skip_and_Take_over_standardized_rows_name_the_fold_cut()
+        => VerifyMessage(
+            """
+            static class Folds
+            {
+                public static void Run(double[] amounts)
+                {
+                    var mean = amounts.Average();
+                    var data = amounts.Select(a => a - mean).ToList();
+                    var k = 5;
+                    var size = data.Count / k;
+                    for (var fold = 0; fold < k; fold++)
+                    {
+                        var validation = {|#0:data.Skip(fold * size)|}.Take(size).ToList();
+                        var training = data.Take(fold * size).Concat(data.Skip((fold + 1) * size)).ToList();
+                    }
+                }
+            }
+            """,
+            "'data.Skip' cuts a cross-validation fold out of data scaled with 'mean' ('amounts.Average()'), a statistic of all of those rows, so the held-out rows shaped what the model is trained on" + ThenFix);
+
     // ------------------------------------------------------------------ flagged: across methods
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// <summary>
 /// A train/test split written by hand in one block: <c>rows.Take(n)</c> with a <c>rows.Skip(n)</c> of the same
 /// list and the same count in the same member. The <c>Take</c> is the sink, so a pair gives one diagnostic. A
-/// preview (<c>Take(5)</c> alone) or paging and lagging (<c>Skip(1)</c> beside <c>Take(10)</c>) is not a split.
+/// preview (<c>Take(5)</c> alone), paging and lagging (<c>Skip(1)</c> beside <c>Take(10)</c>) and the cuts of a fold
+/// loop (a count that depends on the loop) are not a split.
 /// </summary>
 internal static class HandWrittenSplit
 {
@@ -25,6 +26,12 @@ internal static class HandWrittenSplit
         }
 
         var count = countArguments[0].Expression;
+        if (CountsWithLoopVariable(count, model))
+        {
+            // rows.Take(k * size) in a loop over k: a fold (or a page), not one split.
+            return false;
+        }
+
         foreach (var other in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (other.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Skip" } access
@@ -32,6 +39,29 @@ internal static class HandWrittenSplit
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression).Symbol, rows))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the count uses a local declared by a loop around the cut (its variable, or a local of its body).</summary>
+    private static bool CountsWithLoopVariable(ExpressionSyntax count, SemanticModel model)
+    {
+        foreach (var loop in count.Ancestors())
+        {
+            if (loop is not (ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+            {
+                continue;
+            }
+
+            foreach (var name in count.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (model.GetSymbolInfo(name).Symbol is ILocalSymbol local
+                    && local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)))
+                {
+                    return true;
+                }
             }
         }
 
