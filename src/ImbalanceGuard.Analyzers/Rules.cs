@@ -82,6 +82,17 @@ public static class Rules
         description: "Picking the threshold, model or setting that scores best on the test set and then reporting its score on that same set reports the best of many tries, not what the choice will do on new data; on imbalanced data, with few positives, the gap is large. Tune on validation or out-of-fold data; the test set scores the final choice once.",
         helpLinkUri: HelpRoot + "IG0006.md");
 
+    /// <summary>IG0007: preprocessing fitted on data that is then split or cross-validated.</summary>
+    public static readonly DiagnosticDescriptor PreprocessedBeforeSplit = new(
+        id: "IG0007",
+        title: "Preprocessing is fitted on data that is then split or cross-validated",
+        messageFormat: "{0}; split first and fit preprocessing on the training part only (for cross-validation, hand the whole estimator chain to CrossValidate so it is fitted in each fold), then apply what it learned to the held-out rows",
+        category: LeakageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A normalizer, an imputer with a mean, PCA, feature selection or a text featurizer learns from the rows it is fitted on. Fitted on all rows before the split, it has seen the test rows, so the test score is optimistic; feature selection with the label has seen the test labels, the worst case. The same holds for hand-written statistics (mean, standard deviation, minimum, maximum) of all rows.",
+        helpLinkUri: HelpRoot + "IG0007.md");
+
     /// <summary>
     /// IG0008: ML.NET's samplingKeyColumnName given the label column. Evaluation, not leakage: nothing of the test
     /// part reaches training; the split itself is broken (whole classes or target values on one side), so the

@@ -20,6 +20,7 @@ public class RobustnessTests
         new PlainAccuracyAnalyzer(),
         new HardCodedThresholdAnalyzer(),
         new SamplingKeyIsLabelAnalyzer(),
+        new PreprocessingBeforeSplitAnalyzer(),
     ];
 
     /// <summary>Code that uses every construct the analyses follow: each is cut short at many points.</summary>
@@ -35,6 +36,11 @@ public class RobustnessTests
                 rows.AddRange(rows.Where(r => r.IsFraud));
                 var view = ml.Data.LoadFromEnumerable(Oversample(rows));
                 var split = ml.Data.TrainTestSplit(view, testFraction: 0.2);
+                var scaled = ml.Transforms.NormalizeMinMax("Amount").Fit(view).Transform(view);
+                var mean = X.Average(r => r[0]);
+                X[0][0] = (X[0][0] - mean) / mean;
+                var centred = X.Select(r => r[0] - mean).Take(5).Concat(X.Select(r => r[0]).Skip(5)).ToArray();
+                var resplit = ml.Data.TrainTestSplit(scaled);
                 var (xRes, yRes) = Smote(X, y);
                 foreach (var (train, test) in KFold(xRes.Length, 5))
                 {
@@ -85,6 +91,8 @@ public class RobustnessTests
     [InlineData("static int Local() { return Local(); } var f = () => { Smote(f); };")]
     [InlineData("var q = from r in rows where r.Label select Oversample(r);")]
     [InlineData("ref var r = ref X[0]; Smote(ref r, out var o);")]
+    [InlineData("var mean = X.Average(r => r[0]); var s = X.Select(r => r[0] - mean).Take(; ml.Transforms.NormalizeMinMax().Fit().Transform(s).TrainTestSplit(")]
+    [InlineData("foreach (var r in rows) r.Amount /= rows.Max(; X[0][] = (X[0][0] - ) / ; ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(rows))")]
     public async Task Code_with_errors_never_throws(string statements)
     {
         var source = "static class Broken { static double[][] Smote(double[][] X) => X; static void M(MLContext ml, List<Transaction> rows, double[][] X, int[] y, BinaryClassificationMetrics metrics, FraudPrediction prediction) { "

@@ -36,6 +36,7 @@ internal readonly struct BodyScan
         bool take = false, skip = false, random = false;
         var wheres = 0;
         List<SyntaxToken>? grows = null;
+        bool statistic = false, rewrites = false;
         foreach (var token in body.DescendantTokens())
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken))
@@ -49,6 +50,19 @@ internal readonly struct BodyScan
             {
                 return new BodyScan(true, names);
             }
+
+            if ((kind & IdentifierKind.Preprocessing) != 0)
+            {
+                // A learning step (NormalizeMinMax, a scaler) is a signal; a statistic only where rows are rewritten with it.
+                if (!Checks.PreprocessingBeforeSplitCheck.IsStatisticName(text))
+                {
+                    return new BodyScan(true, names);
+                }
+
+                statistic = true;
+            }
+
+            rewrites |= text == "Select" || token.Parent is ForEachStatementSyntax || token.Parent is ForStatementSyntax;
 
             if ((kind & IdentifierKind.Grow) != 0)
             {
@@ -65,7 +79,7 @@ internal readonly struct BodyScan
             }
         }
 
-        var cuts = (take && skip) || (take && random) || wheres >= 2;
+        var cuts = (take && skip) || (take && random) || wheres >= 2 || (statistic && rewrites);
         return new BodyScan(cuts || (grows != null && AnyGrowsWithItself(grows, body)), names);
     }
 

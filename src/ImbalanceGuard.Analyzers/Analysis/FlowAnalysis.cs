@@ -151,12 +151,12 @@ internal sealed class FlowAnalysis
         }
     }
 
-    /// <summary>A call or expression as the messages quote it: one line, at most 60 characters.</summary>
-    public static string Describe(SyntaxNode node)
+    /// <summary>A call or expression as the messages quote it: one line, at most <paramref name="maxLength"/> characters (60 unless a rule quotes long catalog paths).</summary>
+    public static string Describe(SyntaxNode node, int maxLength = 60)
     {
         var target = node is InvocationExpressionSyntax invocation ? invocation.Expression : node;
         var text = target.ToString();
         text = string.Join(" ", text.Split(['\r', '\n', '\t', ' '], System.StringSplitOptions.RemoveEmptyEntries));
-        return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        return text.Length > maxLength ? text.Substring(0, maxLength - 3) + "..." : text;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ImbalanceGuard.Analyzers.Checks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -179,14 +180,18 @@ internal sealed partial class GraphRun
             case MethodRoleKind.FoldCut:
                 LeakChecks.AtCrossValidation(this, call);
                 break;
+            case MethodRoleKind.None when !call.Data.IsEmpty && HandWrittenSplit.IsSplitCut(call.Invocation, Model):
+                LeakChecks.AtHandWrittenSplit(this, call);
+                break;
         }
     }
 
     /// <summary>
     /// The sources recognised on invocations, and what each role does to the taint of its result: a
     /// resampler's output is resampled, a split's or fold generator's parts are not evaluation data, folds
-    /// are folds, a method marked or typed as evaluation data returns evaluation data. A new taint bit's
-    /// invocation sources are added here.
+    /// are folds, a method marked or typed as evaluation data returns evaluation data, the output of
+    /// preprocessing fitted on the same rows is preprocessed (IG0007). A new taint bit's invocation sources are
+    /// added here.
     /// </summary>
     private TaintValue Sources(IInvocationOperation invocation, MethodRole role, TaintValue flow, TaintValue data, bool selfAppend, MethodSummary? summary)
     {
@@ -250,6 +255,12 @@ internal sealed partial class GraphRun
                     result = result.With(Taint.Evaluation, "'" + FlowAnalysis.Describe(invocation.Syntax) + "'");
                 }
 
+                // Transform after Fit on the same rows, FitTransform, rows rescaled with their own statistics.
+                if (PreprocessingBeforeSplitCheck.Preprocessing(invocation, _owner) is { } preprocessing)
+                {
+                    result = result.With(Taint.Preprocessed, preprocessing);
+                }
+
                 break;
         }
 
@@ -303,6 +314,12 @@ internal sealed partial class GraphRun
             result = result.With(Taint.Folds, null);
         }
 
+        if (returned.Has(Taint.Preprocessed))
+        {
+            // PreprocessData(data) that fits a normalizer on its parameter and returns the transformed rows.
+            result = result.With(Taint.Preprocessed, ReturnedBy(described, returned.Preprocessing));
+        }
+
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter != null && summary.Parameters.TryGetValue(argument.Parameter.Ordinal, out var left) && AsLambda(argument.Value) == null)
@@ -323,7 +340,28 @@ internal sealed partial class GraphRun
     }
 
     private static TaintValue Renamed(TaintValue value, string call)
-        => new(value.Bits, value.Resampler == null ? null : Through(call, value.Resampler), value.Evaluation);
+        => new(value.Bits, value.Resampler == null ? null : Through(call, value.Resampler), value.Evaluation, value.Preprocessing);
+
+    /// <summary>
+    /// How returned data was preprocessed, named with the call that returned it: <c>returned by 'PreprocessData',
+    /// transformed by '…'</c>. Through several helpers the outermost call (the one the reader sees) is named.
+    /// </summary>
+    private static string? ReturnedBy(string call, string? preprocessing)
+    {
+        if (preprocessing == null)
+        {
+            return null;
+        }
+
+        const string Prefix = "returned by '";
+        if (preprocessing.StartsWith(Prefix, System.StringComparison.Ordinal))
+        {
+            var end = preprocessing.IndexOf("', ", Prefix.Length, System.StringComparison.Ordinal);
+            preprocessing = end < 0 ? preprocessing : preprocessing.Substring(end + 3);
+        }
+
+        return Prefix + call + "', " + preprocessing;
+    }
 
     /// <summary>
     /// A call of a local function (top-level statements keep their helpers there): its graph runs with the

@@ -31,6 +31,9 @@ internal sealed partial class GraphRun : IFlowPoint
     /// <inheritdoc />
     public SemanticModel Model => _owner.Model;
 
+    /// <inheritdoc />
+    public PrePass Pre => _owner.Pre;
+
     /// <summary>After <see cref="Run"/>: the converged state where the graph exits (empty when it never exits normally).</summary>
     public FlowState ExitState { get; private set; } = new();
 

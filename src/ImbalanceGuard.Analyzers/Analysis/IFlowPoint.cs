@@ -11,6 +11,9 @@ internal interface IFlowPoint
     /// <summary>The semantic model of the analysed code's tree.</summary>
     SemanticModel Model { get; }
 
+    /// <summary>The analysed code block's pre-pass (assignments, data sources, foreach variables), for checks that look at how a sink's data was built.</summary>
+    PrePass Pre { get; }
+
     /// <summary>The taint a local, parameter, field or property holds here.</summary>
     TaintValue TaintOf(ISymbol symbol);
 

@@ -14,12 +14,23 @@ internal static class LeakChecks
     public static void AtSplit(IFlowPoint flow, in SinkCall call)
     {
         ResampledDataSplitCheck.Check(flow, call);
+        PreprocessingBeforeSplitCheck.CheckSplitOrCrossValidation(flow, call);
     }
 
     /// <summary>A fold generator or a cross-validation call (or a hand-written fold cut).</summary>
     public static void AtCrossValidation(IFlowPoint flow, in SinkCall call)
     {
         ResamplingOutsideFoldsCheck.CheckCrossValidation(flow, call);
+        PreprocessingBeforeSplitCheck.CheckSplitOrCrossValidation(flow, call);
+    }
+
+    /// <summary>
+    /// The <c>Take</c> of a hand-written <c>Take</c>/<c>Skip</c> split of tainted data (see <see cref="HandWrittenSplit"/>).
+    /// Only IG0007 watches it: the resampling rules keep to the splitters they name.
+    /// </summary>
+    public static void AtHandWrittenSplit(IFlowPoint flow, in SinkCall call)
+    {
+        PreprocessingBeforeSplitCheck.CheckHandWrittenSplit(flow, call);
     }
 
     /// <summary>A resampler's input: evaluation data first (IG0003), else resampling inside a fold loop on the wrong data (IG0002).</summary>

@@ -130,7 +130,7 @@ internal sealed class MethodSummaries
                 if (parameter.RefKind is RefKind.Ref or RefKind.Out || analysis.MutatedParameters.Contains(parameter))
                 {
                     var value = exit.Get(parameter);
-                    if ((value.Bits & (Taint.Resampled | Taint.Evaluation)) != 0)
+                    if ((value.Bits & Taint.CrossMethod) != 0)
                     {
                         parameters = parameters.SetItem(parameter.Ordinal, value);
                     }
@@ -146,7 +146,9 @@ internal sealed class MethodSummaries
     /// <summary>
     /// The token scan that spares binding most members: a body can leave taint only if it names a resampler, a
     /// split or fold generator, or evaluation data, grows a collection with its own rows, cuts one the way
-    /// hand-written sampling and splits do (<c>Take</c> with <c>Skip</c>, a random order, two <c>Where</c>s), or
+    /// hand-written sampling and splits do (<c>Take</c> with <c>Skip</c>, a random order, two <c>Where</c>s), names a learning
+    /// preprocessing step (IG0007: <c>NormalizeMinMax</c>) or applies a statistic to rows (<c>Average</c> beside a
+    /// <c>Select</c> or a loop), or
     /// calls a member of the compilation's own whose body can (by name, to <see cref="MaxDepth"/> calls and a
     /// budget of bodies; beyond them a body counts as able to). Deciding by name, without binding, keeps the
     /// validation helpers and collection code of a large codebase unbound.

@@ -7,8 +7,9 @@ namespace ImbalanceGuard.Analyzers.Analysis;
 /// <summary>
 /// What one of the compilation's own members does to data, as its callers see it, computed with its
 /// parameters clean: the taint of what it returns (resampled: it is a resampler at its call sites;
-/// evaluation data; folds), the taint it leaves in the data of its parameters (a method that resamples
-/// the list it is given), and the taint it leaves in the fields and properties of its own type.
+/// evaluation data; folds; preprocessed by a step fitted on those rows), the taint it leaves in the data of
+/// its parameters (a method that resamples the list it is given), and the taint it leaves in the fields and
+/// properties of its own type.
 /// </summary>
 internal sealed class MethodSummary
 {
@@ -48,7 +49,7 @@ internal sealed class MethodSummary
         {
             if (pair.Key is IFieldSymbol or IPropertySymbol && pair.Key is ISymbol member
                 && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type.OriginalDefinition)
-                && (pair.Value.Bits & (Taint.Resampled | Taint.Evaluation)) != 0)
+                && (pair.Value.Bits & Taint.CrossMethod) != 0)
             {
                 builder[member] = pair.Value;
             }

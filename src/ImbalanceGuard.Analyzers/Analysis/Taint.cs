@@ -16,16 +16,23 @@ internal enum Taint : byte
 
     /// <summary>The output of a fold generator (the folds, a fold, a fold's parts), or derived from one.</summary>
     Folds = 4,
+
+    /// <summary>IG0007: transformed by preprocessing fitted on these rows (a fitted ML.NET estimator, hand-written statistics of all rows).</summary>
+    Preprocessed = 8,
+
+    /// <summary>What a <see cref="MethodSummary"/> carries to callers from a callee's parameters and its type's members (folds stay where they are cut).</summary>
+    CrossMethod = Resampled | Evaluation | Preprocessed,
 }
 
 /// <summary>A taint with the names of where it came from, for the messages.</summary>
 internal readonly struct TaintValue
 {
-    public TaintValue(Taint bits, string? resampler, string? evaluation)
+    public TaintValue(Taint bits, string? resampler, string? evaluation, string? preprocessing)
     {
         Bits = bits;
         Resampler = resampler;
         Evaluation = evaluation;
+        Preprocessing = preprocessing;
     }
 
     public Taint Bits { get; }
@@ -35,6 +42,9 @@ internal readonly struct TaintValue
 
     /// <summary>The evaluation data it came from, when <see cref="Taint.Evaluation"/>.</summary>
     public string? Evaluation { get; }
+
+    /// <summary>IG0007: how the data was preprocessed (the estimator or statistic, as the message says it), when <see cref="Taint.Preprocessed"/>.</summary>
+    public string? Preprocessing { get; }
 
     public bool Has(Taint taint) => (Bits & taint) != 0;
 
@@ -52,15 +62,20 @@ internal readonly struct TaintValue
             return other;
         }
 
-        return new TaintValue(Bits | other.Bits, Resampler ?? other.Resampler, Evaluation ?? other.Evaluation);
+        return new TaintValue(Bits | other.Bits, Resampler ?? other.Resampler, Evaluation ?? other.Evaluation, Preprocessing ?? other.Preprocessing);
     }
 
     public TaintValue With(Taint taint, string? source)
         => new(
             Bits | taint,
             taint == Taint.Resampled && Resampler == null ? source : Resampler,
-            taint == Taint.Evaluation && Evaluation == null ? source : Evaluation);
+            taint == Taint.Evaluation && Evaluation == null ? source : Evaluation,
+            taint == Taint.Preprocessed && Preprocessing == null ? source : Preprocessing);
 
     public TaintValue Without(Taint taint)
-        => new(Bits & ~taint, (taint & Taint.Resampled) != 0 ? null : Resampler, (taint & Taint.Evaluation) != 0 ? null : Evaluation);
+        => new(
+            Bits & ~taint,
+            (taint & Taint.Resampled) != 0 ? null : Resampler,
+            (taint & Taint.Evaluation) != 0 ? null : Evaluation,
+            (taint & Taint.Preprocessed) != 0 ? null : Preprocessing);
 }

@@ -33,6 +33,12 @@ internal enum IdentifierKind : ushort
 
     /// <summary>A call that selects the best (IG0006): Max, MaxBy, OrderBy..., a threshold tuner.</summary>
     Selection = 2048,
+
+    /// <summary>IG0007: an ML.NET estimator that learns from the rows, or a statistic a hand-written scaler uses.</summary>
+    Preprocessing = 4096,
+
+    /// <summary>IG0007: <c>Skip</c>, the half of a hand-written <c>Take</c>/<c>Skip</c> split that is rarer in other code.</summary>
+    HandSplit = 8192,
 }
 
 /// <summary>
@@ -44,6 +50,15 @@ internal readonly struct Triggers
     private static readonly string[] LibraryResamplers = ["Resample", "FitResample"];
     private static readonly string[] ImbalanceGuardSinks = ["Stratified", "TimeOrdered", "Grouped", "Split", "AssignFolds"];
     private static readonly string[] MLNetSinks = ["TrainTestSplit", "CrossValidationSplit", "CrossValidate", "CrossValidateNonCalibrated"];
+
+    /// <summary>IG0007's sources: the ML.NET estimators that learn from the rows, the statistics hand-written scalers use, and FitTransform (scaler classes are known by their names' last word).</summary>
+    private static readonly string[] PreprocessingNames =
+    [
+        "NormalizeMinMax", "NormalizeMeanVariance", "NormalizeLogMeanVariance", "NormalizeBinning", "NormalizeSupervisedBinning",
+        "NormalizeRobustScaling", "Normalize", "ReplaceMissingValues", "ProjectToPrincipalComponents", "SelectFeaturesBasedOnMutualInformation",
+        "SelectFeaturesBasedOnCount", "FeaturizeText", "Average", "Mean", "Min", "Max", "Median", "StandardDeviation",
+        "PopulationStandardDeviation", "Variance", "PopulationVariance", "Quantile", "Percentile", "Std", "StdDev", "FitTransform", "Fit_Transform",
+    ];
 
     private static readonly string[] GrowNames = ["Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "AddLast", "AddFirst", "Concat", "Append", "Prepend"];
     private static readonly string[] EvaluationFragments = ["test", "val", "holdout", "eval", "Evaluate"];
@@ -63,8 +78,9 @@ internal readonly struct Triggers
     }
 
     /// <summary>
-    /// A resampler may run here, or a split or cross-validation call may be given data that another method
-    /// resampled (its summary decides): IG0001-IG0003 can find something.
+    /// A resampler may run here, a split or cross-validation call may be given data that another method
+    /// resampled or preprocessed (its summary decides), or preprocessing sits next to a hand-written split:
+    /// IG0001-IG0003 or IG0007 can find something.
     /// </summary>
     public bool Leakage { get; }
 
@@ -126,7 +142,9 @@ internal readonly struct Triggers
         var sink = (seen & IdentifierKind.NamedSink) != 0;
         // Hand-written resampling has no name: random Take per class, or a list grown with its own rows and then cut into folds.
         // A random order then Take is per-class under-sampling; Skip beside a random number (a reader's Skip()) is not.
-        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && grow) || (take && (seen & IdentifierKind.Random) != 0);
+        // IG0007: a learning step or a statistic beside a Take/Skip pair (a named split already wakes the analysis).
+        var preprocessedSplit = (seen & IdentifierKind.Preprocessing) != 0 && take && (seen & IdentifierKind.HandSplit) != 0;
+        var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && grow) || (take && (seen & IdentifierKind.Random) != 0) || preprocessedSplit;
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         var selection = (seen & IdentifierKind.TestData) != 0 && (comparison || (seen & IdentifierKind.Selection) != 0);
         return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection);
@@ -141,6 +159,16 @@ internal readonly struct Triggers
         if ((context.Known.HasImbalanceGuard && Array.IndexOf(LibraryResamplers, text) >= 0) || settings.Resamplers.MayMatchName(text) || attributed.Contains(text))
         {
             kind |= IdentifierKind.Resampler;
+        }
+
+        if (Array.IndexOf(PreprocessingNames, text) >= 0 || Checks.PreprocessingBeforeSplitCheck.IsScalerName(text))
+        {
+            kind |= IdentifierKind.Preprocessing;
+        }
+
+        if (text == "Skip")
+        {
+            kind |= IdentifierKind.HandSplit;
         }
 
         if (Array.IndexOf(GrowNames, text) >= 0)
