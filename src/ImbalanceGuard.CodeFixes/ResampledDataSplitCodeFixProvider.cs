@@ -69,9 +69,10 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
             editor.ReplaceNode(old, replacement.WithTriviaFrom(old));
         }
 
+        // Its comments go with it; preprocessor directives stay where they are.
         var removed = Unit(plan.Resampling);
-        var plain = removed.GetLeadingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
-        editor.RemoveNode(removed, plain ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepExteriorTrivia);
+        var directives = removed.GetLeadingTrivia().Any(t => t.IsDirective);
+        editor.RemoveNode(removed, directives ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia);
         editor.InsertAfter(Unit(plan.Split), plan.Split.Parent is GlobalStatementSyntax ? GlobalStatement(plan.Moved) : plan.Moved);
         if (plan.NeedsLinq)
         {
@@ -181,7 +182,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
         }
 
         var statement = resampling.Statement.ReplaceNodes(moved.Keys, (original, _) => moved[original]);
-        plan.Moved = statement.WithLeadingTrivia(Indentation(splitStatement)).WithTrailingTrivia(resampling.Statement.GetTrailingTrivia());
+        plan.Moved = statement.WithLeadingTrivia(MovedTrivia(resampling.Statement, splitStatement)).WithTrailingTrivia(resampling.Statement.GetTrailingTrivia());
         return plan;
     }
 
@@ -429,11 +430,27 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
     /// <summary>The node that holds a statement in its list: the statement, or its top-level wrapper.</summary>
     private static SyntaxNode Unit(StatementSyntax statement) => statement.Parent is GlobalStatementSyntax global ? global : statement;
 
-    /// <summary>The whitespace that indents <paramref name="statement"/>'s line.</summary>
-    private static SyntaxTriviaList Indentation(StatementSyntax statement)
+    /// <summary>
+    /// The leading trivia of the moved statement: its own comments without the blank lines before them (or, when
+    /// directives stand before it, only the split's indentation).
+    /// </summary>
+    private static SyntaxTriviaList MovedTrivia(StatementSyntax moved, StatementSyntax split)
     {
-        var leading = statement.GetLeadingTrivia();
-        return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? TriviaList(leading[leading.Count - 1]) : TriviaList();
+        var leading = moved.GetLeadingTrivia();
+        if (leading.Any(t => t.IsDirective))
+        {
+            var own = split.GetLeadingTrivia();
+            return own.Count > 0 && own[own.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? TriviaList(own[own.Count - 1]) : TriviaList();
+        }
+
+        var start = 0;
+        while (start < leading.Count && (leading[start].IsKind(SyntaxKind.EndOfLineTrivia)
+            || leading[start].IsKind(SyntaxKind.WhitespaceTrivia) && start + 1 < leading.Count && leading[start + 1].IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            start++;
+        }
+
+        return TriviaList(leading.Skip(start));
     }
 
     /// <summary>The edits of one fix.</summary>

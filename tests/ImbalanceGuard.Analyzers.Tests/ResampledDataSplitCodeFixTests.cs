@@ -222,6 +222,44 @@ public class ResampledDataSplitCodeFixTests
             """,
             topLevel: true);
 
+    /// <summary>A resampler of views of the project's own, its result declared with a type: the comment above it moves with it.</summary>
+    [Fact]
+    public Task Own_view_resampler_with_a_comment_and_a_declared_type()
+        => Verify(
+            """
+            static class Helpers
+            {
+                static IDataView UndersampleMajority(MLContext ml, IDataView data) => data;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    Console.WriteLine("training");
+
+                    // Fewer legitimate transactions: the model sees the frauds.
+                    IDataView reduced = UndersampleMajority(ml, data);
+                    var split = {|IG0001:ml.Data.TrainTestSplit(reduced, 0.3, seed: 7)|};
+                    var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(split.TrainSet);
+                    var scored = model.Transform(split.TestSet);
+                }
+            }
+            """,
+            """
+            static class Helpers
+            {
+                static IDataView UndersampleMajority(MLContext ml, IDataView data) => data;
+
+                public static void Run(MLContext ml, IDataView data)
+                {
+                    Console.WriteLine("training");
+                    var split = ml.Data.TrainTestSplit(data, 0.3, seed: 7);
+                    // Fewer legitimate transactions: the model sees the frauds.
+                    IDataView reduced = UndersampleMajority(ml, split.TrainSet);
+                    var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression().Fit(reduced);
+                    var scored = model.Transform(split.TestSet);
+                }
+            }
+            """);
+
     /// <summary>Two leaks in one method fixed at once (Fix All), statements between them left alone.</summary>
     [Fact]
     public Task Fix_all_two_splits_of_resampled_data()
