@@ -17,13 +17,16 @@ namespace ImbalanceGuard.CodeFixes;
 /// <summary>
 /// IG0001's fix, for straight-line code: split first, then resample only the training part. The resampler's
 /// statement moves below the split and is given the split's training side; the split is given what the resampler was
-/// given; and the code that read the training side reads the resampled training data. Three shapes:
+/// given; and the code that read the training side reads the resampled training data. The shapes:
 /// <list type="bullet">
 /// <item>a resampler's result split as it is: <c>var (xRes, yRes) = Smote(x, y); var (xTr, xTe, yTr, yTe) = TrainTestSplit(xRes, yRes);</c>,
 /// or the ML.NET bridge's <c>ml.Data.Resample(training, smote)</c> split by ML.NET (ML.NET's training side is made
 /// the bridge's training view again with <c>AsTrainingData</c>);</item>
 /// <item>a list resampled, then loaded with <c>LoadFromEnumerable</c> and split: the training view is read back with
-/// <c>CreateEnumerable</c> for the resampler and the resampled rows loaded where the training view was used.</item>
+/// <c>CreateEnumerable</c> for the resampler and the resampled rows loaded where the training view was used;</item>
+/// <item>ImbalanceGuard's escape hatch: data declared training data (<c>Split.FromPreSplit(data)</c>), resampled, and
+/// rebuilt into a <c>Dataset</c> to split (<see cref="DatasetRebuild"/>): <c>data</c> is split and the declaration
+/// and the rebuild go.</item>
 /// </list>
 /// Offered only where this keeps everything else as it was: the resampler named by the diagnostic, its statement and
 /// the split's (and any load between them) in one block, its result read by the split alone, what it is given not
@@ -70,9 +73,12 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
         }
 
         // Its comments go with it; preprocessor directives stay where they are.
-        var removed = Unit(plan.Resampling);
-        var directives = removed.GetLeadingTrivia().Any(t => t.IsDirective);
-        editor.RemoveNode(removed, directives ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+        foreach (var statement in plan.Removed.Prepend(plan.Resampling))
+        {
+            var removed = Unit(statement);
+            var directives = removed.GetLeadingTrivia().Any(t => t.IsDirective);
+            editor.RemoveNode(removed, directives ? SyntaxRemoveOptions.KeepExteriorTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+        }
         editor.InsertAfter(Unit(plan.Split), plan.Split.Parent is GlobalStatementSyntax ? GlobalStatement(plan.Moved) : plan.Moved);
         if (plan.NeedsLinq)
         {
@@ -108,7 +114,11 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
         var links = new List<Link>();
         foreach (var given in split.ArgumentList.Arguments)
         {
-            if (Trace(given.Expression, siblings, splitStatement, model, cancellationToken) is { } link)
+            if (DatasetRebuild.Read(given.Expression, siblings, model, cancellationToken) is { } rebuild)
+            {
+                links.Add(new Link(new OutputRead(rebuild.Resampled, rebuild.Call, rebuild.Resampling), null, null, rebuild));
+            }
+            else if (Trace(given.Expression, siblings, splitStatement, model, cancellationToken) is { } link)
             {
                 links.Add(link);
             }
@@ -124,7 +134,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
 
         var resampling = resamplings[0];
         links.RemoveAll(l => l.Output.DeclaringStatement != resampling.Statement);
-        if (resampling.Outputs.Count != links.Count || resampling.Outputs.Count != links.Count || resampling.Outputs.Count != parts.Count
+        if (resampling.Outputs.Count != links.Count || resampling.Outputs.Count != parts.Count
             || !resampling.Outputs.All(o => links.Count(l => SymbolEqualityComparer.Default.Equals(l.Output.Local, o)) == 1))
         {
             return null;
@@ -135,6 +145,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
         var between = siblings.Skip(resampleIndex + 1).Take(splitIndex - resampleIndex - 1).ToList();
         if (resampleIndex < 0 || resampleIndex >= splitIndex
             || links.Any(l => l.LoadStatement != null && !between.Contains(l.LoadStatement))
+            || links.Any(l => l.Rebuild != null && !l.Rebuild.Statements.All(between.Contains))
             || !Untouched(resampling, between, model, cancellationToken))
         {
             return null;
@@ -149,8 +160,23 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
             var input = resampling.Inputs[i];
             var part = parts[i];
 
-            // The split takes what the resampler was given (through the same load).
-            plan.Replacements.Add((link.Output.Read, Expression(input).WithoutTrivia()));
+            // The split takes what the resampler was given (through the same load), or the dataset it was declared from.
+            if (link.Rebuild is { } rebuilt)
+            {
+                if (DatasetRebuild.Declared(Expression(input), siblings, model, cancellationToken) is not { } declared
+                    || !Unwritten(declared.Data, siblings.Skip(siblings.IndexOf(declared.Statement) + 1).Take(splitIndex - siblings.IndexOf(declared.Statement) - 1), model, cancellationToken))
+                {
+                    return null;
+                }
+
+                plan.Replacements.Add((link.Output.Read, declared.Data.WithoutTrivia()));
+                plan.Removed.Add(declared.Statement);
+                plan.Removed.AddRange(rebuilt.Statements);
+            }
+            else
+            {
+                plan.Replacements.Add((link.Output.Read, Expression(input).WithoutTrivia()));
+            }
 
             // The resampler takes the training side, converted back to what it accepts.
             var back = Back(part, input, link, resampling, model, plan, cancellationToken);
@@ -287,6 +313,14 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="data"/> (a plain name) is written in none of <paramref name="statements"/>.</summary>
+    private static bool Unwritten(ExpressionSyntax data, IEnumerable<StatementSyntax> statements, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetSymbolInfo(data, cancellationToken).Symbol;
+        return symbol != null && !statements.SelectMany(s => s.DescendantNodes()).OfType<IdentifierNameSyntax>()
+            .Any(name => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, symbol) && IsChanged(name));
     }
 
     /// <summary>Whether a name is written, or is the root of a member that is written (<c>sampler.Seed = 2</c>).</summary>
@@ -473,6 +507,9 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
 
         public List<(SyntaxNode Old, ExpressionSyntax New)> Replacements { get; } = [];
 
+        /// <summary>Statements that only served the resampled data on its way to the split (a rebuild of a dataset).</summary>
+        public List<StatementSyntax> Removed { get; } = [];
+
         /// <summary>Whether the new code calls <c>ToList</c>/<c>ToArray</c> where <c>System.Linq</c> is not imported.</summary>
         public bool NeedsLinq { get; set; }
     }
@@ -480,12 +517,16 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
     /// <summary>A split argument that carries a resampler's output: its read, and the load call (and statement) it goes through.</summary>
     private sealed class Link
     {
-        public Link(OutputRead output, InvocationExpressionSyntax? load, StatementSyntax? loadStatement)
+        public Link(OutputRead output, InvocationExpressionSyntax? load, StatementSyntax? loadStatement, DatasetRebuild? rebuild = null)
         {
             Output = output;
             Load = load;
             LoadStatement = loadStatement;
+            Rebuild = rebuild;
         }
+
+        /// <summary>The dataset rebuilt from the resampled set that the split is given, if that is how it gets there.</summary>
+        public DatasetRebuild? Rebuild { get; }
 
         public OutputRead Output { get; }
 
@@ -497,7 +538,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
     /// <summary>The one read of a local that a statement of the block declares.</summary>
     private sealed class OutputRead
     {
-        public OutputRead(ILocalSymbol local, IdentifierNameSyntax read, StatementSyntax declaringStatement)
+        public OutputRead(ILocalSymbol local, ExpressionSyntax read, StatementSyntax declaringStatement)
         {
             Local = local;
             Read = read;
@@ -506,7 +547,8 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
 
         public ILocalSymbol Local { get; }
 
-        public IdentifierNameSyntax Read { get; }
+        /// <summary>Where the split's argument reads it (for a rebuild, the rebuild itself).</summary>
+        public ExpressionSyntax Read { get; }
 
         public StatementSyntax DeclaringStatement { get; }
     }

@@ -222,6 +222,50 @@ public class ResampledDataSplitCodeFixTests
             """,
             topLevel: true);
 
+    /// <summary>
+    /// ImbalanceGuard's types let only a training set be resampled; here it was declared from all the data, resampled,
+    /// and rebuilt row by row into a dataset to split. The fix splits the data itself and resamples the training side:
+    /// the declaration and the rebuild go.
+    /// </summary>
+    [Fact]
+    public Task ImbalanceGuard_resampled_set_rebuilt_into_a_dataset_and_split()
+        => Verify(
+            """
+            static class Escape
+            {
+                public static double Run(Dataset data, Sampler sampler)
+                {
+                    var everything = Split.FromPreSplit(data);
+                    TrainingSet resampled = new Smote { Seed = 1 }.Resample(everything);
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    var (train, holdout) = {|IG0001:Split.Stratified(Dataset.FromRows(rows, labels), 0.25, seed: 1)|};
+                    LeakageGuard.EnsureIndependent(train, holdout);
+
+                    var all = Split.FromPreSplit(data);
+                    var balanced = sampler.Resample(all);
+                    var features = Enumerable.Range(0, balanced.RowCount).Select(i => balanced.GetRow(i).ToArray()).ToList();
+                    var classes = Enumerable.Range(0, balanced.RowCount).Select(balanced.GetClassName).ToList();
+                    var split = {|IG0001:Split.Stratified(Dataset.FromRows(features, classes), 0.2, seed: 2)|};
+                    return split.Training.RowCount + split.Holdout.RowCount;
+                }
+            }
+            """,
+            """
+            static class Escape
+            {
+                public static double Run(Dataset data, Sampler sampler)
+                {
+                    var (train, holdout) = Split.Stratified(data, 0.25, seed: 1);
+                    TrainingSet resampled = new Smote { Seed = 1 }.Resample(train);
+                    LeakageGuard.EnsureIndependent(resampled, holdout);
+                    var split = Split.Stratified(data, 0.2, seed: 2);
+                    var balanced = sampler.Resample(split.Training);
+                    return balanced.RowCount + split.Holdout.RowCount;
+                }
+            }
+            """);
+
     /// <summary>A resampler of views of the project's own, its result declared with a type: the comment above it moves with it.</summary>
     [Fact]
     public Task Own_view_resampler_with_a_comment_and_a_declared_type()
@@ -427,6 +471,26 @@ public class ResampledDataSplitCodeFixTests
                     var b = Smote(second);
                     var (left, right) = {|IG0001:TrainTestSplit(b)|};
                     Console.WriteLine(left.Length + right.Length);
+                }
+            }
+            """);
+
+    /// <summary>A rebuilt dataset whose rows are also printed: dropping the rebuild would drop that output.</summary>
+    [Fact]
+    public Task Not_offered_when_a_rebuilt_part_is_used_elsewhere()
+        => VerifyNotOffered(
+            """
+            static class Escape
+            {
+                public static void Run(Dataset data)
+                {
+                    var everything = Split.FromPreSplit(data);
+                    var resampled = new Smote { Seed = 1 }.Resample(everything);
+                    var rows = Enumerable.Range(0, resampled.RowCount).Select(i => resampled.GetRow(i).ToArray()).ToList();
+                    var labels = Enumerable.Range(0, resampled.RowCount).Select(resampled.GetClassName).ToList();
+                    Console.WriteLine(rows.Count);
+                    var (train, holdout) = {|IG0001:Split.Stratified(Dataset.FromRows(rows, labels), 0.25, seed: 1)|};
+                    LeakageGuard.EnsureIndependent(train, holdout);
                 }
             }
             """);
