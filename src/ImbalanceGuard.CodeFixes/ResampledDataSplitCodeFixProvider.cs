@@ -110,7 +110,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
             return null;
         }
 
-        // Which split arguments carry the resampler's outputs, and through which load.
+        // Which split arguments carry the resampler's outputs: directly, through a load, or rebuilt into a dataset.
         var links = new List<Link>();
         foreach (var given in split.ArgumentList.Arguments)
         {
@@ -118,7 +118,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
             {
                 links.Add(new Link(new OutputRead(rebuild.Resampled, rebuild.Call, rebuild.Resampling), null, null, rebuild));
             }
-            else if (Trace(given.Expression, siblings, splitStatement, model, cancellationToken) is { } link)
+            else if (Trace(given.Expression, siblings, model, cancellationToken) is { } link)
             {
                 links.Add(link);
             }
@@ -225,7 +225,7 @@ public sealed class ResampledDataSplitCodeFixProvider : EditorCodeFixProvider
     /// A split argument that carries a resampler's output: the output's local itself, or that local loaded into an
     /// ML.NET view (inline, or in a local declared before the split and read only there).
     /// </summary>
-    private static Link? Trace(ExpressionSyntax given, List<StatementSyntax> siblings, StatementSyntax splitStatement, SemanticModel model, CancellationToken cancellationToken)
+    private static Link? Trace(ExpressionSyntax given, List<StatementSyntax> siblings, SemanticModel model, CancellationToken cancellationToken)
     {
         if (given is InvocationExpressionSyntax call)
         {
