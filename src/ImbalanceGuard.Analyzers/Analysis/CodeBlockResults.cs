@@ -21,11 +21,11 @@ internal sealed class CodeBlockResults
     private readonly ISymbol? _owner;
     private readonly SemanticModel _model;
     private readonly SettingsContext _context;
-    private readonly Lazy<Triggers> _triggers;
-    private readonly Lazy<(IOperation? Root, PrePass? Pre)> _tree;
-    private readonly Lazy<ImmutableArray<Finding>> _leakage;
-    private readonly Lazy<ImmutableArray<Finding>> _values;
-    private readonly Lazy<ImmutableArray<Finding>> _selection;
+    private readonly Once<Triggers> _triggers;
+    private readonly Once<(IOperation? Root, PrePass? Pre)> _tree;
+    private readonly Once<ImmutableArray<Finding>> _leakage;
+    private readonly Once<ImmutableArray<Finding>> _values;
+    private readonly Once<ImmutableArray<Finding>> _selection;
     private CancellationToken _cancellationToken;
 
     public CodeBlockResults(SyntaxNode block, ISymbol? owner, SemanticModel model, SettingsContext context)
@@ -35,12 +35,12 @@ internal sealed class CodeBlockResults
         _model = model;
         _context = context;
 
-        // PublicationOnly: a cancelled computation is not cached; the next request computes again.
-        _triggers = new Lazy<Triggers>(() => Triggers.Scan(_block, _context, _cancellationToken), LazyThreadSafetyMode.PublicationOnly);
-        _tree = new Lazy<(IOperation?, PrePass?)>(BuildTree, LazyThreadSafetyMode.PublicationOnly);
-        _leakage = new Lazy<ImmutableArray<Finding>>(ComputeLeakage, LazyThreadSafetyMode.PublicationOnly);
-        _values = new Lazy<ImmutableArray<Finding>>(ComputeValues, LazyThreadSafetyMode.PublicationOnly);
-        _selection = new Lazy<ImmutableArray<Finding>>(ComputeSelection, LazyThreadSafetyMode.PublicationOnly);
+        // Once: the first analyzer to ask computes while the others wait; a cancelled computation is not cached.
+        _triggers = new Once<Triggers>(() => Triggers.Scan(_block, _context, _cancellationToken));
+        _tree = new Once<(IOperation?, PrePass?)>(BuildTree);
+        _leakage = new Once<ImmutableArray<Finding>>(ComputeLeakage);
+        _values = new Once<ImmutableArray<Finding>>(ComputeValues);
+        _selection = new Once<ImmutableArray<Finding>>(ComputeSelection);
     }
 
     public ImmutableArray<Finding> Leakage(CancellationToken cancellationToken)

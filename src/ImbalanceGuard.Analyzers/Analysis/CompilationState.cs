@@ -22,6 +22,7 @@ internal sealed class CompilationState
     private static readonly ConditionalWeakTable<Compilation, CompilationState> States = new();
 
     private readonly ConcurrentDictionary<string, SettingsContext> _settings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SyntaxTree, (AnalyzerOptions Options, SettingsContext Context)> _treeSettings = new();
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _dataLike = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<SyntaxNode, CodeBlockResults> _blocks = new();
     private readonly Compilation _compilation;
@@ -45,6 +46,19 @@ internal sealed class CompilationState
         => States.GetValue(compilation, static c => new CompilationState(c));
 
     public SettingsContext GetSettings(AnalyzerOptions options, SyntaxTree tree)
+    {
+        // Every analyzer asks for every code block: the tree's answer is kept (reading the options costs more).
+        if (_treeSettings.TryGetValue(tree, out var cached) && ReferenceEquals(cached.Options, options))
+        {
+            return cached.Context;
+        }
+
+        var context = ReadSettings(options, tree);
+        _treeSettings[tree] = (options, context);
+        return context;
+    }
+
+    private SettingsContext ReadSettings(AnalyzerOptions options, SyntaxTree tree)
     {
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var key = AnalyzerSettings.Key(config);

@@ -10,7 +10,9 @@ internal sealed class SettingsContext
 {
     private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _evaluation = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, IdentifierKind> _identifiers = new(StringComparer.Ordinal);
+    // Sized for a large compilation's distinct identifiers and striped widely: the token scans of all code blocks
+    // add to it at once, and a small table's resizes (which take every lock) made them wait on each other.
+    private readonly ConcurrentDictionary<string, IdentifierKind> _identifiers = new(64, 16384, StringComparer.Ordinal);
 
     public SettingsContext(CompilationState compilation, AnalyzerSettings settings)
     {
