@@ -21,6 +21,7 @@ public class RobustnessTests
         new HardCodedThresholdAnalyzer(),
         new SamplingKeyIsLabelAnalyzer(),
         new PreprocessingBeforeSplitAnalyzer(),
+        new TunedOnTestDataAnalyzer(),
     ];
 
     /// <summary>Code that uses every construct the analyses follow: each is cut short at many points.</summary>
@@ -120,6 +121,67 @@ public class RobustnessTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
         var exceptions = await AnalyzerExceptions(compilation);
         Assert.Empty(exceptions);
+    }
+
+    /// <summary>
+    /// In the IDE (and in tools that analyse solutions) a project reference is another compilation: its members'
+    /// syntax is in trees this compilation cannot bind. The cross-method summaries must stop there, not throw
+    /// (found on public code: "SyntaxTree is not part of the compilation" at every call into a referenced project).
+    /// </summary>
+    [Fact]
+    public async Task Calls_into_a_referenced_projects_source_never_throw()
+    {
+        var references = await References();
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var shared = new[]
+        {
+            CSharpSyntaxTree.ParseText(Verifier.GlobalUsings + "\nglobal using App;\n", parse, "/0/GlobalUsings.cs"),
+        };
+        var library = CSharpCompilation.Create(
+            "Helpers",
+            [
+                CSharpSyntaxTree.ParseText(Verifier.Common, parse, "/1/Common.cs"),
+                CSharpSyntaxTree.ParseText(
+                    """
+                    namespace App;
+                    public class Store
+                    {
+                        public List<Transaction> Rows = new();
+                        public List<Transaction> TestRows => Rows.Skip(10).ToList();
+                        public static List<Transaction> Balance(List<Transaction> rows) { rows.AddRange(rows.Where(r => r.IsFraud)); return rows; }
+                    }
+                    """,
+                    parse,
+                    "/1/Store.cs"),
+                .. shared,
+            ],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var app = CSharpCompilation.Create(
+            "App",
+            [
+                CSharpSyntaxTree.ParseText(
+                    """
+                    namespace App.Main;
+                    public class Trainer : App.Store
+                    {
+                        public object Run(MLContext ml)
+                        {
+                            var balanced = Balance(Rows);
+                            var test = TestRows;
+                            return ml.Data.TrainTestSplit(ml.Data.LoadFromEnumerable(balanced.Concat(test)));
+                        }
+                    }
+                    """,
+                    parse,
+                    "/0/Trainer.cs"),
+                .. shared,
+            ],
+            references.Add(library.ToMetadataReference()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(library.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(app.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(await AnalyzerExceptions(app));
     }
 
     private static string RepositoryRoot()

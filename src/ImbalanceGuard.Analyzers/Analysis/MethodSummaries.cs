@@ -48,7 +48,15 @@ internal sealed class MethodSummaries
             return null;
         }
 
-        var node = BodyOf(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+        // A member of a referenced project (in the IDE, and in tools, a project reference is another compilation)
+        // is declared in a tree this compilation cannot bind: its summary would need that compilation.
+        var reference = method.DeclaringSyntaxReferences[0];
+        if (!callerModel.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+        {
+            return null;
+        }
+
+        var node = BodyOf(reference.GetSyntax(cancellationToken));
         return node == null ? null : Summarize(node, method, callerModel, cancellationToken);
     }
 
@@ -58,6 +66,11 @@ internal sealed class MethodSummaries
     /// </summary>
     public TaintValue StoredIn(ISymbol member, SyntaxNode reader, SemanticModel callerModel, CancellationToken cancellationToken)
     {
+        if (member.DeclaringSyntaxReferences.Length == 0 || !callerModel.Compilation.ContainsSyntaxTree(member.DeclaringSyntaxReferences[0].SyntaxTree))
+        {
+            return default;
+        }
+
         var writers = _writers.GetOrAdd(member, m => FindWriters(m, cancellationToken));
         var value = default(TaintValue);
         foreach (var writer in writers)
