@@ -872,6 +872,68 @@ public class PlainAccuracyTests
             }
             """);
 
+    /// <summary>
+    /// The same Accord test where NUnit is not referenced (tools/real-world compiles projects whose packages are
+    /// missing): the assertion does not bind, and is read by its syntax.
+    /// </summary>
+    [Fact]
+    public Task Accuracy_asserted_by_a_test_framework_that_does_not_bind()
+        => Verifier.VerifyAsync<PlainAccuracyAnalyzer>("""
+            namespace Accord.Tests
+            {
+                public sealed class GeneralConfusionMatrix
+                {
+                    public GeneralConfusionMatrix(int[] predicted, int[] expected) { }
+
+                    public double Accuracy { get; }
+                }
+
+                public sealed class QuasiNewtonLearningTest
+                {
+                    public void sequence_classifier_learns(int[] prediction, int[] output)
+                    {
+                        var cm = new GeneralConfusionMatrix(predicted: prediction, expected: output);
+                        double acc = cm.Accuracy;
+
+                        Assert.IsTrue(acc > 0.7);
+                        ClassicAssert.Greater(cm.Accuracy, 0.9);
+                        cm.Accuracy.Should().BeGreaterThan(0.9);
+                        Console.WriteLine($"training accuracy {{|IG0004:acc|}:P2}");
+                    }
+                }
+            }
+            """, allowCompilerErrors: true);
+
+    /// <summary>
+    /// The machinelearning-samples' TCRunner where the AutoML package does not bind: an arm keyed by the metric of
+    /// the same name is still a dispatch; an arm whose key names another thing still reports.
+    /// </summary>
+    [Fact]
+    public Task Metric_dispatcher_of_an_AutoML_package_that_does_not_bind()
+        => Verifier.VerifyAsync<PlainAccuracyAnalyzer>("""
+            namespace App
+            {
+                public sealed class TrialRunner
+                {
+                    private readonly MulticlassClassificationMetric _metric;
+                    private readonly string _name = "best";
+
+                    public double GetMetric(MulticlassClassificationMetrics metric) => _metric switch
+                    {
+                        MulticlassClassificationMetric.MicroAccuracy => metric.MicroAccuracy,
+                        MulticlassClassificationMetric.LogLoss => metric.LogLoss,
+                        _ => throw new NotImplementedException(),
+                    };
+
+                    public double Score(MulticlassClassificationMetrics metric) => _name switch
+                    {
+                        "best" => {|IG0004:metric.MicroAccuracy|},
+                        _ => metric.LogLoss,
+                    };
+                }
+            }
+            """, allowCompilerErrors: true);
+
     /// <summary>xunit assertions on ML.NET metrics, the failure message included.</summary>
     [Fact]
     public Task Accuracy_asserted_by_an_xunit_test()

@@ -381,7 +381,27 @@ internal sealed class PlainAccuracyCheck
             pattern = conversion.Operand;
         }
 
-        return pattern is IFieldReferenceOperation { Field.ContainingType: var type } && IsAutoMLMetricEnum(type);
+        if (pattern is IFieldReferenceOperation { Field.ContainingType: var type } && IsAutoMLMetricEnum(type))
+        {
+            return true;
+        }
+
+        // Where the AutoML package does not bind (a project whose packages are missing), the arm still reads as a
+        // dispatch: its pattern is a member named like the metric property it yields (X.MicroAccuracy => m.MicroAccuracy).
+        return arm.Pattern.Syntax is ConstantPatternSyntax { Expression: MemberAccessExpressionSyntax key }
+            && arm.Value.Syntax is MemberAccessExpressionSyntax yielded
+            && key.Name.Identifier.ValueText == yielded.Name.Identifier.ValueText
+            && arm.Pattern is IConstantPatternOperation { Value: var keyValue } && Unwrap(keyValue) is IInvalidOperation;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     /// <summary>
@@ -616,6 +636,12 @@ internal sealed class PlainAccuracyCheck
             {
                 return true;
             }
+
+            // A test framework that does not bind (its package missing): Assert.IsTrue(acc > 0.7) read by its syntax.
+            if (parent is IInvalidOperation { Syntax: InvocationExpressionSyntax call } && IsAssertionCall(call))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -636,6 +662,30 @@ internal sealed class PlainAccuracyCheck
         }
 
         var words = IdentifierWords.Split(method.Name);
+        return words.Count > 0 && words[0] == "should";
+    }
+
+    /// <summary>The names of <see cref="IsAssertion"/> read from a call's syntax, for a call that does not bind.</summary>
+    private static bool IsAssertionCall(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax member)
+        {
+            return false;
+        }
+
+        var name = member.Name.Identifier.ValueText;
+        var receiver = member.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax qualified => qualified.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is "Assert" or "Assume" || receiver is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "Assume")
+        {
+            return true;
+        }
+
+        var words = IdentifierWords.Split(name);
         return words.Count > 0 && words[0] == "should";
     }
 
