@@ -89,7 +89,7 @@ foreach (var project in projects)
     var exceptions = new List<string>();
     var options = new CompilationWithAnalyzersOptions(
         new AnalyzerOptions([]),
-        (e, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {e.GetType().Name}: {e.Message} at {d.Location.GetLineSpan()}"); } },
+        (e, a, d) => { lock (exceptions) { exceptions.Add($"{a.GetType().Name}: {e.GetType().Name}: {e.Message} at {d.Location.GetLineSpan()}{ThrownIn(e)}"); } },
         concurrentAnalysis: true,
         logAnalyzerExecutionTime: true);
     var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
@@ -180,4 +180,12 @@ CSharpCompilation Compile(string project, HashSet<string> building)
     building.Remove(project);
     compilations[project] = compilation;
     return compilation;
+}
+
+// The analyzers' own frame nearest the throw (an exception thrown inside Roslyn, such as GetSemanticModel's
+// ArgumentException, names the analyzer code that called it), so one AD0001 line says where to look.
+static string ThrownIn(Exception exception)
+{
+    var frame = exception.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at ImbalanceGuard.", StringComparison.Ordinal));
+    return frame == null ? "" : $" ({Regex.Replace(frame, @" in .*[/\\]", " in ")})";
 }
