@@ -42,24 +42,60 @@ internal sealed class MethodPatterns
 
         _include = include.ToImmutable();
         _exclude = exclude.ToImmutable();
+        _nameParts = new string[_include.Length];
+        _anchors = new string[_include.Length];
+        for (var i = 0; i < _include.Length; i++)
+        {
+            var pattern = _include[i];
+            var dot = pattern.LastIndexOf('.');
+            _nameParts[i] = dot >= 0 ? pattern.Substring(dot + 1) : pattern;
+            _anchors[i] = Anchor(_nameParts[i]);
+        }
     }
+
+    private readonly string[] _nameParts;
+    private readonly string[] _anchors;
 
     public bool IsEmpty => _include.IsEmpty;
 
-    /// <summary>Whether a bare identifier could be a match (used by the cheap token scan).</summary>
+    /// <summary>
+    /// Whether a bare identifier could be a match (used by the cheap token scan and, over every member name of the
+    /// compilation, by the check that decides whether the analyzers run at all): the pattern's longest literal must
+    /// occur in the name before the glob is tried.
+    /// </summary>
     public bool MayMatchName(string name)
     {
-        foreach (var pattern in _include)
+        var snake = name.IndexOf('_') >= 0;
+        for (var i = 0; i < _nameParts.Length; i++)
         {
-            var dot = pattern.LastIndexOf('.');
-            var namePart = dot >= 0 ? pattern.Substring(dot + 1) : pattern;
-            if (Glob.IsMatch(namePart, name))
+            var anchor = _anchors[i];
+            if (!snake && anchor.Length > 0 && name.IndexOf(anchor, StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                continue;
+            }
+
+            if (Glob.IsMatch(_nameParts[i], name))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The longest run of a glob without wildcards or underscores: text every name it matches contains.</summary>
+    private static string Anchor(string glob)
+    {
+        var longest = string.Empty;
+        foreach (var part in glob.Split('*', '_'))
+        {
+            if (part.Length > longest.Length)
+            {
+                longest = part;
+            }
+        }
+
+        return longest;
     }
 
     public bool IsMatch(string name, string qualifiedName)
