@@ -653,19 +653,20 @@ internal sealed class PlainAccuracyCheck
     /// <c>Assert</c> or <c>Assume</c> (<c>Debug.Assert</c>, <c>Trace.Assert</c>, <c>Contract.Assert</c>), or one whose
     /// first word is <c>should</c> (FluentAssertions' <c>Should()</c>, Shouldly's <c>ShouldBeGreaterThan</c>).
     /// </summary>
-    private static bool IsAssertion(IMethodSymbol method)
+    private static bool IsAssertion(IMethodSymbol method) => IsAssertion(method.Name, method.ContainingType?.Name);
+
+    private static bool IsAssertion(string method, string? type)
     {
-        if (method.Name is "Assert" or "Assume"
-            || method.ContainingType?.Name is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "Assume")
+        if (method is "Assert" or "Assume" || type is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "Assume")
         {
             return true;
         }
 
-        var words = IdentifierWords.Split(method.Name);
+        var words = IdentifierWords.Split(method);
         return words.Count > 0 && words[0] == "should";
     }
 
-    /// <summary>The names of <see cref="IsAssertion"/> read from a call's syntax, for a call that does not bind.</summary>
+    /// <summary>The names of <see cref="IsAssertion(string, string?)"/> read from a call's syntax, for a call that does not bind.</summary>
     private static bool IsAssertionCall(InvocationExpressionSyntax call)
     {
         if (call.Expression is not MemberAccessExpressionSyntax member)
@@ -673,20 +674,13 @@ internal sealed class PlainAccuracyCheck
             return false;
         }
 
-        var name = member.Name.Identifier.ValueText;
         var receiver = member.Expression switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax qualified => qualified.Name.Identifier.ValueText,
             _ => null,
         };
-        if (name is "Assert" or "Assume" || receiver is "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" or "Assume")
-        {
-            return true;
-        }
-
-        var words = IdentifierWords.Split(name);
-        return words.Count > 0 && words[0] == "should";
+        return IsAssertion(member.Name.Identifier.ValueText, receiver);
     }
 
     /// <summary>Accuracy shown beside the majority-class baseline (in the same statement) is honest.</summary>
