@@ -114,7 +114,7 @@ internal readonly struct BodyScan
                 }
 
                 initializers ??= Initializers(body);
-                if (initializers.TryGetValue(text, out var initializer) && Mentions(initializer, receiver))
+                if (initializers.TryGetValue(text, out var initializer) && IdentifierSearch.Mentions(initializer, receiver))
                 {
                     return true;
                 }
@@ -145,16 +145,4 @@ internal readonly struct BodyScan
         _ => null,
     };
 
-    private static bool Mentions(SyntaxNode node, string name)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -16,7 +16,7 @@ internal static class HandWrittenSampling
     public static bool IsPerClassRandomTake(IInvocationOperation invocation, SemanticModel model, PrePass pre, CancellationToken cancellationToken)
     {
         if (invocation.TargetMethod.Name != "Take" || !IsLinq(invocation.TargetMethod) || invocation.Arguments.Length != 2
-            || Unwrap(invocation.Arguments[0].Value) is not IInvocationOperation order
+            || Conversions.Strip(invocation.Arguments[0].Value) is not IInvocationOperation order
             || order.TargetMethod.Name is not ("OrderBy" or "OrderByDescending") || !IsLinq(order.TargetMethod) || order.Arguments.Length != 2
             || order.Syntax is not InvocationExpressionSyntax orderSyntax || orderSyntax.ArgumentList.Arguments.Count == 0)
         {
@@ -30,7 +30,7 @@ internal static class HandWrittenSampling
             return false;
         }
 
-        return IsOneClass(Unwrap(order.Arguments[0].Value), pre, depth: 0);
+        return IsOneClass(Conversions.Strip(order.Arguments[0].Value), pre, depth: 0);
     }
 
     private static bool CallsRandom(SyntaxNode lambda, SemanticModel model, CancellationToken cancellationToken)
@@ -68,9 +68,9 @@ internal static class HandWrittenSampling
             case IInvocationOperation { TargetMethod.Name: "Where" } where when IsLinq(where.TargetMethod):
                 return true;
             case IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" or "AsEnumerable", Arguments.Length: 1 } copy when IsLinq(copy.TargetMethod) && depth < 3:
-                return IsOneClass(Unwrap(copy.Arguments[0].Value), pre, depth + 1);
+                return IsOneClass(Conversions.Strip(copy.Arguments[0].Value), pre, depth + 1);
             case ILocalReferenceOperation local when depth < 3 && pre.Assignments.TryGetValue(local.Local, out var values) && values.Count == 1:
-                return IsOneClass(Unwrap(values[0]), pre, depth + 1);
+                return IsOneClass(Conversions.Strip(values[0]), pre, depth + 1);
             default:
                 return false;
         }
@@ -79,13 +79,4 @@ internal static class HandWrittenSampling
     private static bool IsLinq(IMethodSymbol method)
         => method.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.Queryable";
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

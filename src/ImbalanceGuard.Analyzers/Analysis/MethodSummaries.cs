@@ -308,7 +308,7 @@ internal sealed class MethodSummaries
             foreach (var reference in candidate.DeclaringSyntaxReferences)
             {
                 var body = BodyOf(reference.GetSyntax(cancellationToken));
-                if (body != null && Names(body, name))
+                if (body != null && IdentifierSearch.Mentions(body, name))
                 {
                     builder.Add(body);
                 }
@@ -316,18 +316,5 @@ internal sealed class MethodSummaries
         }
 
         return builder.ToImmutable();
-    }
-
-    private static bool Names(SyntaxNode body, string name)
-    {
-        foreach (var token in body.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -26,7 +26,7 @@ internal static class SplitterShape
 
         foreach (var operation in root.Descendants())
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && Unwrap(value) is ITupleOperation parts
+            if (operation is IReturnOperation { ReturnedValue: { } value } && Conversions.Strip(value) is ITupleOperation parts
                 && SplitOf(parts, pre) is { } parameter)
             {
                 return parameter.Name;
@@ -76,7 +76,7 @@ internal static class SplitterShape
     /// <summary>The parameter a part is cut from, collecting the cuts on the way (through copies, shuffles and locals).</summary>
     private static IParameterSymbol? Origin(IOperation operation, PrePass pre, List<InvocationExpressionSyntax> cuts, int depth)
     {
-        operation = Unwrap(operation);
+        operation = Conversions.Strip(operation);
         if (depth > 8)
         {
             return null;
@@ -173,13 +173,4 @@ internal static class SplitterShape
 
     private static bool Same(SyntaxNode a, SyntaxNode b) => a.IsEquivalentTo(b, topLevel: false);
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

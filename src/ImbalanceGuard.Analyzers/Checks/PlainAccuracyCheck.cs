@@ -192,7 +192,6 @@ internal sealed class PlainAccuracyCheck
         return false;
     }
 
-
     private bool IsKnownAccuracy(IPropertySymbol property)
     {
         for (var p = property; p != null; p = p.OverriddenProperty)
@@ -391,17 +390,7 @@ internal sealed class PlainAccuracyCheck
         return arm.Pattern.Syntax is ConstantPatternSyntax { Expression: MemberAccessExpressionSyntax key }
             && arm.Value.Syntax is MemberAccessExpressionSyntax yielded
             && key.Name.Identifier.ValueText == yielded.Name.Identifier.ValueText
-            && arm.Pattern is IConstantPatternOperation { Value: var keyValue } && Unwrap(keyValue) is IInvalidOperation;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
+            && arm.Pattern is IConstantPatternOperation { Value: var keyValue } && Conversions.Strip(keyValue) is IInvalidOperation;
     }
 
     /// <summary>
@@ -722,5 +711,4 @@ internal sealed class PlainAccuracyCheck
 
         return false;
     }
-
 }

@@ -145,7 +145,7 @@ internal static class PreprocessingBeforeSplitCheck
         var input = transform.Arguments[0].Value;
         foreach (var fit in FitCalls(transform.Instance, pre, new HashSet<ISymbol>(SymbolEqualityComparer.Default), depth: 0))
         {
-            if (fit.Arguments.Length == 0 || !HoldsFittedRows(Strip(fit.Arguments[0].Value), Strip(input), pre))
+            if (fit.Arguments.Length == 0 || !HoldsFittedRows(Conversions.Strip(fit.Arguments[0].Value), Conversions.Strip(input), pre))
             {
                 continue;
             }
@@ -165,7 +165,7 @@ internal static class PreprocessingBeforeSplitCheck
     /// <summary>The <c>estimator.Fit(rows)</c> calls a transformer comes from: the call itself, or what its local, parameter or field was assigned.</summary>
     private static IEnumerable<IInvocationOperation> FitCalls(IOperation transformer, PrePass pre, HashSet<ISymbol> visited, int depth)
     {
-        transformer = Strip(transformer);
+        transformer = Conversions.Strip(transformer);
         if (transformer is IInvocationOperation { TargetMethod.Name: "Fit" } fit)
         {
             yield return fit;
@@ -196,7 +196,7 @@ internal static class PreprocessingBeforeSplitCheck
             return null;
         }
 
-        estimator = Strip(estimator);
+        estimator = Conversions.Strip(estimator);
         if (estimator is IInvocationOperation invocation)
         {
             if (LearningStep(invocation, known) is { } step)
@@ -276,7 +276,7 @@ internal static class PreprocessingBeforeSplitCheck
     {
         foreach (var argument in invocation.Arguments)
         {
-            var value = Strip(argument.Value);
+            var value = Conversions.Strip(argument.Value);
             if (argument.Parameter?.Name == "replacementMode")
             {
                 return argument.ArgumentKind != ArgumentKind.DefaultValue && IsNonZeroConstant(value);
@@ -287,7 +287,7 @@ internal static class PreprocessingBeforeSplitCheck
             {
                 foreach (var option in creation.Arguments)
                 {
-                    if (option.Parameter?.Name == "replacementMode" && option.ArgumentKind != ArgumentKind.DefaultValue && IsNonZeroConstant(Strip(option.Value)))
+                    if (option.Parameter?.Name == "replacementMode" && option.ArgumentKind != ArgumentKind.DefaultValue && IsNonZeroConstant(Conversions.Strip(option.Value)))
                     {
                         return true;
                     }
@@ -336,15 +336,15 @@ internal static class PreprocessingBeforeSplitCheck
             return $"transformed by '{Describe(transform.Syntax)}', fitted on all of those rows";
         }
 
-        if (transform.Instance == null || SymbolOf(Strip(transform.Instance)) is not { } scaler)
+        if (transform.Instance == null || SymbolOf(Conversions.Strip(transform.Instance)) is not { } scaler)
         {
             return null;
         }
 
-        var input = Strip(transform.Arguments[0].Value);
+        var input = Conversions.Strip(transform.Arguments[0].Value);
         foreach (var fittedOn in ScalerFitInputs(scaler, transform.Syntax, model, pre))
         {
-            if (context.Compilation.IsDataLike(fittedOn.Type) && HoldsFittedRows(Strip(fittedOn), input, pre))
+            if (context.Compilation.IsDataLike(fittedOn.Type) && HoldsFittedRows(Conversions.Strip(fittedOn), input, pre))
             {
                 return $"transformed by '{scaler.Name}' (a {type.Name} fitted on all of those rows)";
             }
@@ -372,7 +372,7 @@ internal static class PreprocessingBeforeSplitCheck
         {
             foreach (var value in values)
             {
-                var arguments = Strip(value) switch
+                var arguments = Conversions.Strip(value) switch
                 {
                     IObjectCreationOperation creation => creation.Arguments,
                     IInvocationOperation { TargetMethod.Name: "Fit" } fit => fit.Arguments,
@@ -590,7 +590,7 @@ internal static class PreprocessingBeforeSplitCheck
         if (fittedOn is IFieldReferenceOperation fitField && appliedTo is IFieldReferenceOperation appliedField
             && fitField.Instance != null && appliedField.Instance != null
             && !SymbolEqualityComparer.Default.Equals(fitField.Field, appliedField.Field)
-            && SymbolEqualityComparer.Default.Equals(SymbolOf(Strip(fitField.Instance)), SymbolOf(Strip(appliedField.Instance))))
+            && SymbolEqualityComparer.Default.Equals(SymbolOf(Conversions.Strip(fitField.Instance)), SymbolOf(Conversions.Strip(appliedField.Instance))))
         {
             // split.TrainSet and split.TestSet: the two sides of one split.
             return false;
@@ -617,16 +617,6 @@ internal static class PreprocessingBeforeSplitCheck
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
         _ => null,
     };
-
-    private static IOperation Strip(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 
     /// <summary>A call as the messages name it: the engine's quoting, with room for ML.NET's long catalog paths.</summary>
     private static string Describe(SyntaxNode node) => FlowAnalysis.Describe(node, maxLength: 90);
