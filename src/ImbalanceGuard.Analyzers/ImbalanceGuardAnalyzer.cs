@@ -66,6 +66,18 @@ public abstract class ImbalanceGuardAnalyzer : DiagnosticAnalyzer
     {
         var block = context.CodeBlock;
         var settings = state.GetSettings(context.Options, block.SyntaxTree);
+        var possible = settings.MayFire(block, state.ReferencesAnnotatedLibrary);
+        var mayFind = _kind switch
+        {
+            AnalysisKind.Leakage => possible.Leakage,
+            AnalysisKind.Selection => possible.Selection,
+            _ => possible.Accuracy || possible.Threshold,
+        };
+        if (!mayFind)
+        {
+            return; // most blocks: nothing the analyses look for is even written there
+        }
+
         var results = state.GetBlockResults(block, () => new CodeBlockResults(block, context.OwningSymbol, context.SemanticModel, settings));
         var findings = _kind switch
         {

@@ -5,8 +5,8 @@
 #   tools/analyzer-cost/measure.sh <sources-dir> <name> [runs] [define-constants] [lang-version]
 #
 # Builds the .cs files under <sources-dir> as one net10.0 library (a minimal project: the real project files need
-# packages and SDKs this machine does not have) in three configurations, <runs> times each (default 5), after one
-# warm-up build per configuration:
+# packages and SDKs this machine does not have) in three configurations, <runs> times each (default 5), after three
+# warm-up builds per configuration:
 #   none      no ImbalanceGuard analyzer
 #   inactive  the analyzers, the code referencing neither ImbalanceGuard nor ML.NET (they decide once per
 #             compilation whether there is anything to do)
@@ -14,7 +14,11 @@
 # and prints, per build, the ImbalanceGuard.Analyzers execution time the compiler reports and the build's elapsed
 # time; then the medians. Needs the analyzers and the library built in Release first:
 #   dotnet build src/ImbalanceGuard.Analyzers -c Release && dotnet build src/ImbalanceGuard -c Release
-# Set FRESH=1 to build without the compiler server (a fresh csc per build: loading and JIT counted every time).
+# Set FRESH=1 to build without the compiler server (a fresh csc per build: loading and JIT counted every time),
+# CONFIGS="active" (for example) to build only some of the configurations, WARMUP=<n> for other than three warm-up
+# builds per configuration (the server's JIT keeps optimising the compiler and the analyzers over the first builds),
+# PAUSE=<seconds> for other than 10 s before each build (after a build the server spends several seconds of CPU on
+# background re-JIT, which builds started at once compete with: a developer's builds are not back to back).
 set -euo pipefail
 sources=$(realpath "$1"); name=$2; runs=${3:-5}; defines=${4:-}; lang=${5:-latest}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,6 +55,7 @@ project() { # $1 = configuration
 
 build() { # $1 = configuration; prints "<ig seconds> <elapsed seconds>"
   local log=$work/$1.log
+  sleep "${PAUSE:-10}" # the server re-JITs the compiler in the background for several seconds after a build
   dotnet build "$work/$1/Measured.csproj" -c Release --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -nologo > "$log" 2>&1 \
     || { grep -m5 'error' "$log" >&2; echo "build failed: $log" >&2; exit 1; }
   local ig elapsed
@@ -61,15 +66,15 @@ build() { # $1 = configuration; prints "<ig seconds> <elapsed seconds>"
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2}}'; }
 
-for config in none inactive active; do
+for config in ${CONFIGS:-none inactive active}; do
   project "$config"
-  build "$config" > /dev/null # warm-up: the server loads the compiler and the analyzers
+  for ((w = 1; w <= ${WARMUP:-3}; w++)); do build "$config" > /dev/null; done # warm-up: the server loads and JITs the compiler and the analyzers
   : > "$work/$config.txt"
   for ((i = 1; i <= runs; i++)); do build "$config" | tee -a "$work/$config.txt" | awk -v c="$config" -v i="$i" '{print c " run " i ": analyzers " $1 " s, build " $2 " s"}'; done
 done
 
 echo "median (ImbalanceGuard analyzers s, build s, analyzers/build):"
-for config in none inactive active; do
+for config in ${CONFIGS:-none inactive active}; do
   ig=$(awk '$1 != "-" {print $1}' "$work/$config.txt" | median)
   el=$(awk '{print $2}' "$work/$config.txt" | median)
   share=$(awk -v a="$ig" -v b="$el" 'BEGIN { if (a == "-") print "-"; else printf "%.2f%%", 100 * a / b }')

@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,6 +26,36 @@ internal static class FlowGraphs
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The root operations of a code block: its own, or for a field or property declaration (a code block with no
+    /// operation of its own) those of its initializers.
+    /// </summary>
+    public static List<IOperation> Roots(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var roots = new List<IOperation>();
+        if (Root(model, node, cancellationToken) is { } root)
+        {
+            roots.Add(root);
+            return roots;
+        }
+
+        var initializers = node switch
+        {
+            BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(variable => (SyntaxNode?)variable.Initializer),
+            PropertyDeclarationSyntax property => [property.Initializer],
+            _ => [],
+        };
+        foreach (var initializer in initializers)
+        {
+            if (initializer != null && Root(model, initializer, cancellationToken) is { } initialized)
+            {
+                roots.Add(initialized);
+            }
+        }
+
+        return roots;
     }
 
     /// <summary>The control-flow graph of a root operation, or null for a root that has none.</summary>

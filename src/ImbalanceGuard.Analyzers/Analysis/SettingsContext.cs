@@ -10,9 +10,9 @@ internal sealed class SettingsContext
 {
     private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _evaluation = new(SymbolEqualityComparer.Default);
-    // Sized for a large compilation's distinct identifiers and striped widely: the token scans of all code blocks
-    // add to it at once, and a small table's resizes (which take every lock) made them wait on each other.
-    private readonly ConcurrentDictionary<string, IdentifierKind> _identifiers = new(64, 16384, StringComparer.Ordinal);
+    private readonly IdentifierCache _identifiers = new();
+    private readonly ConcurrentDictionary<SyntaxTree, TreeMarks> _marks = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _marking = new();
 
     public SettingsContext(CompilationState compilation, AnalyzerSettings settings)
     {
@@ -33,14 +33,43 @@ internal sealed class SettingsContext
     /// <summary>What an identifier can mean to the token scan, once per distinct text in the compilation.</summary>
     public IdentifierKind ClassifyIdentifier(string text, System.Threading.CancellationToken cancellationToken)
     {
-        if (_identifiers.TryGetValue(text, out var kind))
+        if (_identifiers.TryGet(text, out var kind))
         {
             return kind;
         }
 
         kind = Triggers.Classify(text, this, cancellationToken);
-        _identifiers.TryAdd(text, kind);
+        _identifiers.Add(text, kind);
         return kind;
+    }
+
+    /// <summary>As <see cref="ClassifyIdentifier(string, System.Threading.CancellationToken)"/> for the text in <c>name[0..length)</c>: a string is made only the first time.</summary>
+    public IdentifierKind ClassifyIdentifier(char[] name, int length, System.Threading.CancellationToken cancellationToken)
+    {
+        return _identifiers.TryGet(name, length, out var kind) ? kind : ClassifyIdentifier(new string(name, 0, length), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the analyses could at most find in a code block, by the lexical pre-filter (<see cref="TreeMarks"/>): from
+    /// its tree's marks, scanned once by the first analyzer that asks; while another thread is still scanning the tree,
+    /// from the block's own text rather than by waiting (eight analyzers waiting on one scan is what costs).
+    /// </summary>
+    public Triggers MayFire(SyntaxNode block, bool alwaysResampler)
+    {
+        var tree = block.SyntaxTree;
+        if (!_marks.TryGetValue(tree, out var marks))
+        {
+            if (!_marking.TryAdd(tree, true))
+            {
+                return TreeMarks.Scan(tree.GetText(), block.Span, this).MayFire(block.Span, alwaysResampler);
+            }
+
+            var text = tree.GetText();
+            marks = TreeMarks.Scan(text, new Microsoft.CodeAnalysis.Text.TextSpan(0, text.Length), this);
+            _marks[tree] = marks;
+        }
+
+        return marks.MayFire(block.Span, alwaysResampler);
     }
 
     public MethodRole GetRole(IMethodSymbol method)

@@ -39,6 +39,9 @@ internal enum IdentifierKind : ushort
 
     /// <summary>IG0007: <c>Skip</c>, the half of a hand-written <c>Take</c>/<c>Skip</c> split that is rarer in other code.</summary>
     HandSplit = 8192,
+
+    /// <summary>IG0008: an ML.NET split or cross-validation (which take a sampling key), where ML.NET is referenced.</summary>
+    MLNetSplit = 16384,
 }
 
 /// <summary>
@@ -69,12 +72,13 @@ internal readonly struct Triggers
     private static readonly string[] SelectionNames =
         ["Max", "Min", "MaxBy", "MinBy", "OrderBy", "OrderByDescending", "Tune", "TuneThreshold"];
 
-    private Triggers(bool leakage, bool accuracy, bool threshold, bool selection)
+    private Triggers(bool leakage, bool accuracy, bool threshold, bool selection, bool samplingKey)
     {
         Leakage = leakage;
         Accuracy = accuracy;
         Threshold = threshold;
         Selection = selection;
+        SamplingKey = samplingKey;
     }
 
     /// <summary>
@@ -92,6 +96,9 @@ internal readonly struct Triggers
 
     /// <summary>Test data and something that can select on it (a comparison, Max/Min, MaxBy, OrderBy, a tuner) appear (IG0006).</summary>
     public bool Selection { get; }
+
+    /// <summary>An ML.NET split or cross-validation is named, whose sampling key may be the label (IG0008).</summary>
+    public bool SamplingKey { get; }
 
     public static Triggers Scan(SyntaxNode block, SettingsContext context, System.Threading.CancellationToken cancellationToken)
     {
@@ -147,10 +154,27 @@ internal readonly struct Triggers
         var leakage = resampler || sink || (grow && sinkOrEvaluation) || (cut && grow) || (take && (seen & IdentifierKind.Random) != 0) || preprocessedSplit;
         var threshold = half || (seen & IdentifierKind.ThresholdName) != 0 || ((seen & IdentifierKind.Score) != 0 && comparison);
         var selection = (seen & IdentifierKind.TestData) != 0 && (comparison || (seen & IdentifierKind.Selection) != 0);
-        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection);
+        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, selection, (seen & IdentifierKind.MLNetSplit) != 0);
     }
 
-    /// <summary>What an identifier can start, decided once per distinct identifier text (see <see cref="SettingsContext.ClassifyIdentifier"/>).</summary>
+    /// <summary>
+    /// What <see cref="Scan"/> could at most find in a block whose identifiers have the kinds <paramref name="seen"/>
+    /// (<see cref="IdentifierKind.Grow"/> included), given whether <c>Take</c> and a literal that may be 0.5 appear: the
+    /// same conditions with the parts that need the tokens (a comparison rather than a generic bracket, a collection
+    /// grown with its own rows) taken as true. <see cref="TreeMarks"/> asks it, so that a block it rules out is never scanned.
+    /// </summary>
+    public static Triggers MayFire(IdentifierKind seen, bool take, bool half, bool alwaysResampler)
+    {
+        var grow = (seen & IdentifierKind.Grow) != 0;
+        var sinkOrEvaluation = (seen & (IdentifierKind.Sink | IdentifierKind.Evaluation)) != 0;
+        var cut = (seen & IdentifierKind.Cut) != 0;
+        var leakage = alwaysResampler || (seen & (IdentifierKind.Resampler | IdentifierKind.NamedSink)) != 0 || (grow && (sinkOrEvaluation || cut))
+            || (take && (seen & IdentifierKind.Random) != 0) || ((seen & IdentifierKind.Preprocessing) != 0 && take && (seen & IdentifierKind.HandSplit) != 0);
+        var threshold = half || (seen & (IdentifierKind.ThresholdName | IdentifierKind.Score)) != 0;
+        return new Triggers(leakage, (seen & IdentifierKind.Accuracy) != 0, threshold, (seen & IdentifierKind.TestData) != 0, (seen & IdentifierKind.MLNetSplit) != 0);
+    }
+
+    /// <summary>What an identifier can start, decided once per distinct identifier text (see <see cref="SettingsContext.ClassifyIdentifier(string, System.Threading.CancellationToken)"/>).</summary>
     public static IdentifierKind Classify(string text, SettingsContext context, System.Threading.CancellationToken cancellationToken)
     {
         var settings = context.Settings;
@@ -195,6 +219,11 @@ internal readonly struct Triggers
             {
                 kind |= IdentifierKind.NamedSink;
             }
+        }
+
+        if (context.Known.HasMLNet && Array.IndexOf(MLNetSinks, text) >= 0)
+        {
+            kind |= IdentifierKind.MLNetSplit;
         }
 
         // Substrings first, then the words, as the analyses match them.
