@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using ImbalanceGuard.Benchmarks;
 
 // `memory <csv> <method> [--param key=value]...` measures one resampling's peak memory;
-// anything else goes to BenchmarkDotNet (e.g. `--filter '*Sampler*'`).
+// `near-copies <data-folder> [--seeds N]` or `near-copies --rows N [--features D]` what the interpolated-rows
+// leakage check finds on real data, or its time; anything else goes to BenchmarkDotNet (e.g. `--filter '*Sampler*'`).
 if (args.Length > 0 && args[0] == "memory")
 {
     return PeakMemory.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "near-copies")
+{
+    return NearCopyMeasurement.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -19,6 +19,12 @@ public enum LeakageCause
     IdenticalRows,
 
     /// <summary>
+    /// An evaluation row lies on the segment between two training rows of its class, where SMOTE,
+    /// Borderline-SMOTE and ADASYN put the rows they make: a synthetic row that lost its provenance.
+    /// </summary>
+    InterpolatedRows,
+
+    /// <summary>
     /// A decision threshold is reported on the very data it was tuned on: the figures describe the
     /// tuning, not how the threshold will do on new data.
     /// </summary>
