@@ -96,6 +96,13 @@ internal static class SamplerArguments
         return byStrategy.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>Whether sampler <paramref name="method"/>, with its other parameters, mixes feature values (and so refuses categories).</summary>
+    private static bool MixesFeatures(string method, Dictionary<string, string> parameters)
+    {
+        var others = parameters.Where(p => p.Key != CategoricalParameter).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return SamplerCatalog.Create(method, new SamplerParameters(others)).InterpolatesFeatures;
+    }
+
     private static (string Key, string Value) KeyAndValue(string item, string expected)
     {
         var equals = item.IndexOf('=', StringComparison.Ordinal);
@@ -107,7 +114,9 @@ internal static class SamplerArguments
 
     /// <summary>
     /// How to load the CSV file: SMOTEN reads every feature as a category; SMOTE-NC reads the columns its
-    /// <c>categorical_features</c> parameter names (positions count feature columns, the label excluded).
+    /// <c>categorical_features</c> parameter names (positions count feature columns, the label excluded). A sampler
+    /// that mixes feature values reads them too, so that it refuses them by name and points to SMOTE-NC instead of
+    /// saying only that it has no such parameter.
     /// </summary>
     /// <exception cref="ArgumentException">A position in categorical_features is outside the feature columns.</exception>
     public static CsvLoadOptions LoadOptions(string method, string csvPath, DataOptions dataOptions, ParseResult parseResult, Dictionary<string, string> parameters)
@@ -118,7 +127,7 @@ internal static class SamplerArguments
         }
 
         var general = dataOptions.LoadOptions(parseResult);
-        if (method != "smote-nc" || !parameters.TryGetValue(CategoricalParameter, out var categorical))
+        if (!parameters.TryGetValue(CategoricalParameter, out var categorical) || (method != "smote-nc" && !MixesFeatures(method, parameters)))
         {
             return general;
         }

@@ -27,7 +27,9 @@ public static class ImbalanceBinaryClassificationCatalog
     /// <param name="featureColumnNames">The columns the sampler sees; default every numeric column but the label.</param>
     /// <param name="scoreColumn">Which scorer column to collect; <see cref="ScoreColumn.Score"/> for uncalibrated trainers.</param>
     /// <param name="seed">Seeds the folds.</param>
+    /// <param name="categoricalColumnNames">Feature columns that hold category codes although they are numbers or numeric vectors (see <see cref="ImbalanceDataCatalog.Resample"/>).</param>
     /// <exception cref="ArgumentException">A column is missing or of the wrong type, or a fold cannot be resampled.</exception>
+    /// <exception cref="CategoricalFeaturesException">The sampler mixes feature values and a feature is categorical.</exception>
     public static ResampledCrossValidationResult CrossValidateWithResampling(
         this BinaryClassificationCatalog catalog,
         IDataView data,
@@ -37,7 +39,8 @@ public static class ImbalanceBinaryClassificationCatalog
         string labelColumnName = "Label",
         IReadOnlyList<string>? featureColumnNames = null,
         ScoreColumn scoreColumn = ScoreColumn.Probability,
-        int seed = 0)
+        int seed = 0,
+        IReadOnlyCollection<string>? categoricalColumnNames = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
@@ -52,7 +55,7 @@ public static class ImbalanceBinaryClassificationCatalog
         {
             var split = splits[f];
             var clock = Stopwatch.StartNew();
-            var training = sampler is null ? split.TrainSet : context.Data.Resample(split.TrainSet, sampler, featureColumnNames);
+            var training = sampler is null ? split.TrainSet : context.Data.Resample(split.TrainSet, sampler, featureColumnNames, categoricalColumnNames: categoricalColumnNames);
             var model = estimator.Fit(training);
             var seconds = clock.Elapsed.TotalSeconds;
             var scored = model.Transform(split.TestSet);

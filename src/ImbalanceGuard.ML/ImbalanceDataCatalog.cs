@@ -77,8 +77,21 @@ public static class ImbalanceDataCatalog
     /// <param name="sampler">Any sampler of the library.</param>
     /// <param name="featureColumnNames">The columns the sampler sees; default every numeric, Boolean, key or numeric-vector column but the label.</param>
     /// <param name="syntheticColumnName">The name of a Boolean column to add, true on rows the sampler made; null for none.</param>
-    /// <exception cref="ArgumentException">A column is missing or not numeric, a value is not finite, or the sampler refuses the data.</exception>
-    public static TrainingDataView Resample(this DataOperationsCatalog catalog, TrainingDataView data, Sampler sampler, IReadOnlyList<string>? featureColumnNames = null, string? syntheticColumnName = null)
+    /// <param name="categoricalColumnNames">
+    /// Feature columns that hold category codes although they are numbers or numeric vectors (every slot of a vector);
+    /// key and Boolean columns are categorical anyway. <see cref="SmoteNc"/> samples categories; a sampler that mixes
+    /// feature values (<see cref="Sampler.InterpolatesFeatures"/>) refuses them.
+    /// </param>
+    /// <exception cref="ArgumentException">A column is missing or not numeric, a categorical column is not a feature column, or a value is not finite.</exception>
+    /// <exception cref="CategoricalFeaturesException">The sampler mixes feature values and a feature is categorical (a key, Boolean or declared column): use <see cref="SmoteNc"/> or <see cref="Smoten"/>.</exception>
+    /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
+    public static TrainingDataView Resample(
+        this DataOperationsCatalog catalog,
+        TrainingDataView data,
+        Sampler sampler,
+        IReadOnlyList<string>? featureColumnNames = null,
+        string? syntheticColumnName = null,
+        IReadOnlyCollection<string>? categoricalColumnNames = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
@@ -88,7 +101,7 @@ public static class ImbalanceDataCatalog
             throw new ArgumentException("This view was already resampled; resample the training rows as the split made them (chain samplers with SmoteTomek/SmoteEnn or in an ImbalancePipeline).", nameof(data));
         }
 
-        var table = ViewTable.Of(data.View, data.LabelColumnName, featureColumnNames ?? ViewTable.DefaultFeatures(data.View, data.LabelColumnName));
+        var table = ViewTable.Of(data.View, data.LabelColumnName, featureColumnNames ?? ViewTable.DefaultFeatures(data.View, data.LabelColumnName), categoricalColumnNames);
         var result = sampler.FitResample(ImbalanceGuard.Split.FromPreSplit(table.Dataset));
         return new TrainingDataView(table.Rebuild(result, syntheticColumnName), data.LabelColumnName, result);
     }
@@ -96,15 +109,15 @@ public static class ImbalanceDataCatalog
     /// <summary>
     /// The library's <see cref="Dataset"/> of <paramref name="data"/>: a label column (Boolean, text, key or number)
     /// and feature columns (one numeric vector, or several numeric, Boolean or key columns; key and Boolean ones
-    /// are categorical).
+    /// are categorical, and so are the columns named in <paramref name="categoricalColumnNames"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">A column is missing or of the wrong type, or a value is not finite.</exception>
-    public static Dataset ToDataset(this DataOperationsCatalog catalog, IDataView data, string labelColumnName = "Label", IReadOnlyList<string>? featureColumnNames = null)
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type, a categorical column is not a feature column, or a value is not finite.</exception>
+    public static Dataset ToDataset(this DataOperationsCatalog catalog, IDataView data, string labelColumnName = "Label", IReadOnlyList<string>? featureColumnNames = null, IReadOnlyCollection<string>? categoricalColumnNames = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
         var view = InMemoryDataView.Read(data);
-        return ViewTable.Of(view, labelColumnName, featureColumnNames ?? ViewTable.DefaultFeatures(view, labelColumnName)).Dataset;
+        return ViewTable.Of(view, labelColumnName, featureColumnNames ?? ViewTable.DefaultFeatures(view, labelColumnName), categoricalColumnNames).Dataset;
     }
 
     private static DataViewSplit Views(InMemoryDataView view, string label, IReadOnlyList<int> train, IReadOnlyList<int> test)

@@ -7,7 +7,8 @@ namespace ImbalanceGuard.ML;
 
 /// <summary>
 /// An in-memory view seen as the library's data: the label column becomes class names, the feature columns (one
-/// vector column or several scalar ones) a feature matrix, key-typed and Boolean features categorical. It also
+/// vector column or several scalar ones) a feature matrix, key-typed and Boolean features categorical (and columns
+/// the caller declares categorical). It also
 /// writes rows a sampler made back in the view's own column types, so a resampled view keeps the schema.
 /// </summary>
 internal sealed class ViewTable
@@ -50,13 +51,24 @@ internal sealed class ViewTable
                 && NumericTypes.Contains((c.Type is VectorDataViewType v ? v.ItemType : c.Type).RawType))
             .Select(c => c.Name)];
 
-    /// <exception cref="ArgumentException">A column is missing or of a type that cannot be a label or a feature.</exception>
-    public static ViewTable Of(InMemoryDataView view, string labelColumnName, IReadOnlyList<string> featureColumnNames)
+    /// <summary>
+    /// The view as the library's data. Key and Boolean features are categorical, and so is every slot of a column
+    /// named in <paramref name="categoricalColumnNames"/> (numbers or vectors that hold category codes).
+    /// </summary>
+    /// <exception cref="ArgumentException">A column is missing or of a type that cannot be a label or a feature, or a categorical column is not a feature column.</exception>
+    public static ViewTable Of(InMemoryDataView view, string labelColumnName, IReadOnlyList<string> featureColumnNames, IReadOnlyCollection<string>? categoricalColumnNames = null)
     {
         var label = Find(view, labelColumnName, "label");
         if (featureColumnNames.Count == 0)
         {
             throw new ArgumentException("Name at least one feature column.", nameof(featureColumnNames));
+        }
+
+        var declared = categoricalColumnNames ?? [];
+        if (declared.FirstOrDefault(c => !featureColumnNames.Contains(c, StringComparer.Ordinal)) is { } stray)
+        {
+            throw new ArgumentException(
+                $"The categorical column '{stray}' is not among the feature columns ({string.Join(", ", featureColumnNames)}).", nameof(categoricalColumnNames));
         }
 
         var features = featureColumnNames.Select(n => Find(view, n, "feature")).ToArray();
@@ -67,6 +79,7 @@ internal sealed class ViewTable
         {
             var column = view.Schema[features[f]];
             var itemType = column.Type is VectorDataViewType vector ? vector.ItemType : column.Type;
+            var kind = declared.Contains(column.Name, StringComparer.Ordinal) ? FeatureKind.Categorical : KindOf(itemType);
             if (!NumericTypes.Contains(itemType.RawType))
             {
                 throw new ArgumentException($"Feature column '{column.Name}' holds {column.Type}; features must be numeric, Boolean or key columns, or vectors of Single or Double.");
@@ -81,13 +94,13 @@ internal sealed class ViewTable
 
                 widths[f] = vectorType.Size;
                 names.AddRange(Enumerable.Range(0, vectorType.Size).Select(i => $"{column.Name}[{i}]"));
-                kinds.AddRange(Enumerable.Repeat(KindOf(vectorType.ItemType), vectorType.Size));
+                kinds.AddRange(Enumerable.Repeat(kind, vectorType.Size));
             }
             else
             {
                 widths[f] = 1;
                 names.Add(column.Name);
-                kinds.Add(KindOf(column.Type));
+                kinds.Add(kind);
             }
         }
 

@@ -74,6 +74,9 @@ public class DataReadingTests
     [InlineData(new[] { "-m", "adasyn", "--ignore", "id,weight", "--categorical", "region" }, "every feature is categorical: use smoten")]
     [InlineData(new[] { "-m", "kmeans-smote", "--ignore", "id,colour", "--categorical", "region" }, "kmeans-smote interpolates between rows and would turn the codes of the categorical column 'region'")]
     [InlineData(new[] { "-m", "smote-tomek", "--ignore", "id,colour", "--categorical", "region" }, "smote-tomek interpolates between rows")]
+    [InlineData(new[] { "-m", "smote", "--ignore", "id,colour", "-p", "categorical_features=region" }, "smote interpolates between rows and would turn the codes of the categorical column 'region' into values that name no category; use smote-nc")]
+    [InlineData(new[] { "-m", "svm-smote", "--ignore", "id,colour", "-p", "categorical_features=0" }, "svm-smote interpolates between rows and would turn the codes of the categorical column 'region' into values that name no category; use smote-nc")]
+    [InlineData(new[] { "-m", "cluster-centroids", "--ignore", "id,colour", "--categorical", "region" }, "cluster-centroids averages rows into centroids and would turn the codes of the categorical column 'region' into values that name no category; set voting=hard")]
     public void Interpolating_samplers_refuse_categorical_columns(string[] args, string expected)
     {
         using var folder = new TempFolder();
@@ -82,6 +85,37 @@ public class DataReadingTests
         var result = Cli.Run(["resample", Mixed(folder), .. args, "-o", output]);
 
         BadInputTests.AssertBadInput(result, expected, string.Join(' ', args));
+        Assert.Equal(["mixed.csv"], folder.FileNames());
+    }
+
+    [Fact]
+    public void Compare_and_report_skip_a_sampler_that_cannot_take_the_categories_and_run_smote_nc()
+    {
+        using var folder = new TempFolder();
+        var report = folder.File("r.html");
+        const string Note = "smote interpolates between rows and would turn the codes of the categorical column 'colour' into values that name no category; use smote-nc (SmoteNc), which interpolates the continuous features and samples categories from the neighbours.";
+
+        var compared = Cli.Run("compare", Mixed(folder), "--ignore", "id", "--strategies", "none,smote,smote-nc", "--folds", "3", "--json");
+        var reported = Cli.Run("report", Mixed(folder), "--ignore", "id", "--strategies", "none,smote,smote-nc", "--folds", "3", "--out", report);
+
+        Assert.True(compared.ExitCode == 0, compared.ToString());
+        using var json = JsonDocument.Parse(compared.Stdout);
+        var items = json.RootElement.EnumerateArray().ToDictionary(i => i.GetProperty("strategy").GetString()!);
+        Assert.Equal(Note, items["smote"].GetProperty("skipped").GetString());
+        Assert.Equal(3, items["smote-nc"].GetProperty("folds").GetInt32());
+        Assert.Equal(["warning: skipped smote: " + Note], compared.StderrLines);
+        Assert.True(reported.ExitCode == 0, reported.ToString());
+        Assert.Contains("<li><strong>smote</strong>: " + System.Net.WebUtility.HtmlEncode(Note) + "</li>", File.ReadAllText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Categorical_features_stays_unknown_to_a_sampler_that_keeps_rows_whole()
+    {
+        using var folder = new TempFolder();
+
+        var result = Cli.Run("resample", Mixed(folder), "-m", "tomek-links", "--ignore", "id", "-p", "categorical_features=region", "-o", folder.File("out.csv"));
+
+        BadInputTests.AssertBadInput(result, "tomek-links has no parameter categorical_features", "tomek-links categorical_features");
         Assert.Equal(["mixed.csv"], folder.FileNames());
     }
 

@@ -40,7 +40,14 @@ public sealed class ImbalancePipeline
     /// <summary>The learner.</summary>
     public IClassifierTrainer Trainer { get; }
 
-    /// <summary>Preprocessing steps, fitted on the training rows in order, before any sampler. Default none.</summary>
+    /// <summary>
+    /// Preprocessing steps, fitted on the training rows in order, before any sampler. Default none. When a sampler
+    /// makes rows (<see cref="SamplingKind.OverSampling"/>, or <see cref="Sampler.InterpolatesFeatures"/>), a
+    /// <see cref="OneHotEncoder"/> listed here runs after the samplers instead, first of <see cref="AfterSampling"/>:
+    /// the sampler then sees category codes (SMOTE-NC samples them, SMOTE refuses them) and no synthetic row holds a
+    /// fraction of a category. The other steps keep their place, so scaled SMOTE keeps its neighbours; samplers that
+    /// only keep rows (under-sampling, cleaning) still measure distances on the encoded columns.
+    /// </summary>
     public IReadOnlyList<Preprocessor> Preprocessing { get; init; } = [];
 
     /// <summary>Samplers run in order on the preprocessed training rows. Default none.</summary>
@@ -153,12 +160,21 @@ public sealed class ImbalancePipeline
         Seed = Seed,
     };
 
+    /// <summary>Whether a sampler makes rows, whose features a one-hot block must not be mixed into (see <see cref="Preprocessing"/>).</summary>
+    private bool SamplersMakeRows => Samplers.Any(s => s.Kind == SamplingKind.OverSampling || s.InterpolatesFeatures);
+
     /// <summary>Preprocessing, sampling, weights and training on <paramref name="table"/>.</summary>
     internal FittedChain FitChain(RowTable table, CancellationToken cancellationToken)
     {
-        var transforms = new List<FeatureTransform>(Preprocessing.Count);
+        var transforms = new List<FeatureTransform>(Preprocessing.Count + AfterSampling.Count);
+        var encodeLater = SamplersMakeRows;
         foreach (var step in Preprocessing)
         {
+            if (encodeLater && step is OneHotEncoder)
+            {
+                continue;
+            }
+
             var transform = step.Fit(new TrainingSet(table));
             transforms.Add(transform);
             table = transform.Apply(table);
@@ -181,7 +197,8 @@ public sealed class ImbalancePipeline
 
         // The learner's rows; the chain remembers the rows before these steps, in the features the samplers saw.
         var learnerRows = current;
-        foreach (var step in AfterSampling)
+        IEnumerable<Preprocessor> encoders = encodeLater ? Preprocessing.OfType<OneHotEncoder>() : [];
+        foreach (var step in encoders.Concat(AfterSampling))
         {
             var transform = step.Fit(learnerRows);
             transforms.Add(transform);

@@ -4,7 +4,9 @@ namespace ImbalanceGuard.Pipelines;
 /// Replaces every categorical feature by one 0/1 column per category level seen in the training rows
 /// (named <c>feature=level</c>); a level the training rows never had maps to all zeros (scikit-learn's
 /// <c>handle_unknown="ignore"</c>). Continuous features pass through unchanged. After this step every
-/// feature is continuous, so put it after a sampler that needs the categories (SMOTE-NC, SMOTEN).
+/// feature is continuous, so it belongs after a sampler that makes rows: in an <see cref="ImbalancePipeline"/>'s
+/// <see cref="ImbalancePipeline.Preprocessing"/> it runs after such samplers on its own (SMOTE would otherwise
+/// interpolate its 0/1 columns into fractions), and in <see cref="ImbalancePipeline.AfterSampling"/> it always does.
 /// </summary>
 public sealed class OneHotEncoder : Preprocessor
 {

@@ -55,9 +55,40 @@ public abstract class Sampler
     /// <summary>
     /// Whether the rows it makes mix the feature values of several rows (SMOTE's interpolation, cluster centroids)
     /// or perturb them (a smoothed bootstrap): on a categorical feature that makes codes that name no category.
-    /// <see cref="SmoteNc"/> and <see cref="Smoten"/> are the over-samplers for categorical features.
+    /// <see cref="SmoteNc"/> and <see cref="Smoten"/> are the over-samplers for categorical features. Such a sampler
+    /// refuses data with categorical features (<see cref="CategoricalFeaturesException"/>).
     /// </summary>
     public virtual bool InterpolatesFeatures => false;
+
+    /// <summary>How the sampler mixes feature values, for the refusal's message.</summary>
+    private protected virtual string MixesFeatures => "interpolates between rows";
+
+    /// <summary>
+    /// The refusal this sampler owes data of <paramref name="schema"/>: it mixes feature values
+    /// (<see cref="InterpolatesFeatures"/>) and the data has categorical features. Null when nothing stands in the way.
+    /// Every sampler checks here, before its strategy or its rule, so no run ever makes a code between two categories.
+    /// </summary>
+    internal CategoricalFeaturesException? CategoricalRefusal(DataSchema schema)
+    {
+        if (!InterpolatesFeatures || !schema.HasCategoricalFeatures)
+        {
+            return null;
+        }
+
+        string[] columns = [.. schema.FeatureNames.Where((_, j) => schema.FeatureKinds[j] == FeatureKind.Categorical)];
+        var (alternative, advice) = CategoricalAlternative(columns.Length == schema.FeatureCount);
+        var listed = string.Join(", ", columns.Select(c => $"'{c}'"));
+        return new CategoricalFeaturesException(
+            Name,
+            columns,
+            alternative,
+            $"{Name} {MixesFeatures} and would turn the codes of the categorical column{(columns.Length == 1 ? string.Empty : "s")} {listed} into values that name no category; {advice}.");
+    }
+
+    /// <summary>What to use instead on categorical features (a sampler's short name or a setting), and the advice that says so.</summary>
+    private protected virtual (string Alternative, string Advice) CategoricalAlternative(bool everyFeatureCategorical) => everyFeatureCategorical
+        ? ("smoten", "every feature is categorical: use smoten (Smoten), whose new rows take the most common category among a row and its neighbours")
+        : ("smote-nc", "use smote-nc (SmoteNc), which interpolates the continuous features and samples categories from the neighbours");
 
     /// <summary>
     /// A copy of this sampler that draws its random choices from <paramref name="seed"/>; samplers without
@@ -67,10 +98,12 @@ public abstract class Sampler
     internal virtual Sampler WithSeed(int seed) => this;
 
     /// <summary>Resamples <paramref name="training"/>.</summary>
+    /// <exception cref="CategoricalFeaturesException">The sampler mixes feature values (<see cref="InterpolatesFeatures"/>) and the data has categorical features.</exception>
     /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
     public TrainingSet Resample(TrainingSet training) => FitResample(training).Resampled;
 
     /// <summary>Resamples <paramref name="training"/> and reports what was kept and made.</summary>
+    /// <exception cref="CategoricalFeaturesException">The sampler mixes feature values (<see cref="InterpolatesFeatures"/>) and the data has categorical features.</exception>
     /// <exception cref="SamplingException">The sampler cannot run on this data with these settings.</exception>
     public SamplingResult FitResample(TrainingSet training)
     {
@@ -86,6 +119,7 @@ public abstract class Sampler
                 MaxDegreeOfParallelism = MaxDegreeOfParallelism,
                 QueriesAnswered = progress is null ? null : (done, total) => progress.Report(new SamplingProgress($"{Name}: neighbour search", done, total)),
             });
+        RefuseCategorical(table.Schema);
         var targets = SamplingStrategy.Resolve(input.ClassCounts, input.ClassNames, Kind);
         progress?.Report(new SamplingProgress(Name, 0, 1));
         var output = Run(input, targets);
@@ -100,6 +134,7 @@ public abstract class Sampler
 
     internal SamplerOutput Run(SamplerInput input, SamplingTargets targets)
     {
+        RefuseCategorical(input.Schema);
         if (input.Dimensions == 0)
         {
             throw new SamplingException($"{Name}: the data has no feature columns.");
@@ -114,6 +149,15 @@ public abstract class Sampler
         }
 
         return ResampleCore(input, targets);
+    }
+
+    /// <exception cref="CategoricalFeaturesException">See <see cref="CategoricalRefusal"/>.</exception>
+    private void RefuseCategorical(DataSchema schema)
+    {
+        if (CategoricalRefusal(schema) is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
     /// <summary>

@@ -80,23 +80,14 @@ public static class SamplerCatalog
     /// <summary>
     /// Why <paramref name="sampler"/> must not run on data of <paramref name="schema"/>: it interpolates (see
     /// <see cref="Sampler.InterpolatesFeatures"/>) and the data has categorical features, whose codes it would turn
-    /// into values that name no category. Null when nothing stands in the way.
+    /// into values that name no category. Null when nothing stands in the way. The message of the
+    /// <see cref="CategoricalFeaturesException"/> the sampler would throw, known before any work.
     /// </summary>
     public static string? CategoricalProblem(Sampler sampler, DataSchema schema)
     {
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(schema);
-        var categorical = schema.FeatureNames.Where((_, j) => schema.FeatureKinds[j] == FeatureKind.Categorical).ToArray();
-        if (!sampler.InterpolatesFeatures || categorical.Length == 0)
-        {
-            return null;
-        }
-
-        var columns = string.Join(", ", categorical.Select(c => $"'{c}'"));
-        var instead = categorical.Length == schema.FeatureCount
-            ? "every feature is categorical: use smoten"
-            : "use smote-nc, which samples categories from the neighbours";
-        return $"{sampler.Name} interpolates between rows and would turn the codes of the categorical column{(categorical.Length == 1 ? string.Empty : "s")} {columns} into values that name no category; {instead}.";
+        return sampler.CategoricalRefusal(schema)?.Message;
     }
 
     private static string FirstLine(string message)

@@ -105,7 +105,7 @@ public class FoldCheckTests
         Assert.Equal(["smote", "smote-nc", "cluster-centroids"], skipped.Select(s => s.Strategy));
         Assert.Contains("fold", skipped[1].Reason, StringComparison.Ordinal);
         Assert.Equal(
-            "smote interpolates between rows and would turn the codes of the categorical column 'colour' into values that name no category; use smote-nc, which samples categories from the neighbours.",
+            "smote interpolates between rows and would turn the codes of the categorical column 'colour' into values that name no category; use smote-nc (SmoteNc), which interpolates the continuous features and samples categories from the neighbours.",
             skipped[0].Reason);
     }
 

@@ -73,6 +73,12 @@ public sealed class RandomOverSampler : SeededSampler
     /// <inheritdoc/>
     public override bool InterpolatesFeatures => Shrinkage is not null || ShrinkageByClass is not null;
 
+    private protected override string MixesFeatures => "perturbs the rows it copies (shrinkage)";
+
+    // Without shrinkage the sampler copies rows whole, which keeps every category.
+    private protected override (string Alternative, string Advice) CategoricalAlternative(bool everyFeatureCategorical)
+        => ("random-over", "leave shrinkage unset, so rows are copied whole");
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         if (Shrinkage is not null && ShrinkageByClass is not null)

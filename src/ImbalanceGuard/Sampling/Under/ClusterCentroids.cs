@@ -34,6 +34,12 @@ public sealed class ClusterCentroids : SeededSampler
     /// <inheritdoc/>
     public override bool InterpolatesFeatures => Voting == CentroidVoting.Soft;
 
+    private protected override string MixesFeatures => "averages rows into centroids";
+
+    // Hard voting keeps real rows, so it is the fix that keeps the sampler.
+    private protected override (string Alternative, string Advice) CategoricalAlternative(bool everyFeatureCategorical)
+        => ("voting=hard", "set voting=hard (CentroidVoting.Hard), which keeps the real row nearest each centroid");
+
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
     {
         var kept = new List<int>(input.RowCount);
