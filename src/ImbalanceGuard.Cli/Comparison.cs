@@ -79,7 +79,7 @@ internal sealed class Comparison
             ? new StratifiedKFold(settings.Folds, shuffle: true, seed: settings.Seed)
             : new RepeatedStratifiedKFold(settings.Folds, settings.Repeats, settings.Seed);
         // Seconds of counting instead of minutes of folds that end on a class too small for a sampler.
-        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters, settings.Positive);
+        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters, settings.Positive, settings.Objective);
         string[] strategies = [.. settings.Strategies.Where(s => !skipped.Any(k => k.Strategy == s))];
         if (strategies.Length == 0)
         {
@@ -96,7 +96,7 @@ internal sealed class Comparison
         var parameters = settings.Parameters.Where(p => strategies.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
         if (progressOut is null)
         {
-            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive), skipped), stderr);
+            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive, settings.Objective), skipped), stderr);
         }
 
         IReadOnlyList<StrategyResult>? results = null;
@@ -104,7 +104,7 @@ internal sealed class Comparison
             {
                 var tasks = strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);
-                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive);
+                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive, settings.Objective);
             });
         return Finished(new Comparison(settings, data, results!, skipped), stderr);
     }
@@ -114,6 +114,20 @@ internal sealed class Comparison
         if (comparison.OneVsRest is { } note)
         {
             stderr.WriteLine("note: " + note);
+        }
+
+        var objective = comparison.Settings.Objective;
+        foreach (var result in comparison.Results)
+        {
+            var folds = result.Result.Folds;
+            var without = folds.Count(f => !f.Metrics.ContainsKey(MetricNames.Threshold));
+            var met = CompareCommand.ConstraintsMetFolds(result.Result);
+            if (objective.Constraints.Count > 0 && met < folds.Count)
+            {
+                stderr.WriteLine(
+                    $"warning: {result.Strategy} met {objective} in {met} of {folds.Count} folds"
+                    + (without > 0 ? $"; in {without} no threshold met the constraints on the training side, so their decision metrics are left out." : "."));
+            }
         }
 
         return comparison;

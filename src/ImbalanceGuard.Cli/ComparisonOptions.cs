@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Cli;
 
@@ -52,6 +53,9 @@ internal sealed class ComparisonOptions
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<ThresholdObjective> _objective = CommonOptions.Objective(
+        "What each fold's threshold is tuned for, on inner folds of its training side", required: false);
+
     private readonly Option<string[]> _parameters = new("--param", "-p")
     {
         Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
@@ -74,6 +78,7 @@ internal sealed class ComparisonOptions
         command.Options.Add(_repeats);
         command.Options.Add(_seed);
         command.Options.Add(_parameters);
+        command.Options.Add(_objective);
     }
 
     /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
@@ -89,7 +94,8 @@ internal sealed class ComparisonOptions
             parseResult.GetValue(_folds),
             parseResult.GetValue(_repeats),
             parseResult.GetValue(_seed),
-            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies));
+            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies),
+            parseResult.GetRequiredValue(_objective));
     }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>

@@ -1,3 +1,5 @@
+using ImbalanceGuard.Thresholds;
+
 namespace ImbalanceGuard.Cli;
 
 /// <summary>What <c>compare</c> (and <c>report</c>) were asked to compare.</summary>
@@ -10,6 +12,7 @@ namespace ImbalanceGuard.Cli;
 /// <param name="Repeats">Repeats of the k-fold.</param>
 /// <param name="Seed">Seeds everything.</param>
 /// <param name="Parameters">Sampler parameters by strategy (<c>--param smote.k_neighbors=3</c>).</param>
+/// <param name="Objective">What each fold's threshold is tuned for, as <c>--objective</c> gave it (F1 by default).</param>
 internal sealed record ComparisonSettings(
     string CsvPath,
     CsvLoadOptions Load,
@@ -19,4 +22,5 @@ internal sealed record ComparisonSettings(
     int Folds,
     int Repeats,
     int Seed,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters,
+    ThresholdObjective Objective);

@@ -22,6 +22,7 @@ internal static class ReportWriter
         {
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
             Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
+            Objective = settings.Objective,
         };
         var verdict = ReportVerdict.Of(data);
         var html = HtmlReport.Build(data);
