@@ -88,6 +88,8 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare glass.csv --positive 6 --ignore id",
             $"{CommandLine.ToolName} compare fraud.csv --label Class --objective cost:fp=1,fn=50 --json",
             $"{CommandLine.ToolName} compare alerts.csv --objective f1,max-alerts:50/1000,min-recall:0.6",
+            $"{CommandLine.ToolName} compare data/goog_drops.csv --time-column date --objective cost:fp=1,fn=50",
+            $"{CommandLine.ToolName} compare claims.csv --group-column customer_id --folds 5",
         ]);
     }
 
@@ -219,7 +221,7 @@ internal static class CompareCommand
 
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
+            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} {Comparison.FoldKind(comparison.Settings)}, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
         console.MarkupLine($"Decision metrics are at a threshold tuned for {Markup.Escape(objective.ToString())} on inner folds of each training side; no fold's threshold saw its validation rows.");
         if (showConstraints)
         {

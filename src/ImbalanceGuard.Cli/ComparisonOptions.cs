@@ -56,6 +56,29 @@ internal sealed class ComparisonOptions
     private readonly Option<ThresholdObjective> _objective = CommonOptions.Objective(
         "What each fold's threshold is tuned for, on inner folds of its training side", required: false);
 
+    private readonly Option<string?> _timeColumn = new("--time-column")
+    {
+        Description = "A column of times (numbers, or ISO-8601 dates such as 2024-03-01T14:30:00Z) that is not a feature: the folds are "
+            + "time-ordered (each trains on earlier rows only, so samplers see only the training window), rows with equal times stay in "
+            + "one fold. Not with --repeats or --group-column.",
+        HelpName = "COL",
+    };
+
+    private readonly Option<int> _gap = new("--gap")
+    {
+        Description = "With --time-column: rows left out between each training side and its fold (against leaks through lagged features).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+        CustomParser = r => NumberOptions.WholeNumber(r, 0),
+    };
+
+    private readonly Option<string?> _groupColumn = new("--group-column")
+    {
+        Description = "A column of groups (a customer, a patient, a device) that is not a feature: stratified group folds keep each group "
+            + "whole in one fold, so no group is on both sides.",
+        HelpName = "COL",
+    };
+
     private readonly Option<string[]> _parameters = new("--param", "-p")
     {
         Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
@@ -79,6 +102,9 @@ internal sealed class ComparisonOptions
         command.Options.Add(_seed);
         command.Options.Add(_parameters);
         command.Options.Add(_objective);
+        command.Options.Add(_timeColumn);
+        command.Options.Add(_gap);
+        command.Options.Add(_groupColumn);
     }
 
     /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
@@ -95,7 +121,10 @@ internal sealed class ComparisonOptions
             parseResult.GetValue(_repeats),
             parseResult.GetValue(_seed),
             SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies),
-            parseResult.GetRequiredValue(_objective));
+            parseResult.GetRequiredValue(_objective),
+            parseResult.GetValue(_timeColumn),
+            parseResult.GetValue(_gap),
+            parseResult.GetValue(_groupColumn));
     }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>

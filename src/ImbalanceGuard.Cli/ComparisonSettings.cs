@@ -13,6 +13,9 @@ namespace ImbalanceGuard.Cli;
 /// <param name="Seed">Seeds everything.</param>
 /// <param name="Parameters">Sampler parameters by strategy (<c>--param smote.k_neighbors=3</c>).</param>
 /// <param name="Objective">What each fold's threshold is tuned for, as <c>--objective</c> gave it (F1 by default).</param>
+/// <param name="TimeColumn">The column that orders the rows in time (time-ordered folds), or null.</param>
+/// <param name="Gap">Rows left out between each time-ordered training side and its fold.</param>
+/// <param name="GroupColumn">The column whose groups stay whole in one fold, or null.</param>
 internal sealed record ComparisonSettings(
     string CsvPath,
     CsvLoadOptions Load,
@@ -23,4 +26,7 @@ internal sealed record ComparisonSettings(
     int Repeats,
     int Seed,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters,
-    ThresholdObjective Objective);
+    ThresholdObjective Objective,
+    string? TimeColumn = null,
+    int Gap = 0,
+    string? GroupColumn = null);

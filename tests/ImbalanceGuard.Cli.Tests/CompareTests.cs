@@ -145,6 +145,72 @@ public class CompareTests
     }
 
     [Fact]
+    public void A_cost_objective_on_time_ordered_folds_runs_end_to_end_on_real_dated_data()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none,smote", "--objective", "cost:fp=1,fn=50", "--time-column", "date", "--gap", "1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("goog_drops.csv"), new CsvLoadOptions { IgnoreColumns = ["date"] });
+        var times = File.ReadLines(RepositoryFiles.DataFile("goog_drops.csv")).Skip(1).Select(l => (double)DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture).Ticks).ToArray();
+        var expected = CrossValidation.Run(
+            StrategyCatalog.Create("smote", "logistic", seed: 0, ThresholdPolicy.Tuned(ThresholdObjective.Parse("cost:fp=1,fn=50"))),
+            data,
+            new TimeSeriesSplit(5, gap: 1, times: times));
+        var smote = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "smote");
+        Assert.Equal(expected[MetricNames.ObjectiveValue].Mean, smote.GetProperty("objective_value").GetDouble(), 12);
+        Assert.Equal(expected[MetricNames.AveragePrecision].Mean, smote.GetProperty("average_precision").GetDouble(), 12);
+        Assert.Equal(5, smote.GetProperty("folds").GetInt32());
+
+        var table = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none", "--time-column", "date");
+        Assert.Contains("over 5 time-ordered folds on 'date'", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Group_folds_run_with_the_group_column_left_out_of_the_features()
+    {
+        using var folder = new TempFolder();
+        var random = new Random(4);
+        var csv = folder.Csv("grouped.csv", [
+            "customer,x,y,label",
+            .. Enumerable.Range(0, 240).Select(i => FormattableString.Invariant($"c{i / 4},{random.NextDouble()},{random.NextDouble() + (i % 9 == 0 ? 1 : 0)},{(i % 9 == 0 ? 1 : 0)}"))]);
+
+        var result = Cli.Run("compare", csv, "--strategies", "none", "--folds", "4", "--group-column", "customer");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("over 4 stratified group folds on 'customer'", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--time-column,date,--repeats,2", "--repeats cannot be used with --time-column")]
+    [InlineData("--time-column,when", "--time-column 'when' is not a column of goog_drops.csv")]
+    [InlineData("--group-column,who", "--group-column 'who' is not a column of goog_drops.csv")]
+    [InlineData("--time-column,date,--group-column,date", "cannot be used together")]
+    [InlineData("--gap,3", "--gap needs --time-column")]
+    [InlineData("--time-column,label,--gap,-1", "--gap")]
+    public void Time_and_group_options_are_refused_in_one_line_when_wrong(string options, string message)
+    {
+        var result = Cli.Run(["compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none", .. options.Split(',')]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_column_that_is_not_a_time_is_refused_naming_the_row()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.Csv("dated.csv", ["when,x,label", "2024-01-01,1,0", "2024-01-02,2,1", "03/01/2024,3,0", "2024-01-04,4,1"]);
+
+        var result = Cli.Run("compare", csv, "--strategies", "none", "--folds", "2", "--time-column", "when");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains("row 3 holds '03/01/2024', which is neither a number nor an ISO-8601 time", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_table_ranks_strategies_and_spells_out_the_accuracy_trap()
     {
         var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--model", "tree", "--strategies", "none,balanced-random-forest", "--folds", "3");
