@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Cli;
 
@@ -49,6 +50,33 @@ internal static class CommonOptions
             }
 
             return text[0];
+        },
+    };
+
+    /// <summary>
+    /// What a decision threshold is tuned for, read by <see cref="ThresholdObjective.Parse"/>: one grammar for <c>tune</c>,
+    /// <c>compare</c> and <c>report</c>. Without <paramref name="required"/> the default is F1.
+    /// </summary>
+    public static Option<ThresholdObjective> Objective(string purpose, bool required) => new("--objective")
+    {
+        Description = purpose + ": f1, fbeta:B, mcc, cost:fp=A,fn=B (minimise expected cost), min-precision:P (most recall with at least "
+            + "that precision), min-recall:R (most precision with at least that recall), max-alerts:N/M (most recall flagging at most N "
+            + "rows in every M). Constraints may follow, comma-separated: the first item is optimised among the thresholds that meet "
+            + "every floor and budget after it, e.g. f1,max-alerts:50/1000,min-recall:0.6." + (required ? string.Empty : " Default f1."),
+        HelpName = "OBJ[,CONSTRAINT…]",
+        Required = required,
+        DefaultValueFactory = _ => ThresholdObjective.F1,
+        CustomParser = result =>
+        {
+            try
+            {
+                return ThresholdObjective.Parse(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty);
+            }
+            catch (FormatException e)
+            {
+                result.AddError(e.Message);
+                return ThresholdObjective.F1;
+            }
         },
     };
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
@@ -41,7 +43,7 @@ internal static class CompareCommand
         var command = new Command(
             "compare",
             "Cross-validate imbalance strategies without leakage (each fold's training side is resampled, weighted and tuned on its own) "
-            + "and rank them by average precision. Decision metrics are at a threshold tuned for F1 inside each training fold.")
+            + "and rank them by average precision. Decision metrics are at a threshold tuned inside each training fold for --objective (F1 by default).")
         {
             csv,
             json,
@@ -84,6 +86,10 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare data/hacide.csv --report hacide.html",
             $"{CommandLine.ToolName} compare small.csv --strategies none,smote,adasyn --param smote.k_neighbors=3 --param adasyn.n_neighbors=3",
             $"{CommandLine.ToolName} compare glass.csv --positive 6 --ignore id",
+            $"{CommandLine.ToolName} compare fraud.csv --label Class --objective cost:fp=1,fn=50 --json",
+            $"{CommandLine.ToolName} compare alerts.csv --objective f1,max-alerts:50/1000,min-recall:0.6",
+            $"{CommandLine.ToolName} compare data/goog_drops.csv --time-column date --objective cost:fp=1,fn=50",
+            $"{CommandLine.ToolName} compare claims.csv --group-column customer_id --folds 5",
         ]);
     }
 
@@ -109,13 +115,37 @@ internal static class CompareCommand
             w.WriteString("positive_class", r.Result.PositiveClass);
             foreach (var column in Columns.Append(MetricNames.Threshold))
             {
-                var summary = r.Result.Metrics.TryGetValue(column, out var s) ? s : new MetricSummary(double.NaN, double.NaN, 0);
+                var summary = Summary(r.Result, column);
                 JsonOutput.WriteNumberOrNull(w, column, summary.Mean);
                 JsonOutput.WriteNumberOrNull(w, column + "_std", summary.StandardDeviation);
             }
 
+            WriteObjective(w, r.Result, comparison.Settings.Objective);
             w.WriteNumber("folds", r.Result.Folds.Count);
         });
+
+    /// <summary>
+    /// The objective as given, its value over the folds, and whether every fold's threshold met its constraints on
+    /// the fold's validation rows (with how many did).
+    /// </summary>
+    private static void WriteObjective(Utf8JsonWriter w, CrossValidationResult result, ThresholdObjective objective)
+    {
+        w.WriteString("objective", objective.ToString());
+        var value = Summary(result, MetricNames.ObjectiveValue);
+        JsonOutput.WriteNumberOrNull(w, "objective_value", value.Mean);
+        JsonOutput.WriteNumberOrNull(w, "objective_value_std", value.StandardDeviation);
+        var met = ConstraintsMetFolds(result);
+        w.WriteBoolean("constraints_met", met == result.Folds.Count);
+        w.WriteNumber("constraints_met_folds", met);
+    }
+
+    /// <summary>A metric over the folds; undefined (n/a, null) when no fold reported it, as decision metrics when no fold had a threshold.</summary>
+    private static MetricSummary Summary(CrossValidationResult result, string metric)
+        => result.Metrics.TryGetValue(metric, out var summary) ? summary : new MetricSummary(double.NaN, double.NaN, 0);
+
+    /// <summary>The folds whose threshold met every constraint of the objective on their validation rows.</summary>
+    public static int ConstraintsMetFolds(CrossValidationResult result)
+        => result.Folds.Count(f => f.Metrics.TryGetValue(MetricNames.ConstraintsMet, out var met) && met == 1);
 
     private static void WriteTable(IAnsiConsole console, Comparison comparison)
     {
@@ -129,10 +159,25 @@ internal static class CompareCommand
             console.MarkupLine(Markup.Escape(oneVsRest));
         }
 
+        var objective = comparison.Settings.Objective;
+
+        // With F1 the objective column would repeat the F1 column.
+        var showObjective = objective.Primary.ToString() != ThresholdObjective.F1.ToString();
+        var showConstraints = objective.Constraints.Count > 0;
         var table = new Table().AddColumn("#").AddColumn("strategy");
         foreach (var column in Columns)
         {
             table.AddColumn(new TableColumn(Headers[column]).RightAligned());
+        }
+
+        if (showObjective)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(objective.ValueName)).RightAligned());
+        }
+
+        if (showConstraints)
+        {
+            table.AddColumn(new TableColumn("constraints met").RightAligned());
         }
 
         for (var i = 0; i < comparison.Results.Count; i++)
@@ -141,19 +186,31 @@ internal static class CompareCommand
             var cells = new List<Markup> { new((i + 1).ToString(CultureInfo.InvariantCulture)), new(i == 0 ? $"[bold]{Markup.Escape(result.Strategy)}[/]" : Markup.Escape(result.Strategy)) };
             foreach (var column in Columns)
             {
-                var summary = result.Result[column];
+                var summary = Summary(result.Result, column);
                 var format = column == MetricNames.FitSeconds ? "0.00" : "0.000";
                 cells.Add(new Markup(double.IsNaN(summary.Mean)
                     ? "n/a"
                     : summary.Mean.ToString(format, CultureInfo.InvariantCulture) + "\n[dim]±" + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture) + "[/]"));
             }
 
+            if (showObjective)
+            {
+                var value = Summary(result.Result, MetricNames.ObjectiveValue);
+                cells.Add(new Markup(Markup.Escape(MeanAndSpread(value)).Replace(" ± ", "\n[dim]±", StringComparison.Ordinal) + (double.IsNaN(value.Mean) ? string.Empty : "[/]")));
+            }
+
+            if (showConstraints)
+            {
+                cells.Add(new Markup(string.Create(CultureInfo.InvariantCulture, $"{ConstraintsMetFolds(result.Result)}/{result.Result.Folds.Count} folds")));
+            }
+
             table.AddRow(cells);
         }
 
+        var blanks = Columns.Length - 1 + (showObjective ? 1 : 0) + (showConstraints ? 1 : 0);
         foreach (var skipped in comparison.Skipped)
         {
-            table.AddRow([new Markup("-"), new Markup($"[dim]{Markup.Escape(skipped.Strategy)}[/]"), new Markup("[dim]skipped[/]"), .. Columns.Skip(1).Select(_ => new Markup(string.Empty))]);
+            table.AddRow([new Markup("-"), new Markup($"[dim]{Markup.Escape(skipped.Strategy)}[/]"), new Markup("[dim]skipped[/]"), .. Enumerable.Range(0, blanks).Select(_ => new Markup(string.Empty))]);
         }
 
         console.Write(table);
@@ -164,8 +221,13 @@ internal static class CompareCommand
 
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
-        console.MarkupLine("Decision metrics are at a threshold tuned for F1 on inner folds of each training side; no fold's threshold saw its validation rows.");
+            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} {Comparison.FoldKind(comparison.Settings)}, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
+        console.MarkupLine($"Decision metrics are at a threshold tuned for {Markup.Escape(objective.ToString())} on inner folds of each training side; no fold's threshold saw its validation rows.");
+        if (showConstraints)
+        {
+            console.MarkupLine("A fold meets the constraints when its training side had a threshold that met them and that threshold still meets them on the fold's validation rows.");
+        }
+
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[yellow]Plain accuracy is not ranked: predicting '{Markup.Escape(comparison.MajorityClass)}' for every row already scores {comparison.MajorityShare:P1}.[/]"));

@@ -63,23 +63,57 @@ internal sealed class Comparison
             throw new ArgumentException($"--repeats must be at least 1; got {settings.Repeats}.");
         }
 
-        var data = DataOptions.Load(settings.CsvPath, settings.Load, stderr);
+        if (settings.TimeColumn is not null && settings.Repeats > 1)
+        {
+            throw new ArgumentException("--repeats cannot be used with --time-column: time-ordered folds are the same on every repeat.");
+        }
+
+        if (settings.TimeColumn is not null && settings.GroupColumn is not null)
+        {
+            throw new ArgumentException("--time-column and --group-column cannot be used together; choose the one that says how new data will arrive.");
+        }
+
+        if (settings.Gap > 0 && settings.TimeColumn is null)
+        {
+            throw new ArgumentException("--gap needs --time-column: a gap separates earlier training rows from later validation rows.");
+        }
+
+        // The ordering or grouping column is not a feature: a model must not learn the time or the customer.
+        var keyColumns = new[] { settings.TimeColumn, settings.GroupColumn }.OfType<string>().ToArray();
+        var times = settings.TimeColumn is { } timeColumn ? KeyColumn.Times(settings.CsvPath, timeColumn, settings.Load) : null;
+        var groups = settings.GroupColumn is { } groupColumn ? KeyColumn.Cells(settings.CsvPath, groupColumn, "--group-column", settings.Load) : null;
+        var load = keyColumns.Length == 0 ? settings.Load : new CsvLoadOptions
+        {
+            LabelColumn = settings.Load.LabelColumn,
+            Separator = settings.Load.Separator,
+            IgnoreColumns = [.. settings.Load.IgnoreColumns ?? [], .. keyColumns],
+            CategoricalColumns = settings.Load.CategoricalColumns,
+            AllFeaturesCategorical = settings.Load.AllFeaturesCategorical,
+            TextColumnsAsCategorical = settings.Load.TextColumnsAsCategorical,
+            CategoricalHint = settings.Load.CategoricalHint,
+            WeightColumn = settings.Load.WeightColumn,
+        };
+        var data = DataOptions.Load(settings.CsvPath, load, stderr);
         if (data.ClassCounts.Count(c => c > 0) < 2)
         {
             throw new ArgumentException($"{settings.CsvPath} has a single class; there is nothing to compare.");
         }
 
         var rarest = data.ClassCounts.Where(c => c > 0).Min();
-        if (rarest < settings.Folds)
+        if (rarest < settings.Folds && times is null)
         {
             throw new ArgumentException($"the rarest class has {Plural.Of(rarest, "row", "rows")}, fewer than --folds {settings.Folds}; every fold needs one.");
         }
 
-        IFoldSplitter splitter = settings.Repeats == 1
-            ? new StratifiedKFold(settings.Folds, shuffle: true, seed: settings.Seed)
-            : new RepeatedStratifiedKFold(settings.Folds, settings.Repeats, settings.Seed);
+        IFoldSplitter splitter = (times, groups) switch
+        {
+            ({ } t, _) => new TimeSeriesSplit(settings.Folds, gap: settings.Gap, times: t),
+            (_, { } g) => new StratifiedGroupKFold(g, settings.Folds, shuffle: true, seed: settings.Seed),
+            _ when settings.Repeats == 1 => new StratifiedKFold(settings.Folds, shuffle: true, seed: settings.Seed),
+            _ => new RepeatedStratifiedKFold(settings.Folds, settings.Repeats, settings.Seed),
+        };
         // Seconds of counting instead of minutes of folds that end on a class too small for a sampler.
-        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters, settings.Positive);
+        var skipped = StrategyComparison.Check(data, settings.Strategies, settings.Model, splitter, settings.Seed, settings.Parameters, settings.Positive, settings.Objective);
         string[] strategies = [.. settings.Strategies.Where(s => !skipped.Any(k => k.Strategy == s))];
         if (strategies.Length == 0)
         {
@@ -96,7 +130,7 @@ internal sealed class Comparison
         var parameters = settings.Parameters.Where(p => strategies.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
         if (progressOut is null)
         {
-            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive), skipped), stderr);
+            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive, settings.Objective), skipped), stderr);
         }
 
         IReadOnlyList<StrategyResult>? results = null;
@@ -104,7 +138,7 @@ internal sealed class Comparison
             {
                 var tasks = strategies.ToDictionary(s => s, s => context.AddTask(Markup.Escape(s), maxValue: splitter.SplitCount), StringComparer.Ordinal);
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);
-                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive);
+                results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive, settings.Objective);
             });
         return Finished(new Comparison(settings, data, results!, skipped), stderr);
     }
@@ -116,8 +150,31 @@ internal sealed class Comparison
             stderr.WriteLine("note: " + note);
         }
 
+        var objective = comparison.Settings.Objective;
+        foreach (var result in comparison.Results)
+        {
+            var folds = result.Result.Folds;
+            var without = folds.Count(f => !f.Metrics.ContainsKey(MetricNames.Threshold));
+            var met = CompareCommand.ConstraintsMetFolds(result.Result);
+            if (objective.Constraints.Count > 0 && met < folds.Count)
+            {
+                stderr.WriteLine(
+                    $"warning: {result.Strategy} met {objective} in {met} of {folds.Count} folds"
+                    + (without > 0 ? $"; in {without} no threshold met the constraints on the training side, so their decision metrics are left out." : "."));
+            }
+        }
+
         return comparison;
     }
+
+    /// <summary>What the folds were, in words: "folds", "time-ordered folds on 'date'" or "group folds on 'customer'".</summary>
+    public static string FoldKind(ComparisonSettings settings)
+        => settings switch
+        {
+            { TimeColumn: { } time } => $"time-ordered folds on '{time}'{(settings.Gap > 0 ? $" with a gap of {Plural.Of(settings.Gap, "row", "rows")}" : string.Empty)}",
+            { GroupColumn: { } group } => $"stratified group folds on '{group}'",
+            _ => "folds",
+        };
 
     /// <summary>Why a strategy was skipped, with the --param that would let it run where there is one.</summary>
     public static string Note(SkippedStrategy skipped)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Cli;
 
@@ -52,6 +53,32 @@ internal sealed class ComparisonOptions
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<ThresholdObjective> _objective = CommonOptions.Objective(
+        "What each fold's threshold is tuned for, on inner folds of its training side", required: false);
+
+    private readonly Option<string?> _timeColumn = new("--time-column")
+    {
+        Description = "A column of times (numbers, or ISO-8601 dates such as 2024-03-01T14:30:00Z) that is not a feature: the folds are "
+            + "time-ordered (each trains on earlier rows only, so samplers see only the training window), rows with equal times stay in "
+            + "one fold. Not with --repeats or --group-column.",
+        HelpName = "COL",
+    };
+
+    private readonly Option<int> _gap = new("--gap")
+    {
+        Description = "With --time-column: rows left out between each training side and its fold (against leaks through lagged features).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+        CustomParser = r => NumberOptions.WholeNumber(r, 0),
+    };
+
+    private readonly Option<string?> _groupColumn = new("--group-column")
+    {
+        Description = "A column of groups (a customer, a patient, a device) that is not a feature: stratified group folds keep each group "
+            + "whole in one fold, so no group is on both sides.",
+        HelpName = "COL",
+    };
+
     private readonly Option<string[]> _parameters = new("--param", "-p")
     {
         Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
@@ -74,6 +101,10 @@ internal sealed class ComparisonOptions
         command.Options.Add(_repeats);
         command.Options.Add(_seed);
         command.Options.Add(_parameters);
+        command.Options.Add(_objective);
+        command.Options.Add(_timeColumn);
+        command.Options.Add(_gap);
+        command.Options.Add(_groupColumn);
     }
 
     /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
@@ -89,7 +120,11 @@ internal sealed class ComparisonOptions
             parseResult.GetValue(_folds),
             parseResult.GetValue(_repeats),
             parseResult.GetValue(_seed),
-            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies));
+            SamplerArguments.StrategyParameters(parseResult.GetValue(_parameters) ?? [], strategies),
+            parseResult.GetRequiredValue(_objective),
+            parseResult.GetValue(_timeColumn),
+            parseResult.GetValue(_gap),
+            parseResult.GetValue(_groupColumn));
     }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>

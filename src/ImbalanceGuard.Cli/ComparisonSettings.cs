@@ -1,3 +1,5 @@
+using ImbalanceGuard.Thresholds;
+
 namespace ImbalanceGuard.Cli;
 
 /// <summary>What <c>compare</c> (and <c>report</c>) were asked to compare.</summary>
@@ -10,6 +12,10 @@ namespace ImbalanceGuard.Cli;
 /// <param name="Repeats">Repeats of the k-fold.</param>
 /// <param name="Seed">Seeds everything.</param>
 /// <param name="Parameters">Sampler parameters by strategy (<c>--param smote.k_neighbors=3</c>).</param>
+/// <param name="Objective">What each fold's threshold is tuned for, as <c>--objective</c> gave it (F1 by default).</param>
+/// <param name="TimeColumn">The column that orders the rows in time (time-ordered folds), or null.</param>
+/// <param name="Gap">Rows left out between each time-ordered training side and its fold.</param>
+/// <param name="GroupColumn">The column whose groups stay whole in one fold, or null.</param>
 internal sealed record ComparisonSettings(
     string CsvPath,
     CsvLoadOptions Load,
@@ -19,4 +25,8 @@ internal sealed record ComparisonSettings(
     int Folds,
     int Repeats,
     int Seed,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters,
+    ThresholdObjective Objective,
+    string? TimeColumn = null,
+    int Gap = 0,
+    string? GroupColumn = null);

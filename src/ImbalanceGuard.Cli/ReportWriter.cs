@@ -17,11 +17,12 @@ internal static class ReportWriter
         var settings = comparison.Settings;
         var method = string.Create(
             CultureInfo.InvariantCulture,
-            $"Strategies cross-validated with {settings.Folds} stratified folds{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.{(comparison.OneVsRest is { } note ? " " + note : string.Empty)}");
+            $"Strategies cross-validated with {settings.Folds} {(settings.TimeColumn is null && settings.GroupColumn is null ? "stratified folds" : Comparison.FoldKind(settings))}{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.{(comparison.OneVsRest is { } note ? " " + note : string.Empty)}");
         var data = new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
         {
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
             Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
+            Objective = settings.Objective,
         };
         var verdict = ReportVerdict.Of(data);
         var html = HtmlReport.Build(data);

@@ -10,14 +10,7 @@ internal static class TuneCommand
     public static (Command Command, string[] Examples) Create(TextWriter stdout)
     {
         var scores = new ScoreOptions();
-        var objective = new Option<string>("--objective")
-        {
-            Description = "What to tune for: f1, fbeta:B, mcc, cost:fp=A,fn=B (minimise expected cost), min-precision:P (most recall "
-                + "with at least that precision), min-recall:R (most precision with at least that recall), max-alerts:N/M "
-                + "(most recall flagging at most N rows in every M).",
-            HelpName = "OBJ",
-            Required = true,
-        };
+        var objective = CommonOptions.Objective("What to tune for", required: true);
         var json = CommonOptions.Json();
         var command = new Command(
             "tune",
@@ -31,7 +24,7 @@ internal static class TuneCommand
 
         command.SetAction(parseResult =>
         {
-            var wanted = ThresholdObjective.Parse(parseResult.GetRequiredValue(objective));
+            var wanted = parseResult.GetRequiredValue(objective);
             var data = scores.Load(parseResult);
             var tuned = ThresholdTuner.Tune(data.Scores, wanted);
             var beta = wanted.Beta ?? 1.0;
@@ -71,6 +64,7 @@ internal static class TuneCommand
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective cost:fp=1,fn=25 --json",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective max-alerts:50/1000",
+            $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1,max-alerts:50/1000,min-recall:0.6",
         ]);
     }
 }

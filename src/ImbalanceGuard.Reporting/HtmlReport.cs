@@ -109,13 +109,13 @@ public static class HtmlReport
         }
 
         html.Append("<p class=\"note\">");
-        html.Append(Encode(Invariant($"Mean ± standard deviation over {best.Result.Folds.Count} folds of leakage-safe cross-validation: every fold resamples, weights and tunes its own training side and is scored on validation rows no step saw. Decision metrics are at a threshold tuned for F1 inside each training fold.")));
+        html.Append(Encode(Invariant($"Mean ± standard deviation over {best.Result.Folds.Count} folds of leakage-safe cross-validation: every fold resamples, weights and tunes its own training side and is scored on validation rows no step saw. Decision metrics are at a threshold tuned for {data.Objective} inside each training fold.")));
         html.Append("</p>\n");
 
         html.Append("<h2>Curves</h2>\n<div class=\"plots\">\n");
         AppendFigure(html, ReportPlots.PrecisionRecall(data.Strategies), "Precision-recall curves", "Out-of-fold precision against recall (the legend's AP is of the pooled out-of-fold scores; the table's is the mean over folds); the dashed line is what a random ranking scores.");
         AppendFigure(html, ReportPlots.Roc(data.Strategies), "ROC curves", "Out-of-fold ROC curves. Under heavy imbalance ROC-AUC flatters; read the precision-recall curves first.");
-        AppendFigure(html, ReportPlots.ThresholdCurves(best, verdict.Threshold), "Metrics against the threshold", Invariant($"F1, F2, precision and recall of {best.Strategy} at every threshold, out of fold; the dashed line marks the threshold tuned for F1 ({verdict.Threshold.Threshold:0.000}), not the default 0.5."));
+        AppendFigure(html, ReportPlots.ThresholdCurves(best, verdict.Threshold), "Metrics against the threshold", Invariant($"F1, F2, precision and recall of {best.Strategy} at every threshold, out of fold; the dashed line marks the threshold tuned for {verdict.Threshold.Objective} ({verdict.Threshold.Threshold:0.000}), not the default 0.5."));
         AppendFigure(html, ReportPlots.Calibration(best), "Calibration curve", Invariant($"How far {best.Strategy}'s probabilities are from observed frequencies. Resampling inflates them; use CalibrationMethod.PriorCorrection, Platt or isotonic calibration when you need probabilities, not just a ranking."));
         if (data.ResampledExample is { FeatureCount: 2 } example)
         {

@@ -1,4 +1,5 @@
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Reporting;
 
@@ -17,4 +18,10 @@ public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<St
 
     /// <summary>Strategies that were asked for but could not run on the data, each listed with its reason. Default none.</summary>
     public IReadOnlyList<SkippedStrategy> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// What the strategies' thresholds were tuned for inside each training fold, and what the recommended threshold is
+    /// tuned for on the best strategy's out-of-fold scores (constraints included). Default F1.
+    /// </summary>
+    public ThresholdObjective Objective { get; init; } = ThresholdObjective.F1;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Cli.Tests;
 
@@ -50,6 +51,163 @@ public class CompareTests
             Assert.Equal(expected[key].Mean, row.GetProperty(key).GetDouble(), 12);
             Assert.Equal(expected[key].StandardDeviation, row.GetProperty(key + "_std").GetDouble(), 12);
         }
+    }
+
+    [Fact]
+    public void Objective_rows_carry_its_value_and_spread_as_the_library_measures_them_with_the_same_seed()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "smote", "--folds", "3", "--seed", "7", "--objective", "cost:fp=1,fn=5", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var row = json.RootElement[0];
+        var objective = ThresholdObjective.Parse("cost:fp=1,fn=5");
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("pima.csv"));
+        var expected = CrossValidation.Run(StrategyCatalog.Create("smote", "logistic", seed: 7, ThresholdPolicy.Tuned(objective)), data, new StratifiedKFold(3, shuffle: true, seed: 7));
+        Assert.Equal("cost:fp=1,fn=5", row.GetProperty("objective").GetString());
+        Assert.Equal(expected[MetricNames.ObjectiveValue].Mean, row.GetProperty("objective_value").GetDouble(), 12);
+        Assert.Equal(expected[MetricNames.ObjectiveValue].StandardDeviation, row.GetProperty("objective_value_std").GetDouble(), 12);
+        Assert.Equal(expected[MetricNames.Threshold].Mean, row.GetProperty("threshold").GetDouble(), 12);
+        Assert.True(row.GetProperty("constraints_met").GetBoolean()); // a cost rules no threshold out
+        Assert.Equal(3, row.GetProperty("constraints_met_folds").GetInt32());
+    }
+
+    [Fact]
+    public void Without_objective_the_rows_say_f1_and_its_value_is_the_f1_column()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var row = json.RootElement[0];
+        Assert.Equal("f1", row.GetProperty("objective").GetString());
+        Assert.Equal(row.GetProperty("f1").GetDouble(), row.GetProperty("objective_value").GetDouble(), 12);
+        Assert.Equal(row.GetProperty("f1_std").GetDouble(), row.GetProperty("objective_value_std").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Constraints_no_fold_can_meet_are_reported_per_strategy_not_a_crash()
+    {
+        // pima has 768 rows: one flag per 1 000 allows none, and a recall floor of 1 needs every positive flagged.
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none,smote", "--folds", "3", "--objective", "f1,max-alerts:1/1000,min-recall:1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        foreach (var row in json.RootElement.EnumerateArray())
+        {
+            Assert.Equal("f1,max-alerts:1/1000,min-recall:1", row.GetProperty("objective").GetString());
+            Assert.False(row.GetProperty("constraints_met").GetBoolean());
+            Assert.Equal(0, row.GetProperty("constraints_met_folds").GetInt32());
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("objective_value").ValueKind);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("f1").ValueKind);
+            Assert.True(row.GetProperty("average_precision").GetDouble() > 0.5, "the ranking is still measured");
+        }
+
+        Assert.Equal(2, result.StderrLines.Length);
+        Assert.All(result.StderrLines, l => Assert.Contains("met f1,max-alerts:1/1000,min-recall:1 in 0 of 3 folds; in 3 no threshold met the constraints", l, StringComparison.Ordinal));
+
+        // The table shows the same: no decision metric, no fold within the constraints.
+        var table = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--objective", "f1,max-alerts:1/1000,min-recall:1");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("0/3 folds", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("n/a", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_table_shows_the_objective_and_how_many_folds_met_the_constraints()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--objective", "cost:fp=1,fn=5,max-alerts:1/1000");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("expected cost", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("constraints met", result.Stdout, StringComparison.Ordinal);
+        // Flagging nothing meets the budget on every training side; a validation row can still score above that threshold.
+        Assert.Matches(@"│\s+[0-3]/3 folds │", result.Stdout);
+        Assert.Contains("tuned for cost:fp=1,fn=5,max-alerts:1/1000 on inner folds", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("f1,mcc", "'mcc' cannot follow the first item")]
+    [InlineData("min-recall:1.5", "A recall floor must be in (0, 1]")]
+    [InlineData("f1,max-alerts:0/1000", "An alert budget needs 0 < alerts")]
+    [InlineData("accuracy", "is not understood")]
+    public void A_bad_or_impossible_objective_is_refused_in_one_line_before_any_fold_runs(string objective, string message)
+    {
+        foreach (var command in new[] { "compare", "report" })
+        {
+            var result = Cli.Run(command, RepositoryFiles.DataFile("pima.csv"), "--objective", objective);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Single(result.StderrLines);
+            Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, result.Stdout);
+        }
+    }
+
+    [Fact]
+    public void A_cost_objective_on_time_ordered_folds_runs_end_to_end_on_real_dated_data()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none,smote", "--objective", "cost:fp=1,fn=50", "--time-column", "date", "--gap", "1", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("goog_drops.csv"), new CsvLoadOptions { IgnoreColumns = ["date"] });
+        var times = File.ReadLines(RepositoryFiles.DataFile("goog_drops.csv")).Skip(1).Select(l => (double)DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture).Ticks).ToArray();
+        var expected = CrossValidation.Run(
+            StrategyCatalog.Create("smote", "logistic", seed: 0, ThresholdPolicy.Tuned(ThresholdObjective.Parse("cost:fp=1,fn=50"))),
+            data,
+            new TimeSeriesSplit(5, gap: 1, times: times));
+        var smote = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "smote");
+        Assert.Equal(expected[MetricNames.ObjectiveValue].Mean, smote.GetProperty("objective_value").GetDouble(), 12);
+        Assert.Equal(expected[MetricNames.AveragePrecision].Mean, smote.GetProperty("average_precision").GetDouble(), 12);
+        Assert.Equal(5, smote.GetProperty("folds").GetInt32());
+
+        var table = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none", "--time-column", "date");
+        Assert.Contains("over 5 time-ordered folds on 'date'", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Group_folds_run_with_the_group_column_left_out_of_the_features()
+    {
+        using var folder = new TempFolder();
+        var random = new Random(4);
+        var csv = folder.Csv("grouped.csv", [
+            "customer,x,y,label",
+            .. Enumerable.Range(0, 240).Select(i => FormattableString.Invariant($"c{i / 4},{random.NextDouble()},{random.NextDouble() + (i % 9 == 0 ? 1 : 0)},{(i % 9 == 0 ? 1 : 0)}"))]);
+
+        var result = Cli.Run("compare", csv, "--strategies", "none", "--folds", "4", "--group-column", "customer");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("over 4 stratified group folds on 'customer'", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--time-column,date,--repeats,2", "--repeats cannot be used with --time-column")]
+    [InlineData("--time-column,when", "--time-column 'when' is not a column of goog_drops.csv")]
+    [InlineData("--group-column,who", "--group-column 'who' is not a column of goog_drops.csv")]
+    [InlineData("--time-column,date,--group-column,date", "cannot be used together")]
+    [InlineData("--gap,3", "--gap needs --time-column")]
+    [InlineData("--time-column,label,--gap,-1", "--gap")]
+    public void Time_and_group_options_are_refused_in_one_line_when_wrong(string options, string message)
+    {
+        var result = Cli.Run(["compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none", .. options.Split(',')]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_column_that_is_not_a_time_is_refused_naming_the_row()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.Csv("dated.csv", ["when,x,label", "2024-01-01,1,0", "2024-01-02,2,1", "03/01/2024,3,0", "2024-01-04,4,1"]);
+
+        var result = Cli.Run("compare", csv, "--strategies", "none", "--folds", "2", "--time-column", "when");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains("row 3 holds '03/01/2024', which is neither a number nor an ISO-8601 time", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

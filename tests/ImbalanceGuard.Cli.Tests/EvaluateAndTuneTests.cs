@@ -93,6 +93,8 @@ public class EvaluateAndTuneTests
     [InlineData("min-precision:0.5")]
     [InlineData("min-recall:0.5")]
     [InlineData("max-alerts:5/100")]
+    [InlineData("f1,max-alerts:30/100,min-recall:0.5")]
+    [InlineData("cost:fp=1,fn=10,min-precision:0.5")]
     public void Tune_accepts_every_objective_form(string objective)
     {
         using var folder = new TempFolder();
@@ -103,6 +105,32 @@ public class EvaluateAndTuneTests
         Assert.Equal(objective, json.RootElement.GetProperty("objective").GetString());
     }
 
+    [Fact]
+    public void Tune_with_constraints_maximises_the_first_item_within_every_floor_and_budget()
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "pima");
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1,max-alerts:30/100,min-recall:0.6", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        var confusion = root.GetProperty("confusion");
+        var flagged = confusion.GetProperty("tp").GetDouble() + confusion.GetProperty("fp").GetDouble();
+        Assert.True(flagged * 100 <= 30 * 768, $"{flagged} flags break the budget of 30 in 100");
+        Assert.True(root.GetProperty("recall").GetDouble() >= 0.6);
+        Assert.Equal(root.GetProperty("f1").GetDouble(), root.GetProperty("value").GetDouble());
+
+        // The best F1 among every threshold that meets both constraints.
+        var rows = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')).Select(c => (Label: c[1] == "1", Score: double.Parse(c[2], CultureInfo.InvariantCulture))).ToArray();
+        var positives = rows.Count(r => r.Label);
+        var best = rows.Select(r => r.Score).Distinct()
+            .Select(t => (Flagged: rows.Count(r => r.Score >= t), Hits: rows.Count(r => r.Score >= t && r.Label)))
+            .Where(c => c.Flagged * 100 <= 30 * rows.Length && c.Hits >= 0.6 * positives)
+            .Max(c => 2.0 * c.Hits / (c.Flagged + positives));
+        Assert.Equal(best, root.GetProperty("value").GetDouble(), 12);
+    }
+
     [Theory]
     [InlineData("y,p\n1,0.7\n0,NaN\n", "evaluate", "not allowed")]
     [InlineData("y,p\n1,0.7\n0,abc\n", "evaluate", "'abc' is not a number")]
@@ -111,6 +139,7 @@ public class EvaluateAndTuneTests
     [InlineData("y,q\n1,0.7\n0,0.2\n", "evaluate", "no score column 'p'")]
     [InlineData("y,p\n1,0.7\n0,0.2\n", "tune", "is not understood")]
     [InlineData("y,p\n1,0.7\n0,0.8\n", "tune-unreachable", "no threshold reaches precision 0.99")]
+    [InlineData("y,p\n1,0.9\n0,0.8\n1,0.7\n0,0.6\n", "tune-combination", "max-alerts:1/4, min-recall:1 is met by some threshold, but none meets them all")]
     public void Bad_input_is_one_line_and_exit_code_2(string content, string command, string message)
     {
         using var folder = new TempFolder();
@@ -119,6 +148,7 @@ public class EvaluateAndTuneTests
         {
             "evaluate" => new[] { "evaluate", csv, "--label", "y", "--score", "p" },
             "tune" => ["tune", csv, "--label", "y", "--score", "p", "--objective", "accuracy"],
+            "tune-combination" => ["tune", csv, "--label", "y", "--score", "p", "--objective", "f1,max-alerts:1/4,min-recall:1"],
             _ => ["tune", csv, "--label", "y", "--score", "p", "--objective", "min-precision:0.99"],
         };
         var result = Cli.Run(args);

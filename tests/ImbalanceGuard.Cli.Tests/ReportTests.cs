@@ -40,6 +40,23 @@ public class ReportTests
         Assert.Equal(5, html.Split("data:image/png;base64,").Length - 1);
     }
 
+    [Fact]
+    public void The_report_tunes_its_threshold_for_the_objective_and_says_when_the_constraints_cannot_hold()
+    {
+        using var folder = new TempFolder();
+        var met = folder.File("cost.html");
+        var unmet = folder.File("unmet.html");
+
+        var cost = Cli.Run("report", RepositoryFiles.DataFile("pima.csv"), "--out", met, "--strategies", "none", "--folds", "3", "--objective", "cost:fp=1,fn=5");
+        var impossible = Cli.Run("report", RepositoryFiles.DataFile("pima.csv"), "--out", unmet, "--strategies", "none", "--folds", "3", "--objective", "f1,max-alerts:1/1000,min-recall:1");
+
+        Assert.True(cost.ExitCode == 0, cost.ToString());
+        Assert.Contains("tuned for cost:fp=1,fn=5 inside each training fold", File.ReadAllText(met), StringComparison.Ordinal);
+        Assert.True(impossible.ExitCode == 0, impossible.ToString());
+        Assert.Contains("No threshold of none meets max-alerts:1/1000 and min-recall:1 on out-of-fold data. The best for f1 alone", impossible.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No threshold of none meets", File.ReadAllText(unmet), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("report")]
     [InlineData("compare")]

@@ -83,6 +83,23 @@ public class BinaryClassificationTests
     }
 
     [Fact]
+    public void A_constrained_objective_tunes_the_first_item_within_the_floor_and_the_budget()
+    {
+        var split = _ml.Data.StratifiedTrainTestSplit(MLData.Vector(_ml), seed: 2);
+        var model = FastTree().Fit(_ml.Data.Resample(split.TrainSet, new RandomOverSampler { Seed = 1 }, ["Features"]));
+        var scored = model.Transform(split.TestSet);
+        var objective = ThresholdObjective.Parse("f1,max-alerts:500/1000,min-recall:0.7");
+
+        var tuned = _ml.BinaryClassification.TuneThreshold(scored, objective);
+
+        var confusion = _ml.BinaryClassification.EvaluateAtThreshold(scored, tuned.Threshold).Confusion!.Value;
+        Assert.True(confusion.Recall >= 0.7);
+        Assert.True(confusion.PredictedPositives * 1000 <= 500 * confusion.Total);
+        Assert.Equal(confusion.F1, tuned.Value, 12);
+        Assert.True(tuned.Value <= _ml.BinaryClassification.TuneThreshold(scored, ThresholdObjective.F1).Value);
+    }
+
+    [Fact]
     public void Raw_scores_and_probabilities_are_never_confused()
     {
         var split = _ml.Data.StratifiedTrainTestSplit(MLData.Vector(_ml), seed: 2);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ImbalanceGuard.Evaluation;
 using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Pipelines;
 
@@ -47,7 +48,8 @@ public static class CrossValidation
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var fitted = pipeline.Fit(fold.Training, cancellation);
+            // A constrained objective no threshold meets on a training side is that fold's finding, not a failure.
+            var fitted = pipeline.FitCore(fold.Training, unreachableLeavesNoThreshold: true, cancellation);
             var seconds = clock.Elapsed.TotalSeconds;
             var scores = fitted.Score(fold.Validation, options.LeakageChecks);
             while (outOfFold.Count <= fold.Repeat)
@@ -67,7 +69,7 @@ public static class CrossValidation
                 fold.Training.RowCount,
                 fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
                 fold.Validation.RowCount,
-                Measure(scores, fitted.Threshold, seconds));
+                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds));
             folds.Add(result);
             options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
         }
@@ -140,8 +142,11 @@ public static class CrossValidation
         return new Dataset(data.Table);
     }
 
-    /// <summary>The fold's metrics: threshold-free ones always, decision ones at the pipeline's threshold.</summary>
-    private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, double seconds)
+    /// <summary>
+    /// The fold's metrics: threshold-free ones always, decision ones at the pipeline's threshold, and with a tuned
+    /// threshold the objective's value and whether its constraints held.
+    /// </summary>
+    private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, ThresholdObjective? objective, double seconds)
     {
         var bothClasses = scores.PositiveWeight > 0 && scores.NegativeWeight > 0;
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -163,6 +168,13 @@ public static class CrossValidation
             metrics[MetricNames.Precision] = confusion.Precision;
             metrics[MetricNames.Specificity] = confusion.Specificity;
             metrics[MetricNames.BalancedAccuracy] = confusion.BalancedAccuracy;
+        }
+
+        if (objective is not null)
+        {
+            var confusion = threshold is { } at ? BinaryConfusion.At(scores, at) : (BinaryConfusion?)null;
+            metrics[MetricNames.ObjectiveValue] = confusion is { } c ? objective.ValueOf(c) : double.NaN;
+            metrics[MetricNames.ConstraintsMet] = confusion is { } met && objective.IsMetBy(met) ? 1 : 0;
         }
 
         return metrics;

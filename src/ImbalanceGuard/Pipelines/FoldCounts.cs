@@ -22,7 +22,7 @@ internal sealed class FoldCounts
         var k = data.ClassCount;
 
         // The library's splitters read labels only: folds of a feature-less copy cost no copy of the features.
-        var source = splitter is StratifiedKFold or RepeatedStratifiedKFold or TimeSeriesSplit ? LabelsOnly(data) : data;
+        var source = splitter is StratifiedKFold or RepeatedStratifiedKFold or TimeSeriesSplit or StratifiedGroupKFold ? LabelsOnly(data) : data;
         foreach (var fold in splitter.Split(source))
         {
             var labels = fold.Training.Labels;

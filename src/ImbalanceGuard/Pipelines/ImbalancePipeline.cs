@@ -98,7 +98,16 @@ public sealed class ImbalancePipeline
     /// into the inner folds), the positive class is unknown or absent, or too few positive rows for the inner folds.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="UnreachableObjectiveException">The threshold's objective is constrained and no threshold meets it on the inner out-of-fold scores.</exception>
     public FittedPipeline Fit(TrainingSet training, CancellationToken cancellationToken = default)
+        => FitCore(training, unreachableLeavesNoThreshold: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Fit(TrainingSet, CancellationToken)"/>; with <paramref name="unreachableLeavesNoThreshold"/>, a threshold
+    /// objective no threshold meets leaves the fitted pipeline without a threshold instead of throwing, so a
+    /// cross-validation can report that fold as one where the constraints were not met.
+    /// </summary>
+    internal FittedPipeline FitCore(TrainingSet training, bool unreachableLeavesNoThreshold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (training.SyntheticRowCount > 0)
@@ -131,7 +140,7 @@ public sealed class ImbalancePipeline
             if (Threshold.Objective is { } objective)
             {
                 var calibrated = calibrator is null ? outOfFold : Calibrated(outOfFold, calibrator);
-                tuned = ThresholdTuner.Tune(calibrated, objective);
+                tuned = unreachableLeavesNoThreshold ? ThresholdTuner.TryTune(calibrated, objective) : ThresholdTuner.Tune(calibrated, objective);
             }
         }
 

@@ -42,6 +42,19 @@ public static class MetricNames
     /// <summary>Balanced accuracy at the threshold.</summary>
     public const string BalancedAccuracy = "balanced_accuracy";
 
+    /// <summary>
+    /// The value of the objective the threshold was tuned for (<see cref="ThresholdPolicy.Objective"/>; its first item
+    /// when constrained) on the fold's validation rows: F-beta, MCC, expected cost per row, or the recall or precision
+    /// a floor or a budget maximises. Undefined in a fold where no threshold met the constraints.
+    /// </summary>
+    public const string ObjectiveValue = "objective_value";
+
+    /// <summary>
+    /// 1 when the fold's threshold was found on its training side and meets every constraint of the objective on
+    /// its validation rows, 0 when not (so the mean is the share of folds that met them); present with a tuned threshold.
+    /// </summary>
+    public const string ConstraintsMet = "constraints_met";
+
     /// <summary>Seconds spent in <see cref="ImbalancePipeline.Fit"/> (resampling, inner folds and training).</summary>
     public const string FitSeconds = "fit_seconds";
 

@@ -1,4 +1,5 @@
 using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Pipelines;
 
@@ -18,6 +19,7 @@ public static class StrategyComparison
     /// <param name="cancellationToken">Stops the run.</param>
     /// <param name="parameters">Sampler parameters by strategy name (see <see cref="StrategyCatalog.Create"/>).</param>
     /// <param name="positiveClass">The class to find, scored one-vs-rest; null for the rarest class.</param>
+    /// <param name="objective">What each fold's threshold is tuned for on inner folds of its training side (constraints included, see <see cref="ThresholdObjective.Constrained"/>); null for F1.</param>
     /// <returns>The results, best mean average precision first (a strategy whose mean is undefined last).</returns>
     /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, the list is empty, or a strategy cannot run on these folds (see <see cref="Check"/>).</exception>
     public static IReadOnlyList<StrategyResult> Run(
@@ -29,12 +31,13 @@ public static class StrategyComparison
         IProgress<ComparisonProgress>? progress = null,
         CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
-        string? positiveClass = null)
+        string? positiveClass = null,
+        ThresholdObjective? objective = null)
     {
         ArgumentNullException.ThrowIfNull(splitter);
 
         // Build every pipeline first, so an unknown name fails before any fold runs.
-        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective);
         var results = new List<StrategyResult>(strategies.Count);
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -63,7 +66,8 @@ public static class StrategyComparison
     /// <param name="seed">The comparison's seed (it sets the inner folds).</param>
     /// <param name="parameters">Sampler parameters by strategy name.</param>
     /// <param name="positiveClass">The class to find; null for the rarest class.</param>
-    /// <exception cref="ArgumentException">As <see cref="Run(Dataset, IReadOnlyList{string}, string, IFoldSplitter, int, IProgress{ComparisonProgress}?, CancellationToken, IReadOnlyDictionary{string, IReadOnlyDictionary{string, string}}?, string?)"/>, for what is wrong whatever the folds.</exception>
+    /// <param name="objective">What the thresholds are tuned for; null for F1 (an objective adds no problem of its own, but the pipelines are built with it).</param>
+    /// <exception cref="ArgumentException">As <see cref="Run(Dataset, IReadOnlyList{string}, string, IFoldSplitter, int, IProgress{ComparisonProgress}?, CancellationToken, IReadOnlyDictionary{string, IReadOnlyDictionary{string, string}}?, string?, ThresholdObjective?)"/>, for what is wrong whatever the folds.</exception>
     public static IReadOnlyList<SkippedStrategy> Check(
         Dataset data,
         IReadOnlyList<string> strategies,
@@ -71,10 +75,11 @@ public static class StrategyComparison
         IFoldSplitter splitter,
         int seed = 0,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
-        string? positiveClass = null)
+        string? positiveClass = null,
+        ThresholdObjective? objective = null)
     {
         ArgumentNullException.ThrowIfNull(splitter);
-        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective);
         var skipped = new List<SkippedStrategy>();
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -97,7 +102,8 @@ public static class StrategyComparison
         string model,
         int seed,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters,
-        string? positiveClass)
+        string? positiveClass,
+        ThresholdObjective? objective)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -122,7 +128,8 @@ public static class StrategyComparison
         }
 
         return [.. strategies
-            .Select(s => StrategyCatalog.Create(s, model, seed, schema: data.Schema, samplerParameters: parameters?.GetValueOrDefault(s)))
+            .Select(s => StrategyCatalog.Create(
+                s, model, seed, objective is null ? null : ThresholdPolicy.Tuned(objective), data.Schema, parameters?.GetValueOrDefault(s)))
             .Select(p => positiveClass is null ? p : p.WithPositiveClass(positiveClass))];
     }
 
@@ -139,7 +146,7 @@ public static class StrategyComparison
         int seed = 0,
         IProgress<ComparisonProgress>? progress = null,
         CancellationToken cancellationToken = default)
-        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken, null, null);
+        => Run(CrossValidation.FoldableRows(data), strategies, model, splitter, seed, progress, cancellationToken, null, null, null);
 
     /// <summary>Forwards on the calling thread (<see cref="Progress{T}"/> would post to the thread pool, out of order).</summary>
     private sealed class Relay(Action<CrossValidationProgress> report) : IProgress<CrossValidationProgress>

@@ -7,7 +7,9 @@ namespace ImbalanceGuard;
 /// validates on the k-th of <see cref="Folds"/> consecutive blocks after an initial stretch and trains on
 /// everything before it (optionally only the last <see cref="MaxTrainingRows"/> rows, and leaving a
 /// <see cref="Gap"/> between them), so no row of the future trains a model of the past. Classes are not
-/// balanced across folds: a fold may lack the rare class, and the results say so.
+/// balanced across folds: a fold may lack the rare class, and the results say so. With <see cref="Times"/> the
+/// rows are ordered by time instead of position, and rows with equal times stay in one block: a boundary
+/// that would cut through them moves before them, so every training row is strictly earlier than its fold.
 /// </summary>
 public sealed class TimeSeriesSplit : IFoldSplitter
 {
@@ -15,9 +17,20 @@ public sealed class TimeSeriesSplit : IFoldSplitter
     /// <param name="folds">The number of folds, at least 2.</param>
     /// <param name="maxTrainingRows">Train on at most this many of the latest rows before the fold; null for all of them.</param>
     /// <param name="gap">Rows left out between the training side and the fold (to stop leakage through lagged features).</param>
+    /// <param name="times">A time (or any ordering key) per row of the data to split; null when row order is time order.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public TimeSeriesSplit(int folds = 5, int? maxTrainingRows = null, int gap = 0)
+    /// <exception cref="ArgumentException">A time is NaN.</exception>
+    public TimeSeriesSplit(int folds = 5, int? maxTrainingRows = null, int gap = 0, IReadOnlyList<double>? times = null)
     {
+        for (var i = 0; i < (times?.Count ?? 0); i++)
+        {
+            if (double.IsNaN(times![i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The time of row {i} is NaN."), nameof(times));
+            }
+        }
+
+        Times = times is null ? null : [.. times];
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         if (maxTrainingRows is < 1)
         {
@@ -33,6 +46,9 @@ public sealed class TimeSeriesSplit : IFoldSplitter
     /// <summary>The number of folds.</summary>
     public int Folds { get; }
 
+    /// <summary>The time of each row, or null when row order is time order.</summary>
+    public IReadOnlyList<double>? Times { get; }
+
     /// <summary>The most training rows per fold, or null for all earlier rows.</summary>
     public int? MaxTrainingRows { get; }
 
@@ -43,11 +59,19 @@ public sealed class TimeSeriesSplit : IFoldSplitter
     public int Gap { get; }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">There are too few rows for the folds and the gap.</exception>
+    /// <exception cref="ArgumentException">
+    /// There are too few rows for the folds and the gap, the times do not match the rows, or so many rows share a
+    /// time that a fold would be empty.
+    /// </exception>
     public IEnumerable<Fold> Split(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var n = data.RowCount;
+        if (Times is not null && Times.Count != n)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Times.Count} times for {n} rows."), nameof(data));
+        }
+
         var foldSize = n / (Folds + 1);
         if (foldSize < 1 || n - (Folds * foldSize) - Gap < 1)
         {
@@ -56,25 +80,48 @@ public sealed class TimeSeriesSplit : IFoldSplitter
                 nameof(data));
         }
 
-        return Enumerate(data, n, foldSize);
-    }
+        // Positions in time order (stable: equal times keep row order), and where each block starts.
+        var order = Times is null ? Enumerable.Range(0, n).ToArray() : [.. Enumerable.Range(0, n).OrderBy(i => Times[i])];
+        var starts = new int[Folds + 1];
+        for (var k = 0; k <= Folds; k++)
+        {
+            starts[k] = k == Folds ? n : n - ((Folds - k) * foldSize);
+            while (Times is not null && k < Folds && starts[k] > 0 && Times[order[starts[k] - 1]] == Times[order[starts[k]]])
+            {
+                starts[k]--;
+            }
+        }
 
-    private IEnumerable<Fold> Enumerate(Dataset data, int n, int foldSize)
-    {
         for (var k = 0; k < Folds; k++)
         {
-            var validationStart = n - ((Folds - k) * foldSize);
+            if (starts[k] >= starts[k + 1] || starts[k] - Gap < 1)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"So many rows share a time that time-ordered fold {k + 1} of {Folds} would have no rows to validate or train on; use fewer folds."),
+                    nameof(data));
+            }
+        }
+
+        return Enumerate(data, order, starts);
+    }
+
+    private IEnumerable<Fold> Enumerate(Dataset data, int[] order, int[] starts)
+    {
+        var n = order.Length;
+        for (var k = 0; k < Folds; k++)
+        {
+            var validationStart = starts[k];
             var trainingEnd = validationStart - Gap;
             var trainingStart = MaxTrainingRows is { } most ? Math.Max(0, trainingEnd - most) : 0;
             var side = new bool?[n];
             for (var i = trainingStart; i < trainingEnd; i++)
             {
-                side[i] = false;
+                side[order[i]] = false;
             }
 
-            for (var i = validationStart; i < validationStart + foldSize; i++)
+            for (var i = validationStart; i < starts[k + 1]; i++)
             {
-                side[i] = true;
+                side[order[i]] = true;
             }
 
             yield return new Fold(k, 0, ImbalanceGuard.Split.Make(data, side));

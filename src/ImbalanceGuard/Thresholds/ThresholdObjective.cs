@@ -64,13 +64,86 @@ public abstract class ThresholdObjective
             : throw new ArgumentOutOfRangeException(nameof(alerts), $"An alert budget needs 0 < alerts ≤ rows; got {alerts}/{perRows}.");
 
     /// <summary>
-    /// Reads an objective as the command line writes it: <c>f1</c>, <c>fbeta:B</c>, <c>mcc</c>,
-    /// <c>cost:fp=A,fn=B</c>, <c>min-precision:P</c>, <c>min-recall:R</c>, <c>max-alerts:N/M</c>.
+    /// <paramref name="objective"/> optimised only among the thresholds that meet every one of
+    /// <paramref name="constraints"/> — an alert budget and a recall floor, say, the way a team states its triage
+    /// capacity: <c>Constrained(F1, AlertBudget(50, 1000), MinimumRecall(0.6))</c>.
     /// </summary>
-    /// <exception cref="FormatException">The text is none of these, or a number in it is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// A constraint is not a floor or a budget (<c>min-precision</c>, <c>min-recall</c>, <c>max-alerts</c>), or
+    /// <paramref name="objective"/> is itself constrained.
+    /// </exception>
+    public static ThresholdObjective Constrained(ThresholdObjective objective, params ThresholdObjective[] constraints)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(constraints);
+        if (objective.Constraints.Count > 0)
+        {
+            throw new ArgumentException($"'{objective}' is already constrained; give every constraint in one call.", nameof(objective));
+        }
+
+        foreach (var constraint in constraints)
+        {
+            if (constraint is null || !constraint.IsConstraint)
+            {
+                throw new ArgumentException(
+                    $"'{constraint?.ToString() ?? "null"}' cannot be a constraint: only min-precision:P, min-recall:R and max-alerts:N/M rule thresholds out.",
+                    nameof(constraints));
+            }
+        }
+
+        return constraints.Length == 0 ? objective : new ConstrainedObjective(objective, constraints);
+    }
+
+    /// <summary>
+    /// Reads an objective as the command line writes it: <c>f1</c>, <c>fbeta:B</c>, <c>mcc</c>,
+    /// <c>cost:fp=A,fn=B</c>, <c>min-precision:P</c>, <c>min-recall:R</c>, <c>max-alerts:N/M</c> — optionally
+    /// followed by constraints, comma-separated, that the threshold must also meet
+    /// (<c>f1,max-alerts:50/1000,min-recall:0.6</c>; see <see cref="Constrained"/>).
+    /// </summary>
+    /// <exception cref="FormatException">The text is none of these, a number in it is out of range, or an item after the first is not a constraint.</exception>
     public static ThresholdObjective Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var items = Items(text);
+        if (items.Count == 1)
+        {
+            return ParseOne(items[0]);
+        }
+
+        var constraints = items.Skip(1).Select(ParseOne).ToArray();
+        if (constraints.FirstOrDefault(c => !c.IsConstraint) is { } notConstraint)
+        {
+            throw new FormatException(
+                $"Objective '{text}': '{notConstraint}' cannot follow the first item; only min-precision:P, min-recall:R and max-alerts:N/M can constrain it.");
+        }
+
+        return Constrained(ParseOne(items[0]), constraints);
+    }
+
+    /// <summary>
+    /// The comma-separated items of <paramref name="text"/>; an item without a colon that holds '=' continues the one
+    /// before it, so <c>cost:fp=1,fn=50,min-recall:0.5</c> is two items.
+    /// </summary>
+    private static List<string> Items(string text)
+    {
+        var items = new List<string>();
+        foreach (var part in text.Split(','))
+        {
+            if (items.Count > 0 && !part.Contains(':', StringComparison.Ordinal) && part.Contains('=', StringComparison.Ordinal))
+            {
+                items[^1] += "," + part;
+            }
+            else
+            {
+                items.Add(part);
+            }
+        }
+
+        return items;
+    }
+
+    private static ThresholdObjective ParseOne(string text)
+    {
         var trimmed = text.Trim().ToLowerInvariant();
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? trimmed : trimmed[..colon];
@@ -95,8 +168,30 @@ public abstract class ThresholdObjective
         }
     }
 
-    /// <summary>The objective's short name (<c>f1</c>, <c>mcc</c>, <c>cost</c>, …).</summary>
+    /// <summary>The objective's short name (<c>f1</c>, <c>mcc</c>, <c>cost</c>, …); a constrained objective's is its first item's.</summary>
     public abstract string Name { get; }
+
+    /// <summary>What is optimised: this objective, or for a constrained one (<see cref="Constrained"/>) its first item.</summary>
+    public virtual ThresholdObjective Primary => this;
+
+    /// <summary>The constraints a threshold must also meet (<see cref="Constrained"/>); empty for a plain objective.</summary>
+    public virtual IReadOnlyList<ThresholdObjective> Constraints => [];
+
+    /// <summary>Whether this objective rules thresholds out and so can constrain another: a precision or recall floor, or an alert budget.</summary>
+    public virtual bool IsConstraint => false;
+
+    /// <summary>
+    /// Whether a threshold giving <paramref name="confusion"/> meets every constraint (a floor or a budget; a plain
+    /// F-beta, MCC or cost objective rules nothing out) — how the command line judges a tuned threshold on rows it
+    /// was not tuned on.
+    /// </summary>
+    public bool IsMetBy(BinaryConfusion confusion) => Allows(confusion);
+
+    /// <summary>The objective's value for <paramref name="confusion"/>: what <see cref="TunedThreshold.Value"/> reports at a threshold.</summary>
+    public double ValueOf(BinaryConfusion confusion) => Value(confusion);
+
+    /// <summary>Whether a smaller value is better (expected cost); otherwise larger is.</summary>
+    public virtual bool LowerIsBetter => false;
 
     /// <summary>What <see cref="TunedThreshold.Value"/> measures: "F1", "MCC", "expected cost", "recall", "precision".</summary>
     public abstract string ValueName { get; }
@@ -209,6 +304,8 @@ public abstract class ThresholdObjective
 
         internal override double Value(BinaryConfusion confusion) => confusion.ExpectedCost(FalsePositiveCost, FalseNegativeCost);
 
+        public override bool LowerIsBetter => true;
+
         internal override bool IsBetter(BinaryConfusion candidate, BinaryConfusion best) => Value(candidate) < Value(best);
 
         public override string ToString() => $"cost:fp={Format(FalsePositiveCost)},fn={Format(FalseNegativeCost)}";
@@ -219,6 +316,8 @@ public abstract class ThresholdObjective
         public override string Name => "min-precision";
 
         public override string ValueName => "recall";
+
+        public override bool IsConstraint => true;
 
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives > 0 && confusion.Precision >= precision;
 
@@ -242,6 +341,8 @@ public abstract class ThresholdObjective
 
         public override string ValueName => "precision";
 
+        public override bool IsConstraint => true;
+
         internal override bool Allows(BinaryConfusion confusion) => confusion.Positives > 0 && confusion.Recall >= recall;
 
         internal override double Value(BinaryConfusion confusion) => confusion.Precision;
@@ -260,6 +361,8 @@ public abstract class ThresholdObjective
 
         public override string ValueName => "recall";
 
+        public override bool IsConstraint => true;
+
         // Integer cross-multiplication: the budget is exact, not a rounded ratio.
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives * perRows <= alerts * confusion.Total;
 
@@ -269,5 +372,40 @@ public abstract class ThresholdObjective
             => candidate.Recall > best.Recall || (candidate.Recall == best.Recall && candidate.PredictedPositives < best.PredictedPositives);
 
         public override string ToString() => $"max-alerts:{alerts.ToString(CultureInfo.InvariantCulture)}/{perRows.ToString(CultureInfo.InvariantCulture)}";
+    }
+    /// <summary>An objective optimised among the thresholds that meet every one of its constraints.</summary>
+    private sealed class ConstrainedObjective(ThresholdObjective primary, ThresholdObjective[] constraints) : ThresholdObjective
+    {
+        public override string Name => primary.Name;
+
+        public override string ValueName => primary.ValueName;
+
+        public override ThresholdObjective Primary => primary;
+
+        public override IReadOnlyList<ThresholdObjective> Constraints { get; } = constraints;
+
+        public override double? Beta => primary.Beta;
+
+        public override (double FalsePositive, double FalseNegative)? Costs => primary.Costs;
+
+        public override bool LowerIsBetter => primary.LowerIsBetter;
+
+        internal override bool Allows(BinaryConfusion confusion) => primary.Allows(confusion) && Array.TrueForAll(constraints, c => c.Allows(confusion));
+
+        internal override double Value(BinaryConfusion confusion) => primary.Value(confusion);
+
+        internal override bool IsBetter(BinaryConfusion candidate, BinaryConfusion best) => primary.IsBetter(candidate, best);
+
+        /// <summary>Names the items no threshold meets alone, or says they only clash together.</summary>
+        internal override string Unreachable(ThresholdSweep sweep)
+        {
+            var confusions = Enumerable.Range(0, sweep.Count).Select(sweep.ConfusionAt).Prepend(sweep.NothingFlagged).ToArray();
+            var alone = new[] { primary }.Concat(constraints).Where(c => !confusions.Any(c.Allows)).ToArray();
+            return alone.Length > 0
+                ? string.Join("; ", alone.Select(c => c.Unreachable(sweep)))
+                : $"each of {string.Join(", ", new[] { primary }.Concat(constraints).Where(c => c.IsConstraint))} is met by some threshold, but none meets them all";
+        }
+
+        public override string ToString() => string.Join(",", new[] { primary }.Concat(constraints).Select(c => c.ToString()));
     }
 }

@@ -42,6 +42,10 @@ public static class ThresholdTuner
         return Tune(data, objective, DataFingerprint.Of(validation));
     }
 
+    /// <summary>As <see cref="Tune(BinaryScores, ThresholdObjective)"/>, but null when no threshold meets the objective.</summary>
+    internal static TunedThreshold? TryTune(BinaryScores validation, ThresholdObjective objective)
+        => validation.Count == 0 ? null : Best(validation, objective, holdout: null, out _);
+
     private static TunedThreshold Tune(BinaryScores data, ThresholdObjective objective, DataFingerprint? holdout)
     {
         if (data.Count == 0)
@@ -49,7 +53,13 @@ public static class ThresholdTuner
             throw new UnreachableObjectiveException("There are no scores to tune a threshold on.");
         }
 
-        var sweep = data.Sweep;
+        return Best(data, objective, holdout, out var sweep)
+            ?? throw new UnreachableObjectiveException($"Cannot tune for {objective}: {objective.Unreachable(sweep)}.");
+    }
+
+    private static TunedThreshold? Best(BinaryScores data, ThresholdObjective objective, DataFingerprint? holdout, out ThresholdSweep sweep)
+    {
+        sweep = data.Sweep;
 
         // From the highest threshold down; a later candidate must be strictly better to replace the best.
         var bestThreshold = double.NaN;
@@ -73,7 +83,7 @@ public static class ThresholdTuner
 
         if (best is null)
         {
-            throw new UnreachableObjectiveException($"Cannot tune for {objective}: {objective.Unreachable(sweep)}.");
+            return null;
         }
 
         var bayes = objective is ThresholdObjective.CostObjective cost ? cost.BayesThreshold : (double?)null;

@@ -65,6 +65,50 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Each_fold_reports_its_objective_on_its_validation_rows_and_whether_the_constraints_held()
+    {
+        var data = PipelineTestData.Binary();
+        var objective = ThresholdObjective.Parse("cost:fp=1,fn=5,max-alerts:150/1000");
+        var splitter = new StratifiedKFold(3, seed: 1);
+        var pipeline = SmotePipeline(ThresholdPolicy.Tuned(objective), positiveClass: "1");
+
+        var result = CrossValidation.Run(pipeline, data, splitter);
+
+        var positive = data.Schema.ClassIndex("1");
+        foreach (var (fold, measured) in splitter.Split(data).Zip(result.Folds))
+        {
+            var fitted = pipeline.Fit(fold.Training);
+            var labels = fold.Validation.Labels.ToArray().Select(l => l == positive).ToArray();
+            var confusion = BinaryConfusion.At(BinaryScores.Create(labels, fitted.PositiveProbabilities(fold.Validation)), fitted.Threshold!.Value);
+            Assert.Equal(confusion.ExpectedCost(1, 5), measured.Metrics[MetricNames.ObjectiveValue], 12);
+            Assert.Equal(confusion.PredictedPositives * 1000 <= 150 * confusion.Total ? 1 : 0, measured.Metrics[MetricNames.ConstraintsMet]);
+        }
+    }
+
+    [Fact]
+    public void A_fold_where_no_threshold_meets_the_constraints_is_reported_as_such_not_thrown()
+    {
+        var data = PipelineTestData.Binary();
+
+        // Under 1 000 rows a budget of one flag per 1 000 allows none, and a recall floor of 1 needs every positive flagged.
+        var impossible = ThresholdPolicy.Tuned(ThresholdObjective.Parse("f1,max-alerts:1/1000,min-recall:1"));
+
+        var result = CrossValidation.Run(SmotePipeline(impossible), data, new StratifiedKFold(3, seed: 1));
+
+        Assert.All(result.Folds, f =>
+        {
+            Assert.Equal(0, f.Metrics[MetricNames.ConstraintsMet]);
+            Assert.True(double.IsNaN(f.Metrics[MetricNames.ObjectiveValue]));
+            Assert.False(f.Metrics.ContainsKey(MetricNames.Threshold));
+        });
+        Assert.Equal(3, result[MetricNames.AveragePrecision].DefinedFolds);
+
+        // Fitting alone still refuses: a lone fit has no fold to report the finding in.
+        var error = Assert.Throws<UnreachableObjectiveException>(() => SmotePipeline(impossible).Fit(PipelineTestData.BinarySplit().Training));
+        Assert.Contains("none meets them all", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decision_metrics_need_a_threshold()
     {
         var result = CrossValidation.Run(SmotePipeline(ThresholdPolicy.None), PipelineTestData.Binary(), new StratifiedKFold(3));

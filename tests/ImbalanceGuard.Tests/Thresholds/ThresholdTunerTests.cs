@@ -8,6 +8,7 @@ public class ThresholdTunerTests
     public static TheoryData<string> Objectives() =>
     [
         "f1", "fbeta:2", "fbeta:0.5", "mcc", "cost:fp=1,fn=10", "cost:fp=5,fn=1", "min-precision:0.6", "min-recall:0.8", "max-alerts:10/100",
+        "f1,max-alerts:20/100,min-recall:0.4", "cost:fp=1,fn=10,min-precision:0.5", "mcc,min-recall:0.6", "min-precision:0.5,max-alerts:15/100",
     ];
 
     [Theory]
@@ -128,6 +129,9 @@ public class ThresholdTunerTests
     [InlineData("min-precision:0.9", "min-precision:0.9")]
     [InlineData("min-recall:0.75", "min-recall:0.75")]
     [InlineData("max-alerts:50/1000", "max-alerts:50/1000")]
+    [InlineData("f1, max-alerts:50/1000, min-recall:0.6", "f1,max-alerts:50/1000,min-recall:0.6")]
+    [InlineData("cost:fn=50,fp=1,min-recall:0.6", "cost:fp=1,fn=50,min-recall:0.6")]
+    [InlineData("min-precision:0.9,max-alerts:5/100", "min-precision:0.9,max-alerts:5/100")]
     public void Objectives_parse_and_print_the_command_line_form(string text, string canonical)
         => Assert.Equal(canonical, ThresholdObjective.Parse(text).ToString());
 
@@ -146,6 +150,68 @@ public class ThresholdTunerTests
     {
         var error = Assert.Throws<FormatException>(() => ThresholdObjective.Parse(text));
         Assert.Contains(text, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("f1,mcc", "'mcc' cannot follow the first item")]
+    [InlineData("f1,cost:fp=1,fn=2", "'cost:fp=1,fn=2' cannot follow the first item")]
+    [InlineData("f1,min-recall:1.5", "'min-recall:1.5': A recall floor must be in (0, 1]")]
+    [InlineData("f1,", "Objective '' is not understood")]
+    public void A_bad_item_of_a_combination_is_named(string text, string message)
+        => Assert.Contains(message, Assert.Throws<FormatException>(() => ThresholdObjective.Parse(text)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_constrained_objective_optimises_its_first_item_and_keeps_the_constraints()
+    {
+        var objective = ThresholdObjective.Parse("cost:fp=1,fn=50,max-alerts:50/1000,min-recall:0.6");
+
+        Assert.Equal("cost:fp=1,fn=50", objective.Primary.ToString());
+        Assert.Equal(["max-alerts:50/1000", "min-recall:0.6"], objective.Constraints.Select(c => c.ToString()));
+        Assert.Equal("expected cost", objective.ValueName);
+        Assert.Equal((1.0, 50.0), objective.Costs);
+        Assert.True(objective.LowerIsBetter);
+        Assert.Same(ThresholdObjective.F1, ThresholdObjective.F1.Primary);
+        Assert.Empty(ThresholdObjective.F1.Constraints);
+        Assert.Equal(objective.ToString(), ThresholdObjective.Parse(objective.ToString()).ToString());
+    }
+
+    [Fact]
+    public void The_constrained_threshold_meets_every_constraint_and_trades_the_first_item_for_them()
+    {
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var data = RandomScores(seed);
+            var free = ThresholdTuner.Tune(data, ThresholdObjective.F1);
+            var constrained = ThresholdTuner.TryTune(data, ThresholdObjective.Constrained(ThresholdObjective.F1, ThresholdObjective.AlertBudget(15, 100)));
+            Assert.NotNull(constrained); // flagging nothing always meets a budget
+            Assert.True(constrained.Confusion.PredictedPositives * 100 <= 15 * data.Count);
+            Assert.True(constrained.Value <= free.Value, $"seed {seed}: a constraint cannot improve the unconstrained optimum.");
+        }
+    }
+
+    [Fact]
+    public void Only_floors_and_budgets_can_constrain()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ThresholdObjective.Constrained(ThresholdObjective.F1, ThresholdObjective.Mcc));
+        Assert.Contains("'mcc' cannot be a constraint", error.Message, StringComparison.Ordinal);
+        var twice = ThresholdObjective.Constrained(ThresholdObjective.F1, ThresholdObjective.MinimumRecall(0.5));
+        Assert.Throws<ArgumentException>(() => ThresholdObjective.Constrained(twice, ThresholdObjective.MinimumRecall(0.6)));
+        Assert.Same(ThresholdObjective.Mcc, ThresholdObjective.Constrained(ThresholdObjective.Mcc));
+    }
+
+    [Fact]
+    public void An_unreachable_combination_says_whether_one_item_or_only_the_combination_fails()
+    {
+        // Recall 1 needs the top three rows flagged; a budget of one row in four allows one.
+        var data = BinaryScores.Create([1, 0, 1, 0], [0.9, 0.8, 0.7, 0.6]);
+        var together = Assert.Throws<UnreachableObjectiveException>(() => ThresholdTuner.Tune(data, ThresholdObjective.Parse("f1,max-alerts:1/4,min-recall:1")));
+        Assert.Contains("each of max-alerts:1/4, min-recall:1 is met by some threshold, but none meets them all", together.Message, StringComparison.Ordinal);
+
+        // Here the precision floor fails on its own: the best precision of any threshold is 0.5.
+        var imprecise = BinaryScores.Create([0, 1, 0, 1], [0.9, 0.8, 0.7, 0.6]);
+        var alone = Assert.Throws<UnreachableObjectiveException>(() => ThresholdTuner.Tune(imprecise, ThresholdObjective.Parse("f1,min-precision:0.99,max-alerts:2/4")));
+        Assert.Contains("no threshold reaches precision 0.99; the best is 0.5", alone.Message, StringComparison.Ordinal);
+        Assert.Null(ThresholdTuner.TryTune(data, ThresholdObjective.Parse("f1,max-alerts:1/4,min-recall:1")));
     }
 
     private static IEnumerable<double> Candidates(BinaryScores data)
