@@ -194,7 +194,7 @@ public class OutputSafetyTests
     }
 
     [Fact]
-    public void Ctrl_c_while_writing_removes_the_temporary_file_and_exits_130()
+    public async Task Ctrl_c_while_writing_removes_the_temporary_file_and_exits_130()
     {
         using var folder = new TempFolder();
         var output = folder.File("big.csv");
@@ -225,7 +225,7 @@ public class OutputSafetyTests
         if (process.HasExited)
         {
             // Only now: reading stderr waits for the process to end.
-            Assert.Fail("the tool finished before it could be interrupted: " + stderr.Result);
+            Assert.Fail("the tool finished before it could be interrupted: " + await stderr);
         }
 
         Assert.Matches(@"^\.big\.csv\.[0-9a-f]{32}\.tmp$", writing);
@@ -235,7 +235,7 @@ public class OutputSafetyTests
 
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "the tool did not stop after SIGINT");
         Assert.Equal(130, process.ExitCode);
-        Assert.Equal("error: interrupted; no output file was written.", stderr.Result.Trim());
+        Assert.Equal("error: interrupted; no output file was written.", (await stderr).Trim());
         Assert.Empty(folder.FileNames());
     }
 
