@@ -166,6 +166,10 @@ internal static class CompareCommand
             CultureInfo.InvariantCulture,
             $"Mean ± std over {comparison.Results[0].Result.Folds.Count} folds, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
         console.MarkupLine("Decision metrics are at a threshold tuned for F1 on inner folds of each training side; no fold's threshold saw its validation rows.");
+        if (comparison.Results.Any(r => r.Result.ProbabilitiesCalibrated))
+        {
+            console.MarkupLine(Markup.Escape(CalibrationNote.TableNote(comparison.Results)));
+        }
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[yellow]Plain accuracy is not ranked: predicting '{Markup.Escape(comparison.MajorityClass)}' for every row already scores {comparison.MajorityShare:P1}.[/]"));

@@ -116,6 +116,11 @@ internal sealed class Comparison
             stderr.WriteLine("note: " + note);
         }
 
+        if (CalibrationNote.Warning(comparison.Results, comparison.PositiveClass) is { } uncalibrated)
+        {
+            stderr.WriteLine(uncalibrated);
+        }
+
         return comparison;
     }
 
