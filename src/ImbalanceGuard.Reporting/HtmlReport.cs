@@ -77,6 +77,17 @@ public static class HtmlReport
         AppendFigure(html, ReportPlots.ClassBalance(data.Data.ClassCountsByName()), "Rows per class", "How many rows each class has: the imbalance the model must overcome.");
         html.Append("</div>\n");
 
+        if (data.DataNotes.Count > 0)
+        {
+            html.Append("<h2>Notes on the data</h2>\n<ul class=\"data-notes\">\n");
+            foreach (var note in data.DataNotes)
+            {
+                html.Append("<li>").Append(Encode(note)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         html.Append("<h2>Strategies compared</h2>\n<table>\n<thead><tr><th>#</th><th>strategy</th>");
         foreach (var (_, header) in Columns)
         {

@@ -17,4 +17,10 @@ public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<St
 
     /// <summary>Strategies that were asked for but could not run on the data, each listed with its reason. Default none.</summary>
     public IReadOnlyList<SkippedStrategy> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// What was noticed about the data itself (an identifier read as a feature, a constant column, identical rows
+    /// with different labels), one sentence each, shown in the data section. Default none.
+    /// </summary>
+    public IReadOnlyList<string> DataNotes { get; init; } = [];
 }
