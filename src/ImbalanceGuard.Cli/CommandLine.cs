@@ -65,7 +65,7 @@ internal static class CommandLine
             ResampleCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout),
             EvaluateCommand.Create(stdout),
-            TuneCommand.Create(stdout),
+            TuneCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
         })

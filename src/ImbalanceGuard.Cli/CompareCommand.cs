@@ -228,6 +228,11 @@ internal static class CompareCommand
             console.MarkupLine("A fold meets the constraints when its training side had a threshold that met them and that threshold still meets them on the fold's validation rows.");
         }
 
+        if (comparison.Results.Any(r => r.Result.ProbabilitiesCalibrated))
+        {
+            console.MarkupLine(Markup.Escape(CalibrationNote.TableNote(comparison.Results)));
+        }
+
         console.MarkupLine(string.Create(
             CultureInfo.InvariantCulture,
             $"[yellow]Plain accuracy is not ranked: predicting '{Markup.Escape(comparison.MajorityClass)}' for every row already scores {comparison.MajorityShare:P1}.[/]"));

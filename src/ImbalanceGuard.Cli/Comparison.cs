@@ -164,6 +164,11 @@ internal sealed class Comparison
             }
         }
 
+        if (CalibrationNote.Warning(comparison.Results, comparison.PositiveClass) is { } uncalibrated)
+        {
+            stderr.WriteLine(uncalibrated);
+        }
+
         return comparison;
     }
 

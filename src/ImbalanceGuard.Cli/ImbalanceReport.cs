@@ -12,8 +12,9 @@ internal sealed class ImbalanceReport
     // From this many rows neighbour searches over the whole data start to take real time.
     private const int LargeRowCount = 100_000;
 
-    private ImbalanceReport(string source, string labelName, int rows, int features, IReadOnlyDictionary<string, int> classCounts)
+    private ImbalanceReport(string source, string labelName, int rows, int features, IReadOnlyDictionary<string, int> classCounts, IReadOnlyList<DataNote> notes)
     {
+        Notes = notes;
         Source = source;
         LabelName = labelName;
         Rows = rows;
@@ -32,6 +33,9 @@ internal sealed class ImbalanceReport
     public int Features { get; }
 
     public IReadOnlyDictionary<string, int> ClassCounts { get; }
+
+    /// <summary>What <see cref="DataNotes"/> found: identifier, time and constant columns, identical rows with different labels.</summary>
+    public IReadOnlyList<DataNote> Notes { get; }
 
     public string MajorityClass { get; }
 
@@ -58,7 +62,7 @@ internal sealed class ImbalanceReport
                 + "imbalance needs at least two classes. Is --label the right column?");
         }
 
-        return new ImbalanceReport(source, data.Schema.LabelName, data.RowCount, data.FeatureCount, counts);
+        return new ImbalanceReport(source, data.Schema.LabelName, data.RowCount, data.FeatureCount, counts, DataNotes.Of(data));
     }
 
     /// <summary>A short paragraph: how to evaluate, when to resample, and which samplers fit this size.</summary>

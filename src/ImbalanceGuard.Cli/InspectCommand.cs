@@ -15,7 +15,8 @@ internal static class InspectCommand
         var command = new Command(
             "inspect",
             "Show the rows, features and class counts of a CSV file, its imbalance ratio (majority count / minority count), "
-            + "the accuracy of always predicting the majority class, and advice on evaluation and resampling.")
+            + "the accuracy of always predicting the majority class, and advice on evaluation and resampling, with notes on an "
+            + "identifier or time column read as a feature, a constant column, and identical rows with different labels.")
         {
             csv,
             json,
@@ -42,6 +43,7 @@ internal static class InspectCommand
             $"{CommandLine.ToolName} inspect customers.csv --label churned --ignore customer_id,signup_date",
             $"{CommandLine.ToolName} inspect export.csv --separator ';' --categorical region_code",
             $"{CommandLine.ToolName} inspect data/glass.csv --json",
+            $"{CommandLine.ToolName} inspect transactions.csv --ignore transaction_id",
         ]);
     }
 
@@ -52,6 +54,25 @@ internal static class InspectCommand
         JsonOutput.WriteCounts(w, "class_counts", report.ClassCounts);
         w.WriteNumber("imbalance_ratio", report.ImbalanceRatio);
         w.WriteNumber("majority_baseline_accuracy", report.MajorityBaselineAccuracy);
+        w.WriteStartArray("notes");
+        foreach (var note in report.Notes)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", note.Kind);
+            if (note.Column is { } column)
+            {
+                w.WriteString("column", column);
+            }
+            else
+            {
+                w.WriteNull("column");
+            }
+
+            w.WriteString("message", note.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     });
 
     private static void WriteHuman(TextWriter stdout, ImbalanceReport report)
@@ -75,6 +96,12 @@ internal static class InspectCommand
         console.WriteLine();
         console.Write(new Text(report.Advice()));
         console.WriteLine();
+        foreach (var note in report.Notes)
+        {
+            console.WriteLine();
+            console.Write(new Text("Note: " + note.Message, new Style(Color.Yellow)));
+            console.WriteLine();
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

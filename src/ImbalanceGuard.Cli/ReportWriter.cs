@@ -23,6 +23,7 @@ internal static class ReportWriter
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
             Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
             Objective = settings.Objective,
+            DataNotes = [.. DataNotes.Of(comparison.Data).Select(n => n.Message)],
         };
         var verdict = ReportVerdict.Of(data);
         var html = HtmlReport.Build(data);

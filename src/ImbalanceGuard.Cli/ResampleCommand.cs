@@ -89,6 +89,11 @@ internal static class ResampleCommand
                 stderr.WriteLine("warning: " + warning);
             }
 
+            foreach (var note in result.Notes)
+            {
+                stderr.WriteLine("note: " + note.Message);
+            }
+
             staged.Write(outPath, writer => result.Resampled.WriteCsv(writer));
             if (indicesPath is not null)
             {

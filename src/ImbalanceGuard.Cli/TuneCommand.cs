@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using ImbalanceGuard.Evaluation;
 using ImbalanceGuard.Thresholds;
 using Spectre.Console;
 
@@ -7,7 +9,15 @@ namespace ImbalanceGuard.Cli;
 /// <summary><c>tune</c>: chooses a decision threshold for an objective on validation or out-of-fold scores.</summary>
 internal static class TuneCommand
 {
-    public static (Command Command, string[] Examples) Create(TextWriter stdout)
+    /// <summary>
+    /// How many times the positive share the mean score may be before the scores read as inflated. Measured with
+    /// 5-fold out-of-fold logistic probabilities on satimage and optical_digits (imbalance-guard's own pipelines):
+    /// calibrated ones (no rebalancing, or the prior correction) gave 0.91–1.10 of the share; rebalanced ones without
+    /// calibration (SMOTE, random over/under-sampling, class weights, the balanced ensembles) gave 1.34–5.01.
+    /// </summary>
+    internal const double InflatedMeanRatio = 1.25;
+
+    public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
         var scores = new ScoreOptions();
         var objective = CommonOptions.Objective("What to tune for", required: true);
@@ -27,6 +37,10 @@ internal static class TuneCommand
             var wanted = parseResult.GetRequiredValue(objective);
             var data = scores.Load(parseResult);
             var tuned = ThresholdTuner.Tune(data.Scores, wanted);
+            if (tuned.BayesThreshold is { } bayesForWarning && InflatedWarning(data.Scores, data.PositiveClass, bayesForWarning) is { } warning)
+            {
+                stderr.WriteLine(warning);
+            }
             var beta = wanted.Beta ?? 1.0;
             var costs = wanted.Costs;
             if (parseResult.GetValue(json))
@@ -66,5 +80,33 @@ internal static class TuneCommand
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective max-alerts:50/1000",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1,max-alerts:50/1000,min-recall:0.6",
         ]);
+    }
+
+    /// <summary>
+    /// A warning when the scores look like the uncalibrated probabilities of a model fitted on rebalanced rows
+    /// (their mean far above the positive share), which the Bayes threshold would misread; null otherwise.
+    /// </summary>
+    internal static string? InflatedWarning(BinaryScores scores, string positiveClass, double bayesThreshold)
+    {
+        double total = 0, sum = 0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var score = scores.Scores[i];
+            if (score is < 0 or > 1)
+            {
+                return null; // raw scores: not read as probabilities at all
+            }
+
+            total += scores.Weight(i);
+            sum += scores.Weight(i) * score;
+        }
+
+        var share = scores.PositiveWeight / total;
+        var mean = sum / total;
+        return share > 0 && mean >= InflatedMeanRatio * share
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"warning: the mean score {mean:0.###} is {mean / share:0.0} times the share of '{positiveClass}' ({share:0.###}): these look like uncalibrated probabilities of a model fitted on resampled or re-weighted rows, so the Bayes threshold c_FP / (c_FP + c_FN) = {bayesThreshold:0.####} does not apply to them; use the tuned threshold, or calibrate the scores first (the prior correction, the pipeline's default).")
+            : null;
     }
 }

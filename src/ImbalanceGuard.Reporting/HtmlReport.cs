@@ -77,6 +77,17 @@ public static class HtmlReport
         AppendFigure(html, ReportPlots.ClassBalance(data.Data.ClassCountsByName()), "Rows per class", "How many rows each class has: the imbalance the model must overcome.");
         html.Append("</div>\n");
 
+        if (data.DataNotes.Count > 0)
+        {
+            html.Append("<h2>Notes on the data</h2>\n<ul class=\"data-notes\">\n");
+            foreach (var note in data.DataNotes)
+            {
+                html.Append("<li>").Append(Encode(note)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
         html.Append("<h2>Strategies compared</h2>\n<table>\n<thead><tr><th>#</th><th>strategy</th>");
         foreach (var (_, header) in Columns)
         {
@@ -116,7 +127,10 @@ public static class HtmlReport
         AppendFigure(html, ReportPlots.PrecisionRecall(data.Strategies), "Precision-recall curves", "Out-of-fold precision against recall (the legend's AP is of the pooled out-of-fold scores; the table's is the mean over folds); the dashed line is what a random ranking scores.");
         AppendFigure(html, ReportPlots.Roc(data.Strategies), "ROC curves", "Out-of-fold ROC curves. Under heavy imbalance ROC-AUC flatters; read the precision-recall curves first.");
         AppendFigure(html, ReportPlots.ThresholdCurves(best, verdict.Threshold), "Metrics against the threshold", Invariant($"F1, F2, precision and recall of {best.Strategy} at every threshold, out of fold; the dashed line marks the threshold tuned for {verdict.Threshold.Objective} ({verdict.Threshold.Threshold:0.000}), not the default 0.5."));
-        AppendFigure(html, ReportPlots.Calibration(best), "Calibration curve", Invariant($"How far {best.Strategy}'s probabilities are from observed frequencies. Resampling inflates them; use CalibrationMethod.PriorCorrection, Platt or isotonic calibration when you need probabilities, not just a ranking."));
+        AppendFigure(html, ReportPlots.Calibration(best), "Calibration curve", Invariant($"How far {best.Strategy}'s probabilities are from observed frequencies. ")
+            + (best.Result.ProbabilitiesCalibrated
+                ? "Resampling and class weights inflate probabilities; each fold's pipeline corrects that back to the data's base rate (the prior correction, the default calibration), so what is left here is the model's own miscalibration."
+                : Invariant($"{best.Strategy} rebalances the classes inside its learner and its probabilities are not calibrated, so they overstate the positive class; use Platt or isotonic calibration when you need probabilities, not just a ranking.")));
         if (data.ResampledExample is { FeatureCount: 2 } example)
         {
             AppendFigure(html, ReportPlots.OriginalAndSynthetic(example), "Original and synthetic rows", "The training rows after resampling: filled points are real rows, open circles were made by the sampler.");

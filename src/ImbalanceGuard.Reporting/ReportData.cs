@@ -24,4 +24,10 @@ public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<St
     /// tuned for on the best strategy's out-of-fold scores (constraints included). Default F1.
     /// </summary>
     public ThresholdObjective Objective { get; init; } = ThresholdObjective.F1;
+
+    /// <summary>
+    /// What was noticed about the data itself (an identifier read as a feature, a constant column, identical rows
+    /// with different labels), one sentence each, shown in the data section. Default none.
+    /// </summary>
+    public IReadOnlyList<string> DataNotes { get; init; } = [];
 }

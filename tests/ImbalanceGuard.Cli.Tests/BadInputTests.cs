@@ -26,6 +26,7 @@ public class BadInputTests
         { "parameter out of range", ["{pima}", "-m", "smote", "--param", "k_neighbors=0"], "k_neighbors must be at least 1" },
         { "unknown sampling strategy", ["{pima}", "-m", "smote", "--param", "sampling_strategy=lots"], "sampling_strategy 'lots' is not understood" },
         { "impossible sampling strategy", ["{pima}", "-m", "random-under", "--param", "sampling_strategy=0.5"], "an under-sampler cannot add rows" },
+        { "under-sampling a class to 0 rows", ["{pima}", "-m", "random-under", "--param", "sampling_strategy={0: 0}"], "sampling_strategy asks for 0 rows of class '0', which has 500: that deletes the class, not rebalances it." },
         { "param without a value", ["{pima}", "-m", "smote", "--param", "k_neighbors"], "expected KEY=VALUE" },
         { "seed given twice", ["{pima}", "-m", "smote", "--seed", "1", "--param", "random_state=2"], "the seed is given twice" },
         { "categorical position out of range", ["{pima}", "-m", "smote-nc", "--param", "categorical_features=8"], "position 8 is not a feature column" },

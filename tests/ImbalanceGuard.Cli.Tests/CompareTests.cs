@@ -220,7 +220,25 @@ public class CompareTests
         Assert.Contains("balanced-random-forest", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("ranked by average precision", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("predicting '0' for every row already scores 65.1 %", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, result.Stderr); // no progress bar when stderr is not a terminal
+        Assert.Contains("Except for balanced-random-forest (rebalanced inside the learner), probabilities (and the Brier score) are on the data's base rate", result.Stdout.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        // No progress bar when stderr is not a terminal; the one line says the balanced forest's probabilities are inflated.
+        Assert.Equal(
+            ["warning: probabilities not calibrated: balanced-random-forest rebalances the classes inside the learner, so its probabilities (and Brier score) overstate '1'; ranking and tuned thresholds hold."],
+            result.StderrLines);
+    }
+
+    [Fact]
+    public void Resampled_strategies_have_prior_corrected_probabilities_and_say_so_below_the_table()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none,smote", "--folds", "3");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(
+            "Probabilities (and the Brier score) are on the data's base rate: where a sampler or class weights rebalance the classes, each fold's pipeline undoes it with the prior correction.",
+            result.Stdout.ReplaceLineEndings(" "),
+            StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stderr);
     }
 
     [Fact]

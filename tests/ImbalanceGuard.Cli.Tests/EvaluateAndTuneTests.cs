@@ -86,6 +86,32 @@ public class EvaluateAndTuneTests
         Assert.Equal(best, root.GetProperty("value").GetDouble(), 12);
     }
 
+    [Fact]
+    public void Tune_warns_when_a_cost_objective_meets_scores_inflated_by_rebalancing()
+    {
+        using var folder = new TempFolder();
+        var (calibratedCsv, oracle) = OracleScores(folder, "satimage");
+        var labels = oracle.GetProperty("y_true").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var share = labels.Count(l => l == 1) / (double)labels.Length;
+
+        // What a model fitted on 50/50 rows would say: the prior shift the prior correction undoes, run backwards.
+        var shift = new ImbalanceGuard.Calibration.PriorCorrection(0.5, share);
+        var inflated = oracle.GetProperty("y_score").EnumerateArray().Select(e => shift.Calibrate(e.GetDouble())).ToArray();
+        var inflatedCsv = folder.Csv("inflated.csv", ["y,p", .. labels.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l},{inflated[i]:R}"))]);
+
+        var warned = Cli.Run("tune", inflatedCsv, "--label", "y", "--score", "p", "--objective", "cost:fp=1,fn=10", "--json");
+        var quiet = Cli.Run("tune", calibratedCsv, "--label", "y", "--score", "p", "--objective", "cost:fp=1,fn=10", "--json");
+        var notCost = Cli.Run("tune", inflatedCsv, "--label", "y", "--score", "p", "--objective", "f1", "--json");
+
+        Assert.True(warned.ExitCode == 0, warned.ToString());
+        var warning = Assert.Single(warned.StderrLines);
+        Assert.StartsWith("warning: the mean score ", warning, StringComparison.Ordinal);
+        Assert.Contains("the Bayes threshold c_FP / (c_FP + c_FN) = 0.0909 does not apply to them", warning, StringComparison.Ordinal);
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal(string.Empty, quiet.Stderr);
+        Assert.Equal(string.Empty, notCost.Stderr); // no Bayes threshold, nothing to misread
+    }
+
     [Theory]
     [InlineData("f1")]
     [InlineData("fbeta:2")]

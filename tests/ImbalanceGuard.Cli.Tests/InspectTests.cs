@@ -14,8 +14,9 @@ public class InspectTests
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
         Assert.Equal(
-            ["class_counts", "features", "imbalance_ratio", "majority_baseline_accuracy", "rows"],
+            ["class_counts", "features", "imbalance_ratio", "majority_baseline_accuracy", "notes", "rows"],
             root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(0, root.GetProperty("notes").GetArrayLength()); // nothing wrong with pima's columns
         Assert.Equal(768, root.GetProperty("rows").GetInt32());
         Assert.Equal(8, root.GetProperty("features").GetInt32());
         var counts = root.GetProperty("class_counts");

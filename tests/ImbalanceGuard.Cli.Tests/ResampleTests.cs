@@ -81,6 +81,25 @@ public class ResampleTests
     }
 
     [Fact]
+    public void Resample_notes_on_stderr_when_a_sampler_goes_far_and_stays_quiet_when_it_does_not()
+    {
+        using var folder = new TempFolder();
+
+        var under = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "-m", "random-under", "-o", folder.File("under.csv"));
+        var over = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "-m", "random-over", "-o", folder.File("over.csv"));
+        var mild = Cli.Run("resample", RepositoryFiles.DataFile("satimage.csv"), "-m", "random-over", "-o", folder.File("mild.csv"));
+
+        Assert.True(under.ExitCode == 0, under.ToString());
+        Assert.Equal(
+            ["note: random-under kept 20 of the 980 rows of class '0' (98.0 % discarded): the learner sees that class through a few rows. Consider class weights, a balanced ensemble (easy-ensemble keeps every row across its members) or a milder sampling_strategy."],
+            under.StderrLines);
+        Assert.True(over.ExitCode == 0, over.ToString());
+        Assert.StartsWith("note: random-over repeats each row of class '1' 49 times on average (980 rows from 20)", Assert.Single(over.StderrLines), StringComparison.Ordinal);
+        Assert.True(mild.ExitCode == 0, mild.ToString());
+        Assert.Equal(string.Empty, mild.Stderr);
+    }
+
+    [Fact]
     public void Random_under_with_a_seed_is_reproducible_and_another_seed_differs()
     {
         using var folder = new TempFolder();

@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Ensembles;
 /// otherwise — fits the balanced rows. The ensemble averages the members' probabilities. Members are fitted
 /// in parallel, each from its own random stream, so the model is the same for any thread count.
 /// </summary>
-public sealed class BalancedBaggingClassifier : IClassifierTrainer, ISeedableTrainer
+public sealed class BalancedBaggingClassifier : IClassifierTrainer, ISeedableTrainer, IRebalancingTrainer
 {
     private readonly int _estimators = 10;
     private readonly double _maxSamples = 1.0;

@@ -12,7 +12,7 @@ namespace ImbalanceGuard.Ensembles;
 /// split. The forest averages the trees' leaf distributions. Features are binned once for all trees; trees grow
 /// in parallel, each from its own random stream, so the forest is the same for any thread count.
 /// </summary>
-public sealed class BalancedRandomForestClassifier : IClassifierTrainer, ISeedableTrainer
+public sealed class BalancedRandomForestClassifier : IClassifierTrainer, ISeedableTrainer, IRebalancingTrainer
 {
     private readonly int _trees = 100;
     private readonly int? _maxDepth;

@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Ensembles;
 /// class. The ensemble averages the members' probabilities. Members are fitted in parallel, each from its own
 /// random stream, so the model is the same for any thread count.
 /// </summary>
-public sealed class EasyEnsembleClassifier : IClassifierTrainer, ISeedableTrainer
+public sealed class EasyEnsembleClassifier : IClassifierTrainer, ISeedableTrainer, IRebalancingTrainer
 {
     private readonly int _estimators = 10;
     private readonly int _maxDegreeOfParallelism = -1;

@@ -9,7 +9,7 @@ namespace ImbalanceGuard.Ensembles;
 /// kept rows with their current boosting weights, and then — as AdaBoost — measures the error and updates
 /// the weights on every row. The weak learner is a decision stump unless another trainer is given.
 /// </summary>
-public sealed class RUSBoostClassifier : IClassifierTrainer, ISeedableTrainer
+public sealed class RUSBoostClassifier : IClassifierTrainer, ISeedableTrainer, IRebalancingTrainer
 {
     private readonly int _estimators = 50;
     private readonly double _learningRate = 1.0;

@@ -44,6 +44,7 @@ public static class CrossValidation
         var total = splitter.SplitCount;
         var folds = new List<FoldResult>(total);
         var outOfFold = new List<double[]>();
+        var calibrated = true;
         foreach (var fold in splitter.Split(data))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -52,6 +53,7 @@ public static class CrossValidation
             var fitted = pipeline.FitCore(fold.Training, unreachableLeavesNoThreshold: true, cancellation);
             var seconds = clock.Elapsed.TotalSeconds;
             var scores = fitted.Score(fold.Validation, options.LeakageChecks);
+            calibrated &= fitted.ProbabilitiesCalibrated;
             while (outOfFold.Count <= fold.Repeat)
             {
                 outOfFold.Add(Enumerable.Repeat(double.NaN, data.RowCount).ToArray());
@@ -85,7 +87,10 @@ public static class CrossValidation
             isPositive[i] = data.Labels[i] == positiveClass;
         }
 
-        return new CrossValidationResult(folds, [.. outOfFold], isPositive, data.HasWeights ? data.Weights.ToArray() : null, data.Schema.ClassNames[positiveClass]);
+        return new CrossValidationResult(folds, [.. outOfFold], isPositive, data.HasWeights ? data.Weights.ToArray() : null, data.Schema.ClassNames[positiveClass])
+        {
+            ProbabilitiesCalibrated = calibrated,
+        };
     }
 
     /// <summary>

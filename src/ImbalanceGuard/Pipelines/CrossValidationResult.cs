@@ -34,6 +34,13 @@ public sealed class CrossValidationResult
     /// <summary>Each metric over the folds, by <see cref="MetricNames"/> name.</summary>
     public IReadOnlyDictionary<string, MetricSummary> Metrics { get; }
 
+    /// <summary>
+    /// Whether every fold's fitted pipeline gave calibrated probabilities (see
+    /// <see cref="FittedPipeline.ProbabilitiesCalibrated"/>); when false the out-of-fold probabilities overstate the
+    /// positive class, though their ranking and thresholds tuned on them hold.
+    /// </summary>
+    public bool ProbabilitiesCalibrated { get; internal init; } = true;
+
     /// <summary>The class whose probability was scored.</summary>
     public string PositiveClass { get; }
 

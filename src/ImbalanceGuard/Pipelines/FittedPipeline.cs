@@ -28,7 +28,8 @@ public sealed class FittedPipeline
         double? threshold,
         ThresholdPolicy policy,
         TunedThreshold? tuned,
-        RowTable? training)
+        RowTable? training,
+        bool probabilitiesCalibrated)
     {
         Schema = schema;
         _chain = chain;
@@ -38,6 +39,7 @@ public sealed class FittedPipeline
         Threshold = threshold;
         ThresholdPolicy = policy;
         TunedThreshold = tuned;
+        ProbabilitiesCalibrated = probabilitiesCalibrated;
     }
 
     /// <summary>The schema of the rows the pipeline was fitted on; rows to score must have the same features.</summary>
@@ -54,6 +56,31 @@ public sealed class FittedPipeline
 
     /// <summary>The calibrator applied to the positive-class probability, or null.</summary>
     public IProbabilityCalibrator? Calibrator { get; }
+
+    /// <summary>
+    /// Whether the positive-class probabilities are on the base rate of the rows the pipeline was fitted on: true
+    /// when a calibrator maps them there, or when nothing rebalanced the classes; false when samplers, class
+    /// weights or a rebalancing learner (the balanced ensembles) changed the balance and nothing corrected it, so
+    /// the probabilities overstate the positive class. Rankings, and thresholds tuned on the same scale, still
+    /// hold; a threshold read off as a probability (the Bayes threshold c_FP / (c_FP + c_FN)) does not.
+    /// </summary>
+    /// <remarks>
+    /// A pipeline saved before this was recorded is read from its resampling counts; class weights were not
+    /// saved then, so such a file with class weights and no calibrator reads as calibrated.
+    /// </remarks>
+    public bool ProbabilitiesCalibrated { get; }
+
+    /// <summary>
+    /// Why the probabilities cannot be read as probabilities, in one sentence for a log or a console, or null when
+    /// <see cref="ProbabilitiesCalibrated"/>; with a cost-tuned threshold it says that the Bayes threshold does not apply.
+    /// </summary>
+    public string? ProbabilityWarning => ProbabilitiesCalibrated
+        ? null
+        : $"The probabilities of '{PositiveClass}' come from a model fitted on rebalanced rows and are not calibrated, so they overstate it; "
+            + (ThresholdPolicy.Objective?.Costs is { } costs
+                ? string.Create(CultureInfo.InvariantCulture, $"the tuned threshold is on the same scale, but the Bayes threshold c_FP / (c_FP + c_FN) = {costs.FalsePositive / (costs.FalsePositive + costs.FalseNegative):0.####} does not apply to them. ")
+                : string.Empty)
+            + "Fit with Calibration = CalibrationMethod.PriorCorrection (or Automatic, the default) to read them as probabilities.";
 
     /// <summary>The decision threshold on the calibrated positive-class probability, or null when there is none.</summary>
     public double? Threshold { get; }
@@ -228,6 +255,7 @@ public sealed class FittedPipeline
         writer.WritePropertyName("model");
         PipelineJson.WriteModel(writer, Model);
         WriteCalibrator(writer);
+        writer.WriteBoolean("probabilities_calibrated", ProbabilitiesCalibrated);
         writer.WriteString("threshold_policy", ThresholdPolicy.ToString());
         if (Threshold is { } threshold)
         {
@@ -288,15 +316,21 @@ public sealed class FittedPipeline
             var chain = new FittedChain(transforms, PipelineJson.ReadModel(root.GetProperty("model")), resampling, trainedOn: null);
             var threshold = root.GetProperty("threshold");
             var policyText = root.GetProperty("threshold_policy").GetString() ?? "none";
+            var positive = root.GetProperty("positive_class").GetInt32();
+            var calibrator = ReadCalibrator(root.GetProperty("calibrator"));
+            var calibrated = root.TryGetProperty("probabilities_calibrated", out var saved)
+                ? saved.GetBoolean()
+                : calibrator is not null || !resampling.Any(step => ChangesShare(step, schema.ClassNames[positive])); // a file saved before the flag
             return new FittedPipeline(
                 schema,
                 chain,
-                root.GetProperty("positive_class").GetInt32(),
-                ReadCalibrator(root.GetProperty("calibrator")),
+                positive,
+                calibrator,
                 threshold.ValueKind == JsonValueKind.Null ? null : threshold.GetDouble(),
                 ParsePolicy(policyText),
                 tuned: null,
-                training: null);
+                training: null,
+                calibrated);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -418,6 +452,15 @@ public sealed class FittedPipeline
         }
 
         return ThresholdPolicy.None;
+    }
+
+    /// <summary>Whether a resampling step moved the positive class's share of the rows.</summary>
+    private static bool ChangesShare(ResamplingStep step, string positiveClass)
+    {
+        static double Share(IReadOnlyDictionary<string, int> counts, string name)
+            => counts.TryGetValue(name, out var n) ? n / (double)counts.Values.Sum() : 0;
+
+        return Math.Abs(Share(step.CountsBefore, positiveClass) - Share(step.CountsAfter, positiveClass)) > 1e-12;
     }
 
     private static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImbalanceGuard.Calibration;
+using ImbalanceGuard.Ensembles;
 using ImbalanceGuard.Evaluation;
 using ImbalanceGuard.Models;
 using ImbalanceGuard.Sampling;
@@ -63,8 +64,12 @@ public sealed class ImbalancePipeline
     /// <summary>Class weights set on the (resampled) training rows before the trainer sees them; null for none.</summary>
     public ClassWeights? ClassWeights { get; init; }
 
-    /// <summary>How scores become probabilities. Default <see cref="CalibrationMethod.None"/>.</summary>
-    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.None;
+    /// <summary>
+    /// How scores become probabilities. Default <see cref="CalibrationMethod.Automatic"/>: the prior correction
+    /// when the samplers or class weights change the class balance, so the probabilities mean what they say;
+    /// <see cref="CalibrationMethod.None"/> keeps the resampled model's inflated probabilities.
+    /// </summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.Automatic;
 
     /// <summary>How the decision threshold is chosen. Default <see cref="ThresholdPolicy.None"/>.</summary>
     public ThresholdPolicy Threshold { get; init; } = ThresholdPolicy.None;
@@ -120,8 +125,9 @@ public sealed class ImbalancePipeline
         var positive = ResolvePositiveClass(training);
         cancellationToken.ThrowIfCancellationRequested();
         var chain = FitChain(training.Table, cancellationToken);
-        IProbabilityCalibrator? calibrator = Calibration == CalibrationMethod.PriorCorrection
-            ? PriorCorrectionFor(training.Table, chain.TrainedOn!, positive) // a fresh fit always knows its rows
+        var rebalanced = ChangesBalance(training.Table, chain.TrainedOn!, positive); // a fresh fit always knows its rows
+        IProbabilityCalibrator? calibrator = Calibration == CalibrationMethod.PriorCorrection || (Calibration == CalibrationMethod.Automatic && rebalanced)
+            ? PriorCorrectionFor(training.Table, chain.TrainedOn!, positive)
             : null;
 
         TunedThreshold? tuned = null;
@@ -152,7 +158,8 @@ public sealed class ImbalancePipeline
             tuned?.Threshold ?? Threshold.FixedThreshold,
             Threshold,
             tuned,
-            training.Table);
+            training.Table,
+            probabilitiesCalibrated: calibrator is not null || !(rebalanced || Trainer is IRebalancingTrainer));
     }
 
     /// <summary>The same pipeline with <see cref="PositiveClass"/> set.</summary>
@@ -304,6 +311,10 @@ public sealed class ImbalancePipeline
 
         return BinaryScores.Create(scores.IsPositive, calibrated, scores.HasWeights ? scores.Weights : default);
     }
+
+    /// <summary>Whether the samplers and weights moved the positive class's weighted share of the rows.</summary>
+    private static bool ChangesBalance(RowTable original, RowTable trainedOn, int positive)
+        => Math.Abs(PositiveShare(original, positive) - PositiveShare(trainedOn, positive)) > 1e-12;
 
     private static PriorCorrection PriorCorrectionFor(RowTable original, RowTable trainedOn, int positive)
         => new(PositiveShare(original, positive), PositiveShare(trainedOn, positive));

@@ -125,7 +125,7 @@ public abstract class Sampler
         var output = Run(input, targets);
         input.ReleaseIndex();
         progress?.Report(new SamplingProgress(Name, 1, 1));
-        return SamplingResult.Build(training, output, targets, input.Parallel);
+        return SamplingResult.Build(Name, training, output, targets, input.Parallel);
     }
 
     /// <summary>Runs the sampler on matrix-level input, resolving the strategy (used by combined samplers).</summary>

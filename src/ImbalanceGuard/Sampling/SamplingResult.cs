@@ -9,9 +9,11 @@ public sealed class SamplingResult
         int syntheticCount,
         IReadOnlyDictionary<string, int> countsBefore,
         IReadOnlyDictionary<string, int> targets,
-        IReadOnlyList<string> warnings)
+        IReadOnlyList<string> warnings,
+        IReadOnlyList<SamplingNote> notes)
     {
         Warnings = warnings;
+        Notes = notes;
         Resampled = resampled;
         KeptIndices = keptIndices;
         SyntheticCount = syntheticCount;
@@ -51,11 +53,18 @@ public sealed class SamplingResult
     /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    internal static SamplingResult Build(TrainingSet training, SamplerOutput output, SamplingTargets targets, ParallelOptions parallel)
+    /// <summary>
+    /// What went as asked but deserves a word: a class mostly discarded (<see cref="SamplingNoteKind.HeavyLoss"/>)
+    /// or its rows repeated many times (<see cref="SamplingNoteKind.ManyRepeats"/>). Empty when neither happened.
+    /// </summary>
+    public IReadOnlyList<SamplingNote> Notes { get; }
+
+    internal static SamplingResult Build(string sampler, TrainingSet training, SamplerOutput output, SamplingTargets targets, ParallelOptions parallel)
     {
         var table = training.Table;
         var kept = output.Kept;
         var synthetic = output.Synthetic;
+        var notes = NotesOf(sampler, training, kept, synthetic); // before anything writes the copies out
         var rows = kept.Length + synthetic.Count;
 
         // The largest allocation first: the collector then runs, if it must, before the smaller ones add up.
@@ -94,7 +103,35 @@ public sealed class SamplingResult
             : synthetic.TryGetCopiedRows(out var copyOf) ? RowTable.WithCopies(table, copyOf, labels, weights, provenance)
             : RowTable.Appended(table, synthetic.TakeMatrix(), labels, weights, provenance);
         var resampled = new TrainingSet(rowTable, resampled: true);
-        return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings);
+        return new SamplingResult(resampled, kept, synthetic.Count, training.ClassCountsByName(), targets.ByName(table.Schema.ClassNames), output.Warnings, notes);
+    }
+
+    /// <summary>Per class: the input rows kept at least once, and every appearance of them (repeats and plain copies).</summary>
+    private static IReadOnlyList<SamplingNote> NotesOf(string sampler, TrainingSet training, int[] kept, SyntheticRows synthetic)
+    {
+        var labels = training.Table.Labels;
+        var classes = training.ClassCount;
+        var distinct = new int[classes];
+        var appearances = new int[classes];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var c = labels[kept[i]];
+            appearances[c]++;
+            if (i == 0 || kept[i] != kept[i - 1])
+            {
+                distinct[c]++; // kept is ascending, so a repeat follows its first
+            }
+        }
+
+        if (synthetic.TryGetCopiedRows(out var copies))
+        {
+            foreach (var source in copies)
+            {
+                appearances[labels[source]]++;
+            }
+        }
+
+        return SamplingNote.For(sampler, training.Schema.ClassNames, training.ClassCounts, distinct, appearances);
     }
 
     /// <summary>

@@ -51,7 +51,8 @@ public abstract class SamplingStrategy
 
     /// <summary>
     /// The number of rows each named class has after resampling (over- and under-samplers). Over-sampling
-    /// cannot shrink a class and under-sampling cannot grow one.
+    /// cannot shrink a class and under-sampling cannot grow one, nor delete one: a count of 0 for a class that
+    /// has rows makes the sampler throw <see cref="SamplingException"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A count is negative or the map is empty.</exception>
     public static SamplingStrategy Counts(IReadOnlyDictionary<string, int> rowsByClass)
@@ -312,6 +313,13 @@ public abstract class SamplingStrategy
                 {
                     throw new SamplingException(
                         $"sampling_strategy asks for {wanted} rows of class '{name}', which has {counts[c]}; an under-sampler can only remove rows.");
+                }
+
+                if (kind == SamplingKind.UnderSampling && wanted == 0 && counts[c] > 0)
+                {
+                    // A model trained without the class never predicts it, yet it is still there at prediction time.
+                    throw new SamplingException(
+                        $"sampling_strategy asks for 0 rows of class '{name}', which has {counts[c]}: that deletes the class, not rebalances it. Keep at least 1 row, or remove the class from the data before the split.");
                 }
 
                 targets[c] = kind == SamplingKind.OverSampling ? wanted - counts[c] : wanted;
