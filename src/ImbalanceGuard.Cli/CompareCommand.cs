@@ -121,6 +121,8 @@ internal static class CompareCommand
             }
 
             WriteObjective(w, r.Result, comparison.Settings.Objective);
+            // Whether every fold's probabilities are on the data's base rate (the table says it below itself).
+            w.WriteBoolean("probabilities_calibrated", r.Result.ProbabilitiesCalibrated);
             w.WriteNumber("folds", r.Result.Folds.Count);
         });
 

@@ -242,6 +242,22 @@ public class CompareTests
     }
 
     [Fact]
+    public void Json_rows_say_whether_each_strategys_probabilities_are_calibrated()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none,smote,balanced-random-forest", "--folds", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var calibrated = json.RootElement.EnumerateArray().ToDictionary(
+            row => row.GetProperty("strategy").GetString()!, row => row.GetProperty("probabilities_calibrated").GetBoolean());
+        // No rebalancing: the model's own probabilities; SMOTE: corrected back to the base rate by default; the
+        // balanced forest rebalances inside its learner, where the pipeline cannot correct it.
+        Assert.True(calibrated["none"]);
+        Assert.True(calibrated["smote"]);
+        Assert.False(calibrated["balanced-random-forest"]);
+    }
+
+    [Fact]
     public void Repeats_multiply_the_folds()
     {
         var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--repeats", "2", "--json");
