@@ -16,36 +16,17 @@ internal sealed class IdentifierCache
     private Entry?[] _slots = new Entry?[16384];
     private int _count;
 
-    public bool TryGet(string key, out IdentifierKind kind)
-    {
-        var slots = Volatile.Read(ref _slots);
-        var mask = slots.Length - 1;
-        var slot = Hash(key) & mask;
-        for (var probes = 0; probes < slots.Length; probes++, slot = (slot + 1) & mask)
-        {
-            var entry = Volatile.Read(ref slots[slot]);
-            if (entry == null)
-            {
-                break;
-            }
-
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                kind = entry.Kind;
-                return true;
-            }
-        }
-
-        kind = IdentifierKind.None;
-        return false;
-    }
+    public bool TryGet(string key, out IdentifierKind kind) => TryGet(key, null, key.Length, out kind);
 
     /// <summary>As <see cref="TryGet(string, out IdentifierKind)"/> for the text in <c>name[0..length)</c>, without making a string of it.</summary>
-    public bool TryGet(char[] name, int length, out IdentifierKind kind)
+    public bool TryGet(char[] name, int length, out IdentifierKind kind) => TryGet(null, name, length, out kind);
+
+    /// <summary>One probe for both forms of a key: a string, or characters in a buffer.</summary>
+    private bool TryGet(string? text, char[]? name, int length, out IdentifierKind kind)
     {
         var slots = Volatile.Read(ref _slots);
         var mask = slots.Length - 1;
-        var slot = Hash(name, length) & mask;
+        var slot = Hash(text, name, length) & mask;
         for (var probes = 0; probes < slots.Length; probes++, slot = (slot + 1) & mask)
         {
             var entry = Volatile.Read(ref slots[slot]);
@@ -54,7 +35,7 @@ internal sealed class IdentifierCache
                 break;
             }
 
-            if (Same(entry.Key, name, length))
+            if (Same(entry.Key, text, name, length))
             {
                 kind = entry.Kind;
                 return true;
@@ -91,30 +72,21 @@ internal sealed class IdentifierCache
         }
     }
 
+    private static int Hash(string key) => Hash(key, null, key.Length);
+
     // FNV-1a over the characters: the same for a string and for characters in a buffer.
-    private static int Hash(string key)
-    {
-        var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash & int.MaxValue);
-    }
-
-    private static int Hash(char[] name, int length)
+    private static int Hash(string? text, char[]? name, int length)
     {
         var hash = 2166136261u;
         for (var k = 0; k < length; k++)
         {
-            hash = (hash ^ name[k]) * 16777619u;
+            hash = (hash ^ (text != null ? text[k] : name![k])) * 16777619u;
         }
 
         return (int)(hash & int.MaxValue);
     }
 
-    private static bool Same(string key, char[] name, int length)
+    private static bool Same(string key, string? text, char[]? name, int length)
     {
         if (key.Length != length)
         {
@@ -123,7 +95,7 @@ internal sealed class IdentifierCache
 
         for (var k = 0; k < length; k++)
         {
-            if (key[k] != name[k])
+            if (key[k] != (text != null ? text[k] : name![k]))
             {
                 return false;
             }
