@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Reporting;
 using ImbalanceGuard.Thresholds;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
 
-/// <summary><c>compare</c>: leakage-safe cross-validation of several imbalance strategies, ranked by average precision.</summary>
+/// <summary><c>compare</c>: leakage-safe cross-validation of several imbalance strategies, ranked by average precision or by <c>--objective</c>.</summary>
 internal static class CompareCommand
 {
     /// <summary>The metrics of the table and the JSON, in order (fit seconds last).</summary>
@@ -43,7 +44,9 @@ internal static class CompareCommand
         var command = new Command(
             "compare",
             "Cross-validate imbalance strategies without leakage (each fold's training side is resampled, weighted and tuned on its own) "
-            + "and rank them by average precision. Decision metrics are at a threshold tuned inside each training fold for --objective (F1 by default).")
+            + "and rank them by average precision, or by --objective when it is given. Decision metrics are at a threshold tuned inside each training fold "
+            + "for --objective (F1 by default). The last line recommends a strategy and threshold, with the leader's margin over the runner-up "
+            + "paired over the same folds (or says they are tied).")
         {
             csv,
             json,
@@ -60,7 +63,7 @@ internal static class CompareCommand
             // The bar goes to stderr, and only when a person watches it: redirected, it would be noise in a log.
             var showProgress = !asJson && Terminal.Watched(stderr);
             var comparison = Comparison.Run(settings, stderr, showProgress ? stderr : null, cancellationToken);
-            var verdict = reportPath is null ? null : ReportWriter.Write(comparison, staged, reportPath);
+            var verdict = reportPath is null ? ReportVerdict.Of(ReportWriter.Data(comparison)) : ReportWriter.Write(comparison, staged, reportPath);
             if (asJson)
             {
                 WriteJson(stdout, comparison);
@@ -68,9 +71,9 @@ internal static class CompareCommand
             else
             {
                 WriteTable(Terminal.Over(stdout), comparison);
-                if (verdict is not null)
+                stdout.WriteLine(verdict.Recommendation);
+                if (reportPath is not null)
                 {
-                    stdout.WriteLine(verdict.Recommendation);
                     stdout.WriteLine($"Wrote {reportPath}");
                 }
             }
@@ -87,7 +90,7 @@ internal static class CompareCommand
             $"{CommandLine.ToolName} compare small.csv --strategies none,smote,adasyn --param smote.k_neighbors=3 --param adasyn.n_neighbors=3",
             $"{CommandLine.ToolName} compare glass.csv --positive 6 --ignore id",
             $"{CommandLine.ToolName} compare fraud.csv --label Class --objective cost:fp=1,fn=50 --json",
-            $"{CommandLine.ToolName} compare alerts.csv --objective f1,max-alerts:50/1000,min-recall:0.6",
+            $"{CommandLine.ToolName} compare alerts.csv --objective f1,max-alerts:50/1000,min-recall:0.6 --rows-per-day 20000",
             $"{CommandLine.ToolName} compare data/goog_drops.csv --time-column date --objective cost:fp=1,fn=50",
             $"{CommandLine.ToolName} compare claims.csv --group-column customer_id --folds 5",
         ]);
@@ -221,9 +224,14 @@ internal static class CompareCommand
             console.MarkupLine($"[yellow]Skipped {Markup.Escape(skipped.Strategy)}: {Markup.Escape(Comparison.Note(skipped))}[/]");
         }
 
-        console.MarkupLine(string.Create(
+        var random = (positives / (double)data.RowCount).ToString("0.000", CultureInfo.InvariantCulture);
+        var ranking = comparison.Settings.RankByObjective
+            ? $"{objective} ({(objective.Constraints.Count > 0 ? "folds meeting the constraints first, then " : string.Empty)}{objective.ValueName}"
+                + $"{(objective.LowerIsBetter ? ", lowest first" : string.Empty)}; a model that ranks at random has average precision {random})"
+            : $"average precision (a model that ranks at random scores {random})";
+        console.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} {Comparison.FoldKind(comparison.Settings)}, ranked by average precision (a model that ranks at random scores {positives / (double)data.RowCount:0.000})."));
+            $"Mean ± std over {comparison.Results[0].Result.Folds.Count} {Comparison.FoldKind(comparison.Settings)}, ranked by {ranking}.")));
         console.MarkupLine($"Decision metrics are at a threshold tuned for {Markup.Escape(objective.ToString())} on inner folds of each training side; no fold's threshold saw its validation rows.");
         if (showConstraints)
         {

@@ -28,7 +28,7 @@ internal sealed class Comparison
 
     public Dataset Data { get; }
 
-    /// <summary>Best average precision first.</summary>
+    /// <summary>Best first: by average precision, or by the objective when <c>--objective</c> was given (see <see cref="StrategyComparison.Rank"/>).</summary>
     public IReadOnlyList<StrategyResult> Results { get; }
 
     /// <summary>The strategies that cannot run on this data, found before any fitting, in the order asked for.</summary>
@@ -128,9 +128,10 @@ internal sealed class Comparison
         }
 
         var parameters = settings.Parameters.Where(p => strategies.Contains(p.Key)).ToDictionary(StringComparer.Ordinal);
+
         if (progressOut is null)
         {
-            return Finished(new Comparison(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive, settings.Objective), skipped), stderr);
+            return Finished(settings, data, StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, null, cancellationToken, parameters, settings.Positive, settings.Objective), skipped, stderr);
         }
 
         IReadOnlyList<StrategyResult>? results = null;
@@ -140,11 +141,14 @@ internal sealed class Comparison
                 var progress = new Relay(p => tasks[p.Strategy].Value = p.Fold.CompletedFolds);
                 results = StrategyComparison.Run(data, strategies, settings.Model, splitter, settings.Seed, progress, cancellationToken, parameters, settings.Positive, settings.Objective);
             });
-        return Finished(new Comparison(settings, data, results!, skipped), stderr);
+        return Finished(settings, data, results!, skipped, stderr);
     }
 
-    private static Comparison Finished(Comparison comparison, TextWriter stderr)
+    private static Comparison Finished(ComparisonSettings settings, Dataset data, IReadOnlyList<StrategyResult> results, IReadOnlyList<SkippedStrategy> skipped, TextWriter stderr)
     {
+        // Without --objective the thresholds are tuned for F1 all the same, but the strategies are ranked by average
+        // precision, which needs no threshold; with it, by what the user asked for.
+        var comparison = new Comparison(settings, data, StrategyComparison.Rank(results, settings.RankByObjective ? settings.Objective : null), skipped);
         if (comparison.OneVsRest is { } note)
         {
             stderr.WriteLine("note: " + note);

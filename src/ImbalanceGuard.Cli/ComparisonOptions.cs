@@ -79,6 +79,13 @@ internal sealed class ComparisonOptions
         HelpName = "COL",
     };
 
+    private readonly Option<double?> _rowsPerDay = new("--rows-per-day")
+    {
+        Description = "Rows the model will score in a day: the recommendation then says how many alerts a day its threshold raises.",
+        HelpName = "N",
+        CustomParser = r => NumberOptions.PositiveNumber(r),
+    };
+
     private readonly Option<string[]> _parameters = new("--param", "-p")
     {
         Description = "A parameter of a compared sampler, as STRATEGY.KEY=VALUE with imbalanced-learn's name, e.g. smote.k_neighbors=3; repeat for several.",
@@ -105,6 +112,7 @@ internal sealed class ComparisonOptions
         command.Options.Add(_timeColumn);
         command.Options.Add(_gap);
         command.Options.Add(_groupColumn);
+        command.Options.Add(_rowsPerDay);
     }
 
     /// <exception cref="ArgumentException">The strategy list is empty or names an unknown strategy, or a --param is not a compared sampler's.</exception>
@@ -124,7 +132,9 @@ internal sealed class ComparisonOptions
             parseResult.GetRequiredValue(_objective),
             parseResult.GetValue(_timeColumn),
             parseResult.GetValue(_gap),
-            parseResult.GetValue(_groupColumn));
+            parseResult.GetValue(_groupColumn),
+            RankByObjective: parseResult.GetResult(_objective) is { Implicit: false },
+            RowsPerDay: parseResult.GetValue(_rowsPerDay));
     }
 
     /// <exception cref="ArgumentException">The list is empty or a name is unknown.</exception>

@@ -16,6 +16,8 @@ namespace ImbalanceGuard.Cli;
 /// <param name="TimeColumn">The column that orders the rows in time (time-ordered folds), or null.</param>
 /// <param name="Gap">Rows left out between each time-ordered training side and its fold.</param>
 /// <param name="GroupColumn">The column whose groups stay whole in one fold, or null.</param>
+/// <param name="RankByObjective">Whether <c>--objective</c> was given, so the strategies are ranked by it rather than by average precision.</param>
+/// <param name="RowsPerDay">Rows scored per day, to give the recommended threshold's alerts per day; null for none.</param>
 internal sealed record ComparisonSettings(
     string CsvPath,
     CsvLoadOptions Load,
@@ -29,4 +31,6 @@ internal sealed record ComparisonSettings(
     ThresholdObjective Objective,
     string? TimeColumn = null,
     int Gap = 0,
-    string? GroupColumn = null);
+    string? GroupColumn = null,
+    bool RankByObjective = false,
+    double? RowsPerDay = null);

@@ -69,6 +69,18 @@ internal static class NumberOptions
         return value;
     }
 
+    /// <summary>A finite number above zero, or a parse error naming the option.</summary>
+    public static double PositiveNumber(ArgumentResult result)
+    {
+        var value = Number(result);
+        if (result.Errors.Any() is false && !(value > 0))
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{OptionName(result)} must be above 0; got {value}."));
+        }
+
+        return value;
+    }
+
     public static string OptionName(ArgumentResult result)
         => (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
 }

@@ -47,7 +47,7 @@ internal static class ReportCommand
             $"{CommandLine.ToolName} report data/satimage.csv",
             $"{CommandLine.ToolName} report data/hacide.csv --out hacide.html --strategies none,smote,borderline-smote-1,random-under",
             $"{CommandLine.ToolName} report fraud.csv --label Class --model forest --folds 3 --out fraud.html",
-            $"{CommandLine.ToolName} report data/goog_drops.csv --time-column date --gap 1 --objective cost:fp=1,fn=50 --out drops.html",
+            $"{CommandLine.ToolName} report data/goog_drops.csv --time-column date --gap 1 --objective cost:fp=1,fn=50 --rows-per-day 1000 --out drops.html",
         ]);
     }
 }

@@ -14,15 +14,9 @@ internal static class ReportWriter
     /// </summary>
     public static ReportVerdict Write(Comparison comparison, StagedOutput staged, string path)
     {
-        var settings = comparison.Settings;
-        var method = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Strategies cross-validated with {settings.Folds} {(settings.TimeColumn is null && settings.GroupColumn is null ? "stratified folds" : Comparison.FoldKind(settings))}{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}.{(comparison.OneVsRest is { } note ? " " + note : string.Empty)}");
-        var data = new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
+        var data = Data(comparison) with
         {
             ResampledExample = comparison.Data.FeatureCount == 2 ? ExampleResampling(comparison) : null,
-            Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
-            Objective = settings.Objective,
             DataNotes = [.. DataNotes.Of(comparison.Data).Select(n => n.Message)],
         };
         var verdict = ReportVerdict.Of(data);
@@ -30,6 +24,22 @@ internal static class ReportWriter
         staged.Write(path, writer => writer.Write(html));
         staged.Commit();
         return verdict;
+    }
+
+    /// <summary>What the report of <paramref name="comparison"/> says, without the picture and the notes on the data (the verdict needs neither).</summary>
+    public static ReportData Data(Comparison comparison)
+    {
+        var settings = comparison.Settings;
+        var method = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Strategies cross-validated with {settings.Folds} {(settings.TimeColumn is null && settings.GroupColumn is null ? "stratified folds" : Comparison.FoldKind(settings))}{(settings.Repeats > 1 ? $" × {settings.Repeats} repeats" : string.Empty)}, base model {settings.Model}, seed {settings.Seed}, ranked by {(settings.RankByObjective ? settings.Objective.ToString() : "average precision")}.{(comparison.OneVsRest is { } note ? " " + note : string.Empty)}");
+        return new ReportData(Path.GetFileName(settings.CsvPath), comparison.Data, comparison.Results, method)
+        {
+            Skipped = [.. comparison.Skipped.Select(s => s with { Reason = Comparison.Note(s) })],
+            Objective = settings.Objective,
+            RankedByObjective = settings.RankByObjective,
+            RowsPerDay = settings.RowsPerDay,
+        };
     }
 
     /// <summary>For a picture of two-feature data: the first sampler compared (SMOTE if none was) run on every row.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ImbalanceGuard.Pipelines;
+using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Reporting;
 
@@ -71,7 +72,7 @@ public static class HtmlReport
         html.Append("<p class=\"verdict\">").Append(Encode(verdict.Recommendation)).Append("</p>\n");
 
         html.Append("<h2>The accuracy trap</h2>\n<p class=\"trap\">").Append(Encode(verdict.AccuracyTrap)).Append(' ');
-        html.Append(Encode(Invariant($"Its accuracy of {verdict.MajorityShare:P1} looks excellent and means nothing: its recall on '{verdict.PositiveClass}' is 0, its MCC 0 and its PR-AUC no better than the {verdict.Positives / (double)verdict.Rows:0.000} of a random ranking. That is why the strategies below are ranked by average precision, and judged by MCC, F1 and recall at a tuned threshold — never by plain accuracy.")));
+        html.Append(Encode(Invariant($"Its accuracy of {verdict.MajorityShare:P1} looks excellent and means nothing: its recall on '{verdict.PositiveClass}' is 0, its MCC 0 and its PR-AUC no better than the {verdict.Positives / (double)verdict.Rows:0.000} of a random ranking. That is why the strategies below are ranked by {(data.RankedByObjective ? $"the objective asked for, {data.Objective}" : "average precision")}, and judged by MCC, F1 and recall at a tuned threshold — never by plain accuracy.")));
         html.Append("</p>\n");
         html.Append("<div class=\"plots\">\n");
         AppendFigure(html, ReportPlots.ClassBalance(data.Data.ClassCountsByName()), "Rows per class", "How many rows each class has: the imbalance the model must overcome.");
@@ -88,10 +89,23 @@ public static class HtmlReport
             html.Append("</ul>\n");
         }
 
+        // The objective's own column when it is not already one of the table's (F1), and the folds that met its constraints.
+        var showObjective = data.Objective.Primary.ToString() != ThresholdObjective.F1.ToString();
+        var showConstraints = data.Objective.Constraints.Count > 0;
         html.Append("<h2>Strategies compared</h2>\n<table>\n<thead><tr><th>#</th><th>strategy</th>");
         foreach (var (_, header) in Columns)
         {
             html.Append("<th>").Append(Encode(header)).Append("</th>");
+        }
+
+        if (showObjective)
+        {
+            html.Append("<th>").Append(Encode(data.Objective.ValueName + (data.Objective.Costs is null ? string.Empty : " per row"))).Append("</th>");
+        }
+
+        if (showConstraints)
+        {
+            html.Append("<th>constraints met</th>");
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
@@ -102,6 +116,17 @@ public static class HtmlReport
             foreach (var (metric, _) in Columns)
             {
                 html.Append("<td>").Append(Cell(strategy.Result, metric)).Append("</td>");
+            }
+
+            if (showObjective)
+            {
+                html.Append("<td>").Append(Cell(strategy.Result, MetricNames.ObjectiveValue)).Append("</td>");
+            }
+
+            if (showConstraints)
+            {
+                var met = strategy.Result.Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1);
+                html.Append("<td>").Append(Invariant($"{met}/{strategy.Result.Folds.Count} folds")).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -10,6 +10,8 @@ namespace ImbalanceGuard.Reporting;
 /// <param name="Method">How they were compared, in words (model, folds, seed), shown under the table.</param>
 public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<StrategyResult> Strategies, string Method)
 {
+    private readonly double? _rowsPerDay;
+
     /// <summary>
     /// For data with two features: the training rows after a sampler ran, drawn as a scatter of original and
     /// synthetic rows. Null for none.
@@ -30,4 +32,23 @@ public sealed record ReportData(string Title, LabeledData Data, IReadOnlyList<St
     /// with different labels), one sentence each, shown in the data section. Default none.
     /// </summary>
     public IReadOnlyList<string> DataNotes { get; init; } = [];
+
+    /// <summary>
+    /// Whether <see cref="Strategies"/> are ranked by <see cref="Objective"/> (<see cref="StrategyComparison.Rank"/> with it)
+    /// rather than by average precision; the verdict then gives the leader's margin in the objective's terms. Default false.
+    /// </summary>
+    public bool RankedByObjective { get; init; }
+
+    /// <summary>
+    /// The rows the model will score in a day, so that the verdict can say how many alerts a day the recommended
+    /// threshold raises; null (the default) to leave it out.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a positive finite number.</exception>
+    public double? RowsPerDay
+    {
+        get => _rowsPerDay;
+        init => _rowsPerDay = value is null || (value > 0 && double.IsFinite(value.Value))
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RowsPerDay), value, "Rows per day must be a positive number.");
+    }
 }

@@ -167,6 +167,47 @@ public class CompareTests
     }
 
     [Fact]
+    public void With_an_objective_the_strategies_are_ranked_by_it_and_the_recommendation_speaks_in_its_terms()
+    {
+        string[] args = ["compare", RepositoryFiles.DataFile("goog_drops.csv"), "--objective", "cost:fp=1,fn=50", "--time-column", "date", "--gap", "1", "--rows-per-day", "1000"];
+
+        var json = Cli.Run([.. args, "--json"]);
+        var table = Cli.Run(args);
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.True(table.ExitCode == 0, table.ToString());
+        using var document = JsonDocument.Parse(json.Stdout);
+        var costs = document.RootElement.EnumerateArray().Select(r => r.GetProperty("objective_value").GetDouble()).ToArray();
+        Assert.Equal(costs.Order(), costs); // the cheapest first, whatever its average precision
+        Assert.Contains("ranked by cost:fp=1,fn=50 (expected cost, lowest first;", table.Stdout.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        var recommendation = table.StdoutLines[^1];
+        Assert.Contains("per 1,000 rows at fp=1, fn=50, against", recommendation, StringComparison.Ordinal);
+        Assert.Contains("alerts a day at 1,000 rows a day", recommendation, StringComparison.Ordinal);
+        var first = document.RootElement[0].GetProperty("strategy").GetString();
+        var second = document.RootElement[1].GetProperty("strategy").GetString();
+        Assert.True(
+            recommendation.StartsWith($"{first} and {second} are tied on expected cost: the leader's margin, ", StringComparison.Ordinal)
+            || (recommendation.StartsWith($"Use {first} and flag '1'", StringComparison.Ordinal) && recommendation.Contains($"less per 1,000 rows than {second} (± ", StringComparison.Ordinal)),
+            recommendation);
+    }
+
+    [Fact]
+    public void Without_an_objective_the_recommendation_gives_the_average_precision_margin_over_the_same_folds()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("hacide.csv"), "--strategies", "none,random-under", "--folds", "3", "--seed", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("hacide.csv"));
+        var ranked = StrategyComparison.Run(data, ["none", "random-under"], "logistic", new StratifiedKFold(3, shuffle: true, seed: 1), seed: 1);
+        var margin = StrategyMargin.Of(ranked, MetricNames.AveragePrecision)!;
+        Assert.False(margin.Tied);
+        Assert.EndsWith(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"It leads {ranked[1].Strategy} by {margin.Difference:0.000} PR-AUC (± {margin.StandardDeviation:0.000} over the same 3 folds)."),
+            result.StdoutLines[^1],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Group_folds_run_with_the_group_column_left_out_of_the_features()
     {
         using var folder = new TempFolder();
@@ -354,6 +395,8 @@ public class CompareTests
         { "missing file", ["{dir}/none.csv"], "none.csv" },
         { "unknown label", ["{pima}", "--label", "outcome"], "there is no label column 'outcome'" },
         { "folds above the rarest class", ["{pima}", "--folds", "300"], "fewer than --folds 300" },
+        { "no rows a day", ["{pima}", "--rows-per-day", "0"], "--rows-per-day must be above 0; got 0." },
+        { "rows a day not a number", ["{pima}", "--rows-per-day", "many"], "--rows-per-day must be a number; got 'many'." },
     };
 
     [Theory]

@@ -5,7 +5,8 @@ namespace ImbalanceGuard.Pipelines;
 
 /// <summary>
 /// Cross-validates several imbalance strategies on the same folds and ranks them by mean average precision
-/// (the threshold-free metric that rewards finding the rare class, where ROC-AUC flatters).
+/// (the threshold-free metric that rewards finding the rare class, where ROC-AUC flatters), or by the objective their
+/// thresholds were tuned for when one is given (see <see cref="Rank"/>).
 /// </summary>
 public static class StrategyComparison
 {
@@ -20,7 +21,10 @@ public static class StrategyComparison
     /// <param name="parameters">Sampler parameters by strategy name (see <see cref="StrategyCatalog.Create"/>).</param>
     /// <param name="positiveClass">The class to find, scored one-vs-rest; null for the rarest class.</param>
     /// <param name="objective">What each fold's threshold is tuned for on inner folds of its training side (constraints included, see <see cref="ThresholdObjective.Constrained"/>); null for F1.</param>
-    /// <returns>The results, best mean average precision first (a strategy whose mean is undefined last).</returns>
+    /// <returns>
+    /// The results, best first (see <see cref="Rank"/>): by mean average precision without <paramref name="objective"/>, by the
+    /// objective with one.
+    /// </returns>
     /// <exception cref="ArgumentException">A strategy is unknown or repeated, the model is unknown, the list is empty, or a strategy cannot run on these folds (see <see cref="Check"/>).</exception>
     public static IReadOnlyList<StrategyResult> Run(
         Dataset data,
@@ -50,8 +54,37 @@ public static class StrategyComparison
             results.Add(new StrategyResult(strategies[s], CrossValidation.Run(pipelines[s], data, splitter, options)));
         }
 
-        return [.. results.OrderByDescending(r => r.Result[MetricNames.AveragePrecision].Mean is var ap && double.IsNaN(ap) ? double.NegativeInfinity : ap)];
+        return Rank(results, objective);
     }
+
+    /// <summary>
+    /// Orders cross-validated strategies best first. Without an objective, by mean average precision (threshold-free).
+    /// With one, by what it asks for: first the folds whose threshold met every constraint (an alert budget is a team's
+    /// capacity, not a preference), then the objective's mean value over the folds (<see cref="MetricNames.ObjectiveValue"/>:
+    /// lower first for a cost), then average precision. A strategy whose value is undefined comes last.
+    /// </summary>
+    /// <param name="results">Strategies cross-validated on the same folds.</param>
+    /// <param name="objective">What their thresholds were tuned for; null to rank by average precision.</param>
+    /// <returns>The same results, best first; the order of equals is kept.</returns>
+    public static IReadOnlyList<StrategyResult> Rank(IEnumerable<StrategyResult> results, ThresholdObjective? objective = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (objective is null)
+        {
+            return [.. results.OrderByDescending(r => Better(r, MetricNames.AveragePrecision, lowerIsBetter: false))];
+        }
+
+        return [.. results
+            .OrderByDescending(r => objective.Constraints.Count == 0 ? 0 : r.Result.Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1))
+            .ThenByDescending(r => Better(r, MetricNames.ObjectiveValue, objective.LowerIsBetter))
+            .ThenByDescending(r => Better(r, MetricNames.AveragePrecision, lowerIsBetter: false))];
+    }
+
+    /// <summary>A metric's mean turned so that larger is better, and an undefined mean worst of all.</summary>
+    private static double Better(StrategyResult result, string metric, bool lowerIsBetter)
+        => result.Result.Metrics.TryGetValue(metric, out var summary) && !double.IsNaN(summary.Mean)
+            ? (lowerIsBetter ? -summary.Mean : summary.Mean)
+            : double.NegativeInfinity;
 
     /// <summary>
     /// The strategies of <paramref name="strategies"/> that cannot run on these folds, each with its reason, found before

@@ -202,6 +202,12 @@ public abstract class ThresholdObjective
     /// <summary>The costs of a false positive and a false negative, for a cost objective; otherwise null.</summary>
     public virtual (double FalsePositive, double FalseNegative)? Costs => null;
 
+    /// <summary>The precision floor of <c>min-precision</c> or the recall floor of <c>min-recall</c> (see <see cref="Name"/>); otherwise null.</summary>
+    public virtual double? Floor => null;
+
+    /// <summary>The alerts allowed per rows of a <c>max-alerts</c> budget; otherwise null.</summary>
+    public virtual (int Alerts, int PerRows)? Budget => null;
+
     /// <summary>Whether a threshold giving <paramref name="confusion"/> is allowed at all.</summary>
     internal virtual bool Allows(BinaryConfusion confusion) => true;
 
@@ -319,6 +325,8 @@ public abstract class ThresholdObjective
 
         public override bool IsConstraint => true;
 
+        public override double? Floor => precision;
+
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives > 0 && confusion.Precision >= precision;
 
         internal override double Value(BinaryConfusion confusion) => confusion.Recall;
@@ -343,6 +351,8 @@ public abstract class ThresholdObjective
 
         public override bool IsConstraint => true;
 
+        public override double? Floor => recall;
+
         internal override bool Allows(BinaryConfusion confusion) => confusion.Positives > 0 && confusion.Recall >= recall;
 
         internal override double Value(BinaryConfusion confusion) => confusion.Precision;
@@ -362,6 +372,8 @@ public abstract class ThresholdObjective
         public override string ValueName => "recall";
 
         public override bool IsConstraint => true;
+
+        public override (int Alerts, int PerRows)? Budget => (alerts, perRows);
 
         // Integer cross-multiplication: the budget is exact, not a rounded ratio.
         internal override bool Allows(BinaryConfusion confusion) => confusion.PredictedPositives * perRows <= alerts * confusion.Total;
@@ -387,6 +399,10 @@ public abstract class ThresholdObjective
         public override double? Beta => primary.Beta;
 
         public override (double FalsePositive, double FalseNegative)? Costs => primary.Costs;
+
+        public override double? Floor => primary.Floor;
+
+        public override (int Alerts, int PerRows)? Budget => primary.Budget;
 
         public override bool LowerIsBetter => primary.LowerIsBetter;
 

@@ -176,6 +176,21 @@ public class ThresholdTunerTests
     }
 
     [Fact]
+    public void Floors_and_budgets_say_their_numbers_and_other_objectives_have_none()
+    {
+        var objective = ThresholdObjective.Parse("f1,max-alerts:50/1000,min-recall:0.6,min-precision:0.3");
+
+        Assert.Equal((50, 1000), objective.Constraints[0].Budget);
+        Assert.Equal(0.6, objective.Constraints[1].Floor);
+        Assert.Equal(0.3, objective.Constraints[2].Floor);
+        Assert.Null(objective.Floor);
+        Assert.Null(objective.Budget);
+        Assert.Null(objective.Constraints[0].Floor);
+        Assert.Null(ThresholdObjective.Mcc.Budget);
+        Assert.Equal(0.8, ThresholdObjective.Parse("min-recall:0.8,max-alerts:1/10").Floor); // a constrained one answers for its first item
+    }
+
+    [Fact]
     public void The_constrained_threshold_meets_every_constraint_and_trades_the_first_item_for_them()
     {
         for (var seed = 0; seed < 20; seed++)
