@@ -70,5 +70,5 @@ internal static class DecisionMetrics
 
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Count(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    public static string Count(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

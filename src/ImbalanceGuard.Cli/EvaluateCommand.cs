@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.CommandLine;
 using ImbalanceGuard.Evaluation;
 using Spectre.Console;
@@ -35,6 +37,13 @@ internal static class EvaluateCommand
             Description = "The cost of a false negative (a miss); with --cost-fp, adds expected_cost per row.",
             HelpName = "B",
         };
+        var by = new Option<string?>("--by")
+        {
+            Description = "A column that groups the rows (a country, a device type, a segment): the metrics, base rate and calibration error per group, "
+                + $"groups with fewer than {SubgroupEvaluation.MinimumClassRows} positives or negatives marked too small to judge, and the groups whose recall "
+                + "(with --threshold) or calibration differ most from the other rows called out.",
+            HelpName = "COL",
+        };
         var json = CommonOptions.Json();
         var command = new Command(
             "evaluate",
@@ -45,6 +54,7 @@ internal static class EvaluateCommand
             beta,
             costFalsePositive,
             costFalseNegative,
+            by,
             json,
         };
         scores.AddTo(command);
@@ -85,19 +95,17 @@ internal static class EvaluateCommand
 
         command.SetAction(parseResult =>
         {
-            var data = scores.Load(parseResult);
+            var data = scores.Load(parseResult, parseResult.GetValue(by));
             var cut = parseResult.GetValue(threshold);
             var b = parseResult.GetValue(beta) ?? 1.0;
             var costs = parseResult.GetValue(costFalsePositive) is { } fp && parseResult.GetValue(costFalseNegative) is { } fn ? (fp, fn) : ((double, double)?)null;
             var report = cut is { } t ? EvaluationReport.Of(data.Scores, t) : EvaluationReport.Of(data.Scores);
+            var subgroups = data.Groups is { } groups ? SubgroupEvaluation.Of(data.Scores, groups, cut) : null;
             if (parseResult.GetValue(json))
             {
                 JsonOutput.WriteObject(stdout, w =>
                 {
-                    w.WriteNumber("roc_auc", report.RocAuc);
-                    w.WriteNumber("average_precision", report.AveragePrecision);
-                    JsonOutput.WriteNumberOrNull(w, "brier", report.BrierScore ?? double.NaN);
-                    JsonOutput.WriteNumberOrNull(w, "log_loss", report.LogLoss ?? double.NaN);
+                    WriteRanking(w, report);
                     if (!report.ScoresAreProbabilities)
                     {
                         w.WriteString("note", RawScoresNote);
@@ -109,6 +117,10 @@ internal static class EvaluateCommand
                     }
 
                     w.WriteString("positive_class", data.PositiveClass);
+                    if (subgroups is not null)
+                    {
+                        WriteGroups(w, subgroups, b, costs);
+                    }
                 });
                 return ExitCodes.Success;
             }
@@ -144,6 +156,11 @@ internal static class EvaluateCommand
                 console.WriteLine("No --threshold: decision metrics need a threshold chosen for your costs (see 'imbalance-guard tune').");
             }
 
+            if (subgroups is not null)
+            {
+                WriteGroupTable(console, subgroups, parseResult.GetValue(by)!);
+            }
+
             return ExitCodes.Success;
         });
         return (command,
@@ -151,6 +168,120 @@ internal static class EvaluateCommand
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p",
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --beta 2 --json",
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --cost-fp 1 --cost-fn 25",
+            $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --by country --json",
         ]);
+    }
+
+    private static void WriteRanking(Utf8JsonWriter w, EvaluationReport report)
+    {
+        w.WriteNumber("roc_auc", report.RocAuc);
+        w.WriteNumber("average_precision", report.AveragePrecision);
+        JsonOutput.WriteNumberOrNull(w, "brier", report.BrierScore ?? double.NaN);
+        JsonOutput.WriteNumberOrNull(w, "log_loss", report.LogLoss ?? double.NaN);
+    }
+
+    /// <summary>
+    /// <c>groups</c>: per group its rows, positives, base rate, calibration error and the metrics of the whole file's JSON
+    /// (null where a group has one class); then the groups called out.
+    /// </summary>
+    private static void WriteGroups(Utf8JsonWriter w, SubgroupReport subgroups, double beta, (double, double)? costs)
+    {
+        w.WriteStartArray("groups");
+        foreach (var group in subgroups.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("group", group.Group);
+            w.WriteNumber("rows", group.Rows);
+            w.WriteNumber("positives", group.PositiveWeight);
+            w.WriteNumber("base_rate", group.BaseRate);
+            w.WriteBoolean("too_small", group.TooSmall);
+            w.WriteNumber("mean_score", group.MeanScore);
+            JsonOutput.WriteNumberOrNull(w, "calibration_error", group.CalibrationError ?? double.NaN);
+            if (group.Report is { } report)
+            {
+                WriteRanking(w, report);
+                if (report.Confusion is { } confusion)
+                {
+                    DecisionMetrics.WriteJson(w, report.Threshold!.Value, confusion, beta, costs);
+                }
+            }
+            else
+            {
+                w.WriteString("note", "one class only: ranking and decision metrics are undefined");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteGap(w, "largest_recall_gap", subgroups.LargestRecallGap);
+        WriteGap(w, "largest_calibration_gap", subgroups.LargestCalibrationGap);
+    }
+
+    private static void WriteGap(Utf8JsonWriter w, string name, SubgroupGap? gap)
+    {
+        if (gap is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteString("group", gap.Group);
+        w.WriteNumber("group_value", gap.GroupValue);
+        w.WriteNumber("rest_value", gap.RestValue);
+        w.WriteNumber("difference", gap.Difference);
+        w.WriteEndObject();
+    }
+
+    private static void WriteGroupTable(IAnsiConsole console, SubgroupReport subgroups, string column)
+    {
+        var decisions = subgroups.Groups.Any(g => g.Report?.Confusion is not null);
+        var table = new Table().AddColumn(Markup.Escape(column)).AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("positives").RightAligned())
+            .AddColumn(new TableColumn("base rate").RightAligned()).AddColumn(new TableColumn("PR-AUC").RightAligned()).AddColumn(new TableColumn("ROC-AUC").RightAligned())
+            .AddColumn(new TableColumn("calibration error").RightAligned());
+        if (decisions)
+        {
+            table.AddColumn(new TableColumn("recall").RightAligned()).AddColumn(new TableColumn("precision").RightAligned());
+        }
+
+        foreach (var g in subgroups.Groups)
+        {
+            var name = Markup.Escape(g.Group.Length == 0 ? "(blank)" : g.Group) + (g.TooSmall ? " [dim](too small to judge)[/]" : string.Empty);
+            var cells = new List<string>
+            {
+                name,
+                g.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                DecisionMetrics.Count(g.PositiveWeight),
+                DecisionMetrics.Number(g.BaseRate),
+                g.Report is { } r ? DecisionMetrics.Number(r.AveragePrecision) : "n/a",
+                g.Report is { } q ? DecisionMetrics.Number(q.RocAuc) : "n/a",
+                g.CalibrationError is { } e ? DecisionMetrics.Number(e) : "n/a",
+            };
+            if (decisions)
+            {
+                cells.Add(g.Report?.Confusion is { } c ? DecisionMetrics.Number(c.Recall) : "n/a");
+                cells.Add(g.Report?.Confusion is { } d ? DecisionMetrics.Number(d.Precision) : "n/a");
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        console.Write(table);
+        if (subgroups.LargestRecallGap is { } recall)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Recall differs most for '{recall.Group}': {DecisionMetrics.Number(recall.GroupValue)} against {DecisionMetrics.Number(recall.RestValue)} on the other rows.")));
+        }
+
+        if (subgroups.LargestCalibrationGap is { } calibration)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Calibration differs most for '{calibration.Group}': mean score minus base rate {calibration.GroupValue:+0.000;-0.000;0.000} against {calibration.RestValue:+0.000;-0.000;0.000} on the other rows.")));
+        }
+
+        console.WriteLine($"Groups with fewer than {SubgroupEvaluation.MinimumClassRows} positives or negatives are too small to judge and are never called out.");
     }
 }

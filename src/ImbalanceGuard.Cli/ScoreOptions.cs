@@ -36,11 +36,13 @@ internal sealed class ScoreOptions
         command.Add(Separator);
     }
 
-    public ScoredData Load(ParseResult parseResult)
+    /// <summary>Reads the scores, and each row's group from <paramref name="groupColumn"/> when one is named.</summary>
+    public ScoredData Load(ParseResult parseResult, string? groupColumn = null)
         => ScoredCsv.Load(
             parseResult.GetRequiredValue(Csv),
             parseResult.GetRequiredValue(Label),
             parseResult.GetRequiredValue(Score),
             parseResult.GetValue(Positive),
-            parseResult.GetValue(Separator));
+            parseResult.GetValue(Separator),
+            groupColumn);
 }

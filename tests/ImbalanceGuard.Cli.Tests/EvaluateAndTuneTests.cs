@@ -245,6 +245,58 @@ public class EvaluateAndTuneTests
     private static string[] Keys(JsonElement root) => [.. root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     /// <summary>The oracle's out-of-fold probabilities as a CSV with columns y, p and an ignored id column.</summary>
+    [Fact]
+    public void By_a_group_column_evaluate_adds_each_groups_metrics_as_if_evaluated_alone()
+    {
+        using var folder = new TempFolder();
+        var (_, oracle) = OracleScores(folder, "pima");
+        var labels = oracle.GetProperty("y_true").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var bands = labels.Select((_, i) => i % 5 == 0 ? "rare" : i % 2 == 0 ? "even" : "odd").ToArray();
+        var csv = folder.Csv("grouped.csv", ["y,p,band", .. labels.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l},{scores[i]:R},{bands[i]}"))]);
+
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--threshold", "0.4", "--by", "band", "--json");
+        var table = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--threshold", "0.4", "--by", "band");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(
+            [.. new[] { "average_precision", "brier", "groups", "largest_calibration_gap", "largest_recall_gap", "log_loss", "positive_class", "roc_auc" }.Concat(ThresholdKeys).Order(StringComparer.Ordinal)],
+            Keys(root));
+        var groups = root.GetProperty("groups").EnumerateArray().ToArray();
+        Assert.Equal(["even", "odd", "rare"], groups.Select(g => g.GetProperty("group").GetString())); // 307, 307 and 154 rows: largest first, ties by name
+        Assert.Equal(labels.Length, groups.Sum(g => g.GetProperty("rows").GetInt32()));
+        foreach (var group in groups)
+        {
+            var name = group.GetProperty("group").GetString();
+            var rows = Enumerable.Range(0, labels.Length).Where(i => bands[i] == name).ToArray();
+            var alone = Evaluation.EvaluationReport.Of(Evaluation.BinaryScores.Create([.. rows.Select(i => labels[i])], [.. rows.Select(i => scores[i])]), 0.4);
+            Assert.Equal(alone.RocAuc, group.GetProperty("roc_auc").GetDouble(), 1e-12);
+            Assert.Equal(alone.AveragePrecision, group.GetProperty("average_precision").GetDouble(), 1e-12);
+            Assert.Equal(alone.Confusion!.Value.Recall, group.GetProperty("recall").GetDouble(), 1e-12);
+            Assert.Equal(rows.Count(i => labels[i] == 1), group.GetProperty("positives").GetDouble());
+            Assert.False(group.GetProperty("too_small").GetBoolean());
+            Assert.InRange(group.GetProperty("calibration_error").GetDouble(), 0, 1);
+        }
+
+        var gap = root.GetProperty("largest_recall_gap");
+        Assert.Contains(gap.GetProperty("group").GetString(), bands);
+        Assert.Contains($"Recall differs most for '{gap.GetProperty("group").GetString()}'", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("too small to judge", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_column_the_file_does_not_have_is_one_line_and_exit_2()
+    {
+        using var folder = new TempFolder();
+        var (csv, _) = OracleScores(folder, "pima");
+
+        var result = Cli.Run("evaluate", csv, "--label", "y", "--score", "p", "--by", "country");
+
+        BadInputTests.AssertBadInput(result, "there is no group column 'country'", "missing group column");
+    }
+
     private static (string Csv, JsonElement Oracle) OracleScores(TempFolder folder, string dataset)
     {
         using var stream = File.OpenRead(Path.Combine(Path.GetDirectoryName(RepositoryFiles.DataFile("x"))!, "..", "tests", "oracles", "metrics", dataset + ".json"));

@@ -33,6 +33,25 @@ public static class BinaryMetrics
         return PrecisionRecallCurve.Of(data).AveragePrecision;
     }
 
+    /// <summary>
+    /// The expected calibration error: over <paramref name="binCount"/> equal-width bins of the probability (those of
+    /// <see cref="CalibrationCurve"/>), the weighted mean distance between a bin's mean probability and its share of
+    /// positives. 0 when calibrated; lower is better. Small samples read high, as every bin's share is noisy.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data is empty, or a score is not a probability in [0, 1].</exception>
+    public static double ExpectedCalibrationError(BinaryScores data, int binCount = 10)
+    {
+        var curve = CalibrationCurve.Of(data, binCount, CalibrationBinning.Uniform);
+        double error = 0, total = 0;
+        for (var b = 0; b < curve.Bins.Count; b++)
+        {
+            error += curve.BinWeights[b] * Math.Abs(curve.MeanPredicted[b] - curve.FractionOfPositives[b]);
+            total += curve.BinWeights[b];
+        }
+
+        return error / total;
+    }
+
     /// <summary>The Brier score (<c>brier_score_loss</c>): the mean squared difference between probability and label. Lower is better.</summary>
     /// <exception cref="ArgumentException">The data is empty, its weights sum to zero, or a score is not a probability in [0, 1].</exception>
     public static double BrierScore(BinaryScores data)

@@ -9,10 +9,16 @@ namespace ImbalanceGuard.Evaluation;
 /// </summary>
 public static class ScoredCsv
 {
-    /// <summary>Reads the two columns.</summary>
+    /// <summary>Reads the two columns, and the group of each row from <paramref name="groupColumn"/> when one is named.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="labelColumn">The label column: exactly two classes.</param>
+    /// <param name="scoreColumn">The score column.</param>
+    /// <param name="positiveClass">The positive class; null for 1 with 0/1 labels, else the rarer class.</param>
+    /// <param name="separator">The cell separator.</param>
+    /// <param name="groupColumn">A column whose cells (as text, trimmed) name each row's group, for <see cref="SubgroupEvaluation"/>; null for none.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">A column is missing, a score is not a finite number, or the labels are not exactly two classes.</exception>
-    public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',')
+    public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',', string? groupColumn = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(labelColumn);
@@ -28,6 +34,8 @@ public static class ScoredCsv
         var columns = CsvLine.Split(header, separator, source, 1);
         var labelAt = Find(columns, labelColumn, "label", source);
         var scoreAt = Find(columns, scoreColumn, "score", source);
+        var groupAt = groupColumn is null ? -1 : Find(columns, groupColumn, "group", source);
+        var groups = new List<string>();
         var labels = new List<string>();
         var scores = new List<double>();
         var lineNumber = 1;
@@ -65,6 +73,10 @@ public static class ScoredCsv
 
             labels.Add(label);
             scores.Add(score);
+            if (groupAt >= 0)
+            {
+                groups.Add(cells[groupAt].Trim());
+            }
         }
 
         if (labels.Count == 0)
@@ -88,7 +100,10 @@ public static class ScoredCsv
         }
 
         var negative = classes[0] == positive ? classes[1] : classes[0];
-        return new ScoredData(BinaryScores.Create([.. labels.Select(l => l == positive)], [.. scores]), positive, negative);
+        return new ScoredData(BinaryScores.Create([.. labels.Select(l => l == positive)], [.. scores]), positive, negative)
+        {
+            Groups = groupAt >= 0 ? groups : null,
+        };
     }
 
     private static int Find(List<string> columns, string name, string role, string source)
