@@ -55,4 +55,26 @@ internal static class NumpyReduce
         edges[count] = 1.0;
         return edges;
     }
+
+    /// <summary>NumPy's default (linear) percentile, computed the way NumPy does it; sorts <paramref name="values"/> in place.</summary>
+    public static double Percentile(double[] values, double percent)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values;
+        Array.Sort(sorted);
+        var position = (sorted.Length - 1) * (percent / 100.0);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        var gamma = position - below;
+        var a = sorted[below];
+        var b = sorted[above];
+        var difference = b - a;
+
+        // NumPy's _lerp: from below for t < 0.5, from above otherwise (it is then exact at the ends).
+        return gamma >= 0.5 ? b - (difference * (1 - gamma)) : a + (difference * gamma);
+    }
 }

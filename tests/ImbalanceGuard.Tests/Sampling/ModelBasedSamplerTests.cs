@@ -94,7 +94,7 @@ public class ModelBasedSamplerTests
         var result = new InstanceHardnessThreshold { Estimator = new FirstFeatureIsProbability(), Seed = 1 }.FitResample(training);
 
         var majority = Enumerable.Range(0, 50).ToArray();
-        var threshold = InstanceHardnessThreshold.Percentile([.. majority.Select(r => rows[r][0])], (1 - (10 / 50.0)) * 100);
+        var threshold = ImbalanceGuard.Evaluation.NumpyReduce.Percentile([.. majority.Select(r => rows[r][0])], (1 - (10 / 50.0)) * 100);
         Assert.Equal(majority.Where(r => rows[r][0] >= threshold), result.KeptIndices.Where(r => labels[r] == 0));
         Assert.Equal(Enumerable.Range(50, 10), result.KeptIndices.Where(r => labels[r] == 1));
     }
@@ -106,7 +106,7 @@ public class ModelBasedSamplerTests
     [InlineData(new[] { 5.0, 1, 3 }, 25, 2)]
     [InlineData(new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 }, 80, 0.58)]
     public void Percentile_is_numpys_linear_percentile(double[] values, double percent, double expected)
-        => Assert.Equal(expected, InstanceHardnessThreshold.Percentile(values, percent), 12);
+        => Assert.Equal(expected, ImbalanceGuard.Evaluation.NumpyReduce.Percentile(values, percent), 12);
 
     private sealed class FirstFeatureIsProbability : IClassifierTrainer
     {

@@ -1,3 +1,4 @@
+using ImbalanceGuard.Evaluation;
 using ImbalanceGuard.Models;
 
 namespace ImbalanceGuard.Sampling;
@@ -102,7 +103,7 @@ public sealed class InstanceHardnessThreshold : SeededSampler
                 scores[i] = ownClassProbability[rows[i]];
             }
 
-            var threshold = Percentile(scores, (1.0 - (targets[c] / (double)rows.Length)) * 100.0);
+            var threshold = NumpyReduce.Percentile(scores, (1.0 - (targets[c] / (double)rows.Length)) * 100.0);
             foreach (var r in rows)
             {
                 keep[r] = ownClassProbability[r] >= threshold;
@@ -135,27 +136,5 @@ public sealed class InstanceHardnessThreshold : SeededSampler
         }
 
         return rows;
-    }
-
-    /// <summary>NumPy's default (linear) percentile, computed the way NumPy does it; sorts <paramref name="values"/> in place.</summary>
-    internal static double Percentile(double[] values, double percent)
-    {
-        if (values.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values;
-        Array.Sort(sorted);
-        var position = (sorted.Length - 1) * (percent / 100.0);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        var gamma = position - below;
-        var a = sorted[below];
-        var b = sorted[above];
-        var difference = b - a;
-
-        // NumPy's _lerp: from below for t < 0.5, from above otherwise (it is then exact at the ends).
-        return gamma >= 0.5 ? b - (difference * (1 - gamma)) : a + (difference * gamma);
     }
 }
