@@ -10,7 +10,8 @@ internal static class CalibrationNote
     {
         var inflated = results.Where(r => !r.Result.ProbabilitiesCalibrated).Select(r => r.Strategy).ToArray();
         return (inflated.Length == 0 ? "Probabilities" : $"Except for {string.Join(", ", inflated)} (rebalanced inside the learner), probabilities")
-            + " (and the Brier score) are on the data's base rate: where a sampler or class weights rebalance the classes, each fold's pipeline undoes it with the prior correction.";
+            + " (and the Brier score) are on the data's base rate: where a sampler or class weights rebalance the classes, each fold's pipeline undoes it with the prior correction."
+            + (results.Any(r => r.Strategy == "isolation-forest") ? " isolation-forest's anomaly scores become probabilities by Platt scaling on inner folds of each training side." : string.Empty);
     }
 
     /// <summary>

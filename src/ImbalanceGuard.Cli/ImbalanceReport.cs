@@ -86,8 +86,18 @@ internal sealed class ImbalanceReport
         text.Add("Split before resampling: resample only the training split (the file you give to resample) and evaluate on untouched rows; "
             + "resampling before a split or before cross-validation leaks copies of test rows into training and inflates every score.");
         text.Add(SamplerAdvice());
+        if (MinorityCount < AnomalyShare * Rows)
+        {
+            // Below about 0.1 % the rare class is too thin to learn as a class: model what normal looks like instead.
+            text.Add($"Class '{MinorityClass}' is {(100.0 * MinorityCount / Rows).ToString("0.###", CultureInfo.InvariantCulture)} % of the rows, below 0.1 %: "
+                + "frame it as anomaly detection too — compare --strategies none,class-weight,isolation-forest grows an isolation forest on the other rows and calibrates its scores inside each fold.");
+        }
+
         return string.Join(' ', text);
     }
+
+    /// <summary>The share of rows below which the rare class is better framed as an anomaly (the seeds' ~0.1 %).</summary>
+    private const double AnomalyShare = 0.001;
 
     private string SamplerAdvice()
     {

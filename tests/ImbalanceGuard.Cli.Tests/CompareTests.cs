@@ -299,6 +299,23 @@ public class CompareTests
     }
 
     [Fact]
+    public void An_isolation_forest_is_a_strategy_whose_scores_are_calibrated_inside_each_fold()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("hacide.csv"), "--strategies", "none,isolation-forest", "--folds", "3", "--json");
+        var table = Cli.Run("compare", RepositoryFiles.DataFile("hacide.csv"), "--strategies", "none,isolation-forest", "--folds", "3");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var forest = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "isolation-forest");
+        Assert.True(forest.GetProperty("probabilities_calibrated").GetBoolean());
+        // hacide's rare class is 2 % of rows: calibrated probabilities score a Brier near what the base rate alone scores (0.0196), not near 0.25.
+        Assert.InRange(forest.GetProperty("brier").GetDouble(), 0, 0.03);
+        Assert.InRange(forest.GetProperty("average_precision").GetDouble(), 0.3, 1);
+        var words = string.Join(' ', table.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)); // the console wraps long lines
+        Assert.Contains("isolation-forest's anomaly scores become probabilities by Platt scaling", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Repeats_multiply_the_folds()
     {
         var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--repeats", "2", "--json");

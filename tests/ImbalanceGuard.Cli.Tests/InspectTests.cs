@@ -77,6 +77,22 @@ public class InspectTests
     }
 
     [Fact]
+    public void Below_one_in_a_thousand_the_advice_adds_the_anomaly_framing_and_not_above()
+    {
+        using var folder = new TempFolder();
+        // 3 positives in 4,000 rows (0.075 %), and the same file with 5 in 4,000 (0.125 %).
+        string[] Rows(int positives) => ["a,b,label", .. Enumerable.Range(0, 4000).Select(i => $"{i % 97},{i % 13},{(i < positives ? 1 : 0)}")];
+        var rare = Cli.Run("inspect", folder.Csv("rare.csv", Rows(3)));
+        var less = Cli.Run("inspect", folder.Csv("less.csv", Rows(5)));
+
+        Assert.True(rare.ExitCode == 0, rare.ToString());
+        var advice = string.Join(' ', rare.Stdout.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Class '1' is 0.075 % of the rows, below 0.1 %: frame it as anomaly detection too", advice, StringComparison.Ordinal);
+        Assert.Contains("isolation-forest", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("isolation-forest", less.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Label_option_picks_a_column_other_than_the_last()
     {
         using var folder = new TempFolder();

@@ -137,15 +137,7 @@ internal static class PipelineJson
                 writer.WriteString("kind", "random-forest");
                 writer.WriteNumber("classes", forest.ClassCount);
                 writer.WriteNumber("features", forest.FeatureCount);
-                writer.WriteStartArray("trees");
-                foreach (var tree in forest.Trees)
-                {
-                    writer.WriteStartObject();
-                    WriteTreeBody(writer, tree);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                WriteTrees(writer, forest.Trees);
                 break;
             case BalancedEnsembleModel ensemble:
                 writer.WriteString("kind", "balanced-ensemble");
@@ -197,9 +189,17 @@ internal static class PipelineJson
                 writer.WritePropertyName("model");
                 WriteModel(writer, costSensitive.Model);
                 break;
+            case IsolationForestModel isolation:
+                writer.WriteString("kind", "isolation-forest");
+                writer.WriteNumber("classes", isolation.ClassCount);
+                writer.WriteNumber("features", isolation.FeatureCount);
+                writer.WriteNumber("normal_class", isolation.NormalClass);
+                writer.WriteNumber("samples", isolation.Samples);
+                WriteTrees(writer, isolation.Trees);
+                break;
             default:
                 throw new NotSupportedException(
-                    $"A pipeline with a {model.GetType().Name} cannot be saved: only the library's own models (logistic regression, decision tree, random forest, balanced ensembles, AdaBoost/RUSBoost, cost-sensitive) can.");
+                    $"A pipeline with a {model.GetType().Name} cannot be saved: only the library's own models (logistic regression, decision tree, random forest, balanced ensembles, AdaBoost/RUSBoost, cost-sensitive, isolation forest) can.");
         }
 
         writer.WriteEndObject();
@@ -253,9 +253,29 @@ internal static class PipelineJson
                     [.. element.GetProperty("costs").EnumerateArray().Select(ReadDoubles)],
                     element.GetProperty("relabelled").GetBoolean(),
                     element.GetProperty("changed_labels").GetInt32());
+            case "isolation-forest":
+                return new IsolationForestModel(
+                    [.. element.GetProperty("trees").EnumerateArray().Select(ReadTreeBody)],
+                    element.GetProperty("classes").GetInt32(),
+                    element.GetProperty("normal_class").GetInt32(),
+                    element.GetProperty("features").GetInt32(),
+                    element.GetProperty("samples").GetInt32());
             default:
                 throw new DataFormatException($"Unknown model kind '{kind}' in the saved pipeline.");
         }
+    }
+
+    private static void WriteTrees(Utf8JsonWriter writer, IEnumerable<DecisionTreeModel> trees)
+    {
+        writer.WriteStartArray("trees");
+        foreach (var tree in trees)
+        {
+            writer.WriteStartObject();
+            WriteTreeBody(writer, tree);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteTreeBody(Utf8JsonWriter writer, DecisionTreeModel tree)

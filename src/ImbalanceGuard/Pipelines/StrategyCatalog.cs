@@ -21,9 +21,9 @@ namespace ImbalanceGuard.Pipelines;
 public static class StrategyCatalog
 {
     /// <summary>The strategies that are not samplers.</summary>
-    private static readonly string[] Named = ["none", "class-weight", "easy-ensemble", "balanced-bagging", "balanced-random-forest", "rus-boost", "focal-loss"];
+    private static readonly string[] Named = ["none", "class-weight", "easy-ensemble", "balanced-bagging", "balanced-random-forest", "rus-boost", "focal-loss", "isolation-forest"];
 
-    /// <summary>Every strategy name: <c>none</c>, <c>class-weight</c>, the sampler names, the ensembles and <c>focal-loss</c>.</summary>
+    /// <summary>Every strategy name: <c>none</c>, <c>class-weight</c>, the sampler names, the ensembles, <c>focal-loss</c> and <c>isolation-forest</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Named[..2], .. SamplerCatalog.Names, .. Named[2..]];
 
     /// <summary>The base models: <c>logistic</c>, <c>tree</c>, <c>forest</c>.</summary>
@@ -95,6 +95,15 @@ public static class StrategyCatalog
                 return Plain(new RUSBoostClassifier { Seed = seed }, [], []);
             case "focal-loss":
                 return Plain(new LogisticRegression { FocalLoss = new FocalLoss() }, [new StandardScaler()], encoding);
+            case "isolation-forest":
+                // Anomaly detection: grown on the largest class of the training rows only; its anomaly score is no
+                // probability, so Platt scaling on inner folds makes it one and every column of a comparison means what it says.
+                return new ImbalancePipeline(new IsolationForest { Seed = seed })
+                {
+                    Calibration = CalibrationMethod.Platt,
+                    Threshold = threshold,
+                    Seed = seed,
+                };
         }
 
         if (!isSampler)
