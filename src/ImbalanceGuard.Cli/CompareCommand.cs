@@ -124,6 +124,13 @@ internal static class CompareCommand
             // Whether every fold's probabilities are on the data's base rate (the table says it below itself).
             w.WriteBoolean("probabilities_calibrated", r.Result.ProbabilitiesCalibrated);
             w.WriteNumber("folds", r.Result.Folds.Count);
+            w.WriteStartArray("sampling_notes");
+            foreach (var note in r.Result.SamplingNotes)
+            {
+                w.WriteStringValue(note.Message);
+            }
+
+            w.WriteEndArray();
         });
 
     /// <summary>

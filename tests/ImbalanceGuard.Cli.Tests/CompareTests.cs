@@ -258,6 +258,25 @@ public class CompareTests
     }
 
     [Fact]
+    public void Sampling_notes_of_the_folds_are_said_once_per_strategy_on_stderr_and_listed_in_the_json()
+    {
+        // hacide: balancing 980 rows of class 0 against 20 by random under-sampling discards 98 % of class 0 in every fold.
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("hacide.csv"), "--strategies", "none,random-under", "--folds", "3", "--seed", "7", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("hacide.csv"));
+        var expected = CrossValidation.Run(StrategyCatalog.Create("random-under", "logistic", seed: 7), data, new StratifiedKFold(3, shuffle: true, seed: 7));
+        var note = Assert.Single(expected.SamplingNotes).Message;
+        Assert.Contains("of the rows of class '0' (in 3 of 3 folds)", note, StringComparison.Ordinal);
+        Assert.Equal([$"note: random-under: {note}"], result.StderrLines);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var notes = json.RootElement.EnumerateArray().ToDictionary(
+            row => row.GetProperty("strategy").GetString()!, row => row.GetProperty("sampling_notes").EnumerateArray().Select(n => n.GetString()!).ToArray());
+        Assert.Equal([note], notes["random-under"]);
+        Assert.Empty(notes["none"]);
+    }
+
+    [Fact]
     public void Repeats_multiply_the_folds()
     {
         var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--repeats", "2", "--json");

@@ -71,7 +71,10 @@ public static class CrossValidation
                 fold.Training.RowCount,
                 fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
                 fold.Validation.RowCount,
-                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds));
+                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds))
+            {
+                SamplingNotes = fitted.SamplingNotes,
+            };
             folds.Add(result);
             options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
         }

@@ -198,11 +198,13 @@ public sealed class ImbalancePipeline
 
         var current = new TrainingSet(table);
         var resampling = new List<ResamplingStep>(Samplers.Count);
+        var notes = new List<SamplingNote>();
         foreach (var sampler in Samplers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = sampler.FitResample(current);
             resampling.Add(new ResamplingStep(sampler.Name, result.CountsBefore, result.CountsAfter, result.SyntheticCount));
+            notes.AddRange(result.Notes);
             current = result.Resampled;
         }
 
@@ -222,7 +224,7 @@ public sealed class ImbalancePipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new FittedChain(transforms, Trainer.Fit(learnerRows), resampling, current.Table);
+        return new FittedChain(transforms, Trainer.Fit(learnerRows), resampling, current.Table, notes);
     }
 
     private int ResolvePositiveClass(TrainingSet training)
