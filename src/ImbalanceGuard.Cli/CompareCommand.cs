@@ -127,6 +127,13 @@ internal static class CompareCommand
             // Whether every fold's probabilities are on the data's base rate (the table says it below itself).
             w.WriteBoolean("probabilities_calibrated", r.Result.ProbabilitiesCalibrated);
             w.WriteNumber("folds", r.Result.Folds.Count);
+            w.WriteStartArray("sampling_notes");
+            foreach (var note in r.Result.SamplingNotes)
+            {
+                w.WriteStringValue(note.Message);
+            }
+
+            w.WriteEndArray();
         });
 
     /// <summary>
@@ -233,6 +240,10 @@ internal static class CompareCommand
             CultureInfo.InvariantCulture,
             $"Mean ± std over {comparison.Results[0].Result.Folds.Count} {Comparison.FoldKind(comparison.Settings)}, ranked by {ranking}.")));
         console.MarkupLine($"Decision metrics are at a threshold tuned for {Markup.Escape(objective.ToString())} on inner folds of each training side; no fold's threshold saw its validation rows.");
+        if (comparison.Settings.TimeColumn is not null)
+        {
+            console.MarkupLine("The inner folds are time-ordered too: each scores its rows with a model of earlier rows, and the earliest block only trains.");
+        }
         if (showConstraints)
         {
             console.MarkupLine("A fold meets the constraints when its training side had a threshold that met them and that threshold still meets them on the fold's validation rows.");

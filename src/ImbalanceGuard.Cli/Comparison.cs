@@ -168,6 +168,15 @@ internal sealed class Comparison
             }
         }
 
+        // Each fold's pipeline resamples on its own; what resample would have said once is said once per strategy here.
+        foreach (var result in comparison.Results)
+        {
+            foreach (var sampling in result.Result.SamplingNotes)
+            {
+                stderr.WriteLine($"note: {result.Strategy}: {sampling.Message}");
+            }
+        }
+
         if (CalibrationNote.Warning(comparison.Results, comparison.PositiveClass) is { } uncalibrated)
         {
             stderr.WriteLine(uncalibrated);

@@ -60,7 +60,8 @@ internal sealed class ComparisonOptions
     {
         Description = "A column of times (numbers, or ISO-8601 dates such as 2024-03-01T14:30:00Z) that is not a feature: the folds are "
             + "time-ordered (each trains on earlier rows only, so samplers see only the training window), rows with equal times stay in "
-            + "one fold. Not with --repeats or --group-column.",
+            + "one fold; each fold's threshold is tuned on time-ordered inner folds of its training side too (each scored by a model of earlier rows). "
+            + "Not with --repeats or --group-column.",
         HelpName = "COL",
     };
 

@@ -144,6 +144,7 @@ public static class HtmlReport
             html.Append("</ul>\n");
         }
 
+        AppendSamplingNotes(html, data.Strategies);
         html.Append("<p class=\"note\">");
         html.Append(Encode(Invariant($"Mean ± standard deviation over {best.Result.Folds.Count} folds of leakage-safe cross-validation: every fold resamples, weights and tunes its own training side and is scored on validation rows no step saw. Decision metrics are at a threshold tuned for {data.Objective} inside each training fold.")));
         html.Append("</p>\n");
@@ -205,6 +206,30 @@ public static class HtmlReport
         var format = metric == MetricNames.FitSeconds ? "0.00" : "0.000";
         return summary.Mean.ToString(format, CultureInfo.InvariantCulture)
             + " <span class=\"spread\">± " + summary.StandardDeviation.ToString(format, CultureInfo.InvariantCulture) + "</span>";
+    }
+
+    /// <summary>
+    /// What the folds' samplers did as asked but deserves a word (a class mostly discarded, rows repeated many
+    /// times), per strategy, under the table whose figures it qualifies; nothing when no fold had a note.
+    /// </summary>
+    private static void AppendSamplingNotes(StringBuilder html, IReadOnlyList<StrategyResult> strategies)
+    {
+        var noted = strategies.Where(s => s.Result.SamplingNotes.Count > 0).ToArray();
+        if (noted.Length == 0)
+        {
+            return;
+        }
+
+        html.Append("<p class=\"note\">Notes on the resampling inside the folds:</p>\n<ul class=\"sampling-notes\">\n");
+        foreach (var strategy in noted)
+        {
+            foreach (var note in strategy.Result.SamplingNotes)
+            {
+                html.Append("<li><strong>").Append(Encode(strategy.Strategy)).Append("</strong>: ").Append(Encode(note.Message)).Append("</li>\n");
+            }
+        }
+
+        html.Append("</ul>\n");
     }
 
     private static void AppendFigure(StringBuilder html, byte[] png, string alt, string caption)

@@ -147,22 +147,26 @@ public class CompareTests
     [Fact]
     public void A_cost_objective_on_time_ordered_folds_runs_end_to_end_on_real_dated_data()
     {
-        var result = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none,smote", "--objective", "cost:fp=1,fn=50", "--time-column", "date", "--gap", "1", "--json");
+        // The earliest time-ordered inner block of the first training fold holds 3 drops: SMOTE needs k_neighbors=2 there.
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none,smote", "--param", "smote.k_neighbors=2", "--objective", "cost:fp=1,fn=50", "--time-column", "date", "--gap", "1", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         var data = Dataset.LoadCsv(RepositoryFiles.DataFile("goog_drops.csv"), new CsvLoadOptions { IgnoreColumns = ["date"] });
-        var times = File.ReadLines(RepositoryFiles.DataFile("goog_drops.csv")).Skip(1).Select(l => (double)DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture).Ticks).ToArray();
-        var expected = CrossValidation.Run(
-            StrategyCatalog.Create("smote", "logistic", seed: 0, ThresholdPolicy.Tuned(ThresholdObjective.Parse("cost:fp=1,fn=50"))),
+        var expected = StrategyComparison.Run(
             data,
-            new TimeSeriesSplit(5, gap: 1, times: times));
+            ["smote"],
+            "logistic",
+            new TimeSeriesSplit(5, gap: 1, times: GoogTimes()),
+            parameters: new Dictionary<string, IReadOnlyDictionary<string, string>> { ["smote"] = new Dictionary<string, string> { ["k_neighbors"] = "2" } },
+            objective: ThresholdObjective.Parse("cost:fp=1,fn=50"))[0].Result;
         var smote = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "smote");
         Assert.Equal(expected[MetricNames.ObjectiveValue].Mean, smote.GetProperty("objective_value").GetDouble(), 12);
         Assert.Equal(expected[MetricNames.AveragePrecision].Mean, smote.GetProperty("average_precision").GetDouble(), 12);
         Assert.Equal(5, smote.GetProperty("folds").GetInt32());
 
         var table = Cli.Run("compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none", "--time-column", "date");
+        Assert.True(table.ExitCode == 0, table.ToString());
         Assert.Contains("over 5 time-ordered folds on 'date'", table.Stdout, StringComparison.Ordinal);
     }
 
@@ -206,6 +210,53 @@ public class CompareTests
             result.StdoutLines[^1],
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Time_ordered_folds_tune_thresholds_on_time_ordered_inner_folds_with_and_without_an_objective()
+    {
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("goog_drops.csv"), new CsvLoadOptions { IgnoreColumns = ["date"] });
+        foreach (var objective in new[] { null, "cost:fp=1,fn=50" })
+        {
+            string[] args = ["compare", RepositoryFiles.DataFile("goog_drops.csv"), "--strategies", "none,smote", "--time-column", "date", "--json"];
+            var result = Cli.Run(objective is null ? args : [.. args, "--objective", objective]);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var json = JsonDocument.Parse(result.Stdout);
+            var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("strategy").GetString()!);
+
+            // The library's time-ordered comparison, figure for figure.
+            var expected = StrategyComparison.Run(data, ["none"], "logistic", new TimeSeriesSplit(5, times: GoogTimes()), objective: objective is null ? null : ThresholdObjective.Parse(objective))[0].Result;
+            Assert.Equal(expected[MetricNames.F1].Mean, rows["none"].GetProperty("f1").GetDouble(), 12);
+            Assert.Equal(expected[MetricNames.Threshold].Mean, rows["none"].GetProperty("threshold").GetDouble(), 12);
+
+            // SMOTE's 5 neighbours do not fit in the earliest inner block of the first training window (3 drops).
+            Assert.Equal(
+                "smote cannot run in every fold: class '1' has 66 rows; a training fold holds as few as 14 and an inner fold 3; smote's k_neighbors=5 needs 6: --param smote.k_neighbors=2.",
+                rows["smote"].GetProperty("skipped").GetString());
+        }
+    }
+
+    [Fact]
+    public void With_a_time_column_the_inner_folds_follow_time_too()
+    {
+        // Enough positive rows for shuffled inner folds in every training window, but none in the first training
+        // window's earliest quarter: only time-ordered inner folds refuse it.
+        using var folder = new TempFolder();
+        var csv = folder.Csv("late.csv", ["day,x,label", .. Enumerable.Range(0, 120).Select(i => FormattableString.Invariant($"{i},{i % 7},{(i >= 12 && i % 4 == 0 ? 1 : 0)}"))]);
+
+        var shuffled = Cli.Run("compare", csv, "--strategies", "none", "--folds", "2");
+        var timed = Cli.Run("compare", csv, "--strategies", "none", "--folds", "2", "--time-column", "day");
+
+        Assert.True(shuffled.ExitCode == 0, shuffled.ToString());
+        Assert.Equal(2, timed.ExitCode);
+        Assert.Equal(
+            ["error: the strategy cannot run on this data: Calibration and threshold tuning use 3 time-ordered inner folds of a training fold (each block scored by a model of the blocks before it), but the positive class '1' has 0 rows in the earliest block, which every inner model trains on, and 7 rows in the later blocks, which are scored; each needs one (training fold 1 of 2); use fewer folds or give more data."],
+            timed.StderrLines);
+    }
+
+    /// <summary>The dates of goog_drops.csv as the CLI reads them (ticks).</summary>
+    private static double[] GoogTimes()
+        => [.. File.ReadLines(RepositoryFiles.DataFile("goog_drops.csv")).Skip(1).Select(l => (double)DateTime.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture).Ticks)];
 
     [Fact]
     public void Group_folds_run_with_the_group_column_left_out_of_the_features()
@@ -313,6 +364,25 @@ public class CompareTests
         Assert.InRange(forest.GetProperty("average_precision").GetDouble(), 0.3, 1);
         var words = string.Join(' ', table.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)); // the console wraps long lines
         Assert.Contains("isolation-forest's anomaly scores become probabilities by Platt scaling", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sampling_notes_of_the_folds_are_said_once_per_strategy_on_stderr_and_listed_in_the_json()
+    {
+        // hacide: balancing 980 rows of class 0 against 20 by random under-sampling discards 98 % of class 0 in every fold.
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("hacide.csv"), "--strategies", "none,random-under", "--folds", "3", "--seed", "7", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var data = Dataset.LoadCsv(RepositoryFiles.DataFile("hacide.csv"));
+        var expected = CrossValidation.Run(StrategyCatalog.Create("random-under", "logistic", seed: 7), data, new StratifiedKFold(3, shuffle: true, seed: 7));
+        var note = Assert.Single(expected.SamplingNotes).Message;
+        Assert.Contains("of the rows of class '0' (in 3 of 3 folds)", note, StringComparison.Ordinal);
+        Assert.Equal([$"note: random-under: {note}"], result.StderrLines);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var notes = json.RootElement.EnumerateArray().ToDictionary(
+            row => row.GetProperty("strategy").GetString()!, row => row.GetProperty("sampling_notes").EnumerateArray().Select(n => n.GetString()!).ToArray());
+        Assert.Equal([note], notes["random-under"]);
+        Assert.Empty(notes["none"]);
     }
 
     [Fact]

@@ -19,6 +19,29 @@ public partial class HtmlReportTests
     }
 
     [Fact]
+    public void The_sampling_notes_of_the_folds_are_listed_under_the_table_by_strategy()
+    {
+        var data = ReportFixtures.Hacide;
+        var html = HtmlReport.Build(data);
+
+        // hacide's random-under discards 98 % of class 0 in each fold; none and SMOTE have nothing to say.
+        var noted = data.Strategies.Where(s => s.Result.SamplingNotes.Count > 0).ToArray();
+        var strategy = Assert.Single(noted);
+        Assert.Equal("random-under", strategy.Strategy);
+        var note = Assert.Single(strategy.Result.SamplingNotes);
+        Assert.Contains($"<li><strong>random-under</strong>: {System.Net.WebUtility.HtmlEncode(note.Message)}</li>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("class=\"sampling-notes\"", StringComparison.Ordinal) > html.IndexOf("Strategies compared", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_report_without_sampling_notes_has_no_list_of_them()
+    {
+        var html = HtmlReport.Build(ReportFixtures.Compare("pima.csv", ["none", "class-weight"]));
+
+        Assert.DoesNotContain("sampling-notes", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_plot_is_an_inline_png_that_decodes_to_a_drawn_image()
     {
         var html = HtmlReport.Build(ReportFixtures.Hacide);

@@ -50,7 +50,9 @@ public static class CrossValidation
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             // A constrained objective no threshold meets on a training side is that fold's finding, not a failure.
-            var fitted = pipeline.FitCore(fold.Training, unreachableLeavesNoThreshold: true, cancellation);
+            // Time-ordered inner folds follow the splitter's times when it has them, row order otherwise.
+            var times = pipeline.TimeOrderedInnerFolds && pipeline.NeedsInnerFolds ? InnerSplit.TimesOf(splitter, fold) : null;
+            var fitted = pipeline.FitCore(fold.Training, unreachableLeavesNoThreshold: true, cancellation, times);
             var seconds = clock.Elapsed.TotalSeconds;
             var scores = fitted.Score(fold.Validation, options.LeakageChecks);
             calibrated &= fitted.ProbabilitiesCalibrated;
@@ -71,7 +73,10 @@ public static class CrossValidation
                 fold.Training.RowCount,
                 fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
                 fold.Validation.RowCount,
-                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds));
+                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds))
+            {
+                SamplingNotes = fitted.SamplingNotes,
+            };
             folds.Add(result);
             options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
         }
@@ -97,7 +102,9 @@ public static class CrossValidation
     /// What keeps <paramref name="pipeline"/> from running on the folds of <paramref name="splitter"/>, found from class
     /// counts alone before anything is fitted: a class that some training fold, or some inner fold the pipeline
     /// uses for calibration or threshold tuning, leaves with fewer rows than a sampler's neighbours need; a
-    /// sampling strategy those counts cannot meet; or too few positive rows for the inner folds. Null when the
+    /// sampling strategy those counts cannot meet; or too few positive rows for the inner folds (with
+    /// <see cref="ImbalancePipeline.TimeOrderedInnerFolds"/>: none in a training fold's earliest inner block or
+    /// none in its scored blocks, or too few rows or too many equal times for the blocks). Null when the
     /// counts allow every fit (a fit can still fail on what counts do not show, such as every row alike).
     /// </summary>
     /// <exception cref="ArgumentException">The pipeline's positive class is not a class of the data, or the splitter cannot split it.</exception>
@@ -106,8 +113,10 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(splitter);
-        return FoldCounts.Of(data, splitter, pipeline.NeedsInnerFolds ? pipeline.InnerFolds : 0, pipeline.Seed)
-            .Problem(pipeline.Samplers, PositiveClass(pipeline, data), pipeline.NeedsInnerFolds ? pipeline.InnerFolds : 0);
+        var positive = PositiveClass(pipeline, data);
+        var innerFolds = pipeline.NeedsInnerFolds ? pipeline.InnerFolds : 0;
+        return FoldCounts.Of(data, splitter, innerFolds, pipeline.Seed, pipeline.TimeOrderedInnerFolds, positive)
+            .Problem(pipeline.Samplers, positive, innerFolds);
     }
 
     /// <summary>One positive class for every fold: the pipeline's, or the rarest class of the whole dataset.</summary>

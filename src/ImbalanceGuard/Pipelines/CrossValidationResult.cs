@@ -26,10 +26,17 @@ public sealed class CrossValidationResult
             n => n,
             n => MetricSummary.Of(folds.Select(f => f.Metrics.TryGetValue(n, out var v) ? v : double.NaN)),
             StringComparer.Ordinal);
+        SamplingNotes = SamplingNoteSummary.Of(folds);
     }
 
     /// <summary>Every fold, in the order it ran.</summary>
     public IReadOnlyList<FoldResult> Folds { get; }
+
+    /// <summary>
+    /// The folds' sampling notes (<see cref="FoldResult.SamplingNotes"/>), one per sampler, class and kind of note,
+    /// with how many folds it happened in; in the order they first happened. Empty when no fold had one.
+    /// </summary>
+    public IReadOnlyList<SamplingNoteSummary> SamplingNotes { get; }
 
     /// <summary>Each metric over the folds, by <see cref="MetricNames"/> name.</summary>
     public IReadOnlyDictionary<string, MetricSummary> Metrics { get; }

@@ -1,9 +1,10 @@
 using ImbalanceGuard.Models;
+using ImbalanceGuard.Sampling;
 
 namespace ImbalanceGuard.Pipelines;
 
 /// <summary>The fitted preprocessing and model of a pipeline: maps a raw row to class probabilities.</summary>
-internal sealed class FittedChain(IReadOnlyList<FeatureTransform> transforms, IProbabilisticClassifier model, IReadOnlyList<ResamplingStep> resampling, RowTable? trainedOn)
+internal sealed class FittedChain(IReadOnlyList<FeatureTransform> transforms, IProbabilisticClassifier model, IReadOnlyList<ResamplingStep> resampling, RowTable? trainedOn, IReadOnlyList<SamplingNote>? samplingNotes = null)
 {
     public IReadOnlyList<FeatureTransform> Transforms { get; } = transforms;
 
@@ -13,6 +14,9 @@ internal sealed class FittedChain(IReadOnlyList<FeatureTransform> transforms, IP
 
     /// <summary>The rows the model was fitted on (after resampling and weights); null once loaded from a file.</summary>
     public RowTable? TrainedOn { get; } = trainedOn;
+
+    /// <summary>The notes of the samplers' runs, in run order; none once loaded from a file.</summary>
+    public IReadOnlyList<SamplingNote> SamplingNotes { get; } = samplingNotes ?? [];
 
     /// <summary>The widest row any step produces: the size of the scratch a caller passes in.</summary>
     public int FeatureCount { get; } = transforms.Count == 0 ? 0 : transforms.Max(t => Math.Max(t.Input.FeatureCount, t.Output.FeatureCount));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImbalanceGuard.Calibration;
 using ImbalanceGuard.Evaluation;
 using ImbalanceGuard.Models;
+using ImbalanceGuard.Sampling;
 using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Pipelines;
@@ -96,6 +97,14 @@ public sealed class FittedPipeline
 
     /// <summary>What each sampler did to the training rows during the final fit.</summary>
     public IReadOnlyList<ResamplingStep> Resampling => _chain.Resampling;
+
+    /// <summary>
+    /// What the samplers' runs during the final fit did as asked but deserves a word (a class mostly discarded, or
+    /// its rows repeated many times; see <see cref="SamplingResult.Notes"/>), in run order. Empty when there was
+    /// nothing to say, and always empty for a pipeline loaded from a file: the notes describe a fit, not the model,
+    /// and are not saved.
+    /// </summary>
+    public IReadOnlyList<SamplingNote> SamplingNotes => _chain.SamplingNotes;
 
     /// <summary>The names of the preprocessing steps, in order.</summary>
     public IReadOnlyList<string> Preprocessing => [.. _chain.Transforms.Select(t => t.Name)];

@@ -13,31 +13,52 @@ internal sealed class FoldCounts
     private readonly List<int[]> _outer = [];
     private readonly List<int[]> _inner = [];
     private readonly Dataset _data;
+    private bool _timeOrdered;
+    private string? _timeOrderedProblem; // why some training fold's time-ordered inner folds cannot work
 
     private FoldCounts(Dataset data) => _data = data;
 
-    public static FoldCounts Of(Dataset data, IFoldSplitter splitter, int innerFolds, int seed)
+    /// <summary>
+    /// Counts the training folds of <paramref name="splitter"/> and the inner training parts of
+    /// <paramref name="innerFolds"/> inner folds (0 for none), stratified and shuffled by <paramref name="seed"/> or,
+    /// with <paramref name="timeOrdered"/>, in time with class <paramref name="positive"/> checked in their blocks.
+    /// </summary>
+    public static FoldCounts Of(Dataset data, IFoldSplitter splitter, int innerFolds, int seed, bool timeOrdered, int positive)
     {
-        var result = new FoldCounts(data);
+        var result = new FoldCounts(data) { _timeOrdered = timeOrdered && innerFolds >= 2 };
         var k = data.ClassCount;
 
         // The library's splitters read labels only: folds of a feature-less copy cost no copy of the features.
         var source = splitter is StratifiedKFold or RepeatedStratifiedKFold or TimeSeriesSplit or StratifiedGroupKFold ? LabelsOnly(data) : data;
+        var index = 0;
         foreach (var fold in splitter.Split(source))
         {
+            index++;
             var labels = fold.Training.Labels;
             var counts = Count(labels, k, _ => true);
             result._outer.Add(counts);
-            if (innerFolds < 2 || labels.Length < innerFolds)
+            if (innerFolds < 2 || (!timeOrdered && labels.Length < innerFolds))
             {
                 continue;
             }
 
             // The same inner folds ImbalancePipeline.Fit makes.
-            var assignment = StratifiedKFold.AssignFolds(labels, k, innerFolds, new SeededRandom(seed));
-            for (var f = 0; f < innerFolds; f++)
+            var times = timeOrdered ? InnerSplit.TimesOf(splitter, fold) : null;
+            var inner = InnerSplit.Folds(labels, k, innerFolds, timeOrdered, times, seed, out var blocks);
+            var shortfall = inner is not null && timeOrdered
+                ? InnerSplit.TimeOrderedShortfall(inner, labels, positive, data.Schema.ClassNames[positive], "a training fold")
+                : null;
+            if (inner is null || shortfall is not null)
             {
-                result._inner.Add(Count(labels, k, i => assignment[i] != f));
+                result._timeOrderedProblem ??= shortfall is not null
+                    ? Invariant($"{shortfall} (training fold {index} of {splitter.SplitCount}); use fewer folds or give more data.")
+                    : Invariant($"Calibration and threshold tuning use time-ordered inner folds of each training fold, but in training fold {index} of {splitter.SplitCount}: {blocks}");
+                continue;
+            }
+
+            foreach (var (train, _) in inner)
+            {
+                result._inner.Add(CountRows(labels, k, train));
             }
         }
 
@@ -48,7 +69,13 @@ internal sealed class FoldCounts
     public CrossValidationProblem? Problem(IReadOnlyList<Sampler> samplers, int positive, int innerFolds)
     {
         var names = _data.Schema.ClassNames;
-        if (innerFolds >= 2 && _outer.Count > 0 && _outer.Min(c => c[positive]) is var fewest && fewest < innerFolds)
+        if (_timeOrderedProblem is { } timeOrdered)
+        {
+            return new CrossValidationProblem(timeOrdered);
+        }
+
+        // Stratified inner folds need a positive row in each; time-ordered ones were checked block by block.
+        if (innerFolds >= 2 && !_timeOrdered && _outer.Count > 0 && _outer.Min(c => c[positive]) is var fewest && fewest < innerFolds)
         {
             return new CrossValidationProblem(Invariant(
                 $"Calibration and threshold tuning use {innerFolds} inner folds of each training fold, but class '{names[positive]}' (positive) has {Plural.Rows(_data.ClassCounts[positive])} and a training fold holds as few as {fewest} of them; use fewer folds or give more data."));
@@ -110,6 +137,17 @@ internal sealed class FoldCounts
             {
                 counts[labels[i]]++;
             }
+        }
+
+        return counts;
+    }
+
+    private static int[] CountRows(ReadOnlySpan<int> labels, int classes, int[] rows)
+    {
+        var counts = new int[classes];
+        foreach (var row in rows)
+        {
+            counts[labels[row]]++;
         }
 
         return counts;

@@ -1,3 +1,5 @@
+using ImbalanceGuard.Sampling;
+
 namespace ImbalanceGuard.Pipelines;
 
 /// <summary>What one fold of a <see cref="CrossValidation"/> measured.</summary>
@@ -17,4 +19,7 @@ public sealed record FoldResult(
 {
     /// <summary>The seconds <see cref="ImbalancePipeline.Fit"/> took on this fold.</summary>
     public double FitSeconds => Metrics[MetricNames.FitSeconds];
+
+    /// <summary>The notes of the fold's resampling (see <see cref="FittedPipeline.SamplingNotes"/>); empty when there were none.</summary>
+    public IReadOnlyList<SamplingNote> SamplingNotes { get; init; } = [];
 }

@@ -13,7 +13,8 @@ namespace ImbalanceGuard.Pipelines;
 /// the training rows → sampler(s) → class weights → trainer → calibrator → decision threshold.
 /// <see cref="Fit"/> takes a <see cref="TrainingSet"/> and is the only place that resamples; the fitted pipeline
 /// scores rows and never resamples. A calibrator or a tuned threshold is fitted on out-of-fold scores of the
-/// training rows (inner stratified folds), never on the rows it is then judged on.
+/// training rows (inner stratified folds, or time-ordered ones with <see cref="TimeOrderedInnerFolds"/>), never on
+/// the rows it is then judged on.
 /// </summary>
 /// <example>
 /// <code>
@@ -77,7 +78,7 @@ public sealed class ImbalancePipeline
     /// <summary>The class whose probability is calibrated and thresholded; null for the training rows' rarest class.</summary>
     public string? PositiveClass { get; init; }
 
-    /// <summary>The inner stratified folds that give out-of-fold scores for calibration and threshold tuning. Default 3.</summary>
+    /// <summary>The inner folds that give out-of-fold scores for calibration and threshold tuning. Default 3.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>
     public int InnerFolds
     {
@@ -91,6 +92,19 @@ public sealed class ImbalancePipeline
 
     /// <summary>Seeds the shuffle of the inner folds. Default 0.</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// Whether the inner folds follow time instead of being shuffled and stratified (forward chaining): the
+    /// training rows, in time order, are cut into <see cref="InnerFolds"/> + 1 consecutive blocks, and each block
+    /// after the first is scored by the chain fitted on the blocks before it, so no row is scored by a model that
+    /// trained on later rows. The first block only trains and gets no out-of-fold score; calibration and threshold
+    /// tuning use the scored rows. Time order is the order of the rows given to <see cref="Fit"/>; inside
+    /// <see cref="CrossValidation"/> with a <see cref="TimeSeriesSplit"/> that has times, the order of those times,
+    /// rows with equal times kept in one block. Default false; <see cref="StrategyComparison"/> sets it when its
+    /// folds are a <see cref="TimeSeriesSplit"/>. A setting of the fit, like <see cref="InnerFolds"/>: not saved
+    /// with the fitted pipeline.
+    /// </summary>
+    public bool TimeOrderedInnerFolds { get; init; }
 
     /// <summary>Whether fitting needs out-of-fold scores of the training rows.</summary>
     public bool NeedsInnerFolds => Threshold.IsTuned || Calibration is CalibrationMethod.Platt or CalibrationMethod.Isotonic;
@@ -110,9 +124,10 @@ public sealed class ImbalancePipeline
     /// <summary>
     /// As <see cref="Fit(TrainingSet, CancellationToken)"/>; with <paramref name="unreachableLeavesNoThreshold"/>, a threshold
     /// objective no threshold meets leaves the fitted pipeline without a threshold instead of throwing, so a
-    /// cross-validation can report that fold as one where the constraints were not met.
+    /// cross-validation can report that fold as one where the constraints were not met. <paramref name="times"/>
+    /// orders the rows for <see cref="TimeOrderedInnerFolds"/> (null: row order).
     /// </summary>
-    internal FittedPipeline FitCore(TrainingSet training, bool unreachableLeavesNoThreshold, CancellationToken cancellationToken)
+    internal FittedPipeline FitCore(TrainingSet training, bool unreachableLeavesNoThreshold, CancellationToken cancellationToken, IReadOnlyList<double>? times = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (training.SyntheticRowCount > 0)
@@ -133,7 +148,7 @@ public sealed class ImbalancePipeline
         TunedThreshold? tuned = null;
         if (NeedsInnerFolds)
         {
-            var outOfFold = OutOfFoldScores(training, positive, cancellationToken);
+            var outOfFold = OutOfFoldScores(training, positive, times, cancellationToken);
             if (Calibration == CalibrationMethod.Platt)
             {
                 calibrator = PlattScaling.Fit(outOfFold);
@@ -163,7 +178,12 @@ public sealed class ImbalancePipeline
     }
 
     /// <summary>The same pipeline with <see cref="PositiveClass"/> set.</summary>
-    internal ImbalancePipeline WithPositiveClass(string positiveClass) => new(Trainer)
+    internal ImbalancePipeline WithPositiveClass(string positiveClass) => With(positiveClass, TimeOrderedInnerFolds);
+
+    /// <summary>The same pipeline with <see cref="TimeOrderedInnerFolds"/> set.</summary>
+    internal ImbalancePipeline WithTimeOrderedInnerFolds() => With(PositiveClass, timeOrderedInnerFolds: true);
+
+    private ImbalancePipeline With(string? positiveClass, bool timeOrderedInnerFolds) => new(Trainer)
     {
         Preprocessing = Preprocessing,
         Samplers = Samplers,
@@ -174,6 +194,7 @@ public sealed class ImbalancePipeline
         PositiveClass = positiveClass,
         InnerFolds = InnerFolds,
         Seed = Seed,
+        TimeOrderedInnerFolds = timeOrderedInnerFolds,
     };
 
     /// <summary>Whether a sampler makes rows, whose features a one-hot block must not be mixed into (see <see cref="Preprocessing"/>).</summary>
@@ -198,11 +219,13 @@ public sealed class ImbalancePipeline
 
         var current = new TrainingSet(table);
         var resampling = new List<ResamplingStep>(Samplers.Count);
+        var notes = new List<SamplingNote>();
         foreach (var sampler in Samplers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = sampler.FitResample(current);
             resampling.Add(new ResamplingStep(sampler.Name, result.CountsBefore, result.CountsAfter, result.SyntheticCount));
+            notes.AddRange(result.Notes);
             current = result.Resampled;
         }
 
@@ -222,7 +245,7 @@ public sealed class ImbalancePipeline
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new FittedChain(transforms, Trainer.Fit(learnerRows), resampling, current.Table);
+        return new FittedChain(transforms, Trainer.Fit(learnerRows), resampling, current.Table, notes);
     }
 
     private int ResolvePositiveClass(TrainingSet training)
@@ -263,42 +286,61 @@ public sealed class ImbalancePipeline
         return rarest >= 0 ? rarest : throw new ArgumentException("The data has no rows.");
     }
 
-    private BinaryScores OutOfFoldScores(TrainingSet training, int positive, CancellationToken cancellationToken)
+    private BinaryScores OutOfFoldScores(TrainingSet training, int positive, IReadOnlyList<double>? times, CancellationToken cancellationToken)
     {
         var labels = training.Labels;
         var positives = training.ClassCounts[positive];
-        if (positives < InnerFolds)
+        var className = training.Schema.ClassNames[positive];
+        if (!TimeOrderedInnerFolds && positives < InnerFolds)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{training.Schema.ClassNames[positive]}' has only {Plural.Rows(positives)} there; lower InnerFolds or give more data."),
+                string.Create(CultureInfo.InvariantCulture, $"Calibration and threshold tuning use {InnerFolds} inner folds of the training rows, but the positive class '{className}' has only {Plural.Rows(positives)} there; lower InnerFolds or give more data."),
                 nameof(training));
         }
 
-        var fold = StratifiedKFold.AssignFolds(labels, training.ClassCount, InnerFolds, new SeededRandom(Seed));
+        if (times is not null && times.Count != training.RowCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{times.Count} times for {training.RowCount} training rows."), nameof(times));
+        }
+
+        var folds = InnerSplit.Folds(labels, training.ClassCount, InnerFolds, TimeOrderedInnerFolds, times, Seed, out var problem)
+            ?? throw new ArgumentException($"Calibration and threshold tuning use time-ordered inner folds of the training rows: {problem}", nameof(training));
+        if (TimeOrderedInnerFolds && InnerSplit.TimeOrderedShortfall(folds, labels, positive, className, "the training rows") is { } shortfall)
+        {
+            throw new ArgumentException($"{shortfall}; lower InnerFolds or give more data.", nameof(training));
+        }
+
         var scores = new double[training.RowCount];
+        var isScored = new bool[training.RowCount];
         Span<double> probabilities = stackalloc double[training.ClassCount];
-        for (var f = 0; f < InnerFolds; f++)
+        foreach (var (train, score) in folds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var inner = Enumerable.Range(0, training.RowCount).Where(i => fold[i] != f).ToArray();
-            var chain = FitChain(training.Table.Select(inner), cancellationToken);
+            var chain = FitChain(training.Table.Select(train), cancellationToken);
             var buffer = chain.NewScratch();
-            for (var i = 0; i < training.RowCount; i++)
+            foreach (var i in score)
             {
-                if (fold[i] == f)
-                {
-                    scores[i] = chain.PositiveProbability(training.GetRow(i), positive, buffer, probabilities);
-                }
+                scores[i] = chain.PositiveProbability(training.GetRow(i), positive, buffer, probabilities);
+                isScored[i] = true;
             }
         }
 
-        var isPositive = new bool[training.RowCount];
-        for (var i = 0; i < isPositive.Length; i++)
+        // In row order, leaving out the rows no inner fold scores (the first time-ordered block).
+        var rows = Enumerable.Range(0, training.RowCount).Where(i => isScored[i]).ToArray();
+        var isPositive = new bool[rows.Length];
+        var kept = new double[rows.Length];
+        var weights = training.HasWeights ? new double[rows.Length] : null;
+        for (var r = 0; r < rows.Length; r++)
         {
-            isPositive[i] = labels[i] == positive;
+            isPositive[r] = labels[rows[r]] == positive;
+            kept[r] = scores[rows[r]];
+            if (weights is not null)
+            {
+                weights[r] = training.Weights[rows[r]];
+            }
         }
 
-        return BinaryScores.Create(isPositive, scores, training.HasWeights ? training.Weights : default);
+        return BinaryScores.Create(isPositive, kept, weights);
     }
 
     private static BinaryScores Calibrated(BinaryScores scores, IProbabilityCalibrator calibrator)

@@ -21,6 +21,11 @@ public static class StrategyComparison
     /// <param name="parameters">Sampler parameters by strategy name (see <see cref="StrategyCatalog.Create"/>).</param>
     /// <param name="positiveClass">The class to find, scored one-vs-rest; null for the rarest class.</param>
     /// <param name="objective">What each fold's threshold is tuned for on inner folds of its training side (constraints included, see <see cref="ThresholdObjective.Constrained"/>); null for F1.</param>
+    /// <remarks>
+    /// With a <see cref="TimeSeriesSplit"/> the pipelines tune and calibrate on time-ordered inner folds
+    /// (<see cref="ImbalancePipeline.TimeOrderedInnerFolds"/>), so inside each training window too no row is scored
+    /// by a model of later rows.
+    /// </remarks>
     /// <returns>
     /// The results, best first (see <see cref="Rank"/>): by mean average precision without <paramref name="objective"/>, by the
     /// objective with one.
@@ -41,7 +46,7 @@ public static class StrategyComparison
         ArgumentNullException.ThrowIfNull(splitter);
 
         // Build every pipeline first, so an unknown name fails before any fold runs.
-        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective, splitter);
         var results = new List<StrategyResult>(strategies.Count);
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -112,7 +117,7 @@ public static class StrategyComparison
         ThresholdObjective? objective = null)
     {
         ArgumentNullException.ThrowIfNull(splitter);
-        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective);
+        var pipelines = Pipelines(data, strategies, model, seed, parameters, positiveClass, objective, splitter);
         var skipped = new List<SkippedStrategy>();
         for (var s = 0; s < pipelines.Length; s++)
         {
@@ -136,7 +141,8 @@ public static class StrategyComparison
         int seed,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters,
         string? positiveClass,
-        ThresholdObjective? objective)
+        ThresholdObjective? objective,
+        IFoldSplitter splitter)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -163,7 +169,9 @@ public static class StrategyComparison
         return [.. strategies
             .Select(s => StrategyCatalog.Create(
                 s, model, seed, objective is null ? null : ThresholdPolicy.Tuned(objective), data.Schema, parameters?.GetValueOrDefault(s)))
-            .Select(p => positiveClass is null ? p : p.WithPositiveClass(positiveClass))];
+            .Select(p => positiveClass is null ? p : p.WithPositiveClass(positiveClass))
+            // Folds in time want thresholds tuned in time: no inner fold scores a row with a model of later rows.
+            .Select(p => splitter is TimeSeriesSplit ? p.WithTimeOrderedInnerFolds() : p)];
     }
 
     /// <summary>

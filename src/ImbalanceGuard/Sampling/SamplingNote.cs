@@ -22,18 +22,35 @@ public sealed class SamplingNote
     /// </summary>
     public const double ManyRepeats = 10;
 
-    internal SamplingNote(SamplingNoteKind kind, string className, string message)
+    /// <summary>What to consider instead of discarding most of a class.</summary>
+    internal const string HeavyLossAdvice = "Consider class weights, a balanced ensemble (easy-ensemble keeps every row across its members) or a milder sampling_strategy.";
+
+    /// <summary>What to consider instead of repeating a class's rows many times.</summary>
+    internal const string ManyRepeatsAdvice = "Consider class weights, SMOTE, a smoothed bootstrap (shrinkage) or a milder sampling_strategy.";
+
+    internal SamplingNote(SamplingNoteKind kind, string sampler, string className, double amount, string message)
     {
         Kind = kind;
+        Sampler = sampler;
         ClassName = className;
+        Amount = amount;
         Message = message;
     }
 
     /// <summary>What the note is about.</summary>
     public SamplingNoteKind Kind { get; }
 
+    /// <summary>The name of the sampler whose run it is about.</summary>
+    public string Sampler { get; }
+
     /// <summary>The class it is about.</summary>
     public string ClassName { get; }
+
+    /// <summary>
+    /// How much: the share of the class's rows discarded, from 0 to 1, for <see cref="SamplingNoteKind.HeavyLoss"/>;
+    /// the average number of times each kept row of the class appears for <see cref="SamplingNoteKind.ManyRepeats"/>.
+    /// </summary>
+    public double Amount { get; }
 
     /// <summary>One sentence: what happened, with the numbers, and what to consider instead.</summary>
     public string Message { get; }
@@ -55,10 +72,13 @@ public sealed class SamplingNote
             var discarded = before[c] - distinctKept[c];
             if (discarded > HeavyLossShare * before[c])
             {
+                var share = discarded / (double)before[c];
                 notes.Add(new SamplingNote(
                     SamplingNoteKind.HeavyLoss,
+                    sampler,
                     classNames[c],
-                    string.Create(CultureInfo.InvariantCulture, $"{sampler} kept {distinctKept[c]} of the {before[c]} rows of class '{classNames[c]}' ({discarded / (double)before[c]:P1} discarded): the learner sees that class through a few rows. Consider class weights, a balanced ensemble (easy-ensemble keeps every row across its members) or a milder sampling_strategy.")));
+                    share,
+                    string.Create(CultureInfo.InvariantCulture, $"{sampler} kept {distinctKept[c]} of the {before[c]} rows of class '{classNames[c]}' ({share:P1} discarded): the learner sees that class through a few rows. {HeavyLossAdvice}")));
             }
 
             var repeats = distinctKept[c] == 0 ? 0 : appearances[c] / (double)distinctKept[c];
@@ -66,8 +86,10 @@ public sealed class SamplingNote
             {
                 notes.Add(new SamplingNote(
                     SamplingNoteKind.ManyRepeats,
+                    sampler,
                     classNames[c],
-                    string.Create(CultureInfo.InvariantCulture, $"{sampler} repeats each row of class '{classNames[c]}' {repeats:0.#} times on average ({appearances[c]} rows from {distinctKept[c]}): a flexible learner can memorise them. Consider class weights, SMOTE, a smoothed bootstrap (shrinkage) or a milder sampling_strategy.")));
+                    repeats,
+                    string.Create(CultureInfo.InvariantCulture, $"{sampler} repeats each row of class '{classNames[c]}' {repeats:0.#} times on average ({appearances[c]} rows from {distinctKept[c]}): a flexible learner can memorise them. {ManyRepeatsAdvice}")));
             }
         }
 

@@ -72,37 +72,57 @@ public sealed class TimeSeriesSplit : IFoldSplitter
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{Times.Count} times for {n} rows."), nameof(data));
         }
 
-        var foldSize = n / (Folds + 1);
-        if (foldSize < 1 || n - (Folds * foldSize) - Gap < 1)
+        if (!TryBlocks(n, Folds, Gap, Times, "time-ordered folds", out var order, out var starts, out var problem))
         {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{Folds} time-ordered folds with a gap of {Gap} need more than {(Folds + 1) + Gap} rows; there are {n}."),
-                nameof(data));
+            throw new ArgumentException(problem, nameof(data));
+        }
+
+        return Enumerate(data, order, starts);
+    }
+
+    /// <summary>
+    /// The rows in time order and where each of the <paramref name="folds"/> validation blocks starts (a last entry
+    /// of <paramref name="rowCount"/> closes the last one); every row before a block, less the gap, trains for it. A
+    /// boundary that would cut through rows of equal <paramref name="times"/> moves before them. False, with the
+    /// problem in words naming <paramref name="what"/>, when the rows are too few for the blocks or so many share a
+    /// time that a block would be empty.
+    /// </summary>
+    internal static bool TryBlocks(int rowCount, int folds, int gap, IReadOnlyList<double>? times, string what, out int[] order, out int[] starts, out string? problem)
+    {
+        var n = rowCount;
+        var foldSize = n / (folds + 1);
+        order = [];
+        starts = [];
+        if (foldSize < 1 || n - (folds * foldSize) - gap < 1)
+        {
+            var withGap = gap > 0 ? string.Create(CultureInfo.InvariantCulture, $" with a gap of {gap}") : string.Empty;
+            problem = string.Create(CultureInfo.InvariantCulture, $"{folds} {what}{withGap} need more than {folds + 1 + gap} rows; there are {n}.");
+            return false;
         }
 
         // Positions in time order (stable: equal times keep row order), and where each block starts.
-        var order = Times is null ? Enumerable.Range(0, n).ToArray() : [.. Enumerable.Range(0, n).OrderBy(i => Times[i])];
-        var starts = new int[Folds + 1];
-        for (var k = 0; k <= Folds; k++)
+        order = times is null ? Enumerable.Range(0, n).ToArray() : [.. Enumerable.Range(0, n).OrderBy(i => times[i])];
+        starts = new int[folds + 1];
+        for (var k = 0; k <= folds; k++)
         {
-            starts[k] = k == Folds ? n : n - ((Folds - k) * foldSize);
-            while (Times is not null && k < Folds && starts[k] > 0 && Times[order[starts[k] - 1]] == Times[order[starts[k]]])
+            starts[k] = k == folds ? n : n - ((folds - k) * foldSize);
+            while (times is not null && k < folds && starts[k] > 0 && times[order[starts[k] - 1]] == times[order[starts[k]]])
             {
                 starts[k]--;
             }
         }
 
-        for (var k = 0; k < Folds; k++)
+        for (var k = 0; k < folds; k++)
         {
-            if (starts[k] >= starts[k + 1] || starts[k] - Gap < 1)
+            if (starts[k] >= starts[k + 1] || starts[k] - gap < 1)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"So many rows share a time that time-ordered fold {k + 1} of {Folds} would have no rows to validate or train on; use fewer folds."),
-                    nameof(data));
+                problem = string.Create(CultureInfo.InvariantCulture, $"So many rows share a time that {what[..^1]} {k + 1} of {folds} would have no rows to validate or train on; use fewer folds.");
+                return false;
             }
         }
 
-        return Enumerate(data, order, starts);
+        problem = null;
+        return true;
     }
 
     private IEnumerable<Fold> Enumerate(Dataset data, int[] order, int[] starts)
