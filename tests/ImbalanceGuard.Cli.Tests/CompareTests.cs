@@ -181,14 +181,15 @@ public class CompareTests
         Assert.True(json.ExitCode == 0, json.ToString());
         Assert.True(table.ExitCode == 0, table.ToString());
         using var document = JsonDocument.Parse(json.Stdout);
-        var costs = document.RootElement.EnumerateArray().Select(r => r.GetProperty("objective_value").GetDouble()).ToArray();
+        var compared = document.RootElement.EnumerateArray().Where(r => !r.TryGetProperty("skipped", out _)).ToArray(); // smote: too few drops in the earliest inner block
+        var costs = compared.Select(r => r.GetProperty("objective_value").GetDouble()).ToArray();
         Assert.Equal(costs.Order(), costs); // the cheapest first, whatever its average precision
         Assert.Contains("ranked by cost:fp=1,fn=50 (expected cost, lowest first;", table.Stdout.ReplaceLineEndings(" "), StringComparison.Ordinal);
         var recommendation = table.StdoutLines[^1];
         Assert.Contains("per 1,000 rows at fp=1, fn=50, against", recommendation, StringComparison.Ordinal);
         Assert.Contains("alerts a day at 1,000 rows a day", recommendation, StringComparison.Ordinal);
-        var first = document.RootElement[0].GetProperty("strategy").GetString();
-        var second = document.RootElement[1].GetProperty("strategy").GetString();
+        var first = compared[0].GetProperty("strategy").GetString();
+        var second = compared[1].GetProperty("strategy").GetString();
         Assert.True(
             recommendation.StartsWith($"{first} and {second} are tied on expected cost: the leader's margin, ", StringComparison.Ordinal)
             || (recommendation.StartsWith($"Use {first} and flag '1'", StringComparison.Ordinal) && recommendation.Contains($"less per 1,000 rows than {second} (± ", StringComparison.Ordinal)),
