@@ -119,6 +119,13 @@ public static class KolmogorovSmirnov
         // Column 0: (0, j) is inside while j·mg < h, and the only path there stays inside.
         var previousLow = 0L;
         var previousHigh = Math.Min(CeilingDivide(h, mg), n + 1);
+        // 1/(i + j) for every i + j on the lattice, so the inner loop does not divide.
+        var reciprocals = new double[m + n + 1];
+        for (var k = 1; k < reciprocals.Length; k++)
+        {
+            reciprocals[k] = 1.0 / k;
+        }
+
         var previous = new double[n + 1];
         var current = new double[n + 1];
         var low = previousLow;
@@ -133,19 +140,25 @@ public static class KolmogorovSmirnov
             }
 
             // below(j) = (i·left(j) + j·below(j − 1)) / (i + j): the weights are formed off the dependency chain, so
-            // each step of the chain is one fused multiply-add. Rows above the previous column's band read 1.
+            // each step of the chain is one fused multiply-add. Rows above the previous column's band read left = 1.
             double column = i;
-            var inherited = (int)(Math.Min(high, previousHigh) - low);
+            var inherited = (int)Math.Max(Math.Min(high, previousHigh) - low, 0);
             var count = (int)(high - low);
             var from = previous.AsSpan((int)(low - previousLow));
             var into = current.AsSpan(0, count);
+            var shares = reciprocals.AsSpan((int)(i + low));
             var below = 1.0;
-            for (var q = 0; q < count; q++)
+            for (var q = 0; q < inherited; q++)
             {
-                double row = low + q;
-                var share = 1.0 / (column + row);
-                var left = q < inherited ? from[q] : 1.0;
-                below = Math.FusedMultiplyAdd(below, row * share, left * column * share);
+                var share = shares[q];
+                below = Math.FusedMultiplyAdd(below, (low + q) * share, from[q] * column * share);
+                into[q] = below;
+            }
+
+            for (var q = inherited; q < count; q++)
+            {
+                var share = shares[q];
+                below = Math.FusedMultiplyAdd(below, (low + q) * share, column * share);
                 into[q] = below;
             }
 

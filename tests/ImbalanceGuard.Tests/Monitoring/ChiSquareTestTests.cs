@@ -8,22 +8,13 @@ public class ChiSquareTestTests
 {
     private static readonly Lazy<JsonElement> Reference = new(() => DriftFixtures.Load("chi2_contingency.json"));
 
-    public static TheoryData<string> TableNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Reference.Value.GetProperty("cases").EnumerateArray())
-        {
-            data.Add(c.GetProperty("name").GetString()!);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> TableNames() => DriftFixtures.CaseNames("chi2_contingency.json");
 
     [Theory]
     [MemberData(nameof(TableNames))]
     public void Statistic_p_value_and_degrees_of_freedom_match_scipy(string name)
     {
-        var c = Reference.Value.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+        var c = DriftFixtures.Case(Reference.Value, name);
         var reference = c.GetProperty("reference").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         var current = c.GetProperty("current").EnumerateArray().Select(e => e.GetInt64()).ToArray();
 
