@@ -72,6 +72,11 @@ public static class CrossValidation
                 fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
                 fold.Validation.RowCount,
                 Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds));
+            if (fitted.SecondStageShare(fold.Validation) is { } share)
+            {
+                result = result with { Metrics = new Dictionary<string, double>(result.Metrics, StringComparer.Ordinal) { [MetricNames.SecondStageShare] = share } };
+            }
+
             folds.Add(result);
             options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
         }
