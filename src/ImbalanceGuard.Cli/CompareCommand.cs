@@ -123,6 +123,13 @@ internal static class CompareCommand
                 JsonOutput.WriteNumberOrNull(w, column + "_std", summary.StandardDeviation);
             }
 
+            if (r.Result.Metrics.TryGetValue(MetricNames.SecondStageShare, out var secondStage))
+            {
+                // A cascade: the share of validation rows its first stage passed to the second (its production cost).
+                w.WriteNumber(MetricNames.SecondStageShare, secondStage.Mean);
+                w.WriteNumber(MetricNames.SecondStageShare + "_std", secondStage.StandardDeviation);
+            }
+
             WriteObjective(w, r.Result, comparison.Settings.Objective);
             // Whether every fold's probabilities are on the data's base rate (the table says it below itself).
             w.WriteBoolean("probabilities_calibrated", r.Result.ProbabilitiesCalibrated);

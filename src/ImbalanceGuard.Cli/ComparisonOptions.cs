@@ -25,7 +25,8 @@ internal sealed class ComparisonOptions
     private readonly Option<string> _strategies = new("--strategies", "-s")
     {
         Description = "Comma-separated strategies: none, class-weight, any sampler of 'resample' (" + string.Join(", ", Sampling.SamplerCatalog.Names)
-            + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss, isolation-forest (anomaly detection: grown on the largest class, Platt-calibrated inside each fold).",
+            + "), easy-ensemble, balanced-bagging, balanced-random-forest, rus-boost, focal-loss, isolation-forest (anomaly detection: grown on the largest class, Platt-calibrated inside each fold), "
+            + "cascade (a logistic first stage that keeps 95 % of the rare rows, then --model on what it lets through).",
         HelpName = "LIST",
         DefaultValueFactory = _ => DefaultStrategies,
     };

@@ -387,6 +387,21 @@ public class CompareTests
     }
 
     [Fact]
+    public void A_cascade_row_gives_the_share_of_validation_rows_that_reached_its_second_stage()
+    {
+        var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none,cascade", "--model", "tree", "--folds", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var cascade = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "cascade");
+        var plain = json.RootElement.EnumerateArray().Single(r => r.GetProperty("strategy").GetString() == "none");
+        Assert.InRange(cascade.GetProperty("second_stage_share").GetDouble(), 0.1, 1);
+        Assert.True(cascade.GetProperty("second_stage_share_std").GetDouble() >= 0);
+        Assert.True(cascade.GetProperty("probabilities_calibrated").GetBoolean());
+        Assert.False(plain.TryGetProperty("second_stage_share", out _));
+    }
+
+    [Fact]
     public void Repeats_multiply_the_folds()
     {
         var result = Cli.Run("compare", RepositoryFiles.DataFile("pima.csv"), "--strategies", "none", "--folds", "3", "--repeats", "2", "--json");

@@ -77,6 +77,11 @@ public static class CrossValidation
             {
                 SamplingNotes = fitted.SamplingNotes,
             };
+            if (fitted.SecondStageShare(fold.Validation) is { } share)
+            {
+                result = result with { Metrics = new Dictionary<string, double>(result.Metrics, StringComparer.Ordinal) { [MetricNames.SecondStageShare] = share } };
+            }
+
             folds.Add(result);
             options.Progress?.Report(new CrossValidationProgress(folds.Count, Math.Max(total, folds.Count), result));
         }

@@ -23,11 +23,14 @@ internal sealed class FittedChain(IReadOnlyList<FeatureTransform> transforms, IP
 
     /// <summary>Writes the model's class probabilities of a raw row; <paramref name="scratch"/> holds 2 × <see cref="FeatureCount"/> values.</summary>
     public void Probabilities(ReadOnlySpan<double> row, Span<double> scratch, Span<double> probabilities)
+        => Model.PredictProbabilities(ModelInput(row, scratch), probabilities);
+
+    /// <summary>The row as the model sees it, after every transform; <paramref name="scratch"/> holds 2 × <see cref="FeatureCount"/> values.</summary>
+    public ReadOnlySpan<double> ModelInput(ReadOnlySpan<double> row, Span<double> scratch)
     {
         if (Transforms.Count == 0)
         {
-            Model.PredictProbabilities(row, probabilities);
-            return;
+            return row;
         }
 
         var width = FeatureCount;
@@ -44,7 +47,7 @@ internal sealed class FittedChain(IReadOnlyList<FeatureTransform> transforms, IP
             output = swap;
         }
 
-        Model.PredictProbabilities(input[..length], probabilities);
+        return input[..length];
     }
 
     /// <summary>The model's probability of class <paramref name="positive"/> for a raw row.</summary>

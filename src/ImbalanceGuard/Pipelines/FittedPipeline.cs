@@ -221,6 +221,30 @@ public sealed class FittedPipeline
     }
 
     /// <summary>
+    /// For a pipeline whose model is a <see cref="CascadeModel"/>: the share of the rows of <paramref name="data"/> its first
+    /// stage lets through to the second — what the second stage costs in production. Null for any other model.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data's features or classes differ from the training rows'.</exception>
+    public double? SecondStageShare(LabeledData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (_chain.Model is not CascadeModel cascade)
+        {
+            return null;
+        }
+
+        CheckSchema(data.Schema);
+        var scratch = _chain.NewScratch();
+        var reached = 0;
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            reached += cascade.ReachesSecondStage(_chain.ModelInput(data.GetRow(i), scratch)) ? 1 : 0;
+        }
+
+        return data.RowCount == 0 ? 0 : reached / (double)data.RowCount;
+    }
+
+    /// <summary>
     /// The evaluation report of <paramref name="holdout"/>: threshold-free metrics, and the decision metrics at
     /// <see cref="Threshold"/> when the pipeline has one.
     /// </summary>

@@ -55,6 +55,12 @@ public static class MetricNames
     /// </summary>
     public const string ConstraintsMet = "constraints_met";
 
+    /// <summary>
+    /// For a cascade (<see cref="Models.CascadeModel"/>): the share of the fold's validation rows its first stage lets through
+    /// to the second. Absent for other models.
+    /// </summary>
+    public const string SecondStageShare = "second_stage_share";
+
     /// <summary>Seconds spent in <see cref="ImbalancePipeline.Fit"/> (resampling, inner folds and training).</summary>
     public const string FitSeconds = "fit_seconds";
 

@@ -189,6 +189,17 @@ internal static class PipelineJson
                 writer.WritePropertyName("model");
                 WriteModel(writer, costSensitive.Model);
                 break;
+            case CascadeModel cascade:
+                writer.WriteString("kind", "cascade");
+                writer.WriteNumber("classes", cascade.ClassCount);
+                writer.WriteNumber("rare_class", cascade.RareClass);
+                writer.WriteNumber("first_stage_threshold", cascade.FirstStageThreshold);
+                writer.WriteNumber("training_second_stage_share", cascade.TrainingSecondStageShare);
+                writer.WritePropertyName("first_stage");
+                WriteModel(writer, cascade.FirstStage);
+                writer.WritePropertyName("second_stage");
+                WriteModel(writer, cascade.SecondStage);
+                break;
             case IsolationForestModel isolation:
                 writer.WriteString("kind", "isolation-forest");
                 writer.WriteNumber("classes", isolation.ClassCount);
@@ -199,7 +210,7 @@ internal static class PipelineJson
                 break;
             default:
                 throw new NotSupportedException(
-                    $"A pipeline with a {model.GetType().Name} cannot be saved: only the library's own models (logistic regression, decision tree, random forest, balanced ensembles, AdaBoost/RUSBoost, cost-sensitive, isolation forest) can.");
+                    $"A pipeline with a {model.GetType().Name} cannot be saved: only the library's own models (logistic regression, decision tree, random forest, balanced ensembles, AdaBoost/RUSBoost, cost-sensitive, isolation forest, cascade) can.");
         }
 
         writer.WriteEndObject();
@@ -253,6 +264,14 @@ internal static class PipelineJson
                     [.. element.GetProperty("costs").EnumerateArray().Select(ReadDoubles)],
                     element.GetProperty("relabelled").GetBoolean(),
                     element.GetProperty("changed_labels").GetInt32());
+            case "cascade":
+                return new CascadeModel(
+                    ReadModel(element.GetProperty("first_stage")),
+                    ReadModel(element.GetProperty("second_stage")),
+                    element.GetProperty("first_stage_threshold").GetDouble(),
+                    element.GetProperty("rare_class").GetInt32(),
+                    element.GetProperty("classes").GetInt32(),
+                    element.GetProperty("training_second_stage_share").GetDouble());
             case "isolation-forest":
                 return new IsolationForestModel(
                     [.. element.GetProperty("trees").EnumerateArray().Select(ReadTreeBody)],

@@ -21,9 +21,9 @@ namespace ImbalanceGuard.Pipelines;
 public static class StrategyCatalog
 {
     /// <summary>The strategies that are not samplers.</summary>
-    private static readonly string[] Named = ["none", "class-weight", "easy-ensemble", "balanced-bagging", "balanced-random-forest", "rus-boost", "focal-loss", "isolation-forest"];
+    private static readonly string[] Named = ["none", "class-weight", "easy-ensemble", "balanced-bagging", "balanced-random-forest", "rus-boost", "focal-loss", "isolation-forest", "cascade"];
 
-    /// <summary>Every strategy name: <c>none</c>, <c>class-weight</c>, the sampler names, the ensembles, <c>focal-loss</c> and <c>isolation-forest</c>.</summary>
+    /// <summary>Every strategy name: <c>none</c>, <c>class-weight</c>, the sampler names, the ensembles, <c>focal-loss</c>, <c>isolation-forest</c> and <c>cascade</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Named[..2], .. SamplerCatalog.Names, .. Named[2..]];
 
     /// <summary>The base models: <c>logistic</c>, <c>tree</c>, <c>forest</c>.</summary>
@@ -95,6 +95,17 @@ public static class StrategyCatalog
                 return Plain(new RUSBoostClassifier { Seed = seed }, [], []);
             case "focal-loss":
                 return Plain(new LogisticRegression { FocalLoss = new FocalLoss() }, [new StandardScaler()], encoding);
+            case "cascade":
+                // A standardised logistic regression lets nearly every rare row through to the chosen model; the
+                // cascade's score ranks but is no probability, so Platt scaling on inner folds makes it one.
+                return new ImbalancePipeline(new CascadeClassifier { SecondStage = baseModel, Seed = seed })
+                {
+                    Preprocessing = [new StandardScaler()],
+                    AfterSampling = encoding,
+                    Calibration = CalibrationMethod.Platt,
+                    Threshold = threshold,
+                    Seed = seed,
+                };
             case "isolation-forest":
                 // Anomaly detection: grown on the largest class of the training rows only; its anomaly score is no
                 // probability, so Platt scaling on inner folds makes it one and every column of a comparison means what it says.

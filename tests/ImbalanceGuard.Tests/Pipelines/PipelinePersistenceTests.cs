@@ -22,6 +22,7 @@ public class PipelinePersistenceTests
         ["rus-boost"] = () => new RUSBoostClassifier { Estimators = 6, Seed = 1 },
         ["adaboost"] = () => new AdaBoostClassifier { Estimators = 6, Seed = 1 },
         ["cost-sensitive"] = () => new CostSensitiveClassifier { Estimator = new LogisticRegression(), Costs = [[0, 1], [10, 0]] },
+        ["cascade"] = () => new CascadeClassifier { SecondStage = new DecisionTreeClassifier { MaxDepth = 4, Seed = 1 }, Seed = 1 },
         ["isolation-forest"] = () => new IsolationForest { Trees = 10, Seed = 1 },
     };
 
