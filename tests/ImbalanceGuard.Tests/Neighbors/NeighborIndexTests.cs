@@ -12,6 +12,7 @@ public class NeighborIndexTests
     [InlineData(1500, 20, 4, 4)]
     [InlineData(1000, 64, 6, 5)]
     [InlineData(777, 13, 1, 6)]
+    [InlineData(4000, 20, 20, 7)]
     public void Every_algorithm_agrees_with_the_exact_scan(int count, int dimensions, int k, int seed)
     {
         var points = RandomPoints(count, dimensions, seed, duplicates: true, grid: seed % 2 == 0);
@@ -198,6 +199,37 @@ public class NeighborIndexTests
             Assert.Equal(exact.Indices(q).ToArray(), result.Indices(q).ToArray());
             Assert.Equal(exact.SquaredDistances(q).ToArray(), result.SquaredDistances(q).ToArray());
         }
+    }
+
+    /// <summary>
+    /// The probes stop as soon as the work so far, over all their queries, already makes the tree lose: with 20
+    /// neighbours in 20 dimensions each probe reads nearly every point, and probing to the end took a tenth of the
+    /// interpolated-rows check on 200 000 rows. The choice stays the full probe's (the tests above), and where the
+    /// tree wins every probe runs.
+    /// </summary>
+    [Theory]
+    [InlineData(PointShape.FewIntegerDimensions, NeighborAlgorithm.KdTree)]
+    [InlineData(PointShape.Uniform, NeighborAlgorithm.BruteForce)]
+    public void The_probe_stops_early_only_where_the_tree_loses(PointShape shape, NeighborAlgorithm expected)
+    {
+        const int count = 9000, dimensions = 24, k = 5;
+        var points = Shaped(count, dimensions, shape, seed: 81);
+        var index = new NeighborIndex(points, dimensions);
+
+        var result = index.QueryAll(k);
+
+        Assert.Equal(expected, index.Probed);
+        if (expected == NeighborAlgorithm.KdTree)
+        {
+            Assert.Equal(256, index.ProbeSearches);
+        }
+        else
+        {
+            Assert.InRange(index.ProbeSearches, 1, 64);
+        }
+
+        var exact = new NeighborIndex(points, dimensions).ExactScan(QueryBatch.IndexedInOrder(PointRows.Leading(points, count, dimensions), 0, count), k);
+        Assert.Equal(exact.AllIndices.ToArray(), result.AllIndices.ToArray());
     }
 
     /// <summary>
