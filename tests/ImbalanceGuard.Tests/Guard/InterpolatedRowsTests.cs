@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImbalanceGuard.Neighbors;
 using ImbalanceGuard.Sampling;
 
 namespace ImbalanceGuard.Tests.Guard;
@@ -216,6 +217,45 @@ public partial class InterpolatedRowsTests
     public void A_NaN_never_reaches_the_check()
     {
         Assert.Throws<DataFormatException>(() => Dataset.FromRows([[1.0, double.NaN, 3]], ["a"], new DatasetOptions { ClassNames = Classes }));
+    }
+
+    /// <summary>
+    /// The pair checks run on every core once a chunk holds enough rows (here 19 000 SMOTE rows rebuilt from arrays);
+    /// the matches must be one thread's, row by row: each row's 20 nearest of its class from the exact scan, its
+    /// first pair, nearest first.
+    /// </summary>
+    [Fact]
+    public void Pair_checks_on_every_core_find_what_one_thread_finds()
+    {
+        var data = SyntheticData.MakeClassification(32_000, 20, informative: 5, classes: 2, minorityFraction: 0.1, seed: 3);
+        var (training, _) = Split.Stratified(data, 0.25, seed: 0);
+        var resampled = new Smote { Seed = 4 }.Resample(training);
+        int[] synthetic = [.. Enumerable.Range(0, resampled.RowCount).Where(i => resampled.GetProvenance(i).IsSynthetic)];
+        var (_, holdout) = Split.FromPreSplit(data, Rebuilt(resampled, synthetic, data));
+        Assert.True(holdout.RowCount * InterpolatedRowSearch.Candidates * 20 >= ParallelWork.MinimumWork, "too few rows to run in parallel");
+
+        var found = InterpolatedRowSearch.Find(training.Table, holdout.Table);
+
+        var expected = new List<InterpolatedRowSearch.Match>();
+        var trainingFeatures = training.Table.Features;
+        var holdoutFeatures = holdout.Table.Features;
+        foreach (var label in holdout.Table.Labels.Distinct())
+        {
+            int[] among = [.. Enumerable.Range(0, training.RowCount).Where(i => training.Table.Labels[i] == label)];
+            int[] rows = [.. Enumerable.Range(0, holdout.RowCount).Where(i => holdout.Table.Labels[i] == label)];
+            var index = new NeighborIndex(PointRows.Mapped(trainingFeatures, among, 20), 20, null);
+            var nearest = index.ExactScan(QueryBatch.OutsideRows(holdoutFeatures, rows, 0, rows.Length, 20), InterpolatedRowSearch.Candidates);
+            for (var q = 0; q < rows.Length; q++)
+            {
+                if (InterpolatedRowSearch.FindPair(holdoutFeatures.AsSpan(rows[q] * 20, 20), nearest.Indices(q), among, trainingFeatures, 20, 3) is { } pair)
+                {
+                    expected.Add(pair with { HoldoutRow = rows[q] });
+                }
+            }
+        }
+
+        Assert.True(found.Count >= synthetic.Length * 9 / 10, $"{found.Count} of {synthetic.Length} found");
+        Assert.Equal(expected.OrderBy(m => m.HoldoutRow), found);
     }
 
     [Fact]
