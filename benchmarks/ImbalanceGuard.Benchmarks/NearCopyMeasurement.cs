@@ -29,13 +29,25 @@ internal static class NearCopyMeasurement
 
         var directory = args[0];
         var seeds = int.Parse(options.GetValueOrDefault("--seeds", "10"), CultureInfo.InvariantCulture);
-        var files = Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal).ToArray();
+        // The bundled files that are all numbers (the folder also holds goog_drops.csv, whose date column is no feature).
+        var readable = new List<(string File, Dataset Data)>();
+        foreach (var file in Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                readable.Add((file, Dataset.LoadCsv(file)));
+            }
+            catch (DataFormatException e)
+            {
+                Console.Error.WriteLine($"skipped {Path.GetFileName(file)}: {e.Message}");
+            }
+        }
+
         Console.WriteLine($"False alarms: untouched data, Split.Stratified(data, 0.25, seed) for seeds 0..{seeds - 1}");
         Console.WriteLine("| dataset | rows x features | holdout rows checked (all seeds) | rows flagged |");
         Console.WriteLine("|---|---|---|---|");
-        foreach (var file in files)
+        foreach (var (file, data) in readable)
         {
-            var data = Dataset.LoadCsv(file);
             long checkedRows = 0, flagged = 0;
             for (var seed = 0; seed < seeds; seed++)
             {
@@ -51,9 +63,8 @@ internal static class NearCopyMeasurement
         Console.WriteLine("Catches: training side of Split.Stratified(data, 0.25, 0) resampled (seed 0), its synthetic rows rebuilt from arrays as the holdout");
         Console.WriteLine("| dataset | sampler | synthetic rows | found | gap <= 1/2: rows, found | gap > 1/2: rows, found | made from rows differing in fewer features than the check needs (3; 2 of 2) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var file in files)
+        foreach (var (file, data) in readable)
         {
-            var data = Dataset.LoadCsv(file);
             var (training, _) = Split.Stratified(data, 0.25, 0);
             foreach (var sampler in Samplers())
             {
