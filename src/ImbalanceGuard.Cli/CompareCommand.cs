@@ -153,7 +153,7 @@ internal static class CompareCommand
         var value = Summary(result, MetricNames.ObjectiveValue);
         JsonOutput.WriteNumberOrNull(w, "objective_value", value.Mean);
         JsonOutput.WriteNumberOrNull(w, "objective_value_std", value.StandardDeviation);
-        var met = ConstraintsMetFolds(result);
+        var met = result.ConstraintsMetFolds;
         w.WriteBoolean("constraints_met", met == result.Folds.Count);
         w.WriteNumber("constraints_met_folds", met);
     }
@@ -161,10 +161,6 @@ internal static class CompareCommand
     /// <summary>A metric over the folds; undefined (n/a, null) when no fold reported it, as decision metrics when no fold had a threshold.</summary>
     private static MetricSummary Summary(CrossValidationResult result, string metric)
         => result.Metrics.TryGetValue(metric, out var summary) ? summary : new MetricSummary(double.NaN, double.NaN, 0);
-
-    /// <summary>The folds whose threshold met every constraint of the objective on their validation rows.</summary>
-    public static int ConstraintsMetFolds(CrossValidationResult result)
-        => result.Folds.Count(f => f.Metrics.TryGetValue(MetricNames.ConstraintsMet, out var met) && met == 1);
 
     private static void WriteTable(IAnsiConsole console, Comparison comparison)
     {
@@ -220,7 +216,7 @@ internal static class CompareCommand
 
             if (showConstraints)
             {
-                cells.Add(new Markup(string.Create(CultureInfo.InvariantCulture, $"{ConstraintsMetFolds(result.Result)}/{result.Result.Folds.Count} folds")));
+                cells.Add(new Markup(string.Create(CultureInfo.InvariantCulture, $"{result.Result.ConstraintsMetFolds}/{result.Result.Folds.Count} folds")));
             }
 
             table.AddRow(cells);

@@ -159,7 +159,7 @@ internal sealed class Comparison
         {
             var folds = result.Result.Folds;
             var without = folds.Count(f => !f.Metrics.ContainsKey(MetricNames.Threshold));
-            var met = CompareCommand.ConstraintsMetFolds(result.Result);
+            var met = result.Result.ConstraintsMetFolds;
             if (objective.Constraints.Count > 0 && met < folds.Count)
             {
                 stderr.WriteLine(

@@ -125,8 +125,7 @@ public static class HtmlReport
 
             if (showConstraints)
             {
-                var met = strategy.Result.Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1);
-                html.Append("<td>").Append(Invariant($"{met}/{strategy.Result.Folds.Count} folds")).Append("</td>");
+                html.Append("<td>").Append(Invariant($"{strategy.Result.ConstraintsMetFolds}/{strategy.Result.Folds.Count} folds")).Append("</td>");
             }
 
             html.Append("</tr>\n");

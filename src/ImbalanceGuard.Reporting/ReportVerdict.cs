@@ -153,7 +153,7 @@ public sealed class ReportVerdict
     /// <summary>The folds of <paramref name="strategy"/> whose threshold met every constraint; every fold when there are none or the ranking ignored them.</summary>
     private int ConstraintFolds(StrategyResult strategy)
         => RankedByObjective && Objective.Constraints.Count > 0
-            ? strategy.Result.Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1)
+            ? strategy.Result.ConstraintsMetFolds
             : strategy.Result.Folds.Count;
 
     /// <summary>What one item of the objective means at the recommended threshold, in its own terms.</summary>

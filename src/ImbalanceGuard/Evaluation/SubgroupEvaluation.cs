@@ -59,9 +59,10 @@ public static class SubgroupEvaluation
 
         var ordered = rowsByGroup.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToArray();
         var results = new SubgroupResult[ordered.Length];
+        var subsets = new BinaryScores[ordered.Length];
         for (var g = 0; g < ordered.Length; g++)
         {
-            var subset = Subset(data, ordered[g].Value);
+            var subset = subsets[g] = Subset(data, ordered[g].Value);
             var report = subset.PositiveWeight > 0 && subset.NegativeWeight > 0
                 ? threshold is { } cut ? EvaluationReport.Of(subset, cut) : EvaluationReport.Of(subset)
                 : null;
@@ -76,44 +77,37 @@ public static class SubgroupEvaluation
                 subset.PositiveWeight < MinimumClassRows || subset.NegativeWeight < MinimumClassRows);
         }
 
+        // Each judged group against all other rows, built once for both call-outs.
+        var comparisons = new List<(int Group, BinaryScores Others)>();
+        for (var g = 0; g < ordered.Length && ordered.Length > 1; g++)
+        {
+            if (!results[g].TooSmall && Rest(data, ordered[g].Value) is { PositiveWeight: > 0, NegativeWeight: > 0 } rest)
+            {
+                comparisons.Add((g, rest));
+            }
+        }
+
         var recallGap = threshold is { } at
-            ? LargestGap(data, ordered, results, "recall", rows => BinaryConfusion.At(rows, at).Recall)
+            ? LargestGap(comparisons, subsets, results, "recall", rows => BinaryConfusion.At(rows, at).Recall)
             : null;
         var calibrationGap = probabilities
-            ? LargestGap(data, ordered, results, "calibration", rows => MeanScore(rows) - (rows.PositiveWeight / (rows.PositiveWeight + rows.NegativeWeight)))
+            ? LargestGap(comparisons, subsets, results, "calibration", rows => MeanScore(rows) - (rows.PositiveWeight / (rows.PositiveWeight + rows.NegativeWeight)))
             : null;
         return new SubgroupReport(results, recallGap, calibrationGap);
     }
 
-    /// <summary>The judged group whose <paramref name="metric"/> differs most from that of all other rows (the first on a tie).</summary>
+    /// <summary>The compared group whose <paramref name="metric"/> differs most from that of all other rows (the first on a tie).</summary>
     private static SubgroupGap? LargestGap(
-        BinaryScores data,
-        KeyValuePair<string, List<int>>[] ordered,
+        List<(int Group, BinaryScores Others)> comparisons,
+        BinaryScores[] subsets,
         SubgroupResult[] results,
         string name,
         Func<BinaryScores, double> metric)
     {
         SubgroupGap? largest = null;
-        for (var g = 0; g < ordered.Length && ordered.Length > 1; g++)
+        foreach (var (g, rest) in comparisons)
         {
-            if (results[g].TooSmall)
-            {
-                continue;
-            }
-
-            var inGroup = new bool[data.Count];
-            foreach (var row in ordered[g].Value)
-            {
-                inGroup[row] = true;
-            }
-
-            var rest = Subset(data, [.. Enumerable.Range(0, data.Count).Where(i => !inGroup[i])]);
-            if (rest.PositiveWeight == 0 || rest.NegativeWeight == 0)
-            {
-                continue;
-            }
-
-            var gap = new SubgroupGap(results[g].Group, name, metric(Subset(data, ordered[g].Value)), metric(rest));
+            var gap = new SubgroupGap(results[g].Group, name, metric(subsets[g]), metric(rest));
             if (largest is null || Math.Abs(gap.Difference) > Math.Abs(largest.Difference))
             {
                 largest = gap;
@@ -121,6 +115,18 @@ public static class SubgroupEvaluation
         }
 
         return largest;
+    }
+
+    /// <summary>Every row of <paramref name="data"/> but <paramref name="rows"/>.</summary>
+    private static BinaryScores Rest(BinaryScores data, List<int> rows)
+    {
+        var inGroup = new bool[data.Count];
+        foreach (var row in rows)
+        {
+            inGroup[row] = true;
+        }
+
+        return Subset(data, [.. Enumerable.Range(0, data.Count).Where(i => !inGroup[i])]);
     }
 
     private static BinaryScores Subset(BinaryScores data, IReadOnlyList<int> rows)

@@ -58,8 +58,9 @@ public static class PriorShift
         double? tpr = null, fpr = null, flagged = null, blackBox = null;
         if (options.Threshold is { } threshold)
         {
-            tpr = Share(reference, threshold, positive: true);
-            fpr = Share(reference, threshold, positive: false);
+            var decision = BinaryConfusion.At(reference, threshold);
+            tpr = decision.Recall;
+            fpr = decision.FalsePositiveRate;
             flagged = current.Count(s => s >= threshold) / (double)current.Count;
             blackBox = tpr == fpr ? null : Math.Clamp((flagged.Value - fpr.Value) / (tpr.Value - fpr.Value), 0, 1);
         }
@@ -162,23 +163,5 @@ public static class PriorShift
 
         var defined = estimates.Where(e => !double.IsNaN(e)).ToArray();
         return (NumpyReduce.Percentile(defined, 2.5), NumpyReduce.Percentile(defined, 97.5));
-    }
-
-    private static double Share(BinaryScores reference, double threshold, bool positive)
-    {
-        double flagged = 0, total = 0;
-        for (var i = 0; i < reference.Count; i++)
-        {
-            if (reference.IsPositive[i] == positive)
-            {
-                total += reference.Weight(i);
-                if (reference.Scores[i] >= threshold)
-                {
-                    flagged += reference.Weight(i);
-                }
-            }
-        }
-
-        return flagged / total;
     }
 }

@@ -9,6 +9,7 @@ namespace ImbalanceGuard.Monitoring;
 public sealed class PriorShiftEstimate
 {
     private readonly PlattScaling _recalibration;
+    private readonly PriorCorrection _correction;
 
     internal PriorShiftEstimate(
         double referencePositiveRate,
@@ -34,6 +35,7 @@ public sealed class PriorShiftEstimate
         FalsePositiveRate = falsePositiveRate;
         CurrentFlaggedShare = currentFlaggedShare;
         BlackBoxPositiveRate = blackBoxPositiveRate;
+        _correction = new PriorCorrection(Clamp(positiveRate), Clamp(referencePositiveRate));
     }
 
     /// <summary>The positive rate of the labelled reference data.</summary>
@@ -89,7 +91,7 @@ public sealed class PriorShiftEstimate
     public double Probability(double score)
     {
         var reference = _recalibration.Calibrate(PriorShift.Logit(score));
-        return new PriorCorrection(Clamp(PositiveRate), Clamp(ReferencePositiveRate)).Calibrate(reference);
+        return _correction.Calibrate(reference);
     }
 
     /// <summary>

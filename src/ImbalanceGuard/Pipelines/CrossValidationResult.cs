@@ -48,6 +48,12 @@ public sealed class CrossValidationResult
     /// </summary>
     public bool ProbabilitiesCalibrated { get; internal init; } = true;
 
+    /// <summary>
+    /// The folds whose threshold met every constraint of the objective on their validation rows (<see cref="MetricNames.ConstraintsMet"/>
+    /// is 1); 0 when the threshold was not tuned for an objective.
+    /// </summary>
+    public int ConstraintsMetFolds => Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1);
+
     /// <summary>The class whose probability was scored.</summary>
     public string PositiveClass { get; }
 

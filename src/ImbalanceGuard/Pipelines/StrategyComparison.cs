@@ -80,7 +80,7 @@ public static class StrategyComparison
         }
 
         return [.. results
-            .OrderByDescending(r => objective.Constraints.Count == 0 ? 0 : r.Result.Folds.Count(f => f.Metrics.GetValueOrDefault(MetricNames.ConstraintsMet) == 1))
+            .OrderByDescending(r => objective.Constraints.Count == 0 ? 0 : r.Result.ConstraintsMetFolds)
             .ThenByDescending(r => Better(r, MetricNames.ObjectiveValue, objective.LowerIsBetter))
             .ThenByDescending(r => Better(r, MetricNames.AveragePrecision, lowerIsBetter: false))];
     }
