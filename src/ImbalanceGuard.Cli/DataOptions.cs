@@ -5,7 +5,7 @@ namespace ImbalanceGuard.Cli;
 
 /// <summary>
 /// How every command that reads a labelled data file reads it, defined once: <c>--label</c>, <c>--separator</c>,
-/// <c>--ignore</c>, <c>--categorical</c>. Text columns are read as categories (a column whose first data cell is
+/// <c>--ignore</c>, <c>--categorical</c>, and the CSV limits (<see cref="CsvLimitOptions"/>). Text columns are read as categories (a column whose first data cell is
 /// not a number), and a label column that looks continuous gets a warning.
 /// </summary>
 internal sealed class DataOptions
@@ -25,12 +25,15 @@ internal sealed class DataOptions
         "--categorical",
         "Numeric-coded columns that hold categories (a region code, a product id). Text columns are categorical without it. Comma-separated; repeatable.");
 
+    public CsvLimitOptions Limits { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Label);
         command.Options.Add(Separator);
         command.Options.Add(Ignore);
         command.Options.Add(Categorical);
+        Limits.AddTo(command);
     }
 
     /// <summary>The library's load options for what was given, with <paramref name="moreCategorical"/> (smote-nc's categorical_features) added.</summary>
@@ -43,6 +46,7 @@ internal sealed class DataOptions
         AllFeaturesCategorical = allCategorical,
         TextColumnsAsCategorical = true,
         CategoricalHint = "name it with --categorical {0}",
+        Limits = Limits.Limits(parseResult),
     };
 
     /// <summary>Loads <paramref name="path"/> and warns on <paramref name="stderr"/> when its label column looks continuous.</summary>

@@ -12,7 +12,7 @@ internal static class KeyColumn
     /// <exception cref="ArgumentException">The file has no such column.</exception>
     public static string[] Cells(string path, string column, string option, CsvLoadOptions load)
     {
-        var header = CsvHeader.Read(path, load.Separator);
+        var header = Dataset.CsvColumns(path, load);
         if (!header.Contains(column, StringComparer.Ordinal))
         {
             throw new ArgumentException($"{option} '{column}' is not a column of {Path.GetFileName(path)}; its columns are {string.Join(", ", header)}.");
@@ -23,6 +23,7 @@ internal static class KeyColumn
         {
             LabelColumn = column,
             Separator = load.Separator,
+            Limits = load.Limits,
             IgnoreColumns = [.. (load.IgnoreColumns ?? []).Where(c => c != column)],
             TextColumnsAsCategorical = true,
         });

@@ -27,6 +27,8 @@ internal sealed class ScoreOptions
 
     public Option<char> Separator { get; } = CommonOptions.Separator();
 
+    public CsvLimitOptions Limits { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Add(Csv);
@@ -34,6 +36,7 @@ internal sealed class ScoreOptions
         command.Add(Score);
         command.Add(Positive);
         command.Add(Separator);
+        Limits.AddTo(command);
     }
 
     /// <summary>Reads the scores, and each row's group from <paramref name="groupColumn"/> when one is named.</summary>
@@ -44,5 +47,6 @@ internal sealed class ScoreOptions
             parseResult.GetRequiredValue(Score),
             parseResult.GetValue(Positive),
             parseResult.GetValue(Separator),
-            groupColumn);
+            groupColumn,
+            Limits.Limits(parseResult));
 }

@@ -37,12 +37,12 @@ internal sealed class CsvCells
         return (_line, start, _ends[cell] - start);
     }
 
-    /// <exception cref="DataFormatException">A quoted cell is not closed.</exception>
-    public void Read(string line, char separator, string sourceName, int lineNumber)
+    /// <exception cref="DataFormatException">A quoted cell is not closed, or a cell is longer than <see cref="CsvLimits.MaxFieldLength"/>.</exception>
+    public void Read(string line, char separator, string sourceName, int lineNumber, CsvLimits limits)
     {
         if (line.Contains('"', StringComparison.Ordinal))
         {
-            _unquoted = CsvLine.Split(line, separator, sourceName, lineNumber);
+            _unquoted = CsvLine.Split(line, separator, sourceName, lineNumber, limits);
             Count = _unquoted.Count;
             return;
         }
@@ -59,10 +59,13 @@ internal sealed class CsvCells
         var position = 0;
         for (var c = 0; c < count - 1; c++)
         {
-            position += span[position..].IndexOf(separator);
+            var length = span[position..].IndexOf(separator);
+            CsvLine.CheckLength(length, c, sourceName, lineNumber, limits);
+            position += length;
             _ends[c] = position++;
         }
 
+        CsvLine.CheckLength(span.Length - position, count - 1, sourceName, lineNumber, limits);
         _ends[count - 1] = span.Length;
         Count = count;
     }

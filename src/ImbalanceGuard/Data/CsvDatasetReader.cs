@@ -5,11 +5,9 @@ namespace ImbalanceGuard;
 /// <summary>Reads CSV text (header row, RFC 4180 quoting) into a <see cref="Dataset"/>, naming every problem it meets.</summary>
 internal static class CsvDatasetReader
 {
-    public static Dataset Read(TextReader reader, CsvLoadOptions options, string sourceName)
+    public static Dataset Read(CsvRecordReader reader, CsvLoadOptions options, string sourceName)
     {
-        var header = reader.ReadLine()
-            ?? throw new DataFormatException($"{sourceName}: the file is empty; expected a header row.");
-        var columns = CsvLine.Split(header, options.Separator, sourceName, 1);
+        var columns = reader.ReadHeader(options.Separator);
         if (columns.Count < 2)
         {
             throw new DataFormatException(
@@ -62,11 +60,9 @@ internal static class CsvDatasetReader
         }
 
         // The first data line decides which text columns are categories; it is then read like any other.
-        var lineNumber = 1;
         string? first = null;
-        while ((first = reader.ReadLine()) is not null)
+        while ((first = reader.Read()) is not null)
         {
-            lineNumber++;
             if (first.Length > 0)
             {
                 break;
@@ -75,7 +71,7 @@ internal static class CsvDatasetReader
 
         if (first is not null && options.TextColumnsAsCategorical)
         {
-            var cells = CsvLine.Split(first, options.Separator, sourceName, lineNumber);
+            var cells = CsvLine.Split(first, options.Separator, sourceName, reader.LineNumber, options.Limits);
             for (var j = 0; j < featureColumns.Length && cells.Count == columns.Count; j++)
             {
                 var text = cells[featureColumns[j]].Trim();
@@ -93,7 +89,7 @@ internal static class CsvDatasetReader
 
         var labels = new LabelCodes();
         var weights = weightColumn >= 0 ? new List<double>() : null;
-        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint));
+        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint, options.Limits));
         void Take()
         {
             batch.Parse();
@@ -117,19 +113,18 @@ internal static class CsvDatasetReader
 
         if (first is not null)
         {
-            batch.Add(first, lineNumber);
+            batch.Add(first, reader.LineNumber);
         }
 
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = reader.Read()) is not null)
         {
-            lineNumber++;
             if (line.Length == 0)
             {
                 continue;
             }
 
-            batch.Add(line, lineNumber);
+            batch.Add(line, reader.LineNumber);
             if (batch.IsFull)
             {
                 Take();

@@ -9,6 +9,7 @@ namespace ImbalanceGuard;
 /// <param name="LabelColumn">The label's column.</param>
 /// <param name="WeightColumn">The weights' column, or -1.</param>
 /// <param name="CategoricalHint">How to declare a column categorical, for the error of text in a numeric column ({0}: the column).</param>
+/// <param name="Limits">How long a cell may be.</param>
 internal sealed record CsvLayout(
     string SourceName,
     char Separator,
@@ -17,4 +18,5 @@ internal sealed record CsvLayout(
     bool[] Categorical,
     int LabelColumn,
     int WeightColumn,
-    string CategoricalHint);
+    string CategoricalHint,
+    CsvLimits Limits);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ImbalanceGuard;
@@ -5,7 +6,8 @@ namespace ImbalanceGuard;
 /// <summary>Splits and quotes one CSV line (RFC 4180: quoted cells, doubled quotes inside them).</summary>
 internal static class CsvLine
 {
-    public static List<string> Split(string line, char separator, string sourceName, int lineNumber)
+    /// <exception cref="DataFormatException">A quoted cell is not closed, or a cell is longer than <see cref="CsvLimits.MaxFieldLength"/>.</exception>
+    public static List<string> Split(string line, char separator, string sourceName, int lineNumber, CsvLimits limits)
     {
         var cells = new List<string>();
         if (line.IndexOf('"', StringComparison.Ordinal) < 0)
@@ -15,6 +17,7 @@ internal static class CsvLine
             {
                 if (i == line.Length || line[i] == separator)
                 {
+                    CheckLength(i - start, cells.Count, sourceName, lineNumber, limits);
                     cells.Add(line[start..i]);
                     start = i + 1;
                 }
@@ -53,6 +56,7 @@ internal static class CsvLine
             }
             else if (ch == separator)
             {
+                CheckLength(cell.Length, cells.Count, sourceName, lineNumber, limits);
                 cells.Add(cell.ToString());
                 cell.Clear();
             }
@@ -67,8 +71,20 @@ internal static class CsvLine
             throw new DataFormatException($"{sourceName} line {lineNumber}: a quoted cell is not closed.");
         }
 
+        CheckLength(cell.Length, cells.Count, sourceName, lineNumber, limits);
         cells.Add(cell.ToString());
         return cells;
+    }
+
+    /// <exception cref="DataFormatException">Cell <paramref name="cell"/> (from 0) is longer than <see cref="CsvLimits.MaxFieldLength"/>.</exception>
+    public static void CheckLength(int length, int cell, string sourceName, int lineNumber, CsvLimits limits)
+    {
+        if (length > limits.MaxFieldLength)
+        {
+            throw new DataFormatException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{sourceName} line {lineNumber}, cell {cell + 1}: the cell is longer than {limits.MaxFieldLength:N0} characters; {limits.Raise(nameof(CsvLimits.MaxFieldLength))} if the file really has cells this long."));
+        }
     }
 
     public static string Quote(string cell, char separator)

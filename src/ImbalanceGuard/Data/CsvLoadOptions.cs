@@ -35,6 +35,9 @@ public sealed class CsvLoadOptions
     /// <summary>A column of per-row weights (not a feature); default none.</summary>
     public string? WeightColumn { get; init; }
 
+    /// <summary>How long a line and a cell may be and how many columns a file may have; default <see cref="CsvLimits.Default"/>.</summary>
+    public CsvLimits Limits { get; init; } = CsvLimits.Default;
+
     /// <summary>The cell separator; default a comma.</summary>
     public char Separator { get; init; } = ',';
 }

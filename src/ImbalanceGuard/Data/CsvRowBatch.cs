@@ -117,7 +117,7 @@ internal sealed class CsvRowBatch
         var sourceName = layout.SourceName;
         var columns = layout.Columns;
         var lineNumber = _lineNumbers[row];
-        cells.Read(_lines[row], layout.Separator, sourceName, lineNumber);
+        cells.Read(_lines[row], layout.Separator, sourceName, lineNumber, layout.Limits);
         if (cells.Count != columns.Count)
         {
             throw new DataFormatException(

@@ -17,7 +17,8 @@ public sealed class Dataset : LabeledData
 
     /// <summary>Reads a CSV file with a header row; the label is the last column unless the options name another.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">The file is not usable; the message says where and why.</exception>
+    /// <exception cref="DataFormatException">The file is not usable (including text beyond <see cref="CsvLoadOptions.Limits"/>, a NUL character, bytes that are not UTF-8); the message says where and why.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit in <see cref="CsvLoadOptions.Limits"/> is below 1.</exception>
     public static Dataset LoadCsv(string path, CsvLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -26,8 +27,28 @@ public sealed class Dataset : LabeledData
             throw new FileNotFoundException($"{path}: no such file.", path);
         }
 
-        using var reader = new StreamReader(path);
-        return CsvDatasetReader.Read(reader, options ?? new CsvLoadOptions(), Path.GetFileName(path));
+        options ??= new CsvLoadOptions();
+        options.Limits.Validate();
+        using var reader = CsvRecordReader.Open(path, options.Limits);
+        return CsvDatasetReader.Read(reader, options, Path.GetFileName(path));
+    }
+
+    /// <summary>The column names of a CSV file's header row, read as <see cref="LoadCsv"/> reads them, without reading the rows.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is empty, or its header is not readable or beyond <see cref="CsvLoadOptions.Limits"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit in <see cref="CsvLoadOptions.Limits"/> is below 1.</exception>
+    public static IReadOnlyList<string> CsvColumns(string path, CsvLoadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        options ??= new CsvLoadOptions();
+        options.Limits.Validate();
+        using var reader = CsvRecordReader.Open(path, options.Limits);
+        return reader.ReadHeader(options.Separator);
     }
 
     /// <summary>Reads CSV text with a header row; <paramref name="sourceName"/> names it in error messages.</summary>
@@ -35,7 +56,9 @@ public sealed class Dataset : LabeledData
     public static Dataset ReadCsv(TextReader reader, CsvLoadOptions? options = null, string sourceName = "csv")
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return CsvDatasetReader.Read(reader, options ?? new CsvLoadOptions(), sourceName);
+        options ??= new CsvLoadOptions();
+        options.Limits.Validate();
+        return CsvDatasetReader.Read(new CsvRecordReader(reader, sourceName, options.Limits), options, sourceName);
     }
 
     /// <summary>A dataset from a feature matrix and a class label per row.</summary>

@@ -16,9 +16,11 @@ public static class ScoredCsv
     /// <param name="positiveClass">The positive class; null for 1 with 0/1 labels, else the rarer class.</param>
     /// <param name="separator">The cell separator.</param>
     /// <param name="groupColumn">A column whose cells (as text, trimmed) name each row's group, for <see cref="SubgroupEvaluation"/>; null for none.</param>
+    /// <param name="limits">How long a line and a cell may be and how many columns the file may have; null for <see cref="CsvLimits.Default"/>.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">A column is missing, a score is not a finite number, or the labels are not exactly two classes.</exception>
-    public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',', string? groupColumn = null)
+    /// <exception cref="DataFormatException">A column is missing, a score is not a finite number, the labels are not exactly two classes, or the text is beyond the limits, holds a NUL character or bytes that are not UTF-8.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below 1.</exception>
+    public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',', string? groupColumn = null, CsvLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(labelColumn);
@@ -28,27 +30,27 @@ public static class ScoredCsv
             throw new FileNotFoundException($"{path}: no such file.", path);
         }
 
+        limits ??= CsvLimits.Default;
+        limits.Validate();
         var source = Path.GetFileName(path);
-        using var reader = new StreamReader(path);
-        var header = reader.ReadLine() ?? throw new DataFormatException($"{source}: the file is empty; expected a header row.");
-        var columns = CsvLine.Split(header, separator, source, 1);
+        using var reader = CsvRecordReader.Open(path, limits);
+        var columns = reader.ReadHeader(separator);
         var labelAt = Find(columns, labelColumn, "label", source);
         var scoreAt = Find(columns, scoreColumn, "score", source);
         var groupAt = groupColumn is null ? -1 : Find(columns, groupColumn, "group", source);
         var groups = new List<string>();
         var labels = new List<string>();
         var scores = new List<double>();
-        var lineNumber = 1;
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = reader.Read()) is not null)
         {
-            lineNumber++;
+            var lineNumber = reader.LineNumber;
             if (line.Length == 0)
             {
                 continue;
             }
 
-            var cells = CsvLine.Split(line, separator, source, lineNumber);
+            var cells = CsvLine.Split(line, separator, source, lineNumber, limits);
             if (cells.Count != columns.Count)
             {
                 throw new DataFormatException($"{source} line {lineNumber}: {cells.Count} cells, but the header has {columns.Count} columns.");
