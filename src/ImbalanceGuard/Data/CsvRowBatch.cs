@@ -15,6 +15,9 @@ internal sealed class CsvRowBatch
     private const int MaxLines = 4096;
     private const int Tasks = 16;
 
+    // And at most this much text, so that long lines (each up to CsvLimits.MaxLineLength) cannot pile up.
+    private const long BatchCharacters = 1 << 24;
+
     private readonly CsvLayout _layout;
     private readonly int _d;
     private readonly int _capacity;
@@ -28,6 +31,7 @@ internal sealed class CsvRowBatch
     private readonly int[] _labelLengths;
     private readonly double[] _weights;
     private readonly DataFormatException?[] _errors = new DataFormatException?[Tasks];
+    private long _characters;
 
     public CsvRowBatch(CsvLayout layout)
     {
@@ -48,15 +52,20 @@ internal sealed class CsvRowBatch
     /// <summary>The lines added since the batch was last cleared.</summary>
     public int Count { get; private set; }
 
-    public bool IsFull => Count == _capacity;
+    public bool IsFull => Count == _capacity || _characters >= BatchCharacters;
 
     public void Add(string line, int lineNumber)
     {
         _lines[Count] = line;
         _lineNumbers[Count++] = lineNumber;
+        _characters += line.Length;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        Count = 0;
+        _characters = 0;
+    }
 
     /// <summary>Parses every line added, on several threads when there are many.</summary>
     /// <exception cref="DataFormatException">A line is not usable; the first such line in file order.</exception>

@@ -39,6 +39,19 @@ public class HostileCsvTests
     }
 
     [Fact]
+    public void Endless_long_lines_are_refused_before_many_of_them_pile_up()
+    {
+        // Each line is within the line limit but its one cell is beyond the field limit; the reader checks cells a
+        // batch at a time, and a batch holds at most 16 Mi characters however few columns the file has.
+        var text = new EndlessText("a,label\n", '1', lineLength: 1 << 20);
+
+        var error = Assert.Throws<DataFormatException>(() => Dataset.ReadCsv(text, null, "long.csv"));
+
+        Assert.StartsWith("long.csv line 2, cell 1: the cell is longer than 65,536 characters", error.Message, StringComparison.Ordinal);
+        Assert.InRange(text.CharactersRead, 1 << 24, (1 << 24) + (2 << 20));
+    }
+
+    [Fact]
     public void A_quote_never_closed_is_refused_at_the_end_of_the_file_naming_the_line_it_opens_on()
     {
         Csv.ReadFails("a,label\n1,x\n\"2,y\n3,x\n4,y\n", null, "cells.csv line 3: a quoted cell is not closed before the end of the file.");
