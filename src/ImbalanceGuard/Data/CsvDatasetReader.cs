@@ -6,9 +6,16 @@ namespace ImbalanceGuard;
 internal static class CsvDatasetReader
 {
     public static Dataset Read(CsvRecordReader reader, CsvLoadOptions options, string sourceName)
+        => ReadTable(reader, options, sourceName, null).Data;
+
+    /// <summary>
+    /// Reads the file; with <paramref name="unlabeled"/>, a file without a label column (every row gets its one class)
+    /// whose score column, if named, is taken aside as numbers.
+    /// </summary>
+    public static CsvTable ReadTable(CsvRecordReader reader, CsvLoadOptions options, string sourceName, UnlabeledColumns? unlabeled)
     {
         var columns = reader.ReadHeader(options.Separator);
-        if (columns.Count < 2)
+        if (unlabeled is null && columns.Count < 2)
         {
             throw new DataFormatException(
                 $"{sourceName}: the header has {columns.Count} column; at least one feature and a label are needed (is the separator '{options.Separator}'?).");
@@ -16,11 +23,13 @@ internal static class CsvDatasetReader
 
         CheckUniqueColumns(columns, sourceName);
 
-        var labelColumn = options.LabelColumn is null ? columns.Count - 1 : FindColumn(columns, options.LabelColumn, "label", sourceName);
+        var labelColumn = unlabeled is not null ? -1
+            : options.LabelColumn is null ? columns.Count - 1 : FindColumn(columns, options.LabelColumn, "label", sourceName);
+        var scoreColumn = unlabeled?.ScoreColumn is { } score ? FindColumn(columns, score, "score", sourceName) : -1;
         var weightColumn = options.WeightColumn is null ? -1 : FindColumn(columns, options.WeightColumn, "weight", sourceName);
-        if (weightColumn == labelColumn)
+        if (weightColumn >= 0 && (weightColumn == labelColumn || weightColumn == scoreColumn))
         {
-            throw new DataFormatException($"{sourceName}: column '{columns[labelColumn]}' cannot be both the label and the weights.");
+            throw new DataFormatException($"{sourceName}: column '{columns[weightColumn]}' cannot be both the {(weightColumn == labelColumn ? "label" : "score")} and the weights.");
         }
 
         var ignored = new HashSet<int>();
@@ -35,7 +44,8 @@ internal static class CsvDatasetReader
             ignored.Add(column);
         }
 
-        var featureColumns = Enumerable.Range(0, columns.Count).Where(c => c != labelColumn && c != weightColumn && !ignored.Contains(c)).ToArray();
+        var featureColumns = Enumerable.Range(0, columns.Count)
+            .Where(c => c != labelColumn && c != weightColumn && c != scoreColumn && !ignored.Contains(c)).ToArray();
         if (featureColumns.Length == 0)
         {
             throw new DataFormatException($"{sourceName}: no feature column is left once the label, weight and ignored columns are set aside.");
@@ -89,7 +99,9 @@ internal static class CsvDatasetReader
 
         var labels = new LabelCodes();
         var weights = weightColumn >= 0 ? new List<double>() : null;
-        var batch = new CsvRowBatch(new CsvLayout(sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint, options.Limits));
+        var scores = scoreColumn >= 0 ? new List<double>() : null;
+        var batch = new CsvRowBatch(new CsvLayout(
+            sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint, options.Limits, unlabeled?.ClassName, scoreColumn));
         void Take()
         {
             batch.Parse();
@@ -106,6 +118,7 @@ internal static class CsvDatasetReader
 
                 labels.Add(batch.Label(row));
                 weights?.Add(batch.Weight(row));
+                scores?.Add(batch.Score(row));
             }
 
             batch.Clear();
@@ -151,13 +164,14 @@ internal static class CsvDatasetReader
         var schema = new DataSchema(
             featureColumns.Select(c => columns[c]).ToArray(),
             categorical.Select(c => c ? FeatureKind.Categorical : FeatureKind.Continuous).ToArray(),
-            columns[labelColumn],
+            unlabeled?.LabelName ?? columns[labelColumn],
             classNames,
             weightColumn >= 0 ? columns[weightColumn] : null,
             levels,
-            [.. columns.Where((_, c) => !ignored.Contains(c))]);
+            [.. columns.Where((_, c) => !ignored.Contains(c) && c != scoreColumn)]);
         var classIndex = labels.ToClassIndices(schema);
-        return new Dataset(new RowTable(schema, matrix, classIndex, weights?.ToArray(), ProvenanceTable.Original(labels.Count)));
+        var data = new Dataset(new RowTable(schema, matrix, classIndex, weights?.ToArray(), ProvenanceTable.Original(labels.Count)));
+        return new CsvTable(data, scores?.ToArray());
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ internal sealed class CsvRowBatch
     private readonly int[] _labelStarts;
     private readonly int[] _labelLengths;
     private readonly double[] _weights;
+    private readonly double[] _scores;
     private readonly DataFormatException?[] _errors = new DataFormatException?[Tasks];
     private long _characters;
 
@@ -47,6 +48,7 @@ internal sealed class CsvRowBatch
         _labelStarts = new int[_capacity];
         _labelLengths = new int[_capacity];
         _weights = new double[_capacity];
+        _scores = layout.ScoreColumn >= 0 ? new double[_capacity] : [];
     }
 
     /// <summary>The lines added since the batch was last cleared.</summary>
@@ -100,6 +102,8 @@ internal sealed class CsvRowBatch
     public ReadOnlySpan<char> Label(int row) => _labelTexts[row].AsSpan(_labelStarts[row], _labelLengths[row]);
 
     public double Weight(int row) => _weights[row];
+
+    public double Score(int row) => _scores[row];
 
     private void ParseTask(int task)
     {
@@ -155,7 +159,12 @@ internal sealed class CsvRowBatch
             }
         }
 
-        var (labelText, start, length) = cells.Locate(layout.LabelColumn);
+        if (layout.ScoreColumn >= 0)
+        {
+            _scores[row] = ParseNumber(cells[layout.ScoreColumn], sourceName, lineNumber, columns[layout.ScoreColumn], null);
+        }
+
+        var (labelText, start, length) = layout.ConstantLabel is { } constant ? (constant, 0, constant.Length) : cells.Locate(layout.LabelColumn);
         var label = labelText.AsSpan(start, length);
         var trimmed = label.Trim();
         if (trimmed.Length == 0)
