@@ -146,16 +146,51 @@ public class ModelFileValidationTests
         Assert.Contains("depth of 2", error.Message);
     }
 
+    [Fact]
+    public void Extreme_but_finite_coefficients_score_their_limit_not_NaN()
+    {
+        // 1e308·2 − 1e308·3 overflows to ∞ − ∞ term by term; its value, −1e308, puts the row firmly in class 0.
+        var binary = new LogisticRegressionModel([[1e308, -1e308]], [0.0], [0, 1], classCount: 2, iterations: 0, converged: true);
+        var threeClasses = new LogisticRegressionModel([[1e308], [0.0], [-1e308]], [0.0, 0, 0], [0, 1, 2], classCount: 3, iterations: 0, converged: true);
+        var two = new double[2];
+        var three = new double[3];
+
+        binary.PredictProbabilities([2.0, 3.0], two);
+        threeClasses.PredictProbabilities([2.0], three);
+
+        Assert.Equal([1.0, 0.0], two);
+        Assert.Equal([1.0, 0.0, 0.0], three);
+    }
+
+    [Fact]
+    public void A_scaler_saturates_at_the_largest_double_instead_of_overflowing()
+    {
+        // Unclamped, every feature would reach the logistic regression as +∞ and its coefficients of both signs would sum to NaN.
+        var file = JsonNode.Parse(SavedBytes(trainer: new LogisticRegression()))!;
+        file["preprocessing"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "standard-scaler",
+            ["shift"] = new JsonArray([.. Enumerable.Range(0, 8).Select(_ => (JsonNode?)JsonValue.Create(-1e308))]),
+            ["scale"] = new JsonArray([.. Enumerable.Range(0, 8).Select(_ => (JsonNode?)JsonValue.Create(1e308))]),
+        });
+        var loaded = Load(file);
+        var probabilities = new double[2];
+
+        loaded.PredictProbabilities([1e308, 0, 0, 0, 0, 0, 0, 0], probabilities);
+
+        Assert.All(probabilities, p => Assert.True(double.IsFinite(p)));
+    }
+
     private static FittedPipeline Load(JsonNode file) => FittedPipeline.Load(new MemoryStream(Encoding.UTF8.GetBytes(file.ToJsonString())));
 
     private static JsonNode SavedTree(CalibrationMethod calibration = CalibrationMethod.None)
         => JsonNode.Parse(SavedBytes(calibration))!;
 
-    private static byte[] SavedBytes(CalibrationMethod calibration = CalibrationMethod.None)
+    private static byte[] SavedBytes(CalibrationMethod calibration = CalibrationMethod.None, IClassifierTrainer? trainer = null)
     {
         var (training, _) = PipelineTestData.BinarySplit();
         using var stream = new MemoryStream();
-        new ImbalancePipeline(new DecisionTreeClassifier { MaxDepth = 4, Seed = 1 }) { Samplers = [new RandomUnderSampler { Seed = 2 }], Calibration = calibration }.Fit(training).Save(stream);
+        new ImbalancePipeline(trainer ?? new DecisionTreeClassifier { MaxDepth = 4, Seed = 1 }) { Samplers = [new RandomUnderSampler { Seed = 2 }], Calibration = calibration }.Fit(training).Save(stream);
         return stream.ToArray();
     }
 }
