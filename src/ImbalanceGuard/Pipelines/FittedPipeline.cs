@@ -335,18 +335,18 @@ public sealed class FittedPipeline
                 throw new DataFormatException("This is not a saved ImbalanceGuard pipeline (no \"format\": \"imbalance-guard-pipeline\").");
             }
 
-            var version = ModelFileChecks.Int(root, "version", "file");
+            var version = ModelFileChecks.Int(root, "version", string.Empty);
             if (version != FormatVersion)
             {
                 throw new DataFormatException(
                     string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {version}; this library reads version {FormatVersion}."));
             }
 
-            var schema = PipelineJson.ReadSchema(ModelFileChecks.Field(root, "schema", "file"), "schema");
-            var positive = ModelFileChecks.Int(root, "positive_class", "file", 0, schema.ClassCount - 1);
+            var schema = PipelineJson.ReadSchema(ModelFileChecks.Field(root, "schema", string.Empty), "schema");
+            var positive = ModelFileChecks.Int(root, "positive_class", string.Empty, 0, schema.ClassCount - 1);
             var transforms = new List<FeatureTransform>();
             var input = schema;
-            var steps = ModelFileChecks.Array(root, "preprocessing", "file");
+            var steps = ModelFileChecks.Array(root, "preprocessing", string.Empty);
             for (var i = 0; i < steps.Length; i++)
             {
                 var transform = FeatureTransform.Read(steps[i], input, $"preprocessing[{i}]");
@@ -354,14 +354,14 @@ public sealed class FittedPipeline
                 input = transform.Output;
             }
 
-            var resampling = ReadResampling(ModelFileChecks.Array(root, "resampling", "file"));
-            var model = PipelineJson.ReadModel(ModelFileChecks.Field(root, "model", "file"), "model", input.FeatureCount, schema.ClassCount);
+            var resampling = ReadResampling(ModelFileChecks.Array(root, "resampling", string.Empty));
+            var model = PipelineJson.ReadModel(ModelFileChecks.Field(root, "model", string.Empty), "model", input.FeatureCount, schema.ClassCount);
             var chain = new FittedChain(transforms, model, resampling, trainedOn: null);
-            var threshold = ModelFileChecks.Field(root, "threshold", "file");
-            var policyText = ModelFileChecks.Text(root, "threshold_policy", "file");
-            var calibrator = ReadCalibrator(ModelFileChecks.Field(root, "calibrator", "file"));
+            var threshold = ModelFileChecks.Field(root, "threshold", string.Empty);
+            var policyText = ModelFileChecks.Text(root, "threshold_policy", string.Empty);
+            var calibrator = ReadCalibrator(ModelFileChecks.Field(root, "calibrator", string.Empty));
             var calibrated = root.TryGetProperty("probabilities_calibrated", out _)
-                ? ModelFileChecks.Flag(root, "probabilities_calibrated", "file")
+                ? ModelFileChecks.Flag(root, "probabilities_calibrated", string.Empty)
                 : calibrator is not null || !resampling.Any(step => ChangesShare(step, schema.ClassNames[positive])); // a file saved before the flag
             return new FittedPipeline(
                 schema,

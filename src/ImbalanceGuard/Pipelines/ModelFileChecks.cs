@@ -20,22 +20,22 @@ internal static class ModelFileChecks
     {
         if (owner.ValueKind != JsonValueKind.Object)
         {
-            throw Damaged($"{path} is {Describe(owner)}, not an object");
+            throw Damaged($"{(path.Length == 0 ? "the file" : path)} is {Describe(owner)}, not an object");
         }
 
-        return owner.TryGetProperty(name, out var value) ? value : throw Damaged($"{path}.{name} is missing");
+        return owner.TryGetProperty(name, out var value) ? value : throw Damaged($"{Join(path, name)} is missing");
     }
 
-    public static int Int(JsonElement owner, string name, string path) => Int(Field(owner, name, path), $"{path}.{name}");
+    public static int Int(JsonElement owner, string name, string path) => Int(Field(owner, name, path), Join(path, name));
 
     /// <summary>A whole number within <paramref name="minimum"/> … <paramref name="maximum"/>.</summary>
     public static int Int(JsonElement owner, string name, string path, int minimum, int maximum)
     {
         var value = Int(owner, name, path);
-        return InRange(value, minimum, maximum, $"{path}.{name}");
+        return InRange(value, minimum, maximum, Join(path, name));
     }
 
-    public static double Number(JsonElement owner, string name, string path) => Number(Field(owner, name, path), $"{path}.{name}");
+    public static double Number(JsonElement owner, string name, string path) => Number(Field(owner, name, path), Join(path, name));
 
     /// <summary>A share strictly between 0 and 1.</summary>
     public static double Rate(JsonElement owner, string name, string path)
@@ -43,7 +43,7 @@ internal static class ModelFileChecks
         var value = Number(owner, name, path);
         return value > 0 && value < 1
             ? value
-            : throw Damaged(string.Create(CultureInfo.InvariantCulture, $"{path}.{name} = {value:R} is not strictly between 0 and 1"));
+            : throw Damaged(string.Create(CultureInfo.InvariantCulture, $"{Join(path, name)} = {value:R} is not strictly between 0 and 1"));
     }
 
     public static bool Flag(JsonElement owner, string name, string path)
@@ -53,27 +53,27 @@ internal static class ModelFileChecks
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw Damaged($"{path}.{name} is {Describe(value)}, not true or false"),
+            _ => throw Damaged($"{Join(path, name)} is {Describe(value)}, not true or false"),
         };
     }
 
-    public static string Text(JsonElement owner, string name, string path) => String(Field(owner, name, path), $"{path}.{name}");
+    public static string Text(JsonElement owner, string name, string path) => String(Field(owner, name, path), Join(path, name));
 
-    public static JsonElement[] Array(JsonElement owner, string name, string path) => Array(Field(owner, name, path), $"{path}.{name}");
+    public static JsonElement[] Array(JsonElement owner, string name, string path) => Array(Field(owner, name, path), Join(path, name));
 
     public static JsonElement[] Array(JsonElement value, string path)
         => value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : throw Damaged($"{path} is {Describe(value)}, not an array");
 
-    public static double[] Numbers(JsonElement owner, string name, string path) => Numbers(Field(owner, name, path), $"{path}.{name}");
+    public static double[] Numbers(JsonElement owner, string name, string path) => Numbers(Field(owner, name, path), Join(path, name));
 
     /// <summary>An array of finite numbers.</summary>
     public static double[] Numbers(JsonElement value, string path) => Each(value, path, Number);
 
-    public static int[] Ints(JsonElement owner, string name, string path) => Ints(Field(owner, name, path), $"{path}.{name}");
+    public static int[] Ints(JsonElement owner, string name, string path) => Ints(Field(owner, name, path), Join(path, name));
 
     public static int[] Ints(JsonElement value, string path) => Each(value, path, Int);
 
-    public static string[] Strings(JsonElement owner, string name, string path) => Strings(Field(owner, name, path), $"{path}.{name}");
+    public static string[] Strings(JsonElement owner, string name, string path) => Strings(Field(owner, name, path), Join(path, name));
 
     public static string[] Strings(JsonElement value, string path) => Each(value, path, String);
 
@@ -148,12 +148,12 @@ internal static class ModelFileChecks
         var list = Ints(owner, name, path);
         if (list.Length < 2)
         {
-            throw Damaged(string.Create(CultureInfo.InvariantCulture, $"{path}.{name} lists {list.Length} classes; a model tells at least two apart"));
+            throw Damaged(string.Create(CultureInfo.InvariantCulture, $"{Join(path, name)} lists {list.Length} classes; a model tells at least two apart"));
         }
 
         for (var i = 0; i < list.Length; i++)
         {
-            InRange(list[i], i == 0 ? 0 : list[i - 1] + 1, classes - 1, $"{path}.{name}[{i}]");
+            InRange(list[i], i == 0 ? 0 : list[i - 1] + 1, classes - 1, $"{Join(path, name)}[{i}]");
         }
 
         return list;
@@ -254,6 +254,9 @@ internal static class ModelFileChecks
 
         return values;
     }
+
+    /// <summary>The path of field <paramref name="name"/> of the object at <paramref name="path"/> (empty for the file's top level).</summary>
+    public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     public static DataFormatException Damaged(string what) => new($"The saved pipeline is damaged: {what}.");
 

@@ -61,12 +61,6 @@ internal static class PipelineJson
         writer.WriteEndArray();
     }
 
-    public static double[] ReadDoubles(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetDouble())];
-
-    public static int[] ReadInts(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetInt32())];
-
-    public static string[] ReadStrings(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
-
     public static void WriteSchema(Utf8JsonWriter writer, string name, DataSchema schema)
     {
         writer.WriteStartObject(name);

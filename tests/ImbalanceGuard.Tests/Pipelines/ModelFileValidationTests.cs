@@ -79,7 +79,11 @@ public class ModelFileValidationTests
         var mistyped = SavedTree();
         mistyped["model"]!["node_thresholds"]![0] = "NaN";
 
+        var topLevel = SavedTree();
+        topLevel.AsObject().Remove("positive_class");
+
         Assert.Contains("model.leaf_values is missing", Assert.Throws<DataFormatException>(() => Load(missing)).Message);
+        Assert.Contains("The saved pipeline is damaged: positive_class is missing.", Assert.Throws<DataFormatException>(() => Load(topLevel)).Message);
         Assert.Contains("model.node_thresholds[0] is the string \"NaN\", not a finite number", Assert.Throws<DataFormatException>(() => Load(mistyped)).Message);
     }
 
