@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace ImbalanceGuard.Models;
 
@@ -86,16 +84,20 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
     }
 
     /// <summary>The class distribution of the leaf a row reaches.</summary>
-    internal ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features) => Leaf(_nodes, _leafValues, ClassCount, features);
+    internal ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features) => Leaf(_nodes, _leafValues, ClassCount, Depth, features);
 
-    /// <summary>The class distribution of the leaf a row reaches in the tree given by its nodes and leaf values.</summary>
-    internal static ReadOnlySpan<double> Leaf(ReadOnlySpan<TreeNode> nodes, ReadOnlySpan<double> leafValues, int classCount, ReadOnlySpan<double> features)
+    /// <summary>
+    /// The class distribution of the leaf a row reaches in the tree given by its nodes and leaf values, in at most
+    /// <paramref name="depth"/> steps below the root. Every index is bounds-checked and the walk is bounded, so even a
+    /// tree that escaped the checks of loading cannot read outside it or loop.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tree is deeper than <paramref name="depth"/> (damaged).</exception>
+    internal static ReadOnlySpan<double> Leaf(ReadOnlySpan<TreeNode> nodes, ReadOnlySpan<double> leafValues, int classCount, int depth, ReadOnlySpan<double> features)
     {
-        ref var first = ref MemoryMarshal.GetReference(nodes);
         var index = 0;
-        while (true)
+        for (var level = 0; level <= depth; level++)
         {
-            ref readonly var node = ref Unsafe.Add(ref first, index);
+            ref readonly var node = ref nodes[index];
             if (node.Feature < 0)
             {
                 return leafValues.Slice(node.Next * classCount, classCount);
@@ -103,6 +105,8 @@ public sealed class DecisionTreeModel : IProbabilisticClassifier
 
             index = features[node.Feature] <= node.Threshold ? index + 1 : node.Next;
         }
+
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The tree reaches no leaf within its depth of {depth}: it is damaged."));
     }
 
     internal static void CheckLengths(int features, int probabilities, int featureCount, int classCount)

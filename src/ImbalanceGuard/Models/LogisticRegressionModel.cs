@@ -70,6 +70,24 @@ public sealed class LogisticRegressionModel : IProbabilisticClassifier
             max = Math.Max(max, z[o]);
         }
 
+        if (double.IsInfinity(max))
+        {
+            // A linear function overflowed (a row far outside the training range, or an extreme coefficient): the
+            // softmax's limit shares the probability among the classes at the maximum; exp(∞ − ∞) would be NaN.
+            var top = 0;
+            foreach (var value in z)
+            {
+                top += value == max ? 1 : 0;
+            }
+
+            for (var o = 0; o < z.Length; o++)
+            {
+                probabilities[_classes[o]] = z[o] == max ? 1.0 / top : 0;
+            }
+
+            return;
+        }
+
         var sum = 0.0;
         for (var o = 0; o < z.Length; o++)
         {
@@ -92,6 +110,38 @@ public sealed class LogisticRegressionModel : IProbabilisticClassifier
             sum += w[f] * features[f];
         }
 
-        return sum;
+        return double.IsNaN(sum) ? ScaledLinear(w, _intercepts[output], features) : sum;
+    }
+
+    /// <summary>
+    /// w·x + b when the plain sum came out NaN although the row may hold only finite values: terms that overflow
+    /// to +∞ and −∞ cancel into NaN. Summed scaled down by a power of two (exact), the result has the true sign and
+    /// overflows, if it does, to the one infinity it tends to. A NaN or infinite value of the row stays NaN.
+    /// </summary>
+    private static double ScaledLinear(double[] w, double intercept, ReadOnlySpan<double> features)
+    {
+        var exponent = intercept == 0 ? 0 : Math.ILogB(intercept);
+        for (var f = 0; f < w.Length; f++)
+        {
+            if (!double.IsFinite(features[f]))
+            {
+                return double.NaN;
+            }
+
+            if (w[f] != 0 && features[f] != 0)
+            {
+                exponent = Math.Max(exponent, Math.ILogB(w[f]) + Math.ILogB(features[f]));
+            }
+        }
+
+        // Every term is now below 2^902, so the sum of any realistic number of them is finite.
+        var shift = exponent - 900;
+        var sum = Math.ScaleB(intercept, -shift);
+        for (var f = 0; f < w.Length; f++)
+        {
+            sum += Math.ScaleB(w[f], -shift) * features[f];
+        }
+
+        return Math.ScaleB(sum, shift);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class TreeBuilder
     /// which stays in this builder's scratch until the next tree.
     /// </summary>
     public ReadOnlySpan<double> Leaf(ReadOnlySpan<double> features)
-        => DecisionTreeModel.Leaf(CollectionsMarshal.AsSpan(_nodes), CollectionsMarshal.AsSpan(_leafValues), _classes, features);
+        => DecisionTreeModel.Leaf(CollectionsMarshal.AsSpan(_nodes), CollectionsMarshal.AsSpan(_leafValues), _classes, _nodes.Count, features);
 
     /// <summary>
     /// Grows a tree as <see cref="Grow"/> does but leaves it in this builder's scratch (read it with

@@ -56,7 +56,10 @@ internal sealed class AffineTransform : FeatureTransform
     {
         for (var j = 0; j < row.Length; j++)
         {
-            output[j] = (row[j] - _shift[j]) * _scale[j];
+            // Saturate rather than overflow: a value past the largest double would reach the model as ±∞, and
+            // ∞ − ∞ or 0 · ∞ further on is NaN. A NaN in the row stays NaN.
+            var centred = Math.Clamp(row[j] - _shift[j], -double.MaxValue, double.MaxValue);
+            output[j] = Math.Clamp(centred * _scale[j], -double.MaxValue, double.MaxValue);
         }
     }
 

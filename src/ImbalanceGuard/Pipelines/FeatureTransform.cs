@@ -33,16 +33,32 @@ internal abstract class FeatureTransform(string name, DataSchema input, DataSche
     /// <summary>Writes the fitted state (not the schemas, which a reader rebuilds from the input schema).</summary>
     public abstract void Write(Utf8JsonWriter writer);
 
-    public static FeatureTransform Read(JsonElement element, DataSchema input)
+    /// <summary>Reads a step saved at <paramref name="path"/> that follows <paramref name="input"/>.</summary>
+    /// <exception cref="DataFormatException">The step is damaged or does not fit its input.</exception>
+    public static FeatureTransform Read(JsonElement element, DataSchema input, string path)
     {
-        var name = element.GetProperty("name").GetString();
-        return name switch
+        var name = ModelFileChecks.Text(element, "name", path);
+        switch (name)
         {
-            "standard-scaler" or "min-max-scaler" => new AffineTransform(
-                name, input, PipelineJson.ReadDoubles(element.GetProperty("shift")), PipelineJson.ReadDoubles(element.GetProperty("scale"))),
-            "one-hot-encoder" => new OneHotTransform(
-                input, [.. element.GetProperty("levels").EnumerateArray().Select(PipelineJson.ReadDoubles)]),
-            _ => throw new DataFormatException($"Unknown preprocessing step '{name}' in the saved pipeline."),
-        };
+            case "standard-scaler" or "min-max-scaler":
+                var shift = ModelFileChecks.Numbers(element, "shift", path);
+                var scale = ModelFileChecks.Numbers(element, "scale", path);
+                ModelFileChecks.Count(shift.Length, input.FeatureCount, $"{path}.shift", "one per feature");
+                ModelFileChecks.Count(scale.Length, input.FeatureCount, $"{path}.scale", "one per feature");
+                return new AffineTransform(name, input, shift, scale);
+            case "one-hot-encoder":
+                var lists = ModelFileChecks.Array(element, "levels", path);
+                ModelFileChecks.Count(lists.Length, input.FeatureCount, $"{path}.levels", "one list per feature, empty for one passed through");
+                var levels = new double[lists.Length][];
+                for (var j = 0; j < lists.Length; j++)
+                {
+                    // The encoder finds a value's column by binary search.
+                    levels[j] = ModelFileChecks.Ascending(lists[j], $"{path}.levels[{j}]");
+                }
+
+                return new OneHotTransform(input, levels);
+            default:
+                throw new DataFormatException($"Unknown preprocessing step '{name}' at {path} in the saved pipeline.");
+        }
     }
 }

@@ -309,74 +309,126 @@ public sealed class FittedPipeline
         Save(stream);
     }
 
-    /// <summary>Loads a pipeline saved by <see cref="Save(Stream)"/>.</summary>
-    /// <exception cref="DataFormatException">The stream is not a saved pipeline, or is damaged.</exception>
-    public static FittedPipeline Load(Stream stream)
+    /// <summary>Loads a pipeline saved by <see cref="Save(Stream)"/>, within the default <see cref="FittedPipelineLoadOptions"/>.</summary>
+    /// <exception cref="DataFormatException">The stream is not a saved pipeline, is damaged, or exceeds the limits.</exception>
+    public static FittedPipeline Load(Stream stream) => Load(stream, FittedPipelineLoadOptions.Default);
+
+    /// <summary>
+    /// Loads a pipeline saved by <see cref="Save(Stream)"/>. Everything read is checked before the pipeline is
+    /// returned (array lengths, tree structure, feature and class indices, finite numbers, steps that fit the
+    /// schema they follow), so a file from elsewhere cannot make scoring fail, loop or read out of bounds: it is
+    /// refused here, with the field that is wrong.
+    /// </summary>
+    /// <param name="stream">The saved pipeline.</param>
+    /// <param name="options">How large and how deeply nested a file may be.</param>
+    /// <exception cref="DataFormatException">The stream is not a saved pipeline, is damaged, or exceeds the limits.</exception>
+    public static FittedPipeline Load(Stream stream, FittedPipelineLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
         try
         {
-            using var document = JsonDocument.Parse(stream);
+            using var document = JsonDocument.Parse(ReadBounded(stream, options.MaxBytes), new JsonDocumentOptions { MaxDepth = options.MaxDepth });
             var root = document.RootElement;
-            if (!root.TryGetProperty("format", out var format) || format.GetString() != "imbalance-guard-pipeline")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != "imbalance-guard-pipeline")
             {
                 throw new DataFormatException("This is not a saved ImbalanceGuard pipeline (no \"format\": \"imbalance-guard-pipeline\").");
             }
 
-            if (root.GetProperty("version").GetInt32() != FormatVersion)
+            var version = ModelFileChecks.Int(root, "version", string.Empty);
+            if (version != FormatVersion)
             {
                 throw new DataFormatException(
-                    string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {root.GetProperty("version").GetInt32()}; this library reads version {FormatVersion}."));
+                    string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {version}; this library reads version {FormatVersion}."));
             }
 
-            var schema = PipelineJson.ReadSchema(root.GetProperty("schema"));
+            var schema = PipelineJson.ReadSchema(ModelFileChecks.Field(root, "schema", string.Empty), "schema");
+            var positive = ModelFileChecks.Int(root, "positive_class", string.Empty, 0, schema.ClassCount - 1);
             var transforms = new List<FeatureTransform>();
             var input = schema;
-            foreach (var element in root.GetProperty("preprocessing").EnumerateArray())
+            var steps = ModelFileChecks.Array(root, "preprocessing", string.Empty);
+            for (var i = 0; i < steps.Length; i++)
             {
-                var transform = FeatureTransform.Read(element, input);
+                var transform = FeatureTransform.Read(steps[i], input, $"preprocessing[{i}]");
                 transforms.Add(transform);
                 input = transform.Output;
             }
 
-            var resampling = root.GetProperty("resampling").EnumerateArray()
-                .Select(e => new ResamplingStep(
-                    e.GetProperty("sampler").GetString() ?? string.Empty,
-                    ReadCounts(e.GetProperty("before")),
-                    ReadCounts(e.GetProperty("after")),
-                    e.GetProperty("synthetic").GetInt32()))
-                .ToArray();
-            var chain = new FittedChain(transforms, PipelineJson.ReadModel(root.GetProperty("model")), resampling, trainedOn: null);
-            var threshold = root.GetProperty("threshold");
-            var policyText = root.GetProperty("threshold_policy").GetString() ?? "none";
-            var positive = root.GetProperty("positive_class").GetInt32();
-            var calibrator = ReadCalibrator(root.GetProperty("calibrator"));
-            var calibrated = root.TryGetProperty("probabilities_calibrated", out var saved)
-                ? saved.GetBoolean()
+            var resampling = ReadResampling(ModelFileChecks.Array(root, "resampling", string.Empty));
+            var model = PipelineJson.ReadModel(ModelFileChecks.Field(root, "model", string.Empty), "model", input.FeatureCount, schema.ClassCount);
+            var chain = new FittedChain(transforms, model, resampling, trainedOn: null);
+            var threshold = ModelFileChecks.Field(root, "threshold", string.Empty);
+            var policyText = ModelFileChecks.Text(root, "threshold_policy", string.Empty);
+            var calibrator = ReadCalibrator(ModelFileChecks.Field(root, "calibrator", string.Empty));
+            var calibrated = root.TryGetProperty("probabilities_calibrated", out _)
+                ? ModelFileChecks.Flag(root, "probabilities_calibrated", string.Empty)
                 : calibrator is not null || !resampling.Any(step => ChangesShare(step, schema.ClassNames[positive])); // a file saved before the flag
             return new FittedPipeline(
                 schema,
                 chain,
                 positive,
                 calibrator,
-                threshold.ValueKind == JsonValueKind.Null ? null : threshold.GetDouble(),
+                threshold.ValueKind == JsonValueKind.Null ? null : ModelFileChecks.Number(threshold, "threshold"),
                 ParsePolicy(policyText),
                 tuned: null,
                 training: null,
                 calibrated);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+
+        // The library's own checks of a value (a calibrator's rates, a threshold policy's numbers) refuse it with an ArgumentException.
+        catch (Exception e) when (e is not DataFormatException and (JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException))
         {
             throw new DataFormatException($"The saved pipeline is damaged: {e.Message}");
         }
     }
 
-    /// <summary>Loads a pipeline from the file <paramref name="path"/>.</summary>
-    /// <exception cref="DataFormatException">The file is not a saved pipeline, or is damaged.</exception>
-    public static FittedPipeline Load(string path)
+    /// <summary>Loads a pipeline from the file <paramref name="path"/>, within the default <see cref="FittedPipelineLoadOptions"/>.</summary>
+    /// <exception cref="DataFormatException">The file is not a saved pipeline, is damaged, or exceeds the limits.</exception>
+    public static FittedPipeline Load(string path) => Load(path, FittedPipelineLoadOptions.Default);
+
+    /// <summary>Loads a pipeline from the file <paramref name="path"/> (see <see cref="Load(Stream, FittedPipelineLoadOptions)"/>).</summary>
+    /// <exception cref="DataFormatException">The file is not a saved pipeline, is damaged, or exceeds the limits.</exception>
+    public static FittedPipeline Load(string path, FittedPipelineLoadOptions options)
     {
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        return Load(stream, options);
+    }
+
+    /// <summary>The whole stream, refused once it passes <paramref name="maxBytes"/> (so a huge file is not read into memory first).</summary>
+    private static ReadOnlyMemory<byte> ReadBounded(Stream stream, long maxBytes)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new DataFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The saved pipeline is larger than {maxBytes} bytes, the most FittedPipelineLoadOptions.MaxBytes allows; raise it to load a larger model you trust."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static ResamplingStep[] ReadResampling(JsonElement[] steps)
+    {
+        var read = new ResamplingStep[steps.Length];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var path = $"resampling[{i}]";
+            read[i] = new ResamplingStep(
+                ModelFileChecks.Text(steps[i], "sampler", path),
+                ReadCounts(ModelFileChecks.Field(steps[i], "before", path), $"{path}.before"),
+                ReadCounts(ModelFileChecks.Field(steps[i], "after", path), $"{path}.after"),
+                ModelFileChecks.Int(steps[i], "synthetic", path, 0, int.MaxValue));
+        }
+
+        return read;
     }
 
     private void Calibrate(Span<double> probabilities)
@@ -460,16 +512,26 @@ public sealed class FittedPipeline
             return null;
         }
 
-        var kind = element.GetProperty("kind").GetString();
-        return kind switch
+        const string Path = "calibrator";
+        var kind = ModelFileChecks.Text(element, "kind", Path);
+        switch (kind)
         {
-            "platt" => PlattScaling.FromParameters(element.GetProperty("a").GetDouble(), element.GetProperty("b").GetDouble()),
-            "isotonic" => IsotonicCalibration.FromKnots(
-                PipelineJson.ReadDoubles(element.GetProperty("knots")), PipelineJson.ReadDoubles(element.GetProperty("values"))),
-            "prior-correction" => new PriorCorrection(
-                element.GetProperty("true_positive_rate").GetDouble(), element.GetProperty("training_positive_rate").GetDouble()),
-            _ => throw new DataFormatException($"Unknown calibrator '{kind}' in the saved pipeline."),
-        };
+            case "platt":
+                return PlattScaling.FromParameters(ModelFileChecks.Number(element, "a", Path), ModelFileChecks.Number(element, "b", Path));
+            case "isotonic":
+                var knots = ModelFileChecks.Ascending(ModelFileChecks.Field(element, "knots", Path), $"{Path}.knots");
+                var values = ModelFileChecks.Numbers(element, "values", Path);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    ModelFileChecks.InRange(values[i], 0, 1, $"{Path}.values[{i}]");
+                }
+
+                return IsotonicCalibration.FromKnots(knots, values);
+            case "prior-correction":
+                return new PriorCorrection(ModelFileChecks.Rate(element, "true_positive_rate", Path), ModelFileChecks.Rate(element, "training_positive_rate", Path));
+            default:
+                throw new DataFormatException($"Unknown calibrator '{kind}' in the saved pipeline.");
+        }
     }
 
     private static ThresholdPolicy ParsePolicy(string text)
@@ -507,6 +569,32 @@ public sealed class FittedPipeline
         writer.WriteEndObject();
     }
 
-    private static Dictionary<string, int> ReadCounts(JsonElement element)
-        => element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
+    /// <summary>Class counts: each a count, and their total one too (it is divided by).</summary>
+    private static Dictionary<string, int> ReadCounts(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw ModelFileChecks.Damaged($"{path} is not an object of class counts");
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0L;
+        foreach (var property in element.EnumerateObject())
+        {
+            var count = ModelFileChecks.InRange(ModelFileChecks.Int(property.Value, $"{path}.{property.Name}"), 0, int.MaxValue, $"{path}.{property.Name}");
+            if (!counts.TryAdd(property.Name, count))
+            {
+                throw ModelFileChecks.Damaged($"{path}.{property.Name} is given twice");
+            }
+
+            total += count;
+        }
+
+        if (total > int.MaxValue)
+        {
+            throw ModelFileChecks.Damaged(string.Create(CultureInfo.InvariantCulture, $"the counts of {path} sum to {total}, more than a count holds"));
+        }
+
+        return counts;
+    }
 }

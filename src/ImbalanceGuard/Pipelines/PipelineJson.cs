@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ImbalanceGuard.Ensembles;
 using ImbalanceGuard.Models;
@@ -60,12 +61,6 @@ internal static class PipelineJson
         writer.WriteEndArray();
     }
 
-    public static double[] ReadDoubles(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetDouble())];
-
-    public static int[] ReadInts(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetInt32())];
-
-    public static string[] ReadStrings(JsonElement element) => [.. element.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
-
     public static void WriteSchema(Utf8JsonWriter writer, string name, DataSchema schema)
     {
         writer.WriteStartObject(name);
@@ -96,16 +91,38 @@ internal static class PipelineJson
         writer.WriteEndObject();
     }
 
-    public static DataSchema ReadSchema(JsonElement element)
+    /// <exception cref="DataFormatException">The schema is damaged.</exception>
+    public static DataSchema ReadSchema(JsonElement element, string path)
     {
-        var features = ReadStrings(element.GetProperty("features"));
-        var kinds = ReadStrings(element.GetProperty("kinds"))
-            .Select(k => k == "categorical" ? FeatureKind.Categorical : FeatureKind.Continuous)
-            .ToArray();
-        var levels = element.GetProperty("category_levels").EnumerateArray()
-            .Select(e => e.ValueKind == JsonValueKind.Null ? null : ReadStrings(e))
-            .ToArray();
-        return new DataSchema(features, kinds, element.GetProperty("label").GetString() ?? "label", ReadStrings(element.GetProperty("classes")), categoryLevels: levels);
+        var features = ModelFileChecks.Strings(element, "features", path);
+        var kindNames = ModelFileChecks.Strings(element, "kinds", path);
+        ModelFileChecks.Count(kindNames.Length, features.Length, $"{path}.kinds", "one per feature");
+        var kinds = new FeatureKind[features.Length];
+        for (var j = 0; j < kinds.Length; j++)
+        {
+            kinds[j] = kindNames[j] switch
+            {
+                "categorical" => FeatureKind.Categorical,
+                "continuous" => FeatureKind.Continuous,
+                _ => throw ModelFileChecks.Damaged($"{path}.kinds[{j}] is '{kindNames[j]}', neither 'categorical' nor 'continuous'"),
+            };
+        }
+
+        var levelLists = ModelFileChecks.Array(element, "category_levels", path);
+        ModelFileChecks.Count(levelLists.Length, features.Length, $"{path}.category_levels", "one per feature, null for a continuous one");
+        var levels = new string[]?[features.Length];
+        for (var j = 0; j < levels.Length; j++)
+        {
+            levels[j] = levelLists[j].ValueKind == JsonValueKind.Null ? null : ModelFileChecks.Strings(levelLists[j], $"{path}.category_levels[{j}]");
+        }
+
+        var classes = ModelFileChecks.Strings(element, "classes", path);
+        if (classes.Length < 2)
+        {
+            throw ModelFileChecks.Damaged(string.Create(CultureInfo.InvariantCulture, $"{path}.classes lists {classes.Length} classes; a pipeline tells at least two apart"));
+        }
+
+        return new DataSchema(features, kinds, ModelFileChecks.Text(element, "label", path), classes, categoryLevels: levels);
     }
 
     /// <exception cref="NotSupportedException">The model is not one of the library's.</exception>
@@ -216,72 +233,197 @@ internal static class PipelineJson
         writer.WriteEndObject();
     }
 
-    public static IProbabilisticClassifier ReadModel(JsonElement element)
+    /// <summary>
+    /// Reads a model and checks it against what the pipeline gives it: rows of <paramref name="features"/> values and
+    /// <paramref name="classes"/> classes. <paramref name="path"/> names the model's place in the file, for the errors.
+    /// </summary>
+    /// <exception cref="DataFormatException">The model is damaged: a field is missing, of the wrong type, or out of range.</exception>
+    public static IProbabilisticClassifier ReadModel(JsonElement element, string path, int features, int classes)
     {
-        var kind = element.GetProperty("kind").GetString();
+        var kind = ModelFileChecks.Text(element, "kind", path);
         switch (kind)
         {
             case "logistic-regression":
-                var coefficients = element.GetProperty("coefficients").EnumerateArray().Select(ReadDoubles).ToArray();
-                return new LogisticRegressionModel(
-                    coefficients,
-                    ReadDoubles(element.GetProperty("intercepts")),
-                    ReadInts(element.GetProperty("trained_classes")),
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("iterations").GetInt32(),
-                    element.GetProperty("converged").GetBoolean());
+                return ReadLogisticRegression(element, path, features, classes);
             case "decision-tree":
-                return ReadTreeBody(element);
+                return ReadTreeBody(element, path, features, classes, probabilityLeaves: true);
             case "random-forest":
+                ModelFileChecks.Shape(element, path, features, classes);
                 return new RandomForestModel(
-                    [.. element.GetProperty("trees").EnumerateArray().Select(ReadTreeBody)],
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("features").GetInt32(),
+                    ReadTrees(element, path, features, classes, probabilityLeaves: true),
+                    classes,
+                    features,
                     maxDegreeOfParallelism: -1);
             case "balanced-ensemble":
-                var members = element.GetProperty("members").EnumerateArray().ToArray();
-                return new BalancedEnsembleModel(
-                    [.. members.Select(m => ReadModel(m.GetProperty("model")))],
-                    [.. members.Select(m => m.TryGetProperty("columns", out var c) ? ReadInts(c) : null)],
-                    [.. members.Select(_ => Array.Empty<int>())],
-                    [.. members.Select(_ => Array.Empty<int>())],
-                    [.. members.Select(m => ReadInts(m.GetProperty("class_counts")))],
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("features").GetInt32());
+                return ReadBalancedEnsemble(element, path, features, classes);
             case "adaboost":
-                var learners = element.GetProperty("members").EnumerateArray().Select(ReadModel).ToArray();
-                return new AdaBoostModel(
-                    learners,
-                    ReadDoubles(element.GetProperty("weights")),
-                    ReadDoubles(element.GetProperty("errors")),
-                    [.. learners.Select(_ => Array.Empty<int>())],
-                    ReadInts(element.GetProperty("trained_classes")),
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("features").GetInt32());
+                return ReadAdaBoost(element, path, features, classes);
             case "cost-sensitive":
+                var costs = ModelFileChecks.Array(element, "costs", path);
+                ModelFileChecks.Count(costs.Length, classes, $"{path}.costs", "a row per class");
+                var matrix = new double[classes][];
+                for (var i = 0; i < classes; i++)
+                {
+                    matrix[i] = ModelFileChecks.Numbers(costs[i], $"{path}.costs[{i}]");
+                    ModelFileChecks.Count(matrix[i].Length, classes, $"{path}.costs[{i}]", "a column per class");
+                }
+
                 return new CostSensitiveModel(
-                    ReadModel(element.GetProperty("model")),
-                    [.. element.GetProperty("costs").EnumerateArray().Select(ReadDoubles)],
-                    element.GetProperty("relabelled").GetBoolean(),
-                    element.GetProperty("changed_labels").GetInt32());
+                    ReadModel(ModelFileChecks.Field(element, "model", path), $"{path}.model", features, classes),
+                    matrix,
+                    ModelFileChecks.Flag(element, "relabelled", path),
+                    ModelFileChecks.Int(element, "changed_labels", path, 0, int.MaxValue));
             case "cascade":
+                ModelFileChecks.Shape(element, path, features, classes);
                 return new CascadeModel(
-                    ReadModel(element.GetProperty("first_stage")),
-                    ReadModel(element.GetProperty("second_stage")),
-                    element.GetProperty("first_stage_threshold").GetDouble(),
-                    element.GetProperty("rare_class").GetInt32(),
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("training_second_stage_share").GetDouble());
+                    ReadModel(ModelFileChecks.Field(element, "first_stage", path), $"{path}.first_stage", features, classes),
+                    ReadModel(ModelFileChecks.Field(element, "second_stage", path), $"{path}.second_stage", features, classes),
+                    ModelFileChecks.Number(element, "first_stage_threshold", path),
+                    ModelFileChecks.Int(element, "rare_class", path, 0, classes - 1),
+                    classes,
+                    ModelFileChecks.InRange(ModelFileChecks.Number(element, "training_second_stage_share", path), 0, 1, $"{path}.training_second_stage_share"));
             case "isolation-forest":
+                ModelFileChecks.Shape(element, path, features, classes);
                 return new IsolationForestModel(
-                    [.. element.GetProperty("trees").EnumerateArray().Select(ReadTreeBody)],
-                    element.GetProperty("classes").GetInt32(),
-                    element.GetProperty("normal_class").GetInt32(),
-                    element.GetProperty("features").GetInt32(),
-                    element.GetProperty("samples").GetInt32());
+                    ReadTrees(element, path, features, 1, probabilityLeaves: false),
+                    classes,
+                    ModelFileChecks.Int(element, "normal_class", path, 0, classes - 1),
+                    features,
+                    ModelFileChecks.Int(element, "samples", path, 2, int.MaxValue));
             default:
-                throw new DataFormatException($"Unknown model kind '{kind}' in the saved pipeline.");
+                throw new DataFormatException($"Unknown model kind '{kind}' at {path} in the saved pipeline.");
         }
+    }
+
+    private static LogisticRegressionModel ReadLogisticRegression(JsonElement element, string path, int features, int classes)
+    {
+        ModelFileChecks.Shape(element, path, features, classes);
+        var trained = ModelFileChecks.ClassList(element, "trained_classes", path, classes);
+        var rows = ModelFileChecks.Array(element, "coefficients", path);
+        var outputs = trained.Length == 2 ? 1 : trained.Length;
+        ModelFileChecks.Count(rows.Length, outputs, $"{path}.coefficients", "one row for two trained classes, else one per trained class");
+        var coefficients = new double[outputs][];
+        for (var o = 0; o < outputs; o++)
+        {
+            coefficients[o] = ModelFileChecks.Numbers(rows[o], $"{path}.coefficients[{o}]");
+            ModelFileChecks.Count(coefficients[o].Length, features, $"{path}.coefficients[{o}]", "one per feature the model is given");
+        }
+
+        var intercepts = ModelFileChecks.Numbers(element, "intercepts", path);
+        ModelFileChecks.Count(intercepts.Length, outputs, $"{path}.intercepts", "one per row of coefficients");
+        return new LogisticRegressionModel(
+            coefficients,
+            intercepts,
+            trained,
+            classes,
+            ModelFileChecks.Int(element, "iterations", path, 0, int.MaxValue),
+            ModelFileChecks.Flag(element, "converged", path));
+    }
+
+    private static BalancedEnsembleModel ReadBalancedEnsemble(JsonElement element, string path, int features, int classes)
+    {
+        ModelFileChecks.Shape(element, path, features, classes);
+        var members = ModelFileChecks.Array(element, "members", path);
+        if (members.Length == 0)
+        {
+            throw ModelFileChecks.Damaged($"{path}.members is empty; an ensemble has at least one member");
+        }
+
+        var models = new IProbabilisticClassifier[members.Length];
+        var columns = new int[]?[members.Length];
+        var classCounts = new int[members.Length][];
+        for (var m = 0; m < members.Length; m++)
+        {
+            var at = $"{path}.members[{m}]";
+            if (members[m].ValueKind == JsonValueKind.Object && members[m].TryGetProperty("columns", out _))
+            {
+                // A member sees distinct columns of the row, so no more of them than the row has.
+                var own = ModelFileChecks.Ints(members[m], "columns", at);
+                var seen = new bool[features];
+                for (var f = 0; f < own.Length; f++)
+                {
+                    var column = ModelFileChecks.InRange(own[f], 0, features - 1, $"{at}.columns[{f}]");
+                    if (seen[column])
+                    {
+                        throw ModelFileChecks.Damaged($"{at}.columns[{f}] = {column} repeats a column");
+                    }
+
+                    seen[column] = true;
+                }
+
+                columns[m] = own;
+            }
+
+            classCounts[m] = ModelFileChecks.Ints(members[m], "class_counts", at);
+            ModelFileChecks.Count(classCounts[m].Length, classes, $"{at}.class_counts", "one per class");
+            for (var c = 0; c < classes; c++)
+            {
+                ModelFileChecks.InRange(classCounts[m][c], 0, int.MaxValue, $"{at}.class_counts[{c}]");
+            }
+
+            models[m] = ReadModel(ModelFileChecks.Field(members[m], "model", at), $"{at}.model", columns[m]?.Length ?? features, classes);
+        }
+
+        return new BalancedEnsembleModel(
+            models,
+            columns,
+            [.. members.Select(_ => Array.Empty<int>())],
+            [.. members.Select(_ => Array.Empty<int>())],
+            classCounts,
+            classes,
+            features);
+    }
+
+    private static AdaBoostModel ReadAdaBoost(JsonElement element, string path, int features, int classes)
+    {
+        ModelFileChecks.Shape(element, path, features, classes);
+        var trained = ModelFileChecks.ClassList(element, "trained_classes", path, classes);
+        var members = ModelFileChecks.Array(element, "members", path);
+        if (members.Length == 0)
+        {
+            throw ModelFileChecks.Damaged($"{path}.members is empty; a boosted model has at least one learner");
+        }
+
+        var weights = ModelFileChecks.Numbers(element, "weights", path);
+        ModelFileChecks.Count(weights.Length, members.Length, $"{path}.weights", "one per member");
+        var errors = ModelFileChecks.Numbers(element, "errors", path);
+        ModelFileChecks.Count(errors.Length, members.Length, $"{path}.errors", "one per member");
+        var total = 0.0;
+        for (var m = 0; m < weights.Length; m++)
+        {
+            total += ModelFileChecks.InRange(weights[m], 0, double.MaxValue, $"{path}.weights[{m}]");
+        }
+
+        // The votes are divided by the weights' sum: it must be a positive, finite number.
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            throw ModelFileChecks.Damaged(string.Create(CultureInfo.InvariantCulture, $"{path}.weights sum to {total:R}; the vote needs a positive, finite total"));
+        }
+
+        var learners = new IProbabilisticClassifier[members.Length];
+        for (var m = 0; m < members.Length; m++)
+        {
+            learners[m] = ReadModel(members[m], $"{path}.members[{m}]", features, classes);
+        }
+
+        return new AdaBoostModel(learners, weights, errors, [.. learners.Select(_ => Array.Empty<int>())], trained, classes, features);
+    }
+
+    private static DecisionTreeModel[] ReadTrees(JsonElement element, string path, int features, int classes, bool probabilityLeaves)
+    {
+        var trees = ModelFileChecks.Array(element, "trees", path);
+        if (trees.Length == 0)
+        {
+            throw ModelFileChecks.Damaged($"{path}.trees is empty; a forest has at least one tree");
+        }
+
+        var read = new DecisionTreeModel[trees.Length];
+        for (var t = 0; t < trees.Length; t++)
+        {
+            read[t] = ReadTreeBody(trees[t], $"{path}.trees[{t}]", features, classes, probabilityLeaves);
+        }
+
+        return read;
     }
 
     private static void WriteTrees(Utf8JsonWriter writer, IEnumerable<DecisionTreeModel> trees)
@@ -319,27 +461,15 @@ internal static class PipelineJson
         WriteDoubles(writer, "leaf_values", tree.LeafValues);
     }
 
-    private static DecisionTreeModel ReadTreeBody(JsonElement element)
+    private static DecisionTreeModel ReadTreeBody(JsonElement element, string path, int features, int classes, bool probabilityLeaves)
     {
-        var features = ReadInts(element.GetProperty("node_features"));
-        var thresholds = ReadDoubles(element.GetProperty("node_thresholds"));
-        var next = ReadInts(element.GetProperty("node_next"));
-        if (features.Length != thresholds.Length || features.Length != next.Length)
-        {
-            throw new DataFormatException("A saved tree has node arrays of different lengths.");
-        }
-
-        var nodes = new TreeNode[features.Length];
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            nodes[i] = new TreeNode(thresholds[i], features[i], next[i]);
-        }
-
+        ModelFileChecks.Shape(element, path, features, classes);
+        var (nodes, leafValues) = ModelFileChecks.Tree(element, path, features, classes, probabilityLeaves);
         return new DecisionTreeModel(
             nodes,
-            ReadDoubles(element.GetProperty("leaf_values")),
-            element.GetProperty("classes").GetInt32(),
-            element.GetProperty("features").GetInt32(),
-            element.GetProperty("depth").GetInt32());
+            leafValues,
+            classes,
+            features,
+            ModelFileChecks.Int(element, "depth", path));
     }
 }
