@@ -287,6 +287,43 @@ public class EvaluateAndTuneTests
     }
 
     [Fact]
+    public void By_a_segment_column_tune_adds_each_segments_threshold_tuned_on_its_rows_and_the_global_one_for_the_rest()
+    {
+        using var folder = new TempFolder();
+        var (_, oracle) = OracleScores(folder, "pima");
+        var labels = oracle.GetProperty("y_true").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var segments = labels.Select((_, i) => i < 12 ? "tiny" : i % 2 == 0 ? "even" : "odd").ToArray();
+        var csv = folder.Csv("segments.csv", ["y,p,region", .. labels.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l},{scores[i]:R},{segments[i]}"))]);
+
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--by", "region", "--json");
+        var table = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--by", "region");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        var all = Evaluation.BinaryScores.Create(labels, scores);
+        var global = Thresholds.ThresholdTuner.Tune(all, Thresholds.ThresholdObjective.F1).Threshold;
+        Assert.Equal(global, root.GetProperty("threshold").GetDouble());
+        Assert.Equal("region", root.GetProperty("segment_column").GetString());
+        var listed = root.GetProperty("segments").EnumerateArray().ToArray();
+        Assert.Equal(["even", "odd", "tiny"], listed.Select(g => g.GetProperty("segment").GetString()));
+        foreach (var segment in listed)
+        {
+            var name = segment.GetProperty("segment").GetString();
+            var rows = Enumerable.Range(0, labels.Length).Where(i => segments[i] == name).ToArray();
+            Assert.Equal(rows.Length, segment.GetProperty("rows").GetInt32());
+            var own = Thresholds.ThresholdTuner.Tune(Evaluation.BinaryScores.Create([.. rows.Select(i => labels[i])], [.. rows.Select(i => scores[i])]), Thresholds.ThresholdObjective.F1).Threshold;
+            var tuned = name != "tiny"; // 12 rows cannot hold 10 of each class
+            Assert.Equal(tuned, segment.GetProperty("tuned").GetBoolean());
+            Assert.Equal(tuned ? own : global, segment.GetProperty("threshold").GetDouble());
+        }
+
+        Assert.Contains("needs 10 of each", listed[2].GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Per segment of 'region'", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("its own rows", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_group_column_the_file_does_not_have_is_one_line_and_exit_2()
     {
         using var folder = new TempFolder();
