@@ -27,6 +27,29 @@ internal static class TuneCommand
                 + $"and the global one for segments with fewer than {SubgroupEvaluation.MinimumClassRows} positives or negatives or where the objective cannot be met.",
             HelpName = "COL",
         };
+        var tiers = new Option<SeverityTiers?>("--tiers")
+        {
+            Description = "Severity tiers under one alert budget, most severe first, e.g. page:0.001,ticket:0.01,log:5/100: each budget is the share "
+                + "(or alerts per rows) of rows that tier and the ones above it may flag; each tier's threshold is the lowest whose flags fit it.",
+            HelpName = "NAME:BUDGET[,…]",
+            CustomParser = result =>
+            {
+                try
+                {
+                    return SeverityTiers.Parse(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError("--tiers: " + e.Message);
+                    return null;
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError("--tiers: " + ErrorReport.WithoutParameterName(e));
+                    return null;
+                }
+            },
+        };
         var json = CommonOptions.Json();
         var command = new Command(
             "tune",
@@ -35,6 +58,7 @@ internal static class TuneCommand
         {
             objective,
             by,
+            tiers,
             json,
         };
         scores.AddTo(command);
@@ -46,6 +70,7 @@ internal static class TuneCommand
             var data = scores.Load(parseResult, column);
             var tuned = ThresholdTuner.Tune(data.Scores, wanted);
             var segments = column is not null && data.Groups is { } groups ? SegmentThresholds.Tune(data.Scores, groups, wanted, column) : null;
+            var placed = parseResult.GetValue(tiers) is { } definition ? TierThresholds.Tune(definition, data.Scores) : null;
             if (tuned.BayesThreshold is { } bayesForWarning && InflatedWarning(data.Scores, data.PositiveClass, bayesForWarning) is { } warning)
             {
                 stderr.WriteLine(warning);
@@ -69,6 +94,11 @@ internal static class TuneCommand
                     {
                         WriteSegmentsJson(w, segments);
                     }
+
+                    if (placed is not null)
+                    {
+                        WriteTiersJson(w, placed);
+                    }
                 });
                 return ExitCodes.Success;
             }
@@ -88,6 +118,11 @@ internal static class TuneCommand
                 WriteSegmentTable(console, segments, wanted);
             }
 
+            if (placed is not null)
+            {
+                WriteTierTable(console, placed);
+            }
+
             console.MarkupLine("[yellow]These figures are on the data the threshold was tuned on, so they are optimistic; report the threshold on a holdout.[/]");
             return ExitCodes.Success;
         });
@@ -98,6 +133,7 @@ internal static class TuneCommand
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective max-alerts:50/1000",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1,max-alerts:50/1000,min-recall:0.6",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1 --by region --json",
+            $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1 --tiers page:0.001,ticket:0.01,log:5/100",
         ]);
     }
 
@@ -123,6 +159,39 @@ internal static class TuneCommand
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteTiersJson(System.Text.Json.Utf8JsonWriter w, TierThresholds tiers)
+    {
+        w.WriteStartArray("tiers");
+        foreach (var tier in tiers.Tiers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", tier.Name);
+            w.WriteNumber("budget", tier.Budget);
+            w.WriteNumber("threshold", tier.Threshold);
+            w.WriteNumber("share", tier.TuningShare);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteTierTable(IAnsiConsole console, TierThresholds tiers)
+    {
+        var table = new Table().AddColumn("tier").AddColumn(new TableColumn("budget").RightAligned())
+            .AddColumn(new TableColumn("threshold").RightAligned()).AddColumn(new TableColumn("share flagged").RightAligned());
+        foreach (var tier in tiers.Tiers)
+        {
+            table.AddRow(
+                Markup.Escape(tier.Name),
+                DecisionMetrics.Number(tier.Budget),
+                tier.FlagsNothing ? "[yellow]none: equal top scores exceed the budget[/]" : DecisionMetrics.Number(tier.Threshold),
+                DecisionMetrics.Number(tier.TuningShare));
+        }
+
+        console.MarkupLine("Severity tiers (a budget and the share flagged count the tier and every tier above it):");
+        console.Write(table);
     }
 
     private static void WriteSegmentTable(IAnsiConsole console, SegmentThresholds segments, ThresholdObjective objective)

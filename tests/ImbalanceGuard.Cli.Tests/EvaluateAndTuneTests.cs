@@ -324,6 +324,38 @@ public class EvaluateAndTuneTests
     }
 
     [Fact]
+    public void With_tiers_tune_places_each_tier_within_its_budget_from_the_top_score_down()
+    {
+        using var folder = new TempFolder();
+        var (csv, oracle) = OracleScores(folder, "pima");
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.05,ticket:20/100,log:0.5", "--json");
+        var table = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.05,ticket:20/100,log:0.5");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var tiers = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("tiers").EnumerateArray().ToArray();
+        Assert.Equal(["page", "ticket", "log"], tiers.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([0.05, 0.2, 0.5], tiers.Select(t => t.GetProperty("budget").GetDouble()));
+        foreach (var tier in tiers)
+        {
+            // The share flagged is the rows at or above the threshold; one more distinct score down would overrun the budget.
+            var threshold = tier.GetProperty("threshold").GetDouble();
+            var flagged = scores.Count(s => s >= threshold);
+            Assert.Equal(flagged / (double)scores.Length, tier.GetProperty("share").GetDouble(), 12);
+            Assert.True(flagged <= tier.GetProperty("budget").GetDouble() * scores.Length);
+            var next = scores.Where(s => s < threshold).DefaultIfEmpty(double.NegativeInfinity).Max();
+            Assert.True(scores.Count(s => s >= next) > tier.GetProperty("budget").GetDouble() * scores.Length);
+        }
+
+        Assert.Contains("Severity tiers", table.Stdout, StringComparison.Ordinal);
+        BadInputTests.AssertBadInput(
+            Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.2,ticket:0.1"),
+            "not above the 0.2 of the more severe tier 'page'",
+            "tiers not growing");
+    }
+
+    [Fact]
     public void A_group_column_the_file_does_not_have_is_one_line_and_exit_2()
     {
         using var folder = new TempFolder();
