@@ -41,7 +41,7 @@ internal static class ErrorReport
     }
 
     /// <summary>ArgumentException appends " (Parameter 'x')": noise on a command line, where the message names the value.</summary>
-    private static string WithoutParameterName(ArgumentException e)
+    internal static string WithoutParameterName(ArgumentException e)
     {
         var message = e.Message;
         if (e.ParamName is not null)

@@ -21,6 +21,35 @@ internal static class TuneCommand
     {
         var scores = new ScoreOptions();
         var objective = CommonOptions.Objective("What to tune for", required: true);
+        var by = new Option<string?>("--by")
+        {
+            Description = "A column of segments (a region, a product, a channel): a threshold tuned for the same objective on each segment's rows, "
+                + $"and the global one for segments with fewer than {SubgroupEvaluation.MinimumClassRows} positives or negatives or where the objective cannot be met.",
+            HelpName = "COL",
+        };
+        var tiers = new Option<SeverityTiers?>("--tiers")
+        {
+            Description = "Severity tiers under one alert budget, most severe first, e.g. page:0.001,ticket:0.01,log:5/100: each budget is the share "
+                + "(or alerts per rows) of rows that tier and the ones above it may flag; each tier's threshold is the lowest whose flags fit it.",
+            HelpName = "NAME:BUDGET[,…]",
+            CustomParser = result =>
+            {
+                try
+                {
+                    return SeverityTiers.Parse(result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError("--tiers: " + e.Message);
+                    return null;
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError("--tiers: " + ErrorReport.WithoutParameterName(e));
+                    return null;
+                }
+            },
+        };
         var json = CommonOptions.Json();
         var command = new Command(
             "tune",
@@ -28,6 +57,8 @@ internal static class TuneCommand
             + "it gives there. Those figures are optimistic: report the threshold on a holdout it was not tuned on.")
         {
             objective,
+            by,
+            tiers,
             json,
         };
         scores.AddTo(command);
@@ -35,8 +66,11 @@ internal static class TuneCommand
         command.SetAction(parseResult =>
         {
             var wanted = parseResult.GetRequiredValue(objective);
-            var data = scores.Load(parseResult);
+            var column = parseResult.GetValue(by);
+            var data = scores.Load(parseResult, column);
             var tuned = ThresholdTuner.Tune(data.Scores, wanted);
+            var segments = column is not null && data.Groups is { } groups ? SegmentThresholds.Tune(data.Scores, groups, wanted, column) : null;
+            var placed = parseResult.GetValue(tiers) is { } definition ? TierThresholds.Tune(definition, data.Scores) : null;
             if (tuned.BayesThreshold is { } bayesForWarning && InflatedWarning(data.Scores, data.PositiveClass, bayesForWarning) is { } warning)
             {
                 stderr.WriteLine(warning);
@@ -56,6 +90,15 @@ internal static class TuneCommand
                     }
 
                     w.WriteString("positive_class", data.PositiveClass);
+                    if (segments is not null)
+                    {
+                        WriteSegmentsJson(w, segments);
+                    }
+
+                    if (placed is not null)
+                    {
+                        WriteTiersJson(w, placed);
+                    }
                 });
                 return ExitCodes.Success;
             }
@@ -70,6 +113,16 @@ internal static class TuneCommand
             }
 
             console.Write(DecisionMetrics.Table(tuned.Threshold, tuned.Confusion, beta, costs, data));
+            if (segments is not null)
+            {
+                WriteSegmentTable(console, segments, wanted);
+            }
+
+            if (placed is not null)
+            {
+                WriteTierTable(console, placed);
+            }
+
             console.MarkupLine("[yellow]These figures are on the data the threshold was tuned on, so they are optimistic; report the threshold on a holdout.[/]");
             return ExitCodes.Success;
         });
@@ -79,7 +132,84 @@ internal static class TuneCommand
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective cost:fp=1,fn=25 --json",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective max-alerts:50/1000",
             $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1,max-alerts:50/1000,min-recall:0.6",
+            $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1 --by region --json",
+            $"{CommandLine.ToolName} tune oof.csv --label y --score p --objective f1 --tiers page:0.001,ticket:0.01,log:5/100",
         ]);
+    }
+
+    private static void WriteSegmentsJson(System.Text.Json.Utf8JsonWriter w, SegmentThresholds segments)
+    {
+        w.WriteString("segment_column", segments.Column);
+        w.WriteStartArray("segments");
+        foreach (var segment in segments.Segments)
+        {
+            w.WriteStartObject();
+            w.WriteString("segment", segment.Segment);
+            w.WriteNumber("rows", segment.Rows);
+            w.WriteNumber("positives", segment.PositiveWeight);
+            w.WriteNumber("negatives", segment.NegativeWeight);
+            w.WriteNumber("threshold", segment.Threshold);
+            w.WriteBoolean("tuned", segment.IsTuned);
+            if (segment.Note is { } note)
+            {
+                w.WriteString("note", note);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteTiersJson(System.Text.Json.Utf8JsonWriter w, TierThresholds tiers)
+    {
+        w.WriteStartArray("tiers");
+        foreach (var tier in tiers.Tiers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", tier.Name);
+            w.WriteNumber("budget", tier.Budget);
+            w.WriteNumber("threshold", tier.Threshold);
+            w.WriteNumber("share", tier.TuningShare);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteTierTable(IAnsiConsole console, TierThresholds tiers)
+    {
+        var table = new Table().AddColumn("tier").AddColumn(new TableColumn("budget").RightAligned())
+            .AddColumn(new TableColumn("threshold").RightAligned()).AddColumn(new TableColumn("share flagged").RightAligned());
+        foreach (var tier in tiers.Tiers)
+        {
+            table.AddRow(
+                Markup.Escape(tier.Name),
+                DecisionMetrics.Number(tier.Budget),
+                tier.FlagsNothing ? "[yellow]none: equal top scores exceed the budget[/]" : DecisionMetrics.Number(tier.Threshold),
+                DecisionMetrics.Number(tier.TuningShare));
+        }
+
+        console.MarkupLine("Severity tiers (a budget and the share flagged count the tier and every tier above it):");
+        console.Write(table);
+    }
+
+    private static void WriteSegmentTable(IAnsiConsole console, SegmentThresholds segments, ThresholdObjective objective)
+    {
+        var table = new Table().AddColumn(Markup.Escape(segments.Column)).AddColumn(new TableColumn("rows").RightAligned())
+            .AddColumn(new TableColumn("positives").RightAligned()).AddColumn(new TableColumn("threshold").RightAligned()).AddColumn("tuned on");
+        foreach (var segment in segments.Segments)
+        {
+            table.AddRow(
+                Markup.Escape(segment.Segment.Length == 0 ? "(blank)" : segment.Segment),
+                segment.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                DecisionMetrics.Count(segment.PositiveWeight),
+                DecisionMetrics.Number(segment.Threshold),
+                segment.IsTuned ? "its own rows" : Markup.Escape("all rows (" + segment.Note + ")"));
+        }
+
+        console.MarkupLine($"Per segment of '{Markup.Escape(segments.Column)}', each tuned for {Markup.Escape(objective.ToString())}; a segment not listed gets the global threshold {DecisionMetrics.Number(segments.GlobalThreshold)}:");
+        console.Write(table);
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public static class ImbalanceBinaryClassificationCatalog
 
     /// <summary>
     /// The threshold on <paramref name="scoreColumn"/> that best meets <paramref name="objective"/> on scored
-    /// validation or out-of-fold data. Apply it with <see cref="ImbalanceTransformsCatalog.ApplyThreshold"/> and report
+    /// validation or out-of-fold data. Apply it with <see cref="ImbalanceTransformsCatalog.ApplyThreshold(TransformsCatalog, double, ScoreColumn, string)"/> and report
     /// it on a holdout it was not tuned on.
     /// </summary>
     /// <exception cref="ArgumentException">A column is missing or of the wrong type.</exception>
@@ -107,6 +107,71 @@ public static class ImbalanceBinaryClassificationCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return EvaluationReport.Of(ScoredColumns.Read(scored, labelColumnName, scoreColumn), threshold);
+    }
+
+    /// <summary>
+    /// A threshold per segment of <paramref name="segmentColumnName"/>, each tuned for <paramref name="objective"/> on
+    /// that segment's rows of scored validation or out-of-fold data, and a global one for segments with fewer than
+    /// <paramref name="minimumClassRows"/> positive or negative rows, segments where the objective cannot be met, and
+    /// segments unseen here (<see cref="SegmentThresholds"/>). Apply them with
+    /// <see cref="ImbalanceTransformsCatalog.ApplyThreshold(TransformsCatalog, SegmentThresholds, string, ScoreColumn, string)"/>
+    /// (a text segment column) and report them on a holdout they were not tuned on.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type.</exception>
+    /// <exception cref="UnreachableObjectiveException">No threshold meets the objective on all the rows.</exception>
+    public static SegmentThresholds TuneThresholdBySegment(
+        this BinaryClassificationCatalog catalog,
+        IDataView scored,
+        ThresholdObjective objective,
+        string segmentColumnName,
+        string labelColumnName = "Label",
+        ScoreColumn scoreColumn = ScoreColumn.Probability,
+        int minimumClassRows = SubgroupEvaluation.MinimumClassRows)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(objective);
+        var scores = ScoredColumns.Read(scored, labelColumnName, scoreColumn);
+        var segments = GroupColumn.Read(scored, segmentColumnName, nameof(segmentColumnName));
+        return SegmentThresholds.Tune(scores, segments, objective, segmentColumnName, minimumClassRows);
+    }
+
+    /// <summary>
+    /// Places severity tiers on the scores of scored validation or out-of-fold data, each tier filling its share of the
+    /// rows from the top score down (<see cref="TierThresholds.Tune"/>; labels are not used). Apply them with
+    /// <see cref="ImbalanceTransformsCatalog.ApplyTiers"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type, or there are no rows.</exception>
+    public static TierThresholds TuneTiers(this BinaryClassificationCatalog catalog, IDataView scored, SeverityTiers tiers, string labelColumnName = "Label", ScoreColumn scoreColumn = ScoreColumn.Probability)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(tiers);
+        return TierThresholds.Tune(tiers, ScoredColumns.Read(scored, labelColumnName, scoreColumn));
+    }
+
+    /// <summary>
+    /// Evaluates scored data group by group of <paramref name="groupColumnName"/> (text, a number, a Boolean or a key):
+    /// the library's <see cref="SubgroupReport"/> with every metric per group, the calibration error and base rate,
+    /// groups too small to judge marked, and the groups whose recall (with a threshold) or calibration differ most from
+    /// the rest called out.
+    /// </summary>
+    /// <param name="catalog">The binary classification catalog.</param>
+    /// <param name="scored">A scorer's output with the label and the group column.</param>
+    /// <param name="groupColumnName">The column whose values name the groups.</param>
+    /// <param name="threshold">The decision threshold on <paramref name="scoreColumn"/>; null for threshold-free metrics only.</param>
+    /// <param name="labelColumnName">The Boolean label column.</param>
+    /// <param name="scoreColumn">Which scorer column the metrics and the threshold use.</param>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type, or the data is empty.</exception>
+    public static SubgroupReport EvaluateBySubgroup(
+        this BinaryClassificationCatalog catalog,
+        IDataView scored,
+        string groupColumnName,
+        double? threshold = null,
+        string labelColumnName = "Label",
+        ScoreColumn scoreColumn = ScoreColumn.Probability)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var scores = ScoredColumns.Read(scored, labelColumnName, scoreColumn);
+        return SubgroupEvaluation.Of(scores, GroupColumn.Read(scored, groupColumnName, nameof(groupColumnName)), threshold);
     }
 
     /// <summary>The labels and scores of scored data as the library's <see cref="BinaryScores"/>, for any of its metrics.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImbalanceGuard.Calibration;
 using ImbalanceGuard.Models;
+using ImbalanceGuard.Thresholds;
 using Microsoft.ML;
 
 namespace ImbalanceGuard.ML;
@@ -40,7 +41,51 @@ public static class ImbalanceTransformsCatalog
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A decision threshold must be a finite number.");
         }
 
-        return catalog.Expression(outputColumnName, "s => s >= " + Literal(threshold), ScoredColumns.NameOf(scoreColumn));
+        return catalog.Expression(outputColumnName, "s => s >= " + ThresholdLiteral(threshold), ScoredColumns.NameOf(scoreColumn));
+    }
+
+    /// <summary>
+    /// Sets <paramref name="outputColumnName"/> (by default <c>PredictedLabel</c>) to <c>column ≥ threshold</c> with each
+    /// row's threshold that of its segment in <paramref name="segmentColumnName"/> (a text column), as tuned by
+    /// <see cref="ImbalanceBinaryClassificationCatalog.TuneThresholdBySegment"/> or saved with a pipeline tuned by
+    /// segment; a segment that got no threshold of its own, or was not seen when tuning, gets the global one.
+    /// </summary>
+    /// <exception cref="ArgumentException">The segment column name is blank.</exception>
+    public static IEstimator<ITransformer> ApplyThreshold(
+        this TransformsCatalog catalog, SegmentThresholds thresholds, string segmentColumnName, ScoreColumn scoreColumn = ScoreColumn.Probability, string outputColumnName = "PredictedLabel")
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentException.ThrowIfNullOrWhiteSpace(segmentColumnName);
+
+        // Only the segments whose threshold differs from the global one need a branch; the rest fall through to it.
+        var threshold = ThresholdLiteral(thresholds.GlobalThreshold);
+        foreach (var segment in thresholds.Segments.Where(s => s.Threshold != thresholds.GlobalThreshold).Reverse())
+        {
+            threshold = $"g == {TextLiteral(segment.Segment)} ? {ThresholdLiteral(segment.Threshold)} : ({threshold})";
+        }
+
+        return catalog.Expression(outputColumnName, $"(s, g) => s >= ({threshold})", ScoredColumns.NameOf(scoreColumn), segmentColumnName);
+    }
+
+    /// <summary>
+    /// Adds a text column <paramref name="outputColumnName"/> holding each row's severity tier — the name of the most
+    /// severe tier whose threshold its score reaches, or <paramref name="noTier"/> when it reaches none — from tiers
+    /// placed by <see cref="ImbalanceBinaryClassificationCatalog.TuneTiers"/> or saved with a pipeline.
+    /// </summary>
+    public static IEstimator<ITransformer> ApplyTiers(
+        this TransformsCatalog catalog, TierThresholds tiers, ScoreColumn scoreColumn = ScoreColumn.Probability, string outputColumnName = "Tier", string noTier = "")
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(tiers);
+        ArgumentNullException.ThrowIfNull(noTier);
+        var tier = TextLiteral(noTier);
+        for (var t = tiers.Tiers.Count - 1; t >= 0; t--)
+        {
+            tier = $"s >= {ThresholdLiteral(tiers.Tiers[t].Threshold)} ? {TextLiteral(tiers.Tiers[t].Name)} : ({tier})";
+        }
+
+        return catalog.Expression(outputColumnName, $"s => {tier}", ScoredColumns.NameOf(scoreColumn));
     }
 
     /// <summary>
@@ -57,8 +102,26 @@ public static class ImbalanceTransformsCatalog
         return catalog.Expression(probabilityColumnName, $"p => p * {up} / (p * {up} + (1 - p) * {down})", probabilityColumnName);
     }
 
+    /// <summary>A text literal of ML.NET's expression language.</summary>
+    private static string TextLiteral(string value)
+        => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The threshold as a float literal that a Single score reaches exactly when its value reaches the double threshold:
+    /// the smallest float at least it. Rounding to the nearest float could let a "flag nothing" threshold, one ulp above
+    /// the top score, round down onto that score and flag it.
+    /// </summary>
+    private static string ThresholdLiteral(double threshold)
+    {
+        var rounded = (float)threshold;
+        return Literal(rounded < threshold ? MathF.BitIncrement(rounded) : rounded);
+    }
+
     /// <summary>A float literal of ML.NET's expression language.</summary>
-    private static string Literal(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) switch
+    private static string Literal(double value) => Literal((float)value);
+
+    /// <summary>A float literal of ML.NET's expression language.</summary>
+    private static string Literal(float value) => value.ToString("R", CultureInfo.InvariantCulture) switch
     {
         var text when text.Contains('E', StringComparison.Ordinal) || text.Contains('.', StringComparison.Ordinal) => text,
         var text => text + ".0",

@@ -287,6 +287,75 @@ public class EvaluateAndTuneTests
     }
 
     [Fact]
+    public void By_a_segment_column_tune_adds_each_segments_threshold_tuned_on_its_rows_and_the_global_one_for_the_rest()
+    {
+        using var folder = new TempFolder();
+        var (_, oracle) = OracleScores(folder, "pima");
+        var labels = oracle.GetProperty("y_true").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var segments = labels.Select((_, i) => i < 12 ? "tiny" : i % 2 == 0 ? "even" : "odd").ToArray();
+        var csv = folder.Csv("segments.csv", ["y,p,region", .. labels.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"{l},{scores[i]:R},{segments[i]}"))]);
+
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--by", "region", "--json");
+        var table = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--by", "region");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        var all = Evaluation.BinaryScores.Create(labels, scores);
+        var global = Thresholds.ThresholdTuner.Tune(all, Thresholds.ThresholdObjective.F1).Threshold;
+        Assert.Equal(global, root.GetProperty("threshold").GetDouble());
+        Assert.Equal("region", root.GetProperty("segment_column").GetString());
+        var listed = root.GetProperty("segments").EnumerateArray().ToArray();
+        Assert.Equal(["even", "odd", "tiny"], listed.Select(g => g.GetProperty("segment").GetString()));
+        foreach (var segment in listed)
+        {
+            var name = segment.GetProperty("segment").GetString();
+            var rows = Enumerable.Range(0, labels.Length).Where(i => segments[i] == name).ToArray();
+            Assert.Equal(rows.Length, segment.GetProperty("rows").GetInt32());
+            var own = Thresholds.ThresholdTuner.Tune(Evaluation.BinaryScores.Create([.. rows.Select(i => labels[i])], [.. rows.Select(i => scores[i])]), Thresholds.ThresholdObjective.F1).Threshold;
+            var tuned = name != "tiny"; // 12 rows cannot hold 10 of each class
+            Assert.Equal(tuned, segment.GetProperty("tuned").GetBoolean());
+            Assert.Equal(tuned ? own : global, segment.GetProperty("threshold").GetDouble());
+        }
+
+        Assert.Contains("needs 10 of each", listed[2].GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Per segment of 'region'", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("its own rows", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_tiers_tune_places_each_tier_within_its_budget_from_the_top_score_down()
+    {
+        using var folder = new TempFolder();
+        var (csv, oracle) = OracleScores(folder, "pima");
+        var scores = oracle.GetProperty("y_score").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+        var result = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.05,ticket:20/100,log:0.5", "--json");
+        var table = Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.05,ticket:20/100,log:0.5");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var tiers = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("tiers").EnumerateArray().ToArray();
+        Assert.Equal(["page", "ticket", "log"], tiers.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([0.05, 0.2, 0.5], tiers.Select(t => t.GetProperty("budget").GetDouble()));
+        foreach (var tier in tiers)
+        {
+            // The share flagged is the rows at or above the threshold; one more distinct score down would overrun the budget.
+            var threshold = tier.GetProperty("threshold").GetDouble();
+            var flagged = scores.Count(s => s >= threshold);
+            Assert.Equal(flagged / (double)scores.Length, tier.GetProperty("share").GetDouble(), 12);
+            Assert.True(flagged <= tier.GetProperty("budget").GetDouble() * scores.Length);
+            var next = scores.Where(s => s < threshold).DefaultIfEmpty(double.NegativeInfinity).Max();
+            Assert.True(scores.Count(s => s >= next) > tier.GetProperty("budget").GetDouble() * scores.Length);
+        }
+
+        Assert.Contains("Severity tiers", table.Stdout, StringComparison.Ordinal);
+        BadInputTests.AssertBadInput(
+            Cli.Run("tune", csv, "--label", "y", "--score", "p", "--objective", "f1", "--tiers", "page:0.2,ticket:0.1"),
+            "not above the 0.2 of the more severe tier 'page'",
+            "tiers not growing");
+    }
+
+    [Fact]
     public void A_group_column_the_file_does_not_have_is_one_line_and_exit_2()
     {
         using var folder = new TempFolder();

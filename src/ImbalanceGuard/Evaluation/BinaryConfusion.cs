@@ -131,13 +131,36 @@ public readonly record struct BinaryConfusion(double TrueNegatives, double False
     public static BinaryConfusion At(BinaryScores data, double threshold)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Count(data, threshold, default);
+    }
+
+    /// <summary>
+    /// The counts when each row is predicted positive at its own threshold, <paramref name="thresholds"/> in row order
+    /// (per-segment thresholds give each row its segment's).
+    /// </summary>
+    /// <exception cref="ArgumentException">There is not one threshold per row.</exception>
+    public static BinaryConfusion At(BinaryScores data, ReadOnlySpan<double> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (thresholds.Length != data.Count)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{thresholds.Length} thresholds for {data.Count} rows; give one per row."), nameof(thresholds));
+        }
+
+        return Count(data, double.NaN, thresholds);
+    }
+
+    /// <summary>The counts at <paramref name="threshold"/>, or at each row's entry of <paramref name="perRow"/> when it is not empty.</summary>
+    private static BinaryConfusion Count(BinaryScores data, double threshold, ReadOnlySpan<double> perRow)
+    {
         double tn = 0, fp = 0, fn = 0, tp = 0;
         var scores = data.Scores;
         var positive = data.IsPositive;
         for (var i = 0; i < scores.Length; i++)
         {
             var weight = data.Weight(i);
-            var flagged = scores[i] >= threshold;
+            var flagged = scores[i] >= (perRow.IsEmpty ? threshold : perRow[i]);
             if (positive[i])
             {
                 if (flagged)

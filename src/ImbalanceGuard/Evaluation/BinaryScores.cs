@@ -118,6 +118,25 @@ public sealed class BinaryScores
         return new BinaryScores(isPositive.ToArray(), scores.ToArray(), weights.IsEmpty ? null : weights.ToArray());
     }
 
+    /// <summary>The rows <paramref name="rows"/> of this data, in that order, with their weights.</summary>
+    internal BinaryScores Select(IReadOnlyList<int> rows)
+    {
+        var positive = new bool[rows.Count];
+        var scores = new double[rows.Count];
+        var weights = HasWeights ? new double[rows.Count] : null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            positive[i] = _positive[rows[i]];
+            scores[i] = _scores[rows[i]];
+            if (weights is not null)
+            {
+                weights[i] = Weight(rows[i]);
+            }
+        }
+
+        return Create(positive, scores, weights);
+    }
+
     /// <summary>Fails unless every score is a probability in [0, 1].</summary>
     /// <exception cref="ArgumentException">A score is outside [0, 1]; the message names the row.</exception>
     public void RequireProbabilities(string metric)

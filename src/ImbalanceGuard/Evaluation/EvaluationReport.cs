@@ -15,7 +15,7 @@ namespace ImbalanceGuard.Evaluation;
 /// </remarks>
 public sealed class EvaluationReport
 {
-    private EvaluationReport(BinaryScores data, double? threshold)
+    private EvaluationReport(BinaryScores data, double? threshold, BinaryConfusion? decision = null)
     {
         RowCount = data.Count;
         PositiveWeight = data.PositiveWeight;
@@ -37,7 +37,7 @@ public sealed class EvaluationReport
         if (threshold is { } t)
         {
             Threshold = t;
-            var confusion = BinaryConfusion.At(data, t);
+            var confusion = decision ?? BinaryConfusion.At(data, t);
             Confusion = confusion;
             ClassReport = ImbalancedClassificationReport.Of(ConfusionMatrix.FromBinary(confusion), classNames: ["negative", "positive"]);
         }
@@ -131,6 +131,12 @@ public sealed class EvaluationReport
 
         return new EvaluationReport(data, threshold);
     }
+
+    /// <summary>
+    /// The threshold-free metrics and a decision made row by row (per-segment thresholds), its counts
+    /// <paramref name="decision"/>; <paramref name="threshold"/> is the one reported (the global one).
+    /// </summary>
+    internal static EvaluationReport Of(BinaryScores data, double threshold, BinaryConfusion decision) => new(data, threshold, decision);
 
     /// <summary>A compact summary: data, ranking, probabilities, and the decision when there is a threshold.</summary>
     public override string ToString()

@@ -62,7 +62,7 @@ public static class SubgroupEvaluation
         var subsets = new BinaryScores[ordered.Length];
         for (var g = 0; g < ordered.Length; g++)
         {
-            var subset = subsets[g] = Subset(data, ordered[g].Value);
+            var subset = subsets[g] = data.Select(ordered[g].Value);
             var report = subset.PositiveWeight > 0 && subset.NegativeWeight > 0
                 ? threshold is { } cut ? EvaluationReport.Of(subset, cut) : EvaluationReport.Of(subset)
                 : null;
@@ -126,25 +126,7 @@ public static class SubgroupEvaluation
             inGroup[row] = true;
         }
 
-        return Subset(data, [.. Enumerable.Range(0, data.Count).Where(i => !inGroup[i])]);
-    }
-
-    private static BinaryScores Subset(BinaryScores data, IReadOnlyList<int> rows)
-    {
-        var positive = new bool[rows.Count];
-        var scores = new double[rows.Count];
-        var weights = data.HasWeights ? new double[rows.Count] : null;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            positive[i] = data.IsPositive[rows[i]];
-            scores[i] = data.Scores[rows[i]];
-            if (weights is not null)
-            {
-                weights[i] = data.Weight(rows[i]);
-            }
-        }
-
-        return BinaryScores.Create(positive, scores, weights);
+        return data.Select([.. Enumerable.Range(0, data.Count).Where(i => !inGroup[i])]);
     }
 
     private static double MeanScore(BinaryScores data)

@@ -73,7 +73,7 @@ public static class CrossValidation
                 fold.Training.RowCount,
                 fitted.Resampling.Count == 0 ? fold.Training.RowCount : fitted.Resampling[^1].CountsAfter.Values.Sum(),
                 fold.Validation.RowCount,
-                Measure(scores, fitted.Threshold, pipeline.Threshold.Objective, seconds))
+                Measure(scores, fitted.Threshold, fitted.RowThresholds(fold.Validation), pipeline.Threshold.Objective, seconds))
             {
                 SamplingNotes = fitted.SamplingNotes,
             };
@@ -163,9 +163,10 @@ public static class CrossValidation
 
     /// <summary>
     /// The fold's metrics: threshold-free ones always, decision ones at the pipeline's threshold, and with a tuned
-    /// threshold the objective's value and whether its constraints held.
+    /// threshold the objective's value and whether its constraints held. With per-segment thresholds
+    /// (<paramref name="rowThresholds"/>), each row is judged at its segment's and <paramref name="threshold"/> is the global one.
     /// </summary>
-    private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, ThresholdObjective? objective, double seconds)
+    private static Dictionary<string, double> Measure(BinaryScores scores, double? threshold, double[]? rowThresholds, ThresholdObjective? objective, double seconds)
     {
         var bothClasses = scores.PositiveWeight > 0 && scores.NegativeWeight > 0;
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -176,9 +177,10 @@ public static class CrossValidation
             [MetricNames.LogLoss] = bothClasses ? BinaryMetrics.LogLoss(scores) : double.NaN,
             [MetricNames.FitSeconds] = seconds,
         };
+        BinaryConfusion? decision = threshold is { } cut ? rowThresholds is null ? BinaryConfusion.At(scores, cut) : BinaryConfusion.At(scores, rowThresholds) : null;
         if (threshold is { } t)
         {
-            var confusion = BinaryConfusion.At(scores, t);
+            var confusion = decision!.Value;
             metrics[MetricNames.Threshold] = t;
             metrics[MetricNames.Mcc] = confusion.MatthewsCorrelation;
             metrics[MetricNames.F1] = confusion.F1;
@@ -191,9 +193,8 @@ public static class CrossValidation
 
         if (objective is not null)
         {
-            var confusion = threshold is { } at ? BinaryConfusion.At(scores, at) : (BinaryConfusion?)null;
-            metrics[MetricNames.ObjectiveValue] = confusion is { } c ? objective.ValueOf(c) : double.NaN;
-            metrics[MetricNames.ConstraintsMet] = confusion is { } met && objective.IsMetBy(met) ? 1 : 0;
+            metrics[MetricNames.ObjectiveValue] = decision is { } c ? objective.ValueOf(c) : double.NaN;
+            metrics[MetricNames.ConstraintsMet] = decision is { } met && objective.IsMetBy(met) ? 1 : 0;
         }
 
         return metrics;

@@ -18,8 +18,12 @@ public sealed class FittedPipeline
 {
     private const int FormatVersion = 1;
 
+    // Version 2 adds per-segment thresholds and severity tiers; a file without them is still written as version 1.
+    private const int SegmentsAndTiersFormatVersion = 2;
+
     private readonly FittedChain _chain;
     private readonly RowTable? _training;
+    private readonly int _segmentFeature = -1;
 
     internal FittedPipeline(
         DataSchema schema,
@@ -30,7 +34,9 @@ public sealed class FittedPipeline
         ThresholdPolicy policy,
         TunedThreshold? tuned,
         RowTable? training,
-        bool probabilitiesCalibrated)
+        bool probabilitiesCalibrated,
+        SegmentThresholds? segments = null,
+        TierThresholds? tiers = null)
     {
         Schema = schema;
         _chain = chain;
@@ -41,6 +47,12 @@ public sealed class FittedPipeline
         ThresholdPolicy = policy;
         TunedThreshold = tuned;
         ProbabilitiesCalibrated = probabilitiesCalibrated;
+        SegmentThresholds = segments;
+        Tiers = tiers;
+        if (segments is not null)
+        {
+            _segmentFeature = SegmentColumn.Resolve(schema, segments.Column, nameof(segments));
+        }
     }
 
     /// <summary>The schema of the rows the pipeline was fitted on; rows to score must have the same features.</summary>
@@ -95,6 +107,16 @@ public sealed class FittedPipeline
     /// </summary>
     public TunedThreshold? TunedThreshold { get; }
 
+    /// <summary>
+    /// The per-segment thresholds when the policy is <see cref="ThresholdPolicy.TunedBySegment"/> (each row is then
+    /// judged at its segment's threshold, and <see cref="Threshold"/> is the global one that segments too small to
+    /// tune and unseen segments get); null otherwise.
+    /// </summary>
+    public SegmentThresholds? SegmentThresholds { get; }
+
+    /// <summary>The severity tiers with their thresholds when the pipeline was fitted with <see cref="ImbalancePipeline.Tiers"/>; null otherwise.</summary>
+    public TierThresholds? Tiers { get; }
+
     /// <summary>What each sampler did to the training rows during the final fit.</summary>
     public IReadOnlyList<ResamplingStep> Resampling => _chain.Resampling;
 
@@ -135,7 +157,30 @@ public sealed class FittedPipeline
     }
 
     /// <summary>
-    /// The predicted class of one raw row: the positive class when its probability reaches <see cref="Threshold"/>,
+    /// The decision threshold for one raw row: its segment's with per-segment thresholds (the global one for a
+    /// segment too small to tune or unseen in training), otherwise <see cref="Threshold"/>; null without a threshold.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row has the wrong length.</exception>
+    public double? ThresholdFor(ReadOnlySpan<double> features)
+    {
+        CheckRow(features.Length);
+        return SegmentThresholds is { } segments
+            ? segments.ThresholdFor(SegmentColumn.Key(Schema, _segmentFeature, features[_segmentFeature]))
+            : Threshold;
+    }
+
+    /// <summary>The severity tier of one raw row: the most severe tier whose threshold its positive-class probability reaches, or null when it reaches none.</summary>
+    /// <exception cref="InvalidOperationException">The pipeline was fitted without tiers.</exception>
+    /// <exception cref="ArgumentException">The row has the wrong length.</exception>
+    public FittedSeverityTier? PredictTier(ReadOnlySpan<double> features)
+    {
+        var tiers = Tiers ?? throw new InvalidOperationException("This pipeline has no severity tiers; fit it with ImbalancePipeline.Tiers set.");
+        return tiers.Of(PositiveProbability(features));
+    }
+
+    /// <summary>
+    /// The predicted class of one raw row: the positive class when its probability reaches <see cref="Threshold"/>
+    /// (with per-segment thresholds, its segment's: <see cref="ThresholdFor"/>),
     /// otherwise the most probable other class. Without a threshold, a problem of more than two classes takes
     /// the most probable class; a binary one throws, because that would be a silent 0.5 threshold.
     /// </summary>
@@ -151,7 +196,7 @@ public sealed class FittedPipeline
 
         Span<double> probabilities = stackalloc double[Schema.ClassCount];
         PredictProbabilities(features, probabilities);
-        if (Threshold is { } threshold && probabilities[PositiveClassIndex] >= threshold)
+        if (ThresholdFor(features) is { } threshold && probabilities[PositiveClassIndex] >= threshold)
         {
             return PositiveClassIndex;
         }
@@ -246,13 +291,41 @@ public sealed class FittedPipeline
 
     /// <summary>
     /// The evaluation report of <paramref name="holdout"/>: threshold-free metrics, and the decision metrics at
-    /// <see cref="Threshold"/> when the pipeline has one.
+    /// <see cref="Threshold"/> when the pipeline has one — with per-segment thresholds, each row at its segment's
+    /// (the report's threshold is then the global one).
     /// </summary>
     /// <exception cref="LeakageException">The holdout leaks.</exception>
     public EvaluationReport Evaluate(HoldoutSet holdout)
     {
         var scores = Score(holdout);
-        return Threshold is { } threshold ? EvaluationReport.Of(scores, threshold) : EvaluationReport.Of(scores);
+        if (Threshold is not { } threshold)
+        {
+            return EvaluationReport.Of(scores);
+        }
+
+        return RowThresholds(holdout) is { } perRow
+            ? EvaluationReport.Of(scores, threshold, BinaryConfusion.At(scores, perRow))
+            : EvaluationReport.Of(scores, threshold);
+    }
+
+    /// <summary>Each row's threshold with per-segment thresholds (its segment's, or the global one); null without them.</summary>
+    /// <exception cref="ArgumentException">The data's features or classes differ from the training rows'.</exception>
+    public double[]? RowThresholds(LabeledData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckSchema(data.Schema);
+        if (SegmentThresholds is not { } segments)
+        {
+            return null;
+        }
+
+        var thresholds = new double[data.RowCount];
+        for (var i = 0; i < thresholds.Length; i++)
+        {
+            thresholds[i] = segments.ThresholdFor(SegmentColumn.Key(Schema, _segmentFeature, data.GetRow(i)[_segmentFeature]));
+        }
+
+        return thresholds;
     }
 
     /// <summary>Saves the pipeline as JSON (preprocessing, model, calibrator, threshold; not the training rows).</summary>
@@ -263,7 +336,7 @@ public sealed class FittedPipeline
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         writer.WriteStartObject();
         writer.WriteString("format", "imbalance-guard-pipeline");
-        writer.WriteNumber("version", FormatVersion);
+        writer.WriteNumber("version", SegmentThresholds is null && Tiers is null ? FormatVersion : SegmentsAndTiersFormatVersion);
         PipelineJson.WriteSchema(writer, "schema", Schema);
         writer.WriteNumber("positive_class", PositiveClassIndex);
         writer.WriteStartArray("preprocessing");
@@ -297,6 +370,16 @@ public sealed class FittedPipeline
         else
         {
             writer.WriteNull("threshold");
+        }
+
+        if (SegmentThresholds is { } segments)
+        {
+            ThresholdContentJson.WriteSegments(writer, segments, ThresholdPolicy.Objective!);
+        }
+
+        if (Tiers is { } tiers)
+        {
+            ThresholdContentJson.WriteTiers(writer, tiers);
         }
 
         writer.WriteEndObject();
@@ -336,10 +419,19 @@ public sealed class FittedPipeline
             }
 
             var version = ModelFileChecks.Int(root, "version", string.Empty);
-            if (version != FormatVersion)
+            if (version != FormatVersion && version != SegmentsAndTiersFormatVersion)
             {
                 throw new DataFormatException(
-                    string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {version}; this library reads version {FormatVersion}."));
+                    string.Create(CultureInfo.InvariantCulture, $"The saved pipeline has format version {version}; this library reads versions {FormatVersion} and {SegmentsAndTiersFormatVersion}."));
+            }
+
+            // Version 1 has no per-segment thresholds or tiers; such content under version 1 was not written by this library.
+            var hasSegments = root.TryGetProperty(ThresholdContentJson.SegmentsProperty, out var segmentsElement);
+            var hasTiers = root.TryGetProperty(ThresholdContentJson.TiersProperty, out var tiersElement);
+            if (version == FormatVersion && (hasSegments || hasTiers))
+            {
+                throw new DataFormatException(
+                    $"The saved pipeline says format version {FormatVersion} but holds \"{(hasSegments ? ThresholdContentJson.SegmentsProperty : ThresholdContentJson.TiersProperty)}\", which only version {SegmentsAndTiersFormatVersion} has.");
             }
 
             var schema = PipelineJson.ReadSchema(ModelFileChecks.Field(root, "schema", string.Empty), "schema");
@@ -363,16 +455,20 @@ public sealed class FittedPipeline
             var calibrated = root.TryGetProperty("probabilities_calibrated", out _)
                 ? ModelFileChecks.Flag(root, "probabilities_calibrated", string.Empty)
                 : calibrator is not null || !resampling.Any(step => ChangesShare(step, schema.ClassNames[positive])); // a file saved before the flag
+            double? thresholdValue = threshold.ValueKind == JsonValueKind.Null ? null : ModelFileChecks.Number(threshold, "threshold");
+            var segments = hasSegments ? ThresholdContentJson.ReadSegments(segmentsElement, schema, thresholdValue) : default;
             return new FittedPipeline(
                 schema,
                 chain,
                 positive,
                 calibrator,
-                threshold.ValueKind == JsonValueKind.Null ? null : ModelFileChecks.Number(threshold, "threshold"),
-                ParsePolicy(policyText),
+                thresholdValue,
+                hasSegments ? segments.Policy : ParsePolicy(policyText),
                 tuned: null,
                 training: null,
-                calibrated);
+                calibrated,
+                segments.Segments,
+                hasTiers ? ThresholdContentJson.ReadTiers(tiersElement) : null);
         }
 
         // The library's own checks of a value (a calibrator's rates, a threshold policy's numbers) refuse it with an ArgumentException.

@@ -75,6 +75,13 @@ public sealed class ImbalancePipeline
     /// <summary>How the decision threshold is chosen. Default <see cref="ThresholdPolicy.None"/>.</summary>
     public ThresholdPolicy Threshold { get; init; } = ThresholdPolicy.None;
 
+    /// <summary>
+    /// Severity tiers (page / ticket / log…) placed on the same out-of-fold (calibrated) scores as a tuned threshold,
+    /// each filling its share of the training rows from the top score down; the fitted pipeline then gives each row's
+    /// tier (<see cref="FittedPipeline.PredictTier"/>). Independent of <see cref="Threshold"/>. Default null (none).
+    /// </summary>
+    public SeverityTiers? Tiers { get; init; }
+
     /// <summary>The class whose probability is calibrated and thresholded; null for the training rows' rarest class.</summary>
     public string? PositiveClass { get; init; }
 
@@ -107,14 +114,15 @@ public sealed class ImbalancePipeline
     public bool TimeOrderedInnerFolds { get; init; }
 
     /// <summary>Whether fitting needs out-of-fold scores of the training rows.</summary>
-    public bool NeedsInnerFolds => Threshold.IsTuned || Calibration is CalibrationMethod.Platt or CalibrationMethod.Isotonic;
+    public bool NeedsInnerFolds => Threshold.IsTuned || Tiers is not null || Calibration is CalibrationMethod.Platt or CalibrationMethod.Isotonic;
 
     /// <summary>
     /// Fits every step on <paramref name="training"/>: the only place the pipeline resamples.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The training set already holds synthetic rows (the pipeline resamples itself; resampled rows would leak
-    /// into the inner folds), the positive class is unknown or absent, or too few positive rows for the inner folds.
+    /// into the inner folds), the positive class is unknown or absent, too few positive rows for the inner folds,
+    /// or the threshold's segment column is not a feature.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="UnreachableObjectiveException">The threshold's objective is constrained and no threshold meets it on the inner out-of-fold scores.</exception>
@@ -138,6 +146,7 @@ public sealed class ImbalancePipeline
         }
 
         var positive = ResolvePositiveClass(training);
+        var segmentFeature = Threshold.SegmentColumn is { } segmentColumn ? SegmentColumn.Resolve(training.Schema, segmentColumn, nameof(training)) : -1;
         cancellationToken.ThrowIfCancellationRequested();
         var chain = FitChain(training.Table, cancellationToken);
         var rebalanced = ChangesBalance(training.Table, chain.TrainedOn!, positive); // a fresh fit always knows its rows
@@ -146,9 +155,11 @@ public sealed class ImbalancePipeline
             : null;
 
         TunedThreshold? tuned = null;
+        SegmentThresholds? segments = null;
+        TierThresholds? tiers = null;
         if (NeedsInnerFolds)
         {
-            var outOfFold = OutOfFoldScores(training, positive, times, cancellationToken);
+            var outOfFold = OutOfFoldScores(training, positive, times, cancellationToken, out var scoredRows);
             if (Calibration == CalibrationMethod.Platt)
             {
                 calibrator = PlattScaling.Fit(outOfFold);
@@ -158,10 +169,23 @@ public sealed class ImbalancePipeline
                 calibrator = IsotonicCalibration.Fit(outOfFold);
             }
 
-            if (Threshold.Objective is { } objective)
+            var calibrated = calibrator is null ? outOfFold : Calibrated(outOfFold, calibrator);
+            if (Threshold.Objective is { } objective && segmentFeature >= 0)
             {
-                var calibrated = calibrator is null ? outOfFold : Calibrated(outOfFold, calibrator);
-                tuned = unreachableLeavesNoThreshold ? ThresholdTuner.TryTune(calibrated, objective) : ThresholdTuner.Tune(calibrated, objective);
+                // Each out-of-fold row's segment, read from its raw features as scoring will read it.
+                var rowSegments = scoredRows.Select(i => SegmentColumn.Key(training.Schema, segmentFeature, training.GetRow(i)[segmentFeature])).ToArray();
+                segments = unreachableLeavesNoThreshold
+                    ? SegmentThresholds.TryTune(calibrated, rowSegments, objective, Threshold.SegmentColumn!, Threshold.MinimumSegmentClassRows)
+                    : SegmentThresholds.Tune(calibrated, rowSegments, objective, Threshold.SegmentColumn!, Threshold.MinimumSegmentClassRows);
+            }
+            else if (Threshold.Objective is { } single)
+            {
+                tuned = unreachableLeavesNoThreshold ? ThresholdTuner.TryTune(calibrated, single) : ThresholdTuner.Tune(calibrated, single);
+            }
+
+            if (Tiers is not null)
+            {
+                tiers = TierThresholds.Tune(Tiers, calibrated);
             }
         }
 
@@ -170,11 +194,13 @@ public sealed class ImbalancePipeline
             chain,
             positive,
             calibrator,
-            tuned?.Threshold ?? Threshold.FixedThreshold,
+            tuned?.Threshold ?? segments?.GlobalThreshold ?? Threshold.FixedThreshold,
             Threshold,
             tuned,
             training.Table,
-            probabilitiesCalibrated: calibrator is not null || !(rebalanced || Trainer is IRebalancingTrainer));
+            probabilitiesCalibrated: calibrator is not null || !(rebalanced || Trainer is IRebalancingTrainer),
+            segments,
+            tiers);
     }
 
     /// <summary>The same pipeline with <see cref="PositiveClass"/> set.</summary>
@@ -191,6 +217,7 @@ public sealed class ImbalancePipeline
         ClassWeights = ClassWeights,
         Calibration = Calibration,
         Threshold = Threshold,
+        Tiers = Tiers,
         PositiveClass = positiveClass,
         InnerFolds = InnerFolds,
         Seed = Seed,
@@ -286,7 +313,7 @@ public sealed class ImbalancePipeline
         return rarest >= 0 ? rarest : throw new ArgumentException("The data has no rows.");
     }
 
-    private BinaryScores OutOfFoldScores(TrainingSet training, int positive, IReadOnlyList<double>? times, CancellationToken cancellationToken)
+    private BinaryScores OutOfFoldScores(TrainingSet training, int positive, IReadOnlyList<double>? times, CancellationToken cancellationToken, out int[] scoredRows)
     {
         var labels = training.Labels;
         var positives = training.ClassCounts[positive];
@@ -326,7 +353,7 @@ public sealed class ImbalancePipeline
         }
 
         // In row order, leaving out the rows no inner fold scores (the first time-ordered block).
-        var rows = Enumerable.Range(0, training.RowCount).Where(i => isScored[i]).ToArray();
+        var rows = scoredRows = Enumerable.Range(0, training.RowCount).Where(i => isScored[i]).ToArray();
         var isPositive = new bool[rows.Length];
         var kept = new double[rows.Length];
         var weights = training.HasWeights ? new double[rows.Length] : null;

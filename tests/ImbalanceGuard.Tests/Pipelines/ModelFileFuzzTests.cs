@@ -33,7 +33,7 @@ public class ModelFileFuzzTests(ITestOutputHelper output)
     private static readonly string[] KindNames =
     [
         "logistic-regression", "logistic-regression-3-classes", "decision-tree", "random-forest", "balanced-ensemble",
-        "balanced-ensemble-of-adaboost", "adaboost", "cost-sensitive", "cascade", "isolation-forest",
+        "balanced-ensemble-of-adaboost", "adaboost", "cost-sensitive", "cascade", "isolation-forest", "segments-and-tiers",
     ];
 
     public static TheoryData<string> Kinds => new(KindNames);
@@ -133,6 +133,12 @@ public class ModelFileFuzzTests(ITestOutputHelper output)
             if (decides)
             {
                 loaded.Predict(row);
+                loaded.ThresholdFor(row);
+            }
+
+            if (loaded.Tiers is not null)
+            {
+                loaded.PredictTier(row);
             }
         }
 
@@ -140,6 +146,7 @@ public class ModelFileFuzzTests(ITestOutputHelper output)
         {
             loaded.Evaluate(holdout);
             loaded.SecondStageShare(holdout);
+            loaded.RowThresholds(holdout);
         }
     }
 
@@ -230,6 +237,18 @@ public class ModelFileFuzzTests(ITestOutputHelper output)
                 break;
             case "isolation-forest":
                 pipeline = new(new IsolationForest { Trees = 6, Seed = 1 }) { Calibration = CalibrationMethod.Platt, Threshold = ThresholdPolicy.Fixed(0.5) };
+                break;
+            case "segments-and-tiers":
+                // Format version 2's content: a threshold per segment of a categorical feature, and severity tiers.
+                var segmented = Split.Stratified(Dataset.LoadCsv(RepositoryFiles.DataFile("pima.csv"), new CsvLoadOptions { CategoricalColumns = ["pregnant"] }), 0.3, seed: 5);
+                (training, holdout) = (segmented.Training, segmented.Holdout);
+                pipeline = new(new LogisticRegression())
+                {
+                    Preprocessing = [new StandardScaler()],
+                    Calibration = CalibrationMethod.Platt,
+                    Threshold = ThresholdPolicy.TunedBySegment(ThresholdObjective.FBeta(1), "pregnant"),
+                    Tiers = SeverityTiers.Parse("page:0.05,ticket:0.2"),
+                };
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "No fixture for this kind.");
