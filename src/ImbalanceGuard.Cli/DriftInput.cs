@@ -1,0 +1,87 @@
+using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Monitoring;
+using ImbalanceGuard.Reporting;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>
+/// Reads the two files of <c>drift</c>: each with its labels when it has the label column, else without
+/// (<see cref="UnlabeledCsv"/>); the label and score columns are never features; then the drift, the class counts and,
+/// from the current scores when the current file has no labels, the prior-shift estimate.
+/// </summary>
+internal static class DriftInput
+{
+    /// <param name="referencePath">The reference file: labels (and scores) when <paramref name="label"/> (and <paramref name="score"/>) are given.</param>
+    /// <param name="currentPath">The current file: labels optional.</param>
+    /// <param name="reading">How both files are read (separator, ignored and categorical columns); its label is <paramref name="label"/>.</param>
+    /// <param name="label">The label column, or null when neither file is read with labels.</param>
+    /// <param name="score">The score column, or null; requires <paramref name="label"/>.</param>
+    /// <param name="positive">The positive class of the scores; null for the default of <see cref="ScoredCsv"/>.</param>
+    /// <param name="options">The threshold and bootstrap seed of the estimate.</param>
+    /// <param name="stderr">Where warnings go.</param>
+    public static DriftReportData Load(
+        string referencePath,
+        string currentPath,
+        CsvLoadOptions reading,
+        string? label,
+        string? score,
+        string? positive,
+        PriorShiftOptions options,
+        TextWriter stderr)
+    {
+        // The reference's scores first: a missing score column is named as such, not as an unknown ignored column.
+        var referenceScores = score is null ? null : ScoredCsv.Load(referencePath, label!, score, positive, reading.Separator).Scores;
+        var reference = label is null
+            ? UnlabeledCsv.Load(referencePath, reading).Features
+            : DataOptions.Load(referencePath, Ignoring(reading, score), stderr);
+
+        var currentColumns = label is null ? [] : CsvHeader.Read(currentPath, reading.Separator).Select(c => c.Trim()).ToArray();
+        var currentHasLabels = currentColumns.Contains(label, StringComparer.Ordinal);
+        LabeledData current;
+        IReadOnlyList<double>? currentScores = null;
+        if (currentHasLabels)
+        {
+            // With labels the class counts say what happened; the scores, if there, are set aside like the reference's.
+            var hasScore = score is not null && currentColumns.Contains(score, StringComparer.Ordinal);
+            current = DataOptions.Load(currentPath, Ignoring(reading, hasScore ? score : null), stderr);
+        }
+        else
+        {
+            var unlabelled = UnlabeledCsv.Load(currentPath, WithoutLabel(reading), score);
+            current = unlabelled.Features;
+            currentScores = unlabelled.Scores;
+        }
+
+        var drift = DriftReport.Of(reference, current);
+        var estimate = referenceScores is not null && currentScores is not null
+            ? PriorShift.Estimate(referenceScores, currentScores, options)
+            : null;
+        return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference, current, drift)
+        {
+            ClassCountsReference = label is null ? null : reference.ClassCountsByName(),
+            ClassCountsCurrent = currentHasLabels ? current.ClassCountsByName() : null,
+            ReferenceScores = currentScores is null ? null : referenceScores,
+            CurrentScores = currentScores,
+            Estimate = estimate,
+        };
+    }
+
+    /// <summary>The reading options with the score column set aside too: it is not a feature.</summary>
+    private static CsvLoadOptions Ignoring(CsvLoadOptions reading, string? score) => score is null
+        ? reading
+        : Copy(reading, reading.LabelColumn, [.. reading.IgnoreColumns ?? [], score]);
+
+    private static CsvLoadOptions WithoutLabel(CsvLoadOptions reading) => Copy(reading, null, reading.IgnoreColumns);
+
+    private static CsvLoadOptions Copy(CsvLoadOptions reading, string? label, IReadOnlyCollection<string>? ignore) => new()
+    {
+        LabelColumn = label,
+        IgnoreColumns = ignore,
+        CategoricalColumns = reading.CategoricalColumns,
+        AllFeaturesCategorical = reading.AllFeaturesCategorical,
+        TextColumnsAsCategorical = reading.TextColumnsAsCategorical,
+        CategoricalHint = reading.CategoricalHint,
+        WeightColumn = reading.WeightColumn,
+        Separator = reading.Separator,
+    };
+}

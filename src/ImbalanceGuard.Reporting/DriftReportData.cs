@@ -1,0 +1,62 @@
+using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Monitoring;
+
+namespace ImbalanceGuard.Reporting;
+
+/// <summary>
+/// What a drift page (<see cref="DriftHtmlReport"/>) and the <c>drift</c> command show: the feature drift between a
+/// reference and a current dataset, the class counts when labels exist, and the estimated positive rate when only the
+/// current scores do.
+/// </summary>
+/// <param name="ReferenceName">The reference file's name.</param>
+/// <param name="CurrentName">The current file's name.</param>
+/// <param name="Reference">The reference rows (its features are drawn against the current ones).</param>
+/// <param name="Current">The current rows.</param>
+/// <param name="Drift">The per-feature drift, the most severe first.</param>
+public sealed record DriftReportData(string ReferenceName, string CurrentName, LabeledData Reference, LabeledData Current, DriftReport Drift)
+{
+    /// <summary>The adjusted p-value below which a feature counts as drifted: a 5 % false-discovery rate across the features.</summary>
+    public const double FalseDiscoveryRate = 0.05;
+
+    /// <summary>Rows per class in the reference, when it has labels; null otherwise.</summary>
+    public IReadOnlyDictionary<string, int>? ClassCountsReference { get; init; }
+
+    /// <summary>Rows per class in the current data, when it has the label column too; null otherwise.</summary>
+    public IReadOnlyDictionary<string, int>? ClassCountsCurrent { get; init; }
+
+    /// <summary>The reference's labelled scores, when a score column was given.</summary>
+    public BinaryScores? ReferenceScores { get; init; }
+
+    /// <summary>The current scores, when a score column was given and the current data has no labels.</summary>
+    public IReadOnlyList<double>? CurrentScores { get; init; }
+
+    /// <summary>The current positive rate estimated from <see cref="CurrentScores"/> (with the threshold's figures when one was given).</summary>
+    public PriorShiftEstimate? Estimate { get; init; }
+
+    /// <summary>The features whose adjusted p-value is below <see cref="FalseDiscoveryRate"/>, the most severe first.</summary>
+    public IReadOnlyList<FeatureDrift> Drifted => [.. Drift.Features.Where(f => f.AdjustedPValue < FalseDiscoveryRate)];
+
+    /// <summary>
+    /// The chi-square test of the class counts (reference against current, classes matched by name; a class only one
+    /// side has counts 0 on the other) when both sides have labels; null otherwise.
+    /// </summary>
+    public ChiSquareResult? ClassChange
+    {
+        get
+        {
+            if (ClassCountsReference is not { } reference || ClassCountsCurrent is not { } current)
+            {
+                return null;
+            }
+
+            var classes = Classes;
+            return ChiSquareTest.Homogeneity(
+                [.. classes.Select(c => (long)reference.GetValueOrDefault(c))],
+                [.. classes.Select(c => (long)current.GetValueOrDefault(c))]);
+        }
+    }
+
+    /// <summary>Every class either side has: the reference's in its order, then any only the current data has.</summary>
+    public IReadOnlyList<string> Classes
+        => [.. (ClassCountsReference?.Keys ?? []).Concat(ClassCountsCurrent?.Keys ?? []).Distinct(StringComparer.Ordinal)];
+}
