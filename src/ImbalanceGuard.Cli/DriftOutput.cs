@@ -59,6 +59,7 @@ internal static class DriftOutput
             w.WriteNumberValue(e.IntervalLow);
             w.WriteNumberValue(e.IntervalHigh);
             w.WriteEndArray();
+            w.WriteBoolean("positive_rate_moved", data.PositiveRateMoved);
             if (e.Threshold is { } t)
             {
                 w.WriteNumber("threshold", t);
@@ -113,7 +114,7 @@ internal static class DriftOutput
             }
         }
 
-        console.MarkupLine((data.Drifted.Count > 0 || data.ClassChange is { PValue: < DriftReportData.FalseDiscoveryRate } ? "[yellow]" : "[green]")
+        console.MarkupLine((data.Changed ? "[yellow]" : "[green]")
             + Markup.Escape(DriftVerdict.Of(data)) + "[/]");
     }
 

@@ -23,7 +23,6 @@ public static class DriftHtmlReport
     {
         ArgumentNullException.ThrowIfNull(data);
         var title = $"{data.ReferenceName} → {data.CurrentName}";
-        var drifted = data.Drifted.Count > 0 || data.ClassChange is { PValue: < DriftReportData.FalseDiscoveryRate };
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -33,7 +32,7 @@ public static class DriftHtmlReport
         html.Append("<p class=\"subtitle\">").Append(Encode(Invariant(
             $"Reference {data.ReferenceName}: {data.Drift.ReferenceRowCount:N0} rows; current {data.CurrentName}: {data.Drift.CurrentRowCount:N0} rows; {data.Drift.Features.Count} features.")))
             .Append("</p>\n");
-        html.Append(drifted ? "<p class=\"trap\">" : "<p class=\"verdict\">").Append(Encode(DriftVerdict.Of(data))).Append("</p>\n");
+        html.Append(data.Changed ? "<p class=\"trap\">" : "<p class=\"verdict\">").Append(Encode(DriftVerdict.Of(data))).Append("</p>\n");
 
         AppendFeatures(html, data);
         if (data.Classes.Count > 0)

@@ -56,6 +56,12 @@ public sealed record DriftReportData(string ReferenceName, string CurrentName, L
         }
     }
 
+    /// <summary>Whether the reference's positive rate lies outside the 95 % interval of the current estimate: the base rate has moved.</summary>
+    public bool PositiveRateMoved => Estimate is { } e && (e.ReferencePositiveRate < e.IntervalLow || e.ReferencePositiveRate > e.IntervalHigh);
+
+    /// <summary>Whether anything moved: a feature drifted, the class counts changed, or the positive rate moved.</summary>
+    public bool Changed => Drifted.Count > 0 || ClassChange is { PValue: < FalseDiscoveryRate } || PositiveRateMoved;
+
     /// <summary>Every class either side has: the reference's in its order, then any only the current data has.</summary>
     public IReadOnlyList<string> Classes
         => [.. (ClassCountsReference?.Keys ?? []).Concat(ClassCountsCurrent?.Keys ?? []).Distinct(StringComparer.Ordinal)];

@@ -28,7 +28,7 @@ public static class DriftVerdict
 
         if (data.Estimate is { } estimate)
         {
-            var rate = Invariant($"the positive rate is estimated at {estimate.PositiveRate:0.0000} (95 % interval {estimate.IntervalLow:0.0000}–{estimate.IntervalHigh:0.0000}) against {estimate.ReferencePositiveRate:0.0000} in the reference");
+            var rate = Invariant($"{(data.PositiveRateMoved ? "the positive rate has moved: it" : "the positive rate")} is estimated at {estimate.PositiveRate:0.0000} (95 % interval {estimate.IntervalLow:0.0000}–{estimate.IntervalHigh:0.0000}) against {estimate.ReferencePositiveRate:0.0000} in the reference");
             if (estimate.ExpectedAlertsPer(1000) is { } alerts)
             {
                 rate += Invariant($", so {alerts:0.#} alerts per 1,000 rows are expected at threshold {estimate.Threshold:0.###}");

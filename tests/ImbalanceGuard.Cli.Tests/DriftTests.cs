@@ -200,6 +200,7 @@ public partial class DriftTests
         var interval = root.GetProperty("estimated_positive_rate_interval").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.InRange(trueRate, interval[0], interval[1]);
         Assert.True(root.GetProperty("reference_positive_rate").GetDouble() > interval[1], "the shift is larger than the interval");
+        Assert.True(root.GetProperty("positive_rate_moved").GetBoolean());
     }
 
     [Fact]
