@@ -76,9 +76,10 @@ internal static class DriftOutput
 
     public static void WriteTables(TextWriter stdout, DriftReportData data)
     {
+        // Sentences go straight to stdout, never wrapped, so a script can grep each one; only the tables go through Spectre.
         var console = Terminal.Over(stdout);
-        console.MarkupLine(Markup.Escape(Invariant(
-            $"Reference {data.ReferenceName}: {data.Drift.ReferenceRowCount:N0} rows; current {data.CurrentName}: {data.Drift.CurrentRowCount:N0} rows; {data.Drift.Features.Count} features, most severe first.")));
+        stdout.WriteLine(Invariant(
+            $"Reference {data.ReferenceName}: {data.Drift.ReferenceRowCount:N0} rows; current {data.CurrentName}: {data.Drift.CurrentRowCount:N0} rows; {data.Drift.Features.Count} features, most severe first."));
         var table = new Table().AddColumn("feature").AddColumn("test").AddColumn(new TableColumn("statistic").RightAligned())
             .AddColumn(new TableColumn("p-value").RightAligned()).AddColumn(new TableColumn("adjusted p").RightAligned()).AddColumn(new TableColumn("PSI").RightAligned());
         foreach (var f in data.Drift.Features)
@@ -96,29 +97,28 @@ internal static class DriftOutput
         console.Write(table);
         if (data.Classes.Count > 0)
         {
-            WriteClasses(console, data);
+            WriteClasses(console, stdout, data);
         }
 
         if (data.Estimate is { } e)
         {
-            console.WriteLine(Invariant(
+            stdout.WriteLine(Invariant(
                 $"Positive rate: reference {e.ReferencePositiveRate:0.0000}; current estimated {e.PositiveRate:0.0000} (95 % interval {e.IntervalLow:0.0000}–{e.IntervalHigh:0.0000}) from the scores."));
             if (e.Threshold is { } t)
             {
-                console.WriteLine(Invariant(
+                stdout.WriteLine(Invariant(
                     $"At threshold {t:0.###}: {e.ExpectedAlertsPer(1000):0.#} alerts per 1,000 rows expected ({1000 * e.CurrentFlaggedShare:0.#} raised on the current rows); precision {Maybe(e.ExpectedPrecision)}, recall {Maybe(e.ExpectedRecall)}; black-box shift estimate of the rate {Maybe(e.BlackBoxPositiveRate)}."));
             }
             else
             {
-                console.WriteLine("No --threshold: no alert volume (give the deployed threshold; there is no silent 0.5).");
+                stdout.WriteLine("No --threshold: no alert volume (give the deployed threshold; there is no silent 0.5).");
             }
         }
 
-        console.MarkupLine((data.Changed ? "[yellow]" : "[green]")
-            + Markup.Escape(DriftVerdict.Of(data)) + "[/]");
+        stdout.WriteLine(DriftVerdict.Of(data));
     }
 
-    private static void WriteClasses(IAnsiConsole console, DriftReportData data)
+    private static void WriteClasses(IAnsiConsole console, TextWriter stdout, DriftReportData data)
     {
         var reference = data.ClassCountsReference!;
         var current = data.ClassCountsCurrent;
@@ -145,7 +145,7 @@ internal static class DriftOutput
         }
 
         console.Write(table);
-        console.WriteLine(data.ClassChange is { } change
+        stdout.WriteLine(data.ClassChange is { } change
             ? Invariant($"Class counts: chi-square {change.Statistic:0.####} on {change.DegreesOfFreedom} degrees of freedom, p = {DriftVerdict.PValue(change.PValue)}.")
             : data.Estimate is null
                 ? "The current file has no label column: its class balance is unknown (give --score to estimate its positive rate)."
