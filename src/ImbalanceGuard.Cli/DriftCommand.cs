@@ -27,7 +27,8 @@ internal static class DriftCommand
         var score = new Option<string?>("--score")
         {
             Description = "The model's score column (a probability of the positive class): not a feature. The reference must hold labels and scores; "
-                + "when the current file has no labels, its positive rate is estimated (EM, 95 % bootstrap interval).",
+                + "when the current file has no labels, its positive rate is estimated (EM, 95 % bootstrap interval). Files that hold nothing but the label and "
+                + "the score (no feature columns) are compared by their classes and scores alone.",
             HelpName = "COL",
         };
         var threshold = new Option<double?>("--threshold")

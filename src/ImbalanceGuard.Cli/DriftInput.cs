@@ -30,13 +30,18 @@ internal static class DriftInput
         TextWriter stderr)
     {
         // The reference's scores first: a missing score column is named as such, not as an unknown ignored column.
-        var referenceScores = score is null ? null : ScoredCsv.Load(referencePath, label!, score, positive, reading.Separator).Scores;
+        var referenceScored = score is null ? null : ScoredCsv.Load(referencePath, label!, score, positive, reading.Separator);
+        var referenceScores = referenceScored?.Scores;
+        var currentColumns = CsvHeader.Read(currentPath, reading.Separator).Select(c => c.Trim()).ToArray();
+        var currentHasLabels = label is not null && currentColumns.Contains(label, StringComparer.Ordinal);
+        if (score is not null && !HasFeatures(CsvHeader.Read(referencePath, reading.Separator), reading, label, score) && !HasFeatures(currentColumns, reading, label, score))
+        {
+            return ScoresAlone(referencePath, currentPath, referenceScored!, currentHasLabels, reading, label!, score, positive, options);
+        }
+
         var reference = label is null
             ? UnlabeledCsv.Load(referencePath, reading).Features
             : DataOptions.Load(referencePath, Ignoring(reading, score), stderr);
-
-        var currentColumns = label is null ? [] : CsvHeader.Read(currentPath, reading.Separator).Select(c => c.Trim()).ToArray();
-        var currentHasLabels = currentColumns.Contains(label, StringComparer.Ordinal);
         LabeledData current;
         IReadOnlyList<double>? currentScores = null;
         if (currentHasLabels)
@@ -52,19 +57,62 @@ internal static class DriftInput
             currentScores = unlabelled.Scores;
         }
 
-        var drift = DriftReport.Of(reference, current);
-        var estimate = referenceScores is not null && currentScores is not null
-            ? PriorShift.Estimate(referenceScores, currentScores, options)
-            : null;
-        return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference, current, drift)
+        return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.RowCount, current.RowCount)
         {
+            Drift = DriftReport.Of(reference, current),
+            Reference = reference,
+            Current = current,
             ClassCountsReference = label is null ? null : reference.ClassCountsByName(),
             ClassCountsCurrent = currentHasLabels ? current.ClassCountsByName() : null,
             ReferenceScores = currentScores is null ? null : referenceScores,
             CurrentScores = currentScores,
-            Estimate = estimate,
+            Estimate = referenceScores is not null && currentScores is not null ? PriorShift.Estimate(referenceScores, currentScores, options) : null,
         };
     }
+
+    /// <summary>Files of a label and a score and nothing else to compare: the class counts and the estimate, no feature drift.</summary>
+    private static DriftReportData ScoresAlone(
+        string referencePath,
+        string currentPath,
+        ScoredData reference,
+        bool currentHasLabels,
+        CsvLoadOptions reading,
+        string label,
+        string score,
+        string? positive,
+        PriorShiftOptions options)
+    {
+        var referenceCounts = Counts(reference);
+        if (currentHasLabels)
+        {
+            var current = ScoredCsv.Load(currentPath, label, score, positive ?? reference.PositiveClass, reading.Separator);
+            return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, current.Scores.Count)
+            {
+                ClassCountsReference = referenceCounts,
+                ClassCountsCurrent = Counts(current),
+            };
+        }
+
+        var currentScores = UnlabeledCsv.LoadScores(currentPath, score, reading.Separator);
+        return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, currentScores.Count)
+        {
+            ClassCountsReference = referenceCounts,
+            ReferenceScores = reference.Scores,
+            CurrentScores = currentScores,
+            Estimate = PriorShift.Estimate(reference.Scores, currentScores, options),
+        };
+    }
+
+    /// <summary>Whether a file with these columns has any left once the label, score and ignored columns are set aside.</summary>
+    private static bool HasFeatures(IEnumerable<string> columns, CsvLoadOptions reading, string? label, string score)
+        => columns.Select(c => c.Trim()).Any(c => c != label && c != score && !(reading.IgnoreColumns ?? []).Contains(c, StringComparer.Ordinal));
+
+    /// <summary>Rows per class of scored data, the negative class first (the order a 0/1 label sorts in).</summary>
+    private static Dictionary<string, int> Counts(ScoredData data) => new(StringComparer.Ordinal)
+    {
+        [data.NegativeClass] = (int)data.Scores.NegativeWeight,
+        [data.PositiveClass] = (int)data.Scores.PositiveWeight,
+    };
 
     /// <summary>The reading options with the score column set aside too: it is not a feature.</summary>
     private static CsvLoadOptions Ignoring(CsvLoadOptions reading, string? score) => score is null

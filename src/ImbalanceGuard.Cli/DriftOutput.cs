@@ -11,12 +11,12 @@ internal static class DriftOutput
 {
     public static void WriteJson(TextWriter stdout, DriftReportData data) => JsonOutput.WriteObject(stdout, w =>
     {
-        w.WriteNumber("reference_rows", data.Drift.ReferenceRowCount);
-        w.WriteNumber("current_rows", data.Drift.CurrentRowCount);
+        w.WriteNumber("reference_rows", data.ReferenceRows);
+        w.WriteNumber("current_rows", data.CurrentRows);
         w.WriteNumber("false_discovery_rate", DriftReportData.FalseDiscoveryRate);
         w.WriteNumber("drifted_features", data.Drifted.Count);
         w.WriteStartArray("features");
-        foreach (var f in data.Drift.Features)
+        foreach (var f in data.Features)
         {
             w.WriteStartObject();
             w.WriteString("name", f.Name);
@@ -79,10 +79,10 @@ internal static class DriftOutput
         // Sentences go straight to stdout, never wrapped, so a script can grep each one; only the tables go through Spectre.
         var console = Terminal.Over(stdout);
         stdout.WriteLine(Invariant(
-            $"Reference {data.ReferenceName}: {data.Drift.ReferenceRowCount:N0} rows; current {data.CurrentName}: {data.Drift.CurrentRowCount:N0} rows; {data.Drift.Features.Count} features, most severe first."));
+            $"Reference {data.ReferenceName}: {data.ReferenceRows:N0} rows; current {data.CurrentName}: {data.CurrentRows:N0} rows; {(data.Drift is null ? "no feature columns besides the label and the score" : $"{data.Features.Count} features, most severe first")}."));
         var table = new Table().AddColumn("feature").AddColumn("test").AddColumn(new TableColumn("statistic").RightAligned())
             .AddColumn(new TableColumn("p-value").RightAligned()).AddColumn(new TableColumn("adjusted p").RightAligned()).AddColumn(new TableColumn("PSI").RightAligned());
-        foreach (var f in data.Drift.Features)
+        foreach (var f in data.Features)
         {
             var name = Markup.Escape(f.Name);
             table.AddRow(
@@ -94,7 +94,11 @@ internal static class DriftOutput
                 Number(f.PopulationStabilityIndex));
         }
 
-        console.Write(table);
+        if (data.Drift is not null)
+        {
+            console.Write(table);
+        }
+
         if (data.Classes.Count > 0)
         {
             WriteClasses(console, stdout, data);

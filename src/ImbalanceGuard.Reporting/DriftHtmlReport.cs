@@ -30,7 +30,7 @@ public static class DriftHtmlReport
         html.Append("<style>").Append(HtmlReport.Style).Append(DriftStyle).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>ImbalanceGuard drift: ").Append(Encode(title)).Append("</h1>\n");
         html.Append("<p class=\"subtitle\">").Append(Encode(Invariant(
-            $"Reference {data.ReferenceName}: {data.Drift.ReferenceRowCount:N0} rows; current {data.CurrentName}: {data.Drift.CurrentRowCount:N0} rows; {data.Drift.Features.Count} features.")))
+            $"Reference {data.ReferenceName}: {data.ReferenceRows:N0} rows; current {data.CurrentName}: {data.CurrentRows:N0} rows; {data.Features.Count} features.")))
             .Append("</p>\n");
         html.Append(data.Changed ? "<p class=\"trap\">" : "<p class=\"verdict\">").Append(Encode(DriftVerdict.Of(data))).Append("</p>\n");
 
@@ -52,8 +52,14 @@ public static class DriftHtmlReport
 
     private static void AppendFeatures(StringBuilder html, DriftReportData data)
     {
+        if (data.Drift is null)
+        {
+            html.Append("<h2>Features</h2>\n<p class=\"note\">Neither file has a feature column besides the label and the score: only the scores are compared.</p>\n");
+            return;
+        }
+
         html.Append("<h2>Features</h2>\n<table class=\"features\">\n<thead><tr><th>feature</th><th>test</th><th>statistic</th><th>p-value</th><th>adjusted p</th><th>PSI</th></tr></thead>\n<tbody>\n");
-        foreach (var f in data.Drift.Features)
+        foreach (var f in data.Features)
         {
             html.Append(f.AdjustedPValue < DriftReportData.FalseDiscoveryRate ? "<tr class=\"drifted\">" : "<tr>")
                 .Append("<td>").Append(Encode(f.Name)).Append("</td><td>").Append(f.Test == DriftTest.ChiSquare ? "chi-square" : "Kolmogorov–Smirnov")
@@ -62,9 +68,9 @@ public static class DriftHtmlReport
         }
 
         html.Append("</tbody>\n</table>\n<p class=\"note\">").Append(Encode(Invariant(
-            $"Most severe first. Numeric features: two-sample Kolmogorov–Smirnov; categorical ones: chi-square of the category counts. The adjusted p-values are Benjamini–Hochberg across the {data.Drift.Features.Count} features; a feature below {DriftReportData.FalseDiscoveryRate} (highlighted) has drifted at a {DriftReportData.FalseDiscoveryRate:P0} false-discovery rate. PSI: population stability index on the reference's deciles (0.1 is commonly read as a moderate shift, 0.25 as a large one).")))
+            $"Most severe first. Numeric features: two-sample Kolmogorov–Smirnov; categorical ones: chi-square of the category counts. The adjusted p-values are Benjamini–Hochberg across the {data.Features.Count} features; a feature below {DriftReportData.FalseDiscoveryRate} (highlighted) has drifted at a {DriftReportData.FalseDiscoveryRate:P0} false-discovery rate. PSI: population stability index on the reference's deciles (0.1 is commonly read as a moderate shift, 0.25 as a large one).")))
             .Append("</p>\n<div class=\"plots\">\n");
-        foreach (var feature in data.Drift.Features.Where(f => !double.IsNaN(f.Statistic)).Take(PlottedFeatures))
+        foreach (var feature in data.Features.Where(f => !double.IsNaN(f.Statistic)).Take(PlottedFeatures))
         {
             HtmlReport.AppendFigure(html, DriftPlots.Feature(data, feature), $"Distribution of {feature.Name}", Invariant($"{feature.Name} in the reference and the current rows, as shares of each side's rows; adjusted p {DriftVerdict.PValue(feature.AdjustedPValue)}."));
         }

@@ -13,11 +13,13 @@ internal static class DriftPlots
     /// <summary>One feature's distribution in the reference and the current data, as shares of each side's rows.</summary>
     public static byte[] Feature(DriftReportData data, FeatureDrift feature)
     {
+        var referenceRows = data.Reference ?? throw new ArgumentException("A feature's plot needs the reference rows.", nameof(data));
+        var currentRows = data.Current ?? throw new ArgumentException("A feature's plot needs the current rows.", nameof(data));
         var plot = new Plot();
         if (feature.Kind == FeatureKind.Categorical)
         {
-            var reference = Categories(data.Reference, feature.Name);
-            var current = Categories(data.Current, feature.Name);
+            var reference = Categories(referenceRows, feature.Name);
+            var current = Categories(currentRows, feature.Name);
             var categories = reference.Concat(current).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             AddCategoryBars(plot, categories, reference, -0.2, plot.Add.Palette.GetColor(0), "reference");
             AddCategoryBars(plot, categories, current, 0.2, plot.Add.Palette.GetColor(1), "current");
@@ -26,8 +28,8 @@ internal static class DriftPlots
         }
         else
         {
-            var a = Numbers(data.Reference, feature.Name);
-            var b = Numbers(data.Current, feature.Name);
+            var a = Numbers(referenceRows, feature.Name);
+            var b = Numbers(currentRows, feature.Name);
             var both = a.Concat(b).DefaultIfEmpty(0).ToArray();
             var low = both.Min();
             var high = both.Max();

@@ -10,13 +10,24 @@ namespace ImbalanceGuard.Reporting;
 /// </summary>
 /// <param name="ReferenceName">The reference file's name.</param>
 /// <param name="CurrentName">The current file's name.</param>
-/// <param name="Reference">The reference rows (its features are drawn against the current ones).</param>
-/// <param name="Current">The current rows.</param>
-/// <param name="Drift">The per-feature drift, the most severe first.</param>
-public sealed record DriftReportData(string ReferenceName, string CurrentName, LabeledData Reference, LabeledData Current, DriftReport Drift)
+/// <param name="ReferenceRows">The reference's rows.</param>
+/// <param name="CurrentRows">The current data's rows.</param>
+public sealed record DriftReportData(string ReferenceName, string CurrentName, int ReferenceRows, int CurrentRows)
 {
     /// <summary>The adjusted p-value below which a feature counts as drifted: a 5 % false-discovery rate across the features.</summary>
     public const double FalseDiscoveryRate = 0.05;
+
+    /// <summary>The per-feature drift, the most severe first; null when neither file has a feature column (scores alone).</summary>
+    public DriftReport? Drift { get; init; }
+
+    /// <summary>The reference rows <see cref="Drift"/> compares (their features are drawn against the current ones); null with it.</summary>
+    public LabeledData? Reference { get; init; }
+
+    /// <summary>The current rows <see cref="Drift"/> compares; null with it.</summary>
+    public LabeledData? Current { get; init; }
+
+    /// <summary>Every feature's drift, the most severe first; none without <see cref="Drift"/>.</summary>
+    public IReadOnlyList<FeatureDrift> Features => Drift?.Features ?? [];
 
     /// <summary>Rows per class in the reference, when it has labels; null otherwise.</summary>
     public IReadOnlyDictionary<string, int>? ClassCountsReference { get; init; }
@@ -34,7 +45,7 @@ public sealed record DriftReportData(string ReferenceName, string CurrentName, L
     public PriorShiftEstimate? Estimate { get; init; }
 
     /// <summary>The features whose adjusted p-value is below <see cref="FalseDiscoveryRate"/>, the most severe first.</summary>
-    public IReadOnlyList<FeatureDrift> Drifted => [.. Drift.Features.Where(f => f.AdjustedPValue < FalseDiscoveryRate)];
+    public IReadOnlyList<FeatureDrift> Drifted => [.. Features.Where(f => f.AdjustedPValue < FalseDiscoveryRate)];
 
     /// <summary>
     /// The chi-square test of the class counts (reference against current, classes matched by name; a class only one

@@ -15,8 +15,10 @@ public static class DriftVerdict
         ArgumentNullException.ThrowIfNull(data);
         var parts = new List<string>();
         var drifted = data.Drifted;
-        var total = data.Drift.Features.Count;
-        parts.Add(drifted.Count == 0
+        var total = data.Features.Count;
+        parts.Add(total == 0
+            ? "No feature columns to compare"
+            : drifted.Count == 0
             ? Invariant($"No feature drift: none of the {total} {(total == 1 ? "feature" : "features")} differs at a {Rate} false-discovery rate")
             : Invariant($"Feature drift in {drifted.Count} of {total} {(total == 1 ? "feature" : "features")} at a {Rate} false-discovery rate, most of all {drifted[0].Name} ({Describe(drifted[0])})"));
         if (data.ClassChange is { } change)

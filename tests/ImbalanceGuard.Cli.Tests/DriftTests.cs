@@ -204,6 +204,46 @@ public partial class DriftTests
     }
 
     [Fact]
+    public void Files_of_scores_alone_give_the_same_estimate_and_no_features()
+    {
+        using var folder = new TempFolder();
+        var reference = folder.Csv("reference.csv", ["label,score", .. CsvFile.Rows(ExampleReference).Select(r => $"{r[^2]},{r[^1]}")]);
+        var current = folder.Csv("current.csv", ["score", .. CsvFile.Rows(ExampleCurrent).Select(r => r[^1])]);
+        var withFeatures = Cli.Run("drift", ExampleReference, ExampleCurrent, "--label", "label", "--score", "score", "--threshold", "0.5", "--json");
+        var alone = Cli.Run("drift", reference, current, "--label", "label", "--score", "score", "--threshold", "0.5", "--json");
+
+        Assert.True(alone.ExitCode == 0, alone.ToString());
+        using var full = JsonDocument.Parse(withFeatures.Stdout);
+        using var json = JsonDocument.Parse(alone.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("features").GetArrayLength());
+        Assert.Equal(290, root.GetProperty("current_rows").GetInt32());
+        foreach (var key in (string[])["class_counts_reference", "estimated_positive_rate", "estimated_positive_rate_interval", .. ThresholdKeys])
+        {
+            Assert.Equal(full.RootElement.GetProperty(key).GetRawText(), root.GetProperty(key).GetRawText());
+        }
+
+        Assert.StartsWith("No feature columns to compare; the positive rate has moved", root.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_of_labels_and_scores_alone_compare_the_class_counts()
+    {
+        using var folder = new TempFolder();
+        var reference = folder.Csv("reference.csv", "y,p", "0,0.1", "0,0.2", "1,0.8", "0,0.3");
+        var current = folder.Csv("current.csv", "y,p", "1,0.9", "1,0.7", "0,0.2", "1,0.6");
+        var result = Cli.Run("drift", reference, current, "--label", "y", "--score", "p", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(new Dictionary<string, long> { ["0"] = 3, ["1"] = 1 }, Counts(root.GetProperty("class_counts_reference")));
+        Assert.Equal(new Dictionary<string, long> { ["0"] = 1, ["1"] = 3 }, Counts(root.GetProperty("class_counts_current")));
+        Assert.Equal(ChiSquareTest.Homogeneity([3, 1], [1, 3]).PValue, root.GetProperty("class_change").GetProperty("p_value").GetDouble());
+        Assert.False(root.TryGetProperty("estimated_positive_rate", out _), "with labels the current rate is counted, not estimated");
+    }
+
+    [Fact]
     public void The_report_holds_the_worst_features_the_score_histograms_and_the_alerts_plot()
     {
         using var folder = new TempFolder();

@@ -21,8 +21,11 @@ internal static class DriftFixtures
         var reference = Dataset.LoadCsv(referencePath, new CsvLoadOptions { LabelColumn = "label", IgnoreColumns = ["score"] });
         var current = UnlabeledCsv.Load(currentPath, scoreColumn: "score");
         var referenceScores = ScoredCsv.Load(referencePath, "label", "score").Scores;
-        return new DriftReportData("pima_drift_reference.csv", "pima_drift_current.csv", reference, current.Features, DriftReport.Of(reference, current.Features))
+        return new DriftReportData("pima_drift_reference.csv", "pima_drift_current.csv", reference.RowCount, current.Features.RowCount)
         {
+            Drift = DriftReport.Of(reference, current.Features),
+            Reference = reference,
+            Current = current.Features,
             ClassCountsReference = reference.ClassCountsByName(),
             ReferenceScores = referenceScores,
             CurrentScores = current.Scores,
@@ -35,8 +38,11 @@ internal static class DriftFixtures
     {
         var reference = Dataset.ReadCsv(new StringReader(Rows(200, i => i % 5 == 0 ? "red" : "blue", i => i % 10 == 0)), new CsvLoadOptions { TextColumnsAsCategorical = true });
         var current = Dataset.ReadCsv(new StringReader(Rows(150, i => i % 2 == 0 ? "red" : "green", i => i % 3 == 0)), new CsvLoadOptions { TextColumnsAsCategorical = true });
-        return new DriftReportData("reference.csv", "current.csv", reference, current, DriftReport.Of(reference, current))
+        return new DriftReportData("reference.csv", "current.csv", reference.RowCount, current.RowCount)
         {
+            Drift = DriftReport.Of(reference, current),
+            Reference = reference,
+            Current = current,
             ClassCountsReference = reference.ClassCountsByName(),
             ClassCountsCurrent = current.ClassCountsByName(),
         };

@@ -28,10 +28,10 @@ public class DriftHtmlReportTests
         }
 
         // The six plotted are the six worst, in the table's order; the two least severe are not drawn.
-        var plotted = data.Drift.Features.Take(DriftHtmlReport.PlottedFeatures).Select(f => html.IndexOf($"alt=\"Distribution of {f.Name}\"", StringComparison.Ordinal)).ToArray();
+        var plotted = data.Features.Take(DriftHtmlReport.PlottedFeatures).Select(f => html.IndexOf($"alt=\"Distribution of {f.Name}\"", StringComparison.Ordinal)).ToArray();
         Assert.All(plotted, i => Assert.True(i > 0));
         Assert.Equal(plotted.Order(), plotted);
-        Assert.All(data.Drift.Features.Skip(DriftHtmlReport.PlottedFeatures), f => Assert.DoesNotContain($"alt=\"Distribution of {f.Name}\"", html, StringComparison.Ordinal));
+        Assert.All(data.Features.Skip(DriftHtmlReport.PlottedFeatures), f => Assert.DoesNotContain($"alt=\"Distribution of {f.Name}\"", html, StringComparison.Ordinal));
         Assert.Contains("alt=\"Score histograms\"", html, StringComparison.Ordinal);
         Assert.Contains("alt=\"Alerts against the base rate\"", html, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public class DriftHtmlReportTests
         var data = DriftFixtures.Labelled();
         var html = DriftHtmlReport.Build(data);
 
-        var rows = data.Drift.Features.Select(f => html.IndexOf($"<td>{f.Name}</td>", StringComparison.Ordinal)).ToArray();
+        var rows = data.Features.Select(f => html.IndexOf($"<td>{f.Name}</td>", StringComparison.Ordinal)).ToArray();
         Assert.All(rows, i => Assert.True(i > 0));
         Assert.Equal(rows.Order(), rows);
         Assert.Equal(data.Drifted.Count, html.Split("<tr class=\"drifted\">").Length - 1);
@@ -94,10 +94,22 @@ public class DriftHtmlReportTests
     public void The_same_data_on_both_sides_is_no_change()
     {
         var example = DriftFixtures.Labelled();
-        var same = example with { Drift = Monitoring.DriftReport.Of(example.Reference, example.Reference), Current = example.Reference, ClassCountsCurrent = example.ClassCountsReference };
+        var same = example with { Drift = Monitoring.DriftReport.Of(example.Reference!, example.Reference!), Current = example.Reference, CurrentRows = example.ReferenceRows, ClassCountsCurrent = example.ClassCountsReference };
 
         Assert.False(same.Changed);
         Assert.Equal("No feature drift: none of the 2 features differs at a 5 % false-discovery rate; the class counts did not change detectably (chi-square p = 1).", DriftVerdict.Of(same));
         Assert.Contains("<p class=\"verdict\">", DriftHtmlReport.Build(same), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scores_alone_give_a_page_without_feature_plots_but_with_the_scores_and_the_alerts()
+    {
+        var example = DriftFixtures.Example;
+        var scoresAlone = example with { Drift = null, Reference = null, Current = null };
+        var html = DriftHtmlReport.Build(scoresAlone);
+
+        Assert.Contains("Neither file has a feature column besides the label and the score", html, StringComparison.Ordinal);
+        Assert.Equal(2, HtmlReportTests.Images().Matches(html).Count);
+        Assert.StartsWith("No feature columns to compare; the positive rate has moved", DriftVerdict.Of(scoresAlone), StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,37 @@ public static class UnlabeledCsv
         return Read(reader, options, scoreColumn, Path.GetFileName(path));
     }
 
+    /// <summary>
+    /// Reads only the score column of <paramref name="path"/>: for a file that holds the model's scores and nothing to
+    /// compare besides (no feature column), which <see cref="Load"/> refuses.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file is empty or has no data rows, the score column is missing, a line has the wrong number of cells, or a score is not a finite number.</exception>
+    public static IReadOnlyList<double> LoadScores(string path, string scoreColumn, char separator = ',')
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(scoreColumn);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        var source = Path.GetFileName(path);
+        using var file = new StreamReader(path);
+        using var lines = new AddedLabelColumn(file, separator, source, scoreColumn);
+        if (lines.ReadLine() is null)
+        {
+            throw new DataFormatException($"{source}: the file is empty; expected a header row.");
+        }
+
+        while (lines.ReadLine() is not null)
+        {
+            // Each line is checked and its score taken as it is read.
+        }
+
+        return lines.Scores.Count > 0 ? lines.Scores : throw new DataFormatException($"{source}: there are no data rows after the header.");
+    }
+
     /// <summary>Reads CSV text as <see cref="Load"/> reads a file; <paramref name="sourceName"/> names it in error messages.</summary>
     /// <exception cref="DataFormatException">The text is not usable; the message says where and why.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> names a label column.</exception>

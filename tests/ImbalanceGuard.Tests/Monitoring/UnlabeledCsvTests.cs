@@ -88,6 +88,25 @@ public class UnlabeledCsvTests
     }
 
     [Fact]
+    public void The_scores_of_a_file_without_features_are_read_alone()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ig-scores-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "id;p\n7;0.25\n\n8;1e-3\n");
+        try
+        {
+            Assert.Equal([0.25, 0.001], UnlabeledCsv.LoadScores(path, "p", ';'));
+            File.WriteAllText(path, "id;p\n");
+            Assert.Equal($"{Path.GetFileName(path)}: there are no data rows after the header.", Assert.Throws<DataFormatException>(() => UnlabeledCsv.LoadScores(path, "p", ';')).Message);
+            File.WriteAllText(path, string.Empty);
+            Assert.Equal($"{Path.GetFileName(path)}: the file is empty; expected a header row.", Assert.Throws<DataFormatException>(() => UnlabeledCsv.LoadScores(path, "p", ';')).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_named()
     {
         var error = Assert.Throws<FileNotFoundException>(() => UnlabeledCsv.Load("/no/such/current.csv"));
