@@ -36,7 +36,7 @@ internal static class DriftInput
         var currentHasLabels = label is not null && currentColumns.Contains(label, StringComparer.Ordinal);
         if (score is not null && !HasFeatures(CsvHeader.Read(referencePath, reading.Separator), reading, label, score) && !HasFeatures(currentColumns, reading, label, score))
         {
-            return ScoresAlone(referencePath, currentPath, referenceScored!, currentHasLabels, reading, label!, score, positive, options);
+            return ScoresAlone(referencePath, currentPath, referenceScored!, currentHasLabels, reading, label!, score, positive, options, stderr);
         }
 
         var reference = label is null
@@ -48,6 +48,7 @@ internal static class DriftInput
         {
             // With labels the class counts say what happened; the scores, if there, are set aside like the reference's.
             var hasScore = score is not null && currentColumns.Contains(score, StringComparer.Ordinal);
+            WarnUnused(stderr, Path.GetFileName(currentPath), label!, score, options.Threshold);
             current = DataOptions.Load(currentPath, Ignoring(reading, hasScore ? score : null), stderr);
         }
         else
@@ -80,11 +81,13 @@ internal static class DriftInput
         string label,
         string score,
         string? positive,
-        PriorShiftOptions options)
+        PriorShiftOptions options,
+        TextWriter stderr)
     {
         var referenceCounts = Counts(reference);
         if (currentHasLabels)
         {
+            WarnUnused(stderr, Path.GetFileName(currentPath), label, score, options.Threshold);
             var current = ScoredCsv.Load(currentPath, label, score, positive ?? reference.PositiveClass, reading.Separator);
             return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, current.Scores.Count)
             {
@@ -101,6 +104,16 @@ internal static class DriftInput
             CurrentScores = currentScores,
             Estimate = PriorShift.Estimate(reference.Scores, currentScores, options),
         };
+    }
+
+    /// <summary>With labels in the current file nothing is estimated: say that --score and --threshold were not used, rather than drop them silently.</summary>
+    private static void WarnUnused(TextWriter stderr, string currentName, string label, string? score, double? threshold)
+    {
+        if (score is not null)
+        {
+            stderr.WriteLine($"warning: {currentName} has the label column '{label}', so its class counts are compared and its positive rate is not estimated; "
+                + (threshold is null ? "--score is not used." : "--score and --threshold are not used."));
+        }
     }
 
     /// <summary>Whether a file with these columns has any left once the label, score and ignored columns are set aside.</summary>

@@ -227,14 +227,17 @@ public partial class DriftTests
     }
 
     [Fact]
-    public void Files_of_labels_and_scores_alone_compare_the_class_counts()
+    public void Files_of_labels_and_scores_alone_compare_the_class_counts_and_say_the_scores_are_not_used()
     {
         using var folder = new TempFolder();
         var reference = folder.Csv("reference.csv", "y,p", "0,0.1", "0,0.2", "1,0.8", "0,0.3");
         var current = folder.Csv("current.csv", "y,p", "1,0.9", "1,0.7", "0,0.2", "1,0.6");
-        var result = Cli.Run("drift", reference, current, "--label", "y", "--score", "p", "--json");
+        var result = Cli.Run("drift", reference, current, "--label", "y", "--score", "p", "--threshold", "0.5", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            "warning: current.csv has the label column 'y', so its class counts are compared and its positive rate is not estimated; --score and --threshold are not used.",
+            Assert.Single(result.StderrLines));
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
         Assert.Equal(new Dictionary<string, long> { ["0"] = 3, ["1"] = 1 }, Counts(root.GetProperty("class_counts_reference")));
