@@ -48,8 +48,8 @@ internal static class DriftInput
         {
             // With labels the class counts say what happened; the scores, if there, are set aside like the reference's.
             var hasScore = score is not null && currentColumns.Contains(score, StringComparer.Ordinal);
-            WarnUnused(stderr, Path.GetFileName(currentPath), label!, score, options.Threshold);
             current = DataOptions.Load(currentPath, Ignoring(reading, hasScore ? score : null), stderr);
+            WarnUnused(stderr, Path.GetFileName(currentPath), label!, score, options.Threshold);
         }
         else
         {
@@ -87,8 +87,8 @@ internal static class DriftInput
         var referenceCounts = Counts(reference);
         if (currentHasLabels)
         {
-            WarnUnused(stderr, Path.GetFileName(currentPath), label, score, options.Threshold);
             var current = ScoredCsv.Load(currentPath, label, score, positive ?? reference.PositiveClass, reading.Separator);
+            WarnUnused(stderr, Path.GetFileName(currentPath), label, score, options.Threshold);
             return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, current.Scores.Count)
             {
                 ClassCountsReference = referenceCounts,
