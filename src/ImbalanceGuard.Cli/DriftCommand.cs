@@ -142,7 +142,7 @@ internal static class DriftCommand
         [
             $"{CommandLine.ToolName} drift last-quarter.csv today.csv",
             $"{CommandLine.ToolName} drift reference.csv current.csv --label y --json",
-            $"{CommandLine.ToolName} drift docs/examples/pima_drift_reference.csv docs/examples/pima_drift_current.csv --label class --score score --threshold 0.5",
+            $"{CommandLine.ToolName} drift docs/examples/pima_drift_reference.csv docs/examples/pima_drift_current.csv --label label --score score --threshold 0.5",
             $"{CommandLine.ToolName} drift holdout-scored.csv today-scored.csv --label y --score p --threshold 0.3 --ignore id --report drift.html",
         ]);
     }
