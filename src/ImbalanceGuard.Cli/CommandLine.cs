@@ -42,7 +42,7 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
-            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, compare imbalance strategies with leakage-safe cross-validation, and write an HTML report.")
+            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, compare imbalance strategies with leakage-safe cross-validation, write an HTML report, and compare current data with the reference a model was validated on (drift).")
         {
             HelpName = ToolName,
         };
@@ -56,6 +56,7 @@ internal static class CommandLine
                 $"{ToolName} generate --rows 10000 --features 20 --minority-fraction 0.05 --out synthetic.csv",
                 $"{ToolName} compare data/satimage.csv --folds 5",
                 $"{ToolName} report data/satimage.csv --out satimage.html",
+                $"{ToolName} drift reference.csv current.csv --label y --score p --threshold 0.3",
             ],
         };
 
@@ -68,6 +69,7 @@ internal static class CommandLine
             TuneCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
+            DriftCommand.Create(stdout, stderr),
         })
         {
             root.Subcommands.Add(command);

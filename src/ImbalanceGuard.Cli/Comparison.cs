@@ -82,17 +82,7 @@ internal sealed class Comparison
         var keyColumns = new[] { settings.TimeColumn, settings.GroupColumn }.OfType<string>().ToArray();
         var times = settings.TimeColumn is { } timeColumn ? KeyColumn.Times(settings.CsvPath, timeColumn, settings.Load) : null;
         var groups = settings.GroupColumn is { } groupColumn ? KeyColumn.Cells(settings.CsvPath, groupColumn, "--group-column", settings.Load) : null;
-        var load = keyColumns.Length == 0 ? settings.Load : new CsvLoadOptions
-        {
-            LabelColumn = settings.Load.LabelColumn,
-            Separator = settings.Load.Separator,
-            IgnoreColumns = [.. settings.Load.IgnoreColumns ?? [], .. keyColumns],
-            CategoricalColumns = settings.Load.CategoricalColumns,
-            AllFeaturesCategorical = settings.Load.AllFeaturesCategorical,
-            TextColumnsAsCategorical = settings.Load.TextColumnsAsCategorical,
-            CategoricalHint = settings.Load.CategoricalHint,
-            WeightColumn = settings.Load.WeightColumn,
-        };
+        var load = keyColumns.Length == 0 ? settings.Load : settings.Load with { IgnoreColumns = [.. settings.Load.IgnoreColumns ?? [], .. keyColumns] };
         var data = DataOptions.Load(settings.CsvPath, load, stderr);
         if (data.ClassCounts.Count(c => c > 0) < 2)
         {

@@ -28,7 +28,7 @@ public static class HtmlReport
         (MetricNames.FitSeconds, "fit s"),
     ];
 
-    private const string Style = """
+    internal const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 1100px; color: #1d1d1f; line-height: 1.45; padding: 0 1rem; }
         h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
         .subtitle { color: #666; margin-top: 0; }
@@ -45,7 +45,7 @@ public static class HtmlReport
         """;
 
     // Marks the page once every plot has decoded, so a browser test (or a person) can tell the images rendered.
-    private const string RenderCheck = """
+    internal const string RenderCheck = """
         window.addEventListener('load', function () {
           var images = Array.prototype.slice.call(document.querySelectorAll('figure img'));
           var rendered = images.filter(function (img) { return img.complete && img.naturalWidth > 0 && img.naturalHeight > 0; }).length;
@@ -231,7 +231,7 @@ public static class HtmlReport
         html.Append("</ul>\n");
     }
 
-    private static void AppendFigure(StringBuilder html, byte[] png, string alt, string caption)
+    internal static void AppendFigure(StringBuilder html, byte[] png, string alt, string caption)
     {
         html.Append("<figure><img alt=\"").Append(Encode(alt)).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
         html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption></figure>\n");

@@ -171,7 +171,8 @@ internal static class ReportPlots
         markers.LegendText = legend;
     }
 
-    private static byte[] Render(Plot plot)
+    /// <summary>The plot as a PNG of the report's size, in the embedded font.</summary>
+    internal static byte[] Render(Plot plot)
     {
         EmbeddedFont.Apply(plot);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

@@ -23,6 +23,7 @@ public class DataReadingTests
     [InlineData("inspect")]
     [InlineData("compare")]
     [InlineData("report")]
+    [InlineData("drift")]
     public void Text_columns_are_read_as_categories_by_every_data_command(string command)
     {
         using var folder = new TempFolder();
@@ -30,6 +31,7 @@ public class DataReadingTests
         {
             "inspect" => ["inspect", Mixed(folder), "--json"],
             "compare" => ["compare", Mixed(folder), "--strategies", "none", "--folds", "3", "--json"],
+            "drift" => ["drift", Mixed(folder), folder.File("mixed.csv"), "--label", "label", "--json"],
             _ => ["report", Mixed(folder), "--strategies", "none", "--folds", "3", "--out", folder.File("r.html")],
         };
 

@@ -78,6 +78,7 @@ public class OutputSafetyTests
     [InlineData(new[] { "generate", "-n", "100", "-f", "3", "--minority-fraction", "0.1", "-o", "{dir}/out.xlsx" }, "give a file name ending in .csv")]
     [InlineData(new[] { "report", "{input}", "--out", "{dir}/r.pdf" }, "--out {dir}/r.pdf: the tool writes an HTML page there; give a file name ending in .html or .htm")]
     [InlineData(new[] { "compare", "{input}", "--report", "{dir}/r.csv" }, "give a file name ending in .html or .htm")]
+    [InlineData(new[] { "drift", "{input}", "{input}", "--report", "{dir}/r.csv" }, "give a file name ending in .html or .htm")]
     public void An_output_name_the_tool_cannot_write_is_refused(string[] args, string expected)
     {
         using var folder = new TempFolder();

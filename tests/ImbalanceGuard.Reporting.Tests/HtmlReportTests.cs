@@ -10,12 +10,7 @@ public partial class HtmlReportTests
     [Fact]
     public void The_report_is_one_self_contained_page()
     {
-        var html = HtmlReport.Build(ReportFixtures.Hacide);
-
-        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-        Assert.DoesNotMatch(ExternalReference(), html);
-        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<style>", html, StringComparison.Ordinal);
+        AssertSelfContained(HtmlReport.Build(ReportFixtures.Hacide));
     }
 
     [Fact]
@@ -191,6 +186,15 @@ public partial class HtmlReportTests
         Assert.Throws<ArgumentException>(() => HtmlReport.Build(data));
     }
 
+    /// <summary>One HTML page with its style inline and nothing fetched from elsewhere.</summary>
+    internal static void AssertSelfContained(string html)
+    {
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<style>", html, StringComparison.Ordinal);
+    }
+
     internal static int DistinctColours(SKBitmap bitmap)
     {
         var colours = new HashSet<uint>();
@@ -212,7 +216,7 @@ public partial class HtmlReportTests
     private static partial Regex ExternalReference();
 
     [GeneratedRegex("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")]
-    private static partial Regex Images();
+    internal static partial Regex Images();
 
     [GeneratedRegex("<script>.*?</script>", RegexOptions.Singleline)]
     private static partial Regex Script();

@@ -1,7 +1,7 @@
 namespace ImbalanceGuard;
 
 /// <summary>How to read a CSV file into a <see cref="Dataset"/>.</summary>
-public sealed class CsvLoadOptions
+public sealed record CsvLoadOptions
 {
     /// <summary>The label column's name; default: the last column.</summary>
     public string? LabelColumn { get; init; }

@@ -161,7 +161,7 @@ internal sealed class CsvRowBatch
 
         if (layout.ScoreColumn >= 0)
         {
-            _scores[row] = ParseNumber(cells[layout.ScoreColumn], sourceName, lineNumber, columns[layout.ScoreColumn], null);
+            _scores[row] = ParseNumber(cells[layout.ScoreColumn], sourceName, lineNumber, columns[layout.ScoreColumn], null, FiniteScores);
         }
 
         var (labelText, start, length) = layout.ConstantLabel is { } constant ? (constant, 0, constant.Length) : cells.Locate(layout.LabelColumn);
@@ -187,8 +187,13 @@ internal sealed class CsvRowBatch
         }
     }
 
-    // categoricalHint: for a feature, how to declare it categorical (its text may be categories); null for weights.
-    private static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column, string? categoricalHint)
+    /// <summary>What a score cell that is not finite is told.</summary>
+    public const string FiniteScores = "scores must be finite numbers";
+
+    private const string FiniteValues = "values must be finite numbers (impute missing values first)";
+
+    // categoricalHint: for a feature, how to declare it categorical (its text may be categories); null for weights and scores.
+    public static double ParseNumber(ReadOnlySpan<char> cell, string sourceName, int lineNumber, string column, string? categoricalHint, string finiteRule = FiniteValues)
     {
         var text = cell.Trim();
         if (text.Length == 0)
@@ -208,7 +213,7 @@ internal sealed class CsvRowBatch
         if (!double.IsFinite(value))
         {
             throw new DataFormatException(
-                $"{sourceName} line {lineNumber}, column '{column}': '{text}' is not allowed; values must be finite numbers (impute missing values first).");
+                $"{sourceName} line {lineNumber}, column '{column}': '{text}' is not allowed; {finiteRule}.");
         }
 
         return value;
