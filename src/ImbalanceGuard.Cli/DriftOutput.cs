@@ -150,7 +150,7 @@ internal static class DriftOutput
 
         console.Write(table);
         stdout.WriteLine(data.ClassChange is { } change
-            ? Invariant($"Class counts: chi-square {change.Statistic:0.####} on {change.DegreesOfFreedom} degrees of freedom, p = {DriftVerdict.PValue(change.PValue)}.")
+            ? Invariant($"Class counts: chi-square {change.Statistic:0.####} on {change.DegreesOfFreedom} degrees of freedom, {DriftVerdict.PIs(change.PValue)}.")
             : data.Estimate is null
                 ? "The current file has no label column: its class balance is unknown (give --score to estimate its positive rate)."
                 : "The current file has no label column: its positive rate is estimated from the scores below.");

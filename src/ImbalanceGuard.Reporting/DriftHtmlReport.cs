@@ -106,7 +106,7 @@ public static class DriftHtmlReport
 
         html.Append("</tbody>\n</table>\n<p class=\"note\">");
         html.Append(Encode(data.ClassChange is { } change
-            ? Invariant($"Chi-square test of the class counts: statistic {change.Statistic:0.###}, {change.DegreesOfFreedom} degrees of freedom, p = {DriftVerdict.PValue(change.PValue)}.")
+            ? Invariant($"Chi-square test of the class counts: statistic {change.Statistic:0.###}, {change.DegreesOfFreedom} degrees of freedom, {DriftVerdict.PIs(change.PValue)}.")
             : data.Estimate is null
                 ? "The current data has no labels: its class balance is not known (give a score column to estimate it)."
                 : "The current data has no labels: its positive rate is estimated from the scores below."));

@@ -24,8 +24,8 @@ public static class DriftVerdict
         if (data.ClassChange is { } change)
         {
             parts.Add(change.PValue < DriftReportData.FalseDiscoveryRate
-                ? Invariant($"the class counts changed (chi-square p = {PValue(change.PValue)})")
-                : Invariant($"the class counts did not change detectably (chi-square p = {PValue(change.PValue)})"));
+                ? Invariant($"the class counts changed (chi-square {PIs(change.PValue)})")
+                : Invariant($"the class counts did not change detectably (chi-square {PIs(change.PValue)})"));
         }
 
         if (data.Estimate is { } estimate)
@@ -50,7 +50,12 @@ public static class DriftVerdict
     }
 
     /// <summary>A p-value to three decimals, or in scientific notation below 0.001 (where three decimals would read 0).</summary>
-    public static string PValue(double p) => double.IsNaN(p) ? "n/a" : p.ToString(p < 0.001 ? "0.00E+0" : "0.###", CultureInfo.InvariantCulture);
+    public static string PValue(double p) => double.IsNaN(p) ? "n/a"
+        : p == 0 ? "< 1E-300" // below the smallest double the tests' tails reach: printing 0.00E+0 would claim certainty
+        : p.ToString(p < 0.001 ? "0.00E+0" : "0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>"p = 0.012", or "p &lt; 1E-300" where the p-value underflowed to 0.</summary>
+    public static string PIs(double p) => p == 0 ? "p < 1E-300" : "p = " + PValue(p);
 
     private static string Rate => Invariant($"{DriftReportData.FalseDiscoveryRate * 100:0} %");
 

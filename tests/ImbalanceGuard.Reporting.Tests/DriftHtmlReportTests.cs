@@ -69,7 +69,7 @@ public class DriftHtmlReportTests
 
         Assert.Contains("<th>current rows</th>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>1</td><td>20</td><td>0.1000</td><td>50</td><td>0.3333</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains(WebUtility.HtmlEncode($"p = {DriftVerdict.PValue(change.PValue)}"), html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(DriftVerdict.PIs(change.PValue)), html, StringComparison.Ordinal);
         Assert.DoesNotContain("Scores and the base rate", html, StringComparison.Ordinal);
         Assert.Equal(2, HtmlReportTests.Images().Matches(html).Count); // two features, each drawn
         Assert.Contains("<p class=\"trap\">" + WebUtility.HtmlEncode(DriftVerdict.Of(data)), html, StringComparison.Ordinal);
@@ -111,5 +111,16 @@ public class DriftHtmlReportTests
         Assert.Contains("Neither file has a feature column besides the label and the score", html, StringComparison.Ordinal);
         Assert.Equal(2, HtmlReportTests.Images().Matches(html).Count);
         Assert.StartsWith("No feature columns to compare; the positive rate has moved", DriftVerdict.Of(scoresAlone), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5, "0.5", "p = 0.5")]
+    [InlineData(0.0004567, "4.57E-4", "p = 4.57E-4")]
+    [InlineData(0.0, "< 1E-300", "p < 1E-300")] // a tail that underflowed (KDD Cup halves: chi-square 1689 on 1 degree of freedom)
+    [InlineData(double.NaN, "n/a", "p = n/a")]
+    public void A_p_value_is_written_so_that_none_reads_as_certainty(double p, string cell, string clause)
+    {
+        Assert.Equal(cell, DriftVerdict.PValue(p));
+        Assert.Equal(clause, DriftVerdict.PIs(p));
     }
 }
