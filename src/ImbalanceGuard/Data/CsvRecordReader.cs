@@ -40,9 +40,21 @@ internal sealed class CsvRecordReader : IDisposable
     /// <summary>The line the record last read starts on (1 for the header).</summary>
     public int LineNumber { get; private set; }
 
-    /// <summary>A reader of the file at <paramref name="path"/>, decoding UTF-8 strictly.</summary>
+    /// <summary>A reader of the file at <paramref name="path"/>, decoding UTF-8 strictly; what every file-reading entry point opens.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below 1.</exception>
     public static CsvRecordReader Open(string path, CsvLimits limits)
-        => new(new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true), Path.GetFileName(path), limits);
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        limits.Validate();
+        return new(new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true), Path.GetFileName(path), limits);
+    }
 
     public void Dispose() => _reader.Dispose();
 

@@ -21,14 +21,7 @@ public sealed class Dataset : LabeledData
     /// <exception cref="ArgumentOutOfRangeException">A limit in <see cref="CsvLoadOptions.Limits"/> is below 1.</exception>
     public static Dataset LoadCsv(string path, CsvLoadOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         options ??= new CsvLoadOptions();
-        options.Limits.Validate();
         using var reader = CsvRecordReader.Open(path, options.Limits);
         return CsvDatasetReader.Read(reader, options, Path.GetFileName(path));
     }
@@ -39,14 +32,7 @@ public sealed class Dataset : LabeledData
     /// <exception cref="ArgumentOutOfRangeException">A limit in <see cref="CsvLoadOptions.Limits"/> is below 1.</exception>
     public static IReadOnlyList<string> CsvColumns(string path, CsvLoadOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         options ??= new CsvLoadOptions();
-        options.Limits.Validate();
         using var reader = CsvRecordReader.Open(path, options.Limits);
         return reader.ReadHeader(options.Separator);
     }

@@ -22,16 +22,9 @@ public static class ScoredCsv
     /// <exception cref="ArgumentOutOfRangeException">A limit is below 1.</exception>
     public static ScoredData Load(string path, string labelColumn, string scoreColumn, string? positiveClass = null, char separator = ',', string? groupColumn = null, CsvLimits? limits = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(labelColumn);
         ArgumentException.ThrowIfNullOrEmpty(scoreColumn);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         limits ??= CsvLimits.Default;
-        limits.Validate();
         var source = Path.GetFileName(path);
         using var reader = CsvRecordReader.Open(path, limits);
         var columns = reader.ReadHeader(separator);

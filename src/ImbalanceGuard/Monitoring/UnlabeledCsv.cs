@@ -25,14 +25,7 @@ public static class UnlabeledCsv
     /// <exception cref="ArgumentException"><paramref name="options"/> names a label column.</exception>
     public static UnlabeledData Load(string path, CsvLoadOptions? options = null, string? scoreColumn = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         options ??= new CsvLoadOptions();
-        options.Limits.Validate();
         using var reader = CsvRecordReader.Open(path, options.Limits);
         return Read(reader, options, scoreColumn, Path.GetFileName(path));
     }
@@ -45,15 +38,8 @@ public static class UnlabeledCsv
     /// <exception cref="DataFormatException">The file is empty or has no data rows, the score column is missing, a line has the wrong number of cells, or a score is not a finite number.</exception>
     public static IReadOnlyList<double> LoadScores(string path, string scoreColumn, char separator = ',', CsvLimits? limits = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(scoreColumn);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
         limits ??= CsvLimits.Default;
-        limits.Validate();
         var source = Path.GetFileName(path);
         using var reader = CsvRecordReader.Open(path, limits);
         var columns = reader.ReadHeader(separator);
