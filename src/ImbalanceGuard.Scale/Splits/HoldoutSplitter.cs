@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace ImbalanceGuard.Scale;
+
+/// <summary>
+/// Splits a CSV or Parquet file into a training file and a holdout file on the engine, streaming: the rows stay in
+/// the engine (which spills beyond its cap) and each part is written in file order by the engine itself.
+/// </summary>
+public static class HoldoutSplitter
+{
+    /// <summary>
+    /// Applies <paramref name="operation"/> to <paramref name="source"/> (loaded by <see cref="DuckDbEngine.Load"/>) and writes the parts to
+    /// <paramref name="trainingPath"/> and <paramref name="holdoutPath"/>, each in the format its
+    /// <paramref name="trainingFormat"/>/<paramref name="holdoutFormat"/> says.
+    /// </summary>
+    /// <exception cref="DataFormatException">The input lacks a named column, or a time-ordered split's time column has empty cells.</exception>
+    /// <exception cref="MemoryLimitException">The engine's cap is too small.</exception>
+    public static SplitOutcome Run(
+        DuckDbEngine engine,
+        SourceTable source,
+        string labelColumn,
+        TableOperation operation,
+        string trainingPath,
+        TableFormat trainingFormat,
+        string holdoutPath,
+        TableFormat holdoutFormat)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(operation);
+        source.Require(labelColumn);
+        if (operation is StratifiedHoldout stratified)
+        {
+            source.Require(stratified.LabelColumn);
+        }
+
+        if (operation is TimeOrderedHoldout timed)
+        {
+            var time = DuckDbEngine.Identifier(source.Require(timed.TimeColumn));
+            var empty = Count(engine, $"SELECT count(*) FROM {DuckDbEngine.Identifier(source.Name)} WHERE {time} IS NULL");
+            if (empty > 0)
+            {
+                throw new DataFormatException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{source.Path}: {empty} rows have no value in the time column '{timed.TimeColumn}'; a time-ordered split needs a time on every row."));
+            }
+        }
+
+        var plan = new TablePlan(source.Name, source.Columns, "rowid", operation);
+        engine.Execute("CREATE OR REPLACE TABLE ig_parts AS " + plan.Render(SqlDialect.DuckDb));
+        var columns = string.Join(", ", source.Columns.Select(DuckDbEngine.Identifier));
+        foreach (var (part, path, format) in new[] { ("training", trainingPath, trainingFormat), ("holdout", holdoutPath, holdoutFormat) })
+        {
+            engine.CopyTo($"SELECT {columns} FROM ig_parts WHERE {TablePlan.PartColumn} = '{part}' ORDER BY {TablePlan.RowColumn}", path, format);
+        }
+
+        var training = new Dictionary<string, long>(StringComparer.Ordinal);
+        var holdout = new Dictionary<string, long>(StringComparer.Ordinal);
+        var label = DuckDbEngine.Identifier(labelColumn);
+        foreach (var row in engine.Query($"SELECT coalesce(CAST({label} AS VARCHAR), ''), {TablePlan.PartColumn}, count(*) FROM ig_parts GROUP BY ALL"))
+        {
+            var counts = (string)row[1]! == "holdout" ? holdout : training;
+            counts[(string)row[0]!] = Convert.ToInt64(row[2], CultureInfo.InvariantCulture);
+        }
+
+        engine.Execute("DROP TABLE ig_parts");
+        return new SplitOutcome(source, training, holdout);
+    }
+
+    private static long Count(DuckDbEngine engine, string sql)
+        => Convert.ToInt64(engine.Query(sql).Single()[0], CultureInfo.InvariantCulture);
+}
