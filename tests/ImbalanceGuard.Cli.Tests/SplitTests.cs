@@ -197,4 +197,38 @@ public class SplitTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.Equal(before, folder.FileNames());
     }
+
+    [Fact]
+    public void Resampling_the_holdout_part_is_refused_and_the_training_part_resamples()
+    {
+        using var folder = new TempFolder();
+        var data = Data(folder, 2_000);
+        Assert.Equal(0, Split(data, folder.File("train.csv"), folder.File("holdout.csv")).ExitCode);
+
+        var refused = Cli.Run("resample", folder.File("holdout.csv"), "-m", "random-under", "-o", folder.File("out.csv"));
+        var resampled = Cli.Run("resample", folder.File("train.csv"), "-m", "random-under", "-o", folder.File("out.csv"));
+
+        Assert.Equal(2, refused.ExitCode);
+        var line = Assert.Single(refused.StderrLines);
+        Assert.Contains("is the holdout part of a split of data.csv", line, StringComparison.Ordinal);
+        Assert.Contains("resampling evaluation data", line, StringComparison.Ordinal);
+        Assert.Contains("Resample the training part, train.csv.", line, StringComparison.Ordinal);
+        Assert.True(resampled.ExitCode == 0, resampled.ToString());
+        Assert.True(File.Exists(folder.File("out.csv")));
+    }
+
+    [Fact]
+    public void Resampling_a_part_whose_record_does_not_match_is_refused_as_mismatched()
+    {
+        using var folder = new TempFolder();
+        var data = Data(folder, 2_000);
+        Assert.Equal(0, Split(data, folder.File("train.csv"), folder.File("holdout.csv")).ExitCode);
+        File.WriteAllText(folder.File("train.csv"), File.ReadAllText(folder.File("train.csv")).Replace(",1\n", ",0\n", StringComparison.Ordinal));
+
+        var result = Cli.Run("resample", folder.File("train.csv"), "-m", "random-under", "-o", folder.File("out.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("train.csv.ig.json does not match", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out.csv")));
+    }
 }
