@@ -91,7 +91,9 @@ internal static class SplitCommand
             try
             {
                 using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = parseResult.GetValue(threads) });
-                var source = engine.Load(input, "ig_input");
+                // CSV to CSV copies every cell as written; a Parquet output gets the types DuckDB detects.
+                var textCells = TableFormats.FromPath(trainPath) == TableFormat.Csv && TableFormats.FromPath(holdoutPath) == TableFormat.Csv;
+                var source = engine.Load(input, "ig_input", textCells: textCells);
                 var labelColumn = parseResult.GetValue(label) ?? source.Columns[^1];
                 TableOperation operation = time is null
                     ? new StratifiedHoldout(labelColumn, shareValue, seedValue)
@@ -129,8 +131,8 @@ internal static class SplitCommand
 
             stdout.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Split {outcome.Source.RowCount:N0} rows ({kind}): {trainPrint.Rows:N0} training rows ({Counts(outcome.Training)}) to {trainPath}, "
-                + $"{holdoutPrint.Rows:N0} holdout rows ({Counts(outcome.Holdout)}) to {holdoutPath}; each has its record beside it (.ig.json)."));
+                $"Split {Plural.Of(outcome.Source.RowCount, "row", "rows")} ({kind}): {Plural.Of(trainPrint.Rows, "training row", "training rows")} ({Counts(outcome.Training)}) to {trainPath}, "
+                + $"{Plural.Of(holdoutPrint.Rows, "holdout row", "holdout rows")} ({Counts(outcome.Holdout)}) to {holdoutPath}; each has its record beside it (.ig.json)."));
             return ExitCodes.Success;
         });
 

@@ -231,4 +231,37 @@ public class SplitTests
         Assert.Contains("train.csv.ig.json does not match", Assert.Single(result.StderrLines), StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("out.csv")));
     }
+
+    [Fact]
+    public void Csv_to_csv_keeps_every_cell_as_written_and_orders_text_times_as_dates()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Csv(
+            "odd.csv",
+            "id,when,v,label",
+            "007,2024-01-02 10:00:00,1.50,a",
+            "010,2024-01-01 09:30:00,2e3,b",
+            "011,2024-01-03 00:00:00,NaN,a",
+            "012,2023-12-31 23:59:59,-0.0,b");
+        var (train, holdout) = (folder.File("train.csv"), folder.File("holdout.csv"));
+
+        var result = Cli.Run("split", data, "--holdout", "0.25", "--time-column", "when", "--train", train, "--holdout-out", holdout);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["id,when,v,label", "007,2024-01-02 10:00:00,1.50,a", "010,2024-01-01 09:30:00,2e3,b", "012,2023-12-31 23:59:59,-0.0,b"], File.ReadAllLines(train));
+        Assert.Equal(["id,when,v,label", "011,2024-01-03 00:00:00,NaN,a"], File.ReadAllLines(holdout));
+        Assert.Contains("1 holdout row (class a: 1)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_column_that_is_neither_numbers_nor_dates_is_refused()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Csv("odd.csv", "when,label", "2024-01-02,a", "soon,b", "2024-01-03,a");
+
+        var result = Cli.Run("split", data, "--holdout", "0.3", "--time-column", "when", "--train", folder.File("t.csv"), "--holdout-out", folder.File("h.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the time column 'when' holds 'soon', neither a number nor a date and time", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+    }
 }

@@ -54,12 +54,14 @@ public sealed class DuckDbEngine : IDisposable
 
     /// <summary>
     /// Reads a CSV (with a header line) or Parquet file into table <paramref name="name"/>, in file order, so the
-    /// table's <c>rowid</c> is each row's position in the file.
+    /// table's <c>rowid</c> is each row's position in the file. With <paramref name="textCells"/> every CSV cell is
+    /// read as text, so a CSV written from the table holds each cell as it was (<c>1.50</c> stays <c>1.50</c>, not
+    /// <c>1.5</c>); without it DuckDB detects each column's type.
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
     /// <exception cref="MemoryLimitException">The cap is too small to read it.</exception>
-    public SourceTable Load(string path, string name, char separator = ',')
+    public SourceTable Load(string path, string name, char separator = ',', bool textCells = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -76,7 +78,7 @@ public sealed class DuckDbEngine : IDisposable
         var format = TableFormats.FromPath(path)
             ?? throw new DataFormatException($"{path}: give a file ending in .csv or .parquet.");
         var reader = format == TableFormat.Csv
-            ? string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, delim = {Literal(separator.ToString())}, buffer_size = {CsvBufferBytes})")
+            ? string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, delim = {Literal(separator.ToString())}, buffer_size = {CsvBufferBytes}{(textCells ? ", all_varchar = true" : string.Empty)})")
             : $"read_parquet({Literal(path)})";
         try
         {

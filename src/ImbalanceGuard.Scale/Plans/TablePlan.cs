@@ -61,7 +61,7 @@ public sealed record TablePlan(string Table, IReadOnlyList<string> Columns, stri
                 break;
             case TimeOrderedHoldout split:
                 CheckShare(split.Share);
-                sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (ORDER BY {q(split.TimeColumn)} ASC NULLS LAST, {RowColumn}) AS ig_rank, count(*) OVER () AS ig_rows FROM {from})"))
+                sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (ORDER BY {(split.OrderAs is null ? q(split.TimeColumn) : $"CAST({q(split.TimeColumn)} AS {split.OrderAs})")} ASC NULLS LAST, {RowColumn}) AS ig_rank, count(*) OVER () AS ig_rows FROM {from})"))
                     .Append(Invariant($"\nSELECT {columns}, {RowColumn}, CASE WHEN ig_rank > ig_rows - CAST(floor(ig_rows * {Double(split.Share)} + 0.5) AS BIGINT) THEN 'holdout' ELSE 'training' END AS {PartColumn} FROM ig_ranked"));
                 break;
             case ClassSample sample:

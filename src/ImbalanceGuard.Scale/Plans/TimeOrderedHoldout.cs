@@ -6,4 +6,8 @@ namespace ImbalanceGuard.Scale;
 /// </summary>
 /// <param name="TimeColumn">The column that orders the rows in time (a number, a date or a timestamp).</param>
 /// <param name="Share">The holdout share of all rows, in (0, 1).</param>
-public sealed record TimeOrderedHoldout(string TimeColumn, double Share) : TableOperation;
+/// <param name="OrderAs">
+/// A SQL type to order the time column as (<c>DOUBLE</c>, <c>TIMESTAMP</c>) when it holds text, as a CSV file read
+/// cell by cell does; null to order it as it is.
+/// </param>
+public sealed record TimeOrderedHoldout(string TimeColumn, double Share, string? OrderAs = null) : TableOperation;

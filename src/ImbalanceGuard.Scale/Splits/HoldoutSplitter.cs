@@ -13,7 +13,7 @@ public static class HoldoutSplitter
     /// <paramref name="trainingPath"/> and <paramref name="holdoutPath"/>, each in the format its
     /// <paramref name="trainingFormat"/>/<paramref name="holdoutFormat"/> says.
     /// </summary>
-    /// <exception cref="DataFormatException">The input lacks a named column, or a time-ordered split's time column has empty cells.</exception>
+    /// <exception cref="DataFormatException">The input lacks a named column, or a time-ordered split's time column has empty cells or cells that are neither numbers nor dates.</exception>
     /// <exception cref="MemoryLimitException">The engine's cap is too small.</exception>
     public static SplitOutcome Run(
         DuckDbEngine engine,
@@ -37,6 +37,11 @@ public static class HoldoutSplitter
         if (operation is TimeOrderedHoldout timed)
         {
             var time = DuckDbEngine.Identifier(source.Require(timed.TimeColumn));
+            if (timed.OrderAs is null && IsText(engine, source, timed.TimeColumn))
+            {
+                operation = timed = timed with { OrderAs = TimeType(engine, source, timed.TimeColumn) };
+            }
+
             var empty = Count(engine, $"SELECT count(*) FROM {DuckDbEngine.Identifier(source.Name)} WHERE {time} IS NULL");
             if (empty > 0)
             {
@@ -65,6 +70,29 @@ public static class HoldoutSplitter
 
         engine.Execute("DROP TABLE ig_parts");
         return new SplitOutcome(source, training, holdout);
+    }
+
+    private static bool IsText(DuckDbEngine engine, SourceTable source, string column)
+        => engine.Query(
+            $"SELECT data_type FROM information_schema.columns WHERE table_name = {DuckDbEngine.Literal(source.Name)} AND column_name = {DuckDbEngine.Literal(column)}")
+            .Single()[0] is "VARCHAR";
+
+    // Text read cell by cell: ordered as numbers if every cell is one, else as timestamps if every cell is one.
+    private static string TimeType(DuckDbEngine engine, SourceTable source, string column)
+    {
+        var time = DuckDbEngine.Identifier(column);
+        var table = DuckDbEngine.Identifier(source.Name);
+        foreach (var type in new[] { "DOUBLE", "TIMESTAMP" })
+        {
+            if (Count(engine, $"SELECT count(*) FROM {table} WHERE {time} IS NOT NULL AND TRY_CAST({time} AS {type}) IS NULL") == 0)
+            {
+                return type;
+            }
+        }
+
+        var example = engine.Query($"SELECT {time} FROM {table} WHERE TRY_CAST({time} AS DOUBLE) IS NULL AND TRY_CAST({time} AS TIMESTAMP) IS NULL LIMIT 1").Single()[0];
+        throw new DataFormatException(
+            $"{source.Path}: the time column '{column}' holds '{example}', neither a number nor a date and time; a time-ordered split needs one of them in every row.");
     }
 
     private static long Count(DuckDbEngine engine, string sql)
