@@ -51,12 +51,19 @@ public static class HoldoutSplitter
             }
         }
 
-        var plan = new TablePlan(source.Name, source.Columns, "rowid", operation);
+        // The plan ranks only the columns it needs (label or time), so its window holds two or three columns, not
+        // the whole row; each part is then read from the table by row id, in file order.
+        var needed = new[] { labelColumn, (operation as TimeOrderedHoldout)?.TimeColumn }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var plan = new TablePlan(source.Name, needed, "rowid", operation);
         engine.Execute("CREATE OR REPLACE TABLE ig_parts AS " + plan.Render(SqlDialect.DuckDb));
-        var columns = string.Join(", ", source.Columns.Select(DuckDbEngine.Identifier));
+        var columns = string.Join(", ", source.Columns.Select(c => "s." + DuckDbEngine.Identifier(c)));
+        var table = DuckDbEngine.Identifier(source.Name);
         foreach (var (part, path, format) in new[] { ("training", trainingPath, trainingFormat), ("holdout", holdoutPath, holdoutFormat) })
         {
-            engine.CopyTo($"SELECT {columns} FROM ig_parts WHERE {TablePlan.PartColumn} = '{part}' ORDER BY {TablePlan.RowColumn}", path, format);
+            engine.CopyTo(
+                $"SELECT {columns} FROM {table} s SEMI JOIN (SELECT {TablePlan.RowColumn} FROM ig_parts WHERE {TablePlan.PartColumn} = '{part}') p ON s.rowid = p.{TablePlan.RowColumn} ORDER BY s.rowid",
+                path,
+                format);
         }
 
         var training = new Dictionary<string, long>(StringComparer.Ordinal);
