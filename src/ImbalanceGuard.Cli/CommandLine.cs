@@ -42,7 +42,7 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "ImbalanceGuard: look at class imbalance in a CSV file, resample a training split with any "
-            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, compare imbalance strategies with leakage-safe cross-validation, write an HTML report, and compare current data with the reference a model was validated on (drift).")
+            + "imbalanced-learn style sampler, generate synthetic imbalanced data, evaluate and tune decision thresholds honestly, compare imbalance strategies with leakage-safe cross-validation, write an HTML report, compare current data with the reference a model was validated on (drift), and split files larger than memory into training and holdout files (split).")
         {
             HelpName = ToolName,
         };
@@ -57,6 +57,7 @@ internal static class CommandLine
                 $"{ToolName} compare data/satimage.csv --folds 5",
                 $"{ToolName} report data/satimage.csv --out satimage.html",
                 $"{ToolName} drift reference.csv current.csv --label y --score p --threshold 0.3",
+                $"{ToolName} split events.parquet --holdout 0.2 --memory-limit 512MB --train train.parquet --holdout-out holdout.parquet",
             ],
         };
 
@@ -70,6 +71,7 @@ internal static class CommandLine
             CompareCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
             DriftCommand.Create(stdout, stderr),
+            SplitCommand.Create(stdout),
         })
         {
             root.Subcommands.Add(command);

@@ -24,6 +24,7 @@ internal static class ErrorReport
             DataFormatException or FileNotFoundException or DirectoryNotFoundException or SamplingException
                 or FormatException or Thresholds.UnreachableObjectiveException
                 => (ExitCodes.BadInput, "error: " + Clean(e.Message)),
+            PlatformNotSupportedException => (ExitCodes.InternalFailure, "error: " + Clean(e.Message)),
             ArgumentException argument => (ExitCodes.BadInput, "error: " + Clean(WithoutParameterName(argument))),
             _ => (ExitCodes.InternalFailure, $"error: internal failure ({e.GetType().Name}): {Clean(e.Message)}"),
         };

@@ -8,6 +8,12 @@ internal sealed record OutputFormat(string Name, params string[] Extensions)
     /// <summary>A data file: CSV text.</summary>
     public static readonly OutputFormat Csv = new("CSV", ".csv");
 
+    /// <summary>A data file the engine writes: CSV or Parquet, by the ending.</summary>
+    public static readonly OutputFormat Table = new("CSV or Parquet", ".csv", ".parquet");
+
+    /// <summary>A split's sidecar record: JSON.</summary>
+    public static readonly OutputFormat Json = new("JSON", ".json");
+
     /// <summary>Row positions, one per line: plain text, and a one-column CSV file too.</summary>
     public static readonly OutputFormat Lines = new("one number per line", ".txt", ".csv");
 

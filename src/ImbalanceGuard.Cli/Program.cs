@@ -1,7 +1,7 @@
 namespace ImbalanceGuard.Cli;
 
 /// <summary>
-/// The <c>imbalance-guard</c> command-line tool: <c>inspect</c>, <c>resample</c>, <c>generate</c>, <c>evaluate</c>, <c>tune</c>, <c>compare</c>, <c>report</c> and <c>drift</c>.
+/// The <c>imbalance-guard</c> command-line tool: <c>inspect</c>, <c>resample</c>, <c>generate</c>, <c>evaluate</c>, <c>tune</c>, <c>compare</c>, <c>report</c>, <c>drift</c> and <c>split</c>.
 /// Exit codes: 0 success, 1 an internal failure, 2 bad input (a file, a value, an option), 130 interrupted (Ctrl-C).
 /// </summary>
 public static class Program

@@ -61,6 +61,13 @@ internal static class ResampleCommand
             var csvPath = parseResult.GetRequiredValue(csv);
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
 
+            if (SplitRecords.Check(csvPath) is { Role: ImbalanceGuard.Scale.SplitRole.Holdout } record)
+            {
+                throw new ArgumentException(
+                    $"{csvPath} is the holdout part of a split of {record.Source.Name} ({ImbalanceGuard.Scale.SplitRecord.PathFor(csvPath)}): "
+                    + $"resampling evaluation data makes its scores describe rows the model will never meet. Resample the training part, {record.OtherFile}.");
+            }
+
             using var staged = new StagedOutput(csvPath);
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
             var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;

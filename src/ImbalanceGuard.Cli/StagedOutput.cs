@@ -101,6 +101,24 @@ internal sealed class StagedOutput : IDisposable
         }
     }
 
+    /// <summary>
+    /// Lets <paramref name="write"/> write the reserved file <paramref name="target"/> itself, to the temporary path it
+    /// is given (for writers that open files by name, such as the DuckDB engine).
+    /// </summary>
+    /// <exception cref="OutputException">The system refused the write.</exception>
+    public void WriteFile(string target, Action<string> write)
+    {
+        var entry = _files.Single(f => f.Target == target);
+        try
+        {
+            write(entry.Temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(e, entry.Option, entry.Given);
+        }
+    }
+
     /// <summary>Moves every written file into place; if one move fails, the ones before it are undone.</summary>
     /// <exception cref="OutputException">A move failed; the files are as they were before.</exception>
     public void Commit()

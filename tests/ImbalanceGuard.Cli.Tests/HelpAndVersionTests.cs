@@ -11,6 +11,7 @@ public class HelpAndVersionTests
     [InlineData("evaluate", "--score", "--threshold")]
     [InlineData("tune", "--objective", "--score")]
     [InlineData("drift", "--score", "--report")]
+    [InlineData("split", "--holdout", "--memory-limit")]
     public void Every_command_has_help_with_its_options_and_examples(string command, string option, string another)
     {
         var result = Cli.Run(command, "--help");

@@ -39,6 +39,13 @@ public partial class ToolInstallTests
         var inspect = Run(installed, "inspect", RepositoryFiles.DataFile("hacide.csv"), "--json");
         Assert.True(inspect.ExitCode == 0, inspect.ToString());
         Assert.Contains("\"rows\": 1000", inspect.Stdout, StringComparison.Ordinal);
+
+        // This package carries no DuckDB native library (all five platforms' would add 110 MB): split says so.
+        Assert.Empty(Directory.GetFiles(tools, "*duckdb*", SearchOption.AllDirectories));
+        var split = Run(installed, "split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--train", Path.Combine(folder.Path, "t.csv"), "--holdout-out", Path.Combine(folder.Path, "h.csv"));
+        Assert.Equal(1, split.ExitCode);
+        Assert.StartsWith("error: split needs the DuckDB engine's native library", Assert.Single(split.StderrLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "t.csv")));
     }
 
     /// <summary>
@@ -82,6 +89,15 @@ public partial class ToolInstallTests
         compare.Output("tune", scores, "--label", "y", "--score", "p", "--objective", "cost:fp=1,fn=10", "--json");
         compare.Output("compare", RepositoryFiles.DataFile("pima.csv"), "--folds", "3", "--strategies", "none,smote,balanced-random-forest", "--json");
         compare.Files(["report", RepositoryFiles.DataFile("hacide.csv"), "--folds", "3", "--strategies", "none,smote"], "{out}.html");
+
+        // split runs on the engine the package carries: the same parts, byte for byte, and the same records.
+        var (nativeTrain, inProcessTrain) = (Path.Combine(folder.Path, "native-train.csv"), Path.Combine(folder.Path, "in-process-train.csv"));
+        var nativeSplit = Run(native, "split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--seed", "3", "--train", nativeTrain, "--holdout-out", Path.Combine(folder.Path, "native-holdout.parquet"));
+        var inProcessSplit = Cli.Run("split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--seed", "3", "--train", inProcessTrain, "--holdout-out", Path.Combine(folder.Path, "in-process-holdout.parquet"));
+        Assert.True(nativeSplit.ExitCode == 0, nativeSplit.ToString());
+        Assert.True(inProcessSplit.ExitCode == 0, inProcessSplit.ToString());
+        Assert.Equal(File.ReadAllBytes(inProcessTrain), File.ReadAllBytes(nativeTrain));
+        compare.Output("split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--label", "nope", "--train", Path.Combine(folder.Path, "x.csv"), "--holdout-out", Path.Combine(folder.Path, "y.csv"));
 
         // Bad input: the same one line and exit code 2.
         compare.Output("resample", Path.Combine(folder.Path, "missing.csv"), "-m", "smote", "-o", Path.Combine(folder.Path, "x.csv"));

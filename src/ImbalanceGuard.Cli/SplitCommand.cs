@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ImbalanceGuard.Scale;
+
+namespace ImbalanceGuard.Cli;
+
+/// <summary>
+/// <c>split</c>: a stratified or time-ordered holdout split of a CSV or Parquet file of any size, run on the embedded
+/// engine under a memory cap, with a sidecar record beside each part.
+/// </summary>
+internal static class SplitCommand
+{
+    public static (Command Command, string[] Examples) Create(TextWriter stdout)
+    {
+        var data = new Argument<string>("data")
+        {
+            Description = "The file to split: CSV with a header line, or Parquet; by its ending (.csv, .parquet). It is never loaded into the tool's memory.",
+        };
+        var share = new Option<double>("--holdout")
+        {
+            Description = "The holdout share, strictly between 0 and 1: of each class (stratified), or of all rows, the latest (with --time-column).",
+            HelpName = "SHARE",
+            Required = true,
+            CustomParser = ParseShare,
+        };
+        var timeColumn = new Option<string?>("--time-column")
+        {
+            Description = "Split by time instead: the latest rows by this column (a number, date or timestamp) are the holdout part.",
+            HelpName = "COL",
+        };
+        var label = CommonOptions.Label();
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seeds the hash of row positions that picks the holdout rows of each class: the same seed picks the same rows whatever --threads and --memory-limit. Default 0.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 0,
+        };
+        var memoryLimit = MemoryLimit();
+        var threads = new Option<int>("--threads")
+        {
+            Description = "The engine's worker threads; default the processor count. The rows picked do not depend on it.",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
+        };
+        var train = new Option<string>("--train")
+        {
+            Description = "Where to write the training part (.csv or .parquet); its record goes to <file>.ig.json.",
+            HelpName = "OUT",
+            Required = true,
+        };
+        var holdout = new Option<string>("--holdout-out")
+        {
+            Description = "Where to write the holdout part (.csv or .parquet); its record goes to <file>.ig.json.",
+            HelpName = "OUT",
+            Required = true,
+        };
+        var command = new Command(
+            "split",
+            "Split a CSV or Parquet file of any size into a training file and a holdout file, stratified by class or by "
+            + "time, on an embedded engine (DuckDB) under a memory cap. Each part gets a record beside it (<file>.ig.json), "
+            + "so that resampling the holdout file, or splitting either part again, is refused.")
+        {
+            data, share, timeColumn, label, seed, memoryLimit, threads, train, holdout,
+        };
+
+        command.SetAction(parseResult =>
+        {
+            var input = parseResult.GetRequiredValue(data);
+            var refusal = SplitRecords.Check(input);
+            if (refusal is { } record)
+            {
+                throw new ArgumentException(
+                    $"{input} is the {Role(record.Role)} part of a split of {record.Source.Name} ({SplitRecord.PathFor(input)}); "
+                    + "splitting it again would let evaluation rows and training rows mix. Split the original file.");
+            }
+
+            using var staged = new StagedOutput(input);
+            var trainPath = staged.Reserve(parseResult.GetRequiredValue(train), "--train", OutputFormat.Table);
+            var holdoutPath = staged.Reserve(parseResult.GetRequiredValue(holdout), "--holdout-out", OutputFormat.Table);
+            var trainRecord = staged.Reserve(SplitRecord.PathFor(parseResult.GetRequiredValue(train)), "--train", OutputFormat.Json);
+            var holdoutRecord = staged.Reserve(SplitRecord.PathFor(parseResult.GetRequiredValue(holdout)), "--holdout-out", OutputFormat.Json);
+            var limit = parseResult.GetValue(memoryLimit);
+            var shareValue = parseResult.GetValue(share);
+            var seedValue = parseResult.GetValue(seed);
+            var time = parseResult.GetValue(timeColumn);
+
+            SplitOutcome outcome;
+            FileFingerprint trainPrint = null!, holdoutPrint = null!;
+            try
+            {
+                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = parseResult.GetValue(threads) });
+                // CSV to CSV copies every cell as written; a Parquet output gets the types DuckDB detects.
+                var textCells = TableFormats.FromPath(trainPath) == TableFormat.Csv && TableFormats.FromPath(holdoutPath) == TableFormat.Csv;
+                var source = engine.Load(input, "ig_input", textCells: textCells);
+                var labelColumn = parseResult.GetValue(label) ?? source.Columns[^1];
+                TableOperation operation = time is null
+                    ? new StratifiedHoldout(labelColumn, shareValue, seedValue)
+                    : new TimeOrderedHoldout(time, shareValue);
+
+                // The engine writes the temporary files; the fingerprints are taken there, before they move into place.
+                string trainTemporary = null!, holdoutTemporary = null!;
+                staged.WriteFile(trainPath, t => trainTemporary = t);
+                staged.WriteFile(holdoutPath, t => holdoutTemporary = t);
+                outcome = HoldoutSplitter.Run(
+                    engine, source, labelColumn, operation,
+                    trainTemporary, TableFormats.FromPath(trainPath)!.Value,
+                    holdoutTemporary, TableFormats.FromPath(holdoutPath)!.Value);
+                trainPrint = FileFingerprint.Of(trainTemporary, Path.GetFileName(trainPath), outcome.Training.Values.Sum());
+                holdoutPrint = FileFingerprint.Of(holdoutTemporary, Path.GetFileName(holdoutPath), outcome.Holdout.Values.Sum());
+            }
+            catch (MemoryLimitException e)
+            {
+                throw new ArgumentException($"--memory-limit {MemorySize.Format(limit)}: {e.Message}", e);
+            }
+            catch (DllNotFoundException e)
+            {
+                throw EngineUnavailable(e);
+            }
+
+            var sourcePrint = FileFingerprint.Of(input, Path.GetFileName(input), outcome.Source.RowCount);
+            var labelName = parseResult.GetValue(label) ?? outcome.Source.Columns[^1];
+            var kind = time is null ? "stratified" : "time-ordered";
+            int? recordSeed = time is null ? seedValue : null;
+            staged.Write(trainRecord, w => WriteRecord(w, new SplitRecord(
+                SplitRole.Training, trainPrint, sourcePrint, kind, shareValue, recordSeed, labelName, time, outcome.Training, holdoutPrint.Name)));
+            staged.Write(holdoutRecord, w => WriteRecord(w, new SplitRecord(
+                SplitRole.Holdout, holdoutPrint, sourcePrint, kind, shareValue, recordSeed, labelName, time, outcome.Holdout, trainPrint.Name)));
+            staged.Commit();
+
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Split {Plural.Of(outcome.Source.RowCount, "row", "rows")} ({kind}): {Plural.Of(trainPrint.Rows, "training row", "training rows")} ({Counts(outcome.Training)}) to {trainPath}, "
+                + $"{Plural.Of(holdoutPrint.Rows, "holdout row", "holdout rows")} ({Counts(outcome.Holdout)}) to {holdoutPath}; each has its record beside it (.ig.json)."));
+            return ExitCodes.Success;
+        });
+
+        return (command,
+        [
+            $"{CommandLine.ToolName} split data/pima.csv --holdout 0.2 --seed 42 --train train.csv --holdout-out holdout.csv",
+            $"{CommandLine.ToolName} split events.parquet --holdout 0.1 --time-column ts --label fraud --memory-limit 512MB --train train.parquet --holdout-out holdout.parquet",
+        ]);
+    }
+
+    /// <summary><c>--memory-limit SIZE</c>: the engine's cap, such as 512MB or 2GB (default 1GB).</summary>
+    internal static Option<long> MemoryLimit() => new("--memory-limit")
+    {
+        Description = "The most memory the engine may use, such as 512MB or 2GB (default 1GB); beyond it the engine spills to the temporary folder.",
+        HelpName = "SIZE",
+        DefaultValueFactory = _ => 1L << 30,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            try
+            {
+                return MemorySize.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                result.AddError("--memory-limit: " + e.Message);
+                return 0;
+            }
+        },
+    };
+
+    /// <summary>
+    /// The framework-dependent ('any') package carries no DuckDB native library (one is 36-117 MB a platform): only
+    /// the linux-x64 package does, so far.
+    /// </summary>
+    internal static PlatformNotSupportedException EngineUnavailable(DllNotFoundException e) => new(
+        "split needs the DuckDB engine's native library, which this package of the tool does not carry (only the "
+        + "linux-x64 package does, so far); run split from a linux-x64 install or from a build of the repository.",
+        e);
+
+    internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";
+
+    private static void WriteRecord(TextWriter writer, SplitRecord record)
+    {
+        using var buffer = new MemoryStream();
+        record.Write(buffer);
+        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.WriteLine();
+    }
+
+    private static string Counts(IReadOnlyDictionary<string, long> counts)
+        => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"class {c.Key}: {c.Value:N0}")));
+
+    private static double ParseShare(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0 && value < 1))
+        {
+            result.AddError($"--holdout must be a number strictly between 0 and 1; got '{text}'.");
+        }
+
+        return value;
+    }
+}

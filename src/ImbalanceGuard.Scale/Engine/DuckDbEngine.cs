@@ -1,0 +1,199 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace ImbalanceGuard.Scale;
+
+/// <summary>
+/// An in-process DuckDB under a memory cap and a thread count, with its database in a temporary file so tables larger
+/// than the cap spill to disk. The engine's errors come out as the project's exceptions: a cap too small is a
+/// <see cref="MemoryLimitException"/>, a file it cannot read or a missing column a <see cref="DataFormatException"/>.
+/// </summary>
+public sealed class DuckDbEngine : IDisposable
+{
+    // The CSV reader's default buffer (a 30.5 MiB block) alone exceeds a 20 MB cap; 1 MiB keeps small caps workable.
+    private const int CsvBufferBytes = 1 << 20;
+
+    private readonly DuckDBConnection _connection;
+    private readonly string _databaseFile;
+
+    private DuckDbEngine(EngineOptions options)
+    {
+        Options = options;
+        var folder = options.TemporaryFolder ?? Path.GetTempPath();
+        _databaseFile = Path.Combine(folder, $"imbalance-guard-{Guid.NewGuid():N}.duckdb");
+        _connection = new DuckDBConnection($"DataSource={_databaseFile}");
+        try
+        {
+            _connection.Open();
+            Execute(string.Create(
+                CultureInfo.InvariantCulture,
+                $"SET memory_limit = '{options.MemoryLimitBytes / 1024}KiB'; SET threads = {options.Threads}; "
+                + $"SET preserve_insertion_order = true; SET temp_directory = {Literal(Path.Combine(folder, Path.GetFileName(_databaseFile) + ".tmp"))};"));
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The options the engine was opened with.</summary>
+    public EngineOptions Options { get; }
+
+    /// <summary>Opens an engine.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The cap is not positive or the thread count is below 1.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small for the engine to start.</exception>
+    public static DuckDbEngine Open(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MemoryLimitBytes, 1024, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1, nameof(options));
+        return new DuckDbEngine(options);
+    }
+
+    /// <summary>
+    /// Reads a CSV (with a header line) or Parquet file into table <paramref name="name"/>, in file order, so the
+    /// table's <c>rowid</c> is each row's position in the file. With <paramref name="textCells"/> every CSV cell is
+    /// read as text, so a CSV written from the table holds each cell as it was (<c>1.50</c> stays <c>1.50</c>, not
+    /// <c>1.5</c>); without it DuckDB detects each column's type.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small to read it.</exception>
+    public SourceTable Load(string path, string name, char separator = ',', bool textCells = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        if (path.IndexOfAny(['*', '?', '[', '{']) >= 0)
+        {
+            // DuckDB reads such names as patterns and could read other files than the one named.
+            throw new DataFormatException($"{path}: the file name has a wildcard character (* ? [ {{); rename the file.");
+        }
+
+        var format = TableFormats.FromPath(path)
+            ?? throw new DataFormatException($"{path}: give a file ending in .csv or .parquet.");
+        var reader = format == TableFormat.Csv
+            ? string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, delim = {Literal(separator.ToString())}, buffer_size = {CsvBufferBytes}{(textCells ? ", all_varchar = true" : string.Empty)})")
+            : $"read_parquet({Literal(path)})";
+        try
+        {
+            // An insertion-ordered CREATE TABLE AS keeps file order whatever the thread count, so rowid = position.
+            Execute($"CREATE OR REPLACE TABLE {Identifier(name)} AS SELECT * FROM {reader}");
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{path}: cannot be read as {format}: {FirstLine(e.Message)}", e);
+        }
+
+        var columns = new List<string>();
+        foreach (var row in Query($"SELECT column_name FROM information_schema.columns WHERE table_name = {Literal(name)} ORDER BY ordinal_position"))
+        {
+            columns.Add((string)row[0]!);
+        }
+
+        var rows = Convert.ToInt64(Query($"SELECT count(*) FROM {Identifier(name)}").Single()[0], CultureInfo.InvariantCulture);
+        return new SourceTable(name, path, columns, rows);
+    }
+
+    /// <summary>Runs SQL that returns nothing.</summary>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        Translate(() => command.ExecuteNonQuery());
+    }
+
+    /// <summary>Runs a query and returns its rows, read one at a time (a DBNull cell comes back as null).</summary>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public IReadOnlyList<object?[]> Query(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return Translate(() =>
+        {
+            var rows = new List<object?[]>();
+            using DbDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            return rows;
+        });
+    }
+
+    /// <summary>Writes the rows of <paramref name="select"/> to <paramref name="path"/> as <paramref name="format"/> (CSV with a header line), streamed by the engine.</summary>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public void CopyTo(string select, string path, TableFormat format, char separator = ',')
+    {
+        var options = format == TableFormat.Csv
+            ? $"FORMAT csv, HEADER true, DELIMITER {Literal(separator.ToString())}"
+            : "FORMAT parquet";
+        Execute($"COPY ({select}) TO {Literal(path)} ({options})");
+    }
+
+    /// <summary>Closes the engine and removes its database and spill files.</summary>
+    public void Dispose()
+    {
+        _connection.Dispose();
+        foreach (var file in new[] { _databaseFile, _databaseFile + ".wal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover file in the temporary folder is untidy, not wrong.
+            }
+        }
+
+        try
+        {
+            var spill = _databaseFile + ".tmp";
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    /// <summary>A DuckDB string literal.</summary>
+    internal static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A DuckDB quoted identifier.</summary>
+    internal static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    private static bool IsOutOfMemory(DuckDBException e)
+        => e.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase);
+
+    private T Translate<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DuckDBException e) when (IsOutOfMemory(e))
+        {
+            throw new MemoryLimitException(Options.MemoryLimitBytes, e);
+        }
+    }
+}
