@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ImbalanceGuard.Monitoring;
 using Xunit.Abstractions;
@@ -62,27 +61,22 @@ public class KolmogorovSmirnovTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_exact_test_at_ten_thousand_rows_each_stays_exact_and_takes_seconds_at_most()
+    public void The_exact_test_at_ten_thousand_rows_each_stays_exact_at_the_worst_band()
     {
-        // Unequal sizes take the band recursion; a shift of 0.5 gives a wide band (a large statistic).
+        // Unequal sizes take the band recursion; a shift of 0.5 gives the widest band (a large statistic), the worst
+        // case for time: DriftBenchmarks measures it (a timed assertion here would fail on a busy machine, not on slow code).
         var random = new Random(3);
         var a = Enumerable.Range(0, 10_000).Select(_ => random.NextDouble()).ToArray();
         var b = Enumerable.Range(0, 9_999).Select(_ => random.NextDouble() + 0.5).ToArray();
         var c = Enumerable.Range(0, 9_999).Select(_ => random.NextDouble() + 0.01).ToArray();
-        KolmogorovSmirnov.TwoSample(a, c);
 
-        var watch = Stopwatch.StartNew();
         var wide = KolmogorovSmirnov.TwoSample(a, b);
-        var wideTime = watch.Elapsed;
-        watch.Restart();
         var narrow = KolmogorovSmirnov.TwoSample(a, c);
-        var narrowTime = watch.Elapsed;
 
-        output.WriteLine($"10000 x 9999: D = {wide.Statistic:F4} in {wideTime.TotalMilliseconds:F0} ms, D = {narrow.Statistic:F4} in {narrowTime.TotalMilliseconds:F0} ms");
+        output.WriteLine($"10000 x 9999: D = {wide.Statistic:F4} (p = {wide.PValue:G3}), D = {narrow.Statistic:F4} (p = {narrow.PValue:G3})");
         Assert.True(wide.Exact && narrow.Exact);
         Assert.True(wide.PValue < 1e-300);
-        // The widest band (D near 0.5) is the worst case: about 1e8 cells, 118 ms in Release (2.1 s in Debug) measured on
-        // a shared 2-core machine. The bound leaves room for Debug builds and busy CI runners.
-        Assert.True(wideTime < TimeSpan.FromSeconds(15) && narrowTime < TimeSpan.FromSeconds(2));
+        Assert.InRange(narrow.PValue, 0, 1);
+        Assert.True(narrow.PValue > wide.PValue);
     }
 }
