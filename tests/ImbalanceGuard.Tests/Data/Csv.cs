@@ -29,12 +29,16 @@ internal static class Csv
 
     /// <summary>Writes <paramref name="text"/> to a new file named <paramref name="name"/> and loads it.</summary>
     public static Dataset LoadFile(string name, string text, CsvLoadOptions? options = null)
+        => LoadFile(name, System.Text.Encoding.UTF8.GetBytes(text), options);
+
+    /// <summary>Writes <paramref name="bytes"/> as they are (any encoding, any damage) to a new file named <paramref name="name"/> and loads it.</summary>
+    public static Dataset LoadFile(string name, byte[] bytes, CsvLoadOptions? options = null)
     {
         var folder = Directory.CreateTempSubdirectory("imbalance-guard-csv-");
         try
         {
             var path = Path.Combine(folder.FullName, name);
-            File.WriteAllText(path, text);
+            File.WriteAllBytes(path, bytes);
             return Dataset.LoadCsv(path, options);
         }
         finally

@@ -138,7 +138,7 @@ public class HostileCsvTests
             [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Text)],
         })
         {
-            var data = LoadBytes("cities.csv", bytes, options);
+            var data = Csv.LoadFile("cities.csv", bytes, options);
 
             Assert.Equal("city", data.Schema.FeatureNames[0]);
             Assert.Equal(["Zürich", "München"], data.Schema.CategoryLevels(0));
@@ -230,21 +230,6 @@ public class HostileCsvTests
         }
     }
 
-    private static Dataset LoadBytes(string name, byte[] bytes, CsvLoadOptions? options = null)
-    {
-        var folder = Directory.CreateTempSubdirectory("imbalance-guard-hostile-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, name);
-            File.WriteAllBytes(path, bytes);
-            return Dataset.LoadCsv(path, options);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
     private static DataFormatException LoadBytesFails(string name, byte[] bytes)
-        => Assert.Throws<DataFormatException>(() => LoadBytes(name, bytes));
+        => Assert.Throws<DataFormatException>(() => Csv.LoadFile(name, bytes));
 }
