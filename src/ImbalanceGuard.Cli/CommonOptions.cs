@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImbalanceGuard.Scale;
 using ImbalanceGuard.Thresholds;
 
 namespace ImbalanceGuard.Cli;
@@ -85,5 +86,32 @@ internal static class CommonOptions
     {
         Description = "The positive class (the one to find); default " + fallback + ".",
         HelpName = "CLASS",
+    };
+
+    /// <summary><c>--memory-limit SIZE</c>: the engine's cap, such as 512MB or 2GB (default 1GB).</summary>
+    public static Option<long> MemoryLimit() => new("--memory-limit")
+    {
+        Description = "The most memory the engine may use, such as 512MB or 2GB (default 1GB); beyond it the engine spills to the temporary folder.",
+        HelpName = "SIZE",
+        DefaultValueFactory = _ => 1L << 30,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            try
+            {
+                return MemorySize.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                result.AddError("--memory-limit: " + e.Message);
+                return 0;
+            }
+        },
+    };
+
+    /// <summary><c>--pre-split</c>: the input is the training part of a split made elsewhere (it has no split record).</summary>
+    public static Option<bool> PreSplit() => new("--pre-split")
+    {
+        Description = "The input is the training part of a split made elsewhere, so it has no split record (<file>.ig.json) beside it; without this, a file without a record is unsplit data and resampling it is refused.",
     };
 }

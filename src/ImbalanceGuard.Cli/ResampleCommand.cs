@@ -61,12 +61,8 @@ internal static class ResampleCommand
             var csvPath = parseResult.GetRequiredValue(csv);
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
 
-            if (SplitRecords.Check(csvPath) is { Role: ImbalanceGuard.Scale.SplitRole.Holdout } record)
-            {
-                throw new ArgumentException(
-                    $"{csvPath} is the holdout part of a split of {record.Source.Name} ({ImbalanceGuard.Scale.SplitRecord.PathFor(csvPath)}): "
-                    + $"resampling evaluation data makes its scores describe rows the model will never meet. Resample the training part, {record.OtherFile}.");
-            }
+            // Until resample takes --pre-split, a file without a record is taken as a training part split elsewhere.
+            SplitRecords.RequireTrainingData(csvPath, preSplit: true);
 
             using var staged = new StagedOutput(csvPath);
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);

@@ -36,7 +36,7 @@ internal static class SplitCommand
             HelpName = "N",
             DefaultValueFactory = _ => 0,
         };
-        var memoryLimit = MemoryLimit();
+        var memoryLimit = CommonOptions.MemoryLimit();
         var threads = new Option<int>("--threads")
         {
             Description = "The engine's worker threads; default the processor count. The rows picked do not depend on it.",
@@ -142,27 +142,6 @@ internal static class SplitCommand
             $"{CommandLine.ToolName} split events.parquet --holdout 0.1 --time-column ts --label fraud --memory-limit 512MB --train train.parquet --holdout-out holdout.parquet",
         ]);
     }
-
-    /// <summary><c>--memory-limit SIZE</c>: the engine's cap, such as 512MB or 2GB (default 1GB).</summary>
-    internal static Option<long> MemoryLimit() => new("--memory-limit")
-    {
-        Description = "The most memory the engine may use, such as 512MB or 2GB (default 1GB); beyond it the engine spills to the temporary folder.",
-        HelpName = "SIZE",
-        DefaultValueFactory = _ => 1L << 30,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            try
-            {
-                return MemorySize.Parse(text);
-            }
-            catch (FormatException e)
-            {
-                result.AddError("--memory-limit: " + e.Message);
-                return 0;
-            }
-        },
-    };
 
     /// <summary>
     /// The framework-dependent ('any') package carries no DuckDB native library (one is 36-117 MB a platform): only
