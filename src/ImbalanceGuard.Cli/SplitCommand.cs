@@ -144,12 +144,13 @@ internal static class SplitCommand
     }
 
     /// <summary>
-    /// The framework-dependent ('any') package carries no DuckDB native library (one is 36-117 MB a platform): only
-    /// the linux-x64 package does, so far.
+    /// The framework-dependent package for other platforms ('any') carries no DuckDB native library (one is 36-117 MB
+    /// a platform); each listed platform's own package carries its own.
     /// </summary>
     internal static PlatformNotSupportedException EngineUnavailable(DllNotFoundException e) => new(
-        "split needs the DuckDB engine's native library, which this package of the tool does not carry (only the "
-        + "linux-x64 package does, so far); run split from a linux-x64 install or from a build of the repository.",
+        "split needs the DuckDB engine's native library, which the tool's package for this platform does not carry "
+        + "(the packages for linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64 and win-arm64 do); run it on one of "
+        + "those platforms or from a build of the repository.",
         e);
 
     internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";

@@ -49,6 +49,32 @@ public partial class ToolInstallTests
     }
 
     /// <summary>
+    /// A platform's own framework-dependent package carries that platform's native libraries and no other's, so the
+    /// DuckDB engine adds one library to it (issue 21: at most ~40 MB a platform). Packed for Windows x64 here, which
+    /// a Linux machine can do; the other platforms' packages are built the same way.
+    /// </summary>
+    [Fact]
+    public void A_platform_package_carries_only_its_own_engine_library()
+    {
+        using var folder = new TempFolder();
+        Dotnet("pack", Project, "-c", "Release", "-o", folder.Path, "-r", "win-x64", "-p:PublishAot=false", "-p:SelfContained=false");
+
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder.Path, "ImbalanceGuard.Cli.win-x64.1.0.0.nupkg"));
+        var natives = package.Entries
+            .Where(e => e.Name.EndsWith(".so", StringComparison.Ordinal) || e.Name.EndsWith(".dylib", StringComparison.Ordinal)
+                || (e.Name.EndsWith(".dll", StringComparison.Ordinal) && e.Name.StartsWith("lib", StringComparison.Ordinal)) || e.Name == "duckdb.dll")
+            .Select(e => e.FullName)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(
+            ["tools/net10.0/win-x64/duckdb.dll", "tools/net10.0/win-x64/libHarfBuzzSharp.dll", "tools/net10.0/win-x64/libSkiaSharp.dll"],
+            natives);
+        var engine = package.GetEntry("tools/net10.0/win-x64/duckdb.dll")!;
+        Assert.InRange(engine.CompressedLength, 1L << 20, 40L << 20);
+        Assert.DoesNotContain(package.Entries, e => e.FullName.Contains("/runtimes/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The native linux-x64 package is what Linux x64 users install: a trimmed, ahead-of-time compiled program.
     /// It must answer exactly as the library does in-process: every sampler's output file byte for byte, every
     /// command's JSON, the report, and the one-line errors.
