@@ -14,7 +14,7 @@ internal static class ResampleCommand
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
         var csv = CommonOptions.CsvArgument(
-            "The training split to resample, as CSV (header row, numeric features, a label column): the training part written by split (its record, <file>.ig.json, is beside it), or with --pre-split a training part split elsewhere. Split first: never resample test rows.");
+            "The training split to resample, as CSV (header row, numeric features, a label column) or Parquet, by its ending: the training part written by split (its record, <file>.ig.json, is beside it), or with --pre-split a training part split elsewhere. Split first: never resample test rows.");
         var method = new Option<string>("--method", "-m")
         {
             Description = "The sampler: " + string.Join(", ", SamplerCatalog.Names) + ".",
@@ -34,7 +34,7 @@ internal static class ResampleCommand
             HelpName = "KEY=VALUE",
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = CommonOptions.Out("Where to write the resampled CSV: the input's header, the kept rows in their original order, then the synthetic rows. Its record (<file>.ig.json) goes beside it: training data, resampled from the input, which split refuses.");
+        var output = CommonOptions.Out("Where to write the resampled rows, as CSV or Parquet by the ending: the input's header, the kept rows in their original order, then the synthetic rows. Its record (<file>.ig.json) goes beside it: training data, resampled from the input, which split refuses.");
         var indices = new Option<string?>("--indices")
         {
             Description = "Also write the 0-based positions of the kept input rows, ascending, one per line.",
@@ -67,7 +67,7 @@ internal static class ResampleCommand
             var inputRecord = SplitRecords.RequireTrainingData(csvPath, parseResult.GetValue(preSplit));
 
             using var staged = new StagedOutput(csvPath);
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Table);
             var recordPath = staged.Reserve(SplitRecord.PathFor(parseResult.GetRequiredValue(output)), "--out", OutputFormat.Json);
             var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
             var data = DataOptions.Load(csvPath, SamplerArguments.LoadOptions(name, csvPath, dataOptions, parseResult, values), stderr);
@@ -100,7 +100,7 @@ internal static class ResampleCommand
                 stderr.WriteLine("note: " + note.Message);
             }
 
-            staged.Write(outPath, writer => result.Resampled.WriteCsv(writer));
+            TableFile.Write(staged, outPath, result.Resampled);
 
             // The output is training data: its record lets split refuse it and resample take it.
             FileFingerprint outputPrint = null!;
@@ -139,6 +139,7 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} split data/pima.csv --holdout 0.2 --seed 42 --train train.csv --holdout-out holdout.csv",
             $"{CommandLine.ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
             $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
+            $"{CommandLine.ToolName} resample train.parquet -m tomek-links --out train-cleaned.parquet",
             $"{CommandLine.ToolName} resample data/hacide.csv --pre-split -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed-train.csv --pre-split -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
         ]);

@@ -72,8 +72,8 @@ public class OutputSafetyTests
     }
 
     [Theory]
-    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out.parquet" }, "--out {dir}/out.parquet: the tool writes CSV there; give a file name ending in .csv")]
-    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out" }, "give a file name ending in .csv")]
+    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out.xlsx" }, "--out {dir}/out.xlsx: the tool writes CSV or Parquet there; give a file name ending in .csv or .parquet")]
+    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out" }, "give a file name ending in .csv or .parquet")]
     [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out.csv", "--indices", "{dir}/kept.json" }, "--indices {dir}/kept.json: the tool writes one number per line there; give a file name ending in .txt or .csv")]
     [InlineData(new[] { "generate", "-n", "100", "-f", "3", "--minority-fraction", "0.1", "-o", "{dir}/out.xlsx" }, "give a file name ending in .csv")]
     [InlineData(new[] { "report", "{input}", "--out", "{dir}/r.pdf" }, "--out {dir}/r.pdf: the tool writes an HTML page there; give a file name ending in .html or .htm")]
