@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuckDB.NET.Data;
 
 namespace ImbalanceGuard.Scale;
 
@@ -18,10 +19,24 @@ public static class TableText
     public static long ParquetToCsv(DuckDbEngine engine, string parquetPath, string csvPath)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var source = engine.Load(parquetPath, "ig_text");
-        engine.CopyTo($"SELECT * FROM {DuckDbEngine.Identifier(source.Name)} ORDER BY rowid", csvPath, TableFormat.Csv);
-        engine.Execute("DROP TABLE ig_text");
-        return source.RowCount;
+        ArgumentNullException.ThrowIfNull(parquetPath);
+        if (!File.Exists(parquetPath))
+        {
+            throw new FileNotFoundException($"{parquetPath}: no such file.", parquetPath);
+        }
+
+        // Straight from the file to the copy, in file order (the engine preserves insertion order): no table between.
+        var reader = $"read_parquet({DuckDbEngine.Literal(parquetPath)})";
+        try
+        {
+            var rows = Convert.ToInt64(engine.Query($"SELECT count(*) FROM {reader}").Single()[0], CultureInfo.InvariantCulture);
+            engine.CopyTo($"SELECT * FROM {reader}", csvPath, TableFormat.Csv);
+            return rows;
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataFormatException($"{parquetPath}: cannot be read as Parquet: {e.Message.Split('\n', 2)[0].Trim()}", e);
+        }
     }
 
     /// <summary>
