@@ -103,7 +103,7 @@ if [ "$real" -eq 1 ]; then
       ours=() theirs=() note=""
       for ((r = 1; r <= runs; r++)); do
         # Alternate: ours, then imbalanced-learn, so a slow spell of the machine hits both.
-        if result=$("$cli" resample "$csv" --method "$method" "${params[@]}" --out "$work/out.csv" --json 2>"$work/ours.err"); then
+        if result=$("$cli" resample "$csv" --pre-split --method "$method" "${params[@]}" --out "$work/out.csv" --json 2>"$work/ours.err"); then
           ours+=("$(echo "$result" | json_field seconds)")
         else
           note="ours: $(tail -n 1 "$work/ours.err" | tr ',' ';')"; break
@@ -165,7 +165,7 @@ for method in "${methods[@]}"; do
   case "$method" in
     smoten|smote-nc) input="$categorical" ;;
   esac
-  here=$("$cli" resample "$input" --method "$method" "${params[@]}" --out "$work/out.csv" --json | json_field seconds)
+  here=$("$cli" resample "$input" --pre-split --method "$method" "${params[@]}" --out "$work/out.csv" --json | json_field seconds)
   peak=$($memory "$input" "$method" "${params[@]}" | /usr/bin/python3 -c "import json,sys; print(round(json.load(sys.stdin)['peak_over_input'], 2))")
   # imbalanced-learn takes hours over the whole list: its times are kept per input file and reused.
   cache="$input.imblearn-times"

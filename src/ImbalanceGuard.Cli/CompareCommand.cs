@@ -33,7 +33,7 @@ internal static class CompareCommand
 
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
-        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV. Do not resample it first: each strategy resamples inside each training fold.");
+        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV or Parquet (by its ending). Do not resample it first: each strategy resamples inside each training fold.");
         var options = new ComparisonOptions();
         var report = new Option<string?>("--report")
         {

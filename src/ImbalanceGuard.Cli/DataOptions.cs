@@ -54,7 +54,7 @@ internal sealed class DataOptions
     /// <exception cref="DataFormatException">The file is not usable; the message says where and why.</exception>
     public static Dataset Load(string path, CsvLoadOptions options, TextWriter stderr)
     {
-        var data = Dataset.LoadCsv(path, options);
+        var data = TableFile.LoadDataset(path, options);
         if (ContinuousLabelWarning(data) is { } warning)
         {
             stderr.WriteLine("warning: " + warning);

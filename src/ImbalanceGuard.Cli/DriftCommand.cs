@@ -15,11 +15,11 @@ internal static class DriftCommand
     {
         var reference = new Argument<string>("reference")
         {
-            Description = "The reference CSV file: the data the model was built and validated on (with --score: its labelled, scored holdout).",
+            Description = "The reference CSV or Parquet file (by its ending): the data the model was built and validated on (with --score: its labelled, scored holdout).",
         };
         var current = new Argument<string>("current")
         {
-            Description = "The current CSV file: today's rows, with the same feature columns; labels optional.",
+            Description = "The current CSV or Parquet file: today's rows, with the same feature columns; labels optional.",
         };
         var reading = new DataOptions();
         reading.Label.Description = "The label column. Its class counts are compared when the current file has it too; with --score and a current file "

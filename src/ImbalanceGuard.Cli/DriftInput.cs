@@ -30,17 +30,17 @@ internal static class DriftInput
         TextWriter stderr)
     {
         // The reference's scores first: a missing score column is named as such, not as an unknown ignored column.
-        var referenceScored = score is null ? null : ScoredCsv.Load(referencePath, label!, score, positive, reading.Separator, limits: reading.Limits);
+        var referenceScored = score is null ? null : TableFile.LoadScored(referencePath, label!, score, positive, reading.Separator, null, reading.Limits);
         var referenceScores = referenceScored?.Scores;
-        var currentColumns = Dataset.CsvColumns(currentPath, reading).Select(c => c.Trim()).ToArray();
+        var currentColumns = TableFile.Columns(currentPath, reading).Select(c => c.Trim()).ToArray();
         var currentHasLabels = label is not null && currentColumns.Contains(label, StringComparer.Ordinal);
-        if (score is not null && !HasFeatures(Dataset.CsvColumns(referencePath, reading), reading, label, score) && !HasFeatures(currentColumns, reading, label, score))
+        if (score is not null && !HasFeatures(TableFile.Columns(referencePath, reading), reading, label, score) && !HasFeatures(currentColumns, reading, label, score))
         {
             return ScoresAlone(referencePath, currentPath, referenceScored!, currentHasLabels, reading, label!, score, positive, options, stderr);
         }
 
         var reference = label is null
-            ? UnlabeledCsv.Load(referencePath, reading).Features
+            ? TableFile.LoadUnlabeled(referencePath, reading).Features
             : DataOptions.Load(referencePath, Ignoring(reading, score), stderr);
         LabeledData current;
         IReadOnlyList<double>? currentScores = null;
@@ -53,7 +53,7 @@ internal static class DriftInput
         }
         else
         {
-            var unlabelled = UnlabeledCsv.Load(currentPath, WithoutLabel(reading), score);
+            var unlabelled = TableFile.LoadUnlabeled(currentPath, WithoutLabel(reading), score);
             current = unlabelled.Features;
             currentScores = unlabelled.Scores;
         }
@@ -87,7 +87,7 @@ internal static class DriftInput
         var referenceCounts = Counts(reference);
         if (currentHasLabels)
         {
-            var current = ScoredCsv.Load(currentPath, label, score, positive ?? reference.PositiveClass, reading.Separator, limits: reading.Limits);
+            var current = TableFile.LoadScored(currentPath, label, score, positive ?? reference.PositiveClass, reading.Separator, null, reading.Limits);
             WarnUnused(stderr, Path.GetFileName(currentPath), label, score, options.Threshold);
             return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, current.Scores.Count)
             {
@@ -96,7 +96,7 @@ internal static class DriftInput
             };
         }
 
-        var currentScores = UnlabeledCsv.LoadScores(currentPath, score, reading.Separator, reading.Limits);
+        var currentScores = TableFile.LoadScores(currentPath, score, reading.Separator, reading.Limits);
         return new DriftReportData(Path.GetFileName(referencePath), Path.GetFileName(currentPath), reference.Scores.Count, currentScores.Count)
         {
             ClassCountsReference = referenceCounts,

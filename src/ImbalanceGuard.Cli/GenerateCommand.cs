@@ -70,7 +70,7 @@ internal static class GenerateCommand
             HelpName = "S",
             DefaultValueFactory = _ => 0,
         };
-        var output = CommonOptions.Out("Where to write the CSV: columns x0, x1, … and label.");
+        var output = CommonOptions.Out("Where to write the rows, as CSV or Parquet by the ending: columns x0, x1, … and label.");
         var command = new Command(
             "generate",
             "Generate a synthetic imbalanced classification dataset (like scikit-learn's make_classification): "
@@ -98,7 +98,7 @@ internal static class GenerateCommand
                 ("--class-sep", "classSeparation"), ("--flip-y", "flipY"),
             };
             using var staged = new StagedOutput();
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Table);
             Dataset data;
             try
             {
@@ -129,7 +129,7 @@ internal static class GenerateCommand
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} {e.ActualValue}: {message}"), e);
             }
 
-            staged.Write(outPath, writer => data.WriteCsv(writer));
+            TableFile.Write(staged, outPath, data);
             staged.Commit();
             var counts = string.Join(", ", data.ClassCountsByName().Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}: {c.Value:N0}")));
             stdout.WriteLine(string.Create(
@@ -143,6 +143,7 @@ internal static class GenerateCommand
             $"{CommandLine.ToolName} generate --rows 1000 --features 10 --minority-fraction 0.1 --out small.csv",
             $"{CommandLine.ToolName} generate -n 1000000 -f 50 --informative 10 --minority-fraction 0.01 --seed 7 -o big.csv",
             $"{CommandLine.ToolName} generate -n 5000 -f 8 --classes 4 --minority-fraction 0.05 -o multiclass.csv",
+            $"{CommandLine.ToolName} generate -n 100000 -f 20 --minority-fraction 0.02 --seed 3 -o events.parquet",
         ]);
     }
 

@@ -9,7 +9,7 @@ internal static class InspectCommand
 {
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
-        var csv = CommonOptions.CsvArgument("The CSV file to inspect: a header row, feature columns and a label column.");
+        var csv = CommonOptions.CsvArgument("The CSV or Parquet file to inspect (by its ending): a header row, feature columns and a label column.");
         var dataOptions = new DataOptions();
         var json = CommonOptions.Json();
         var command = new Command(

@@ -12,14 +12,14 @@ internal static class KeyColumn
     /// <exception cref="ArgumentException">The file has no such column.</exception>
     public static string[] Cells(string path, string column, string option, CsvLoadOptions load)
     {
-        var header = Dataset.CsvColumns(path, load);
+        var header = TableFile.Columns(path, load);
         if (!header.Contains(column, StringComparer.Ordinal))
         {
             throw new ArgumentException($"{option} '{column}' is not a column of {Path.GetFileName(path)}; its columns are {string.Join(", ", header)}.");
         }
 
         // Read as if it were the label: the reader keeps each row's cell as a class name, in row order.
-        var keyed = Dataset.LoadCsv(path, new CsvLoadOptions
+        var keyed = TableFile.LoadDataset(path, new CsvLoadOptions
         {
             LabelColumn = column,
             Separator = load.Separator,

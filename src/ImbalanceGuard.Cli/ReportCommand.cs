@@ -8,7 +8,7 @@ internal static class ReportCommand
 {
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
-        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV (header row, numeric features, a label column).");
+        var csv = CommonOptions.CsvArgument("The whole labelled dataset, as CSV (header row, numeric features, a label column) or Parquet, by its ending.");
         var options = new ComparisonOptions();
         var output = new Option<string>("--out", "-o")
         {

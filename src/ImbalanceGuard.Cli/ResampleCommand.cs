@@ -3,6 +3,7 @@ using System.CommandLine.Completions;
 using System.Diagnostics;
 using System.Globalization;
 using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Scale;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
@@ -13,7 +14,7 @@ internal static class ResampleCommand
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
         var csv = CommonOptions.CsvArgument(
-            "The training split to resample, as CSV (header row, numeric features, a label column). Split first: never resample test rows.");
+            "The training split to resample, as CSV (header row, numeric features, a label column) or Parquet, by its ending: the training part written by split (its record, <file>.ig.json, is beside it), or with --pre-split a training part split elsewhere. Split first: never resample test rows.");
         var method = new Option<string>("--method", "-m")
         {
             Description = "The sampler: " + string.Join(", ", SamplerCatalog.Names) + ".",
@@ -33,13 +34,14 @@ internal static class ResampleCommand
             HelpName = "KEY=VALUE",
             Arity = ArgumentArity.OneOrMore,
         };
-        var output = CommonOptions.Out("Where to write the resampled CSV: the input's header, the kept rows in their original order, then the synthetic rows.");
+        var output = CommonOptions.Out("Where to write the resampled rows, as CSV or Parquet by the ending: the input's header, the kept rows in their original order, then the synthetic rows. Its record (<file>.ig.json) goes beside it: training data, resampled from the input, which split refuses.");
         var indices = new Option<string?>("--indices")
         {
             Description = "Also write the 0-based positions of the kept input rows, ascending, one per line.",
             HelpName = "IDX.txt",
         };
         var json = CommonOptions.Json();
+        var preSplit = CommonOptions.PreSplit();
         var command = new Command(
             "resample",
             "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
@@ -51,6 +53,7 @@ internal static class ResampleCommand
             output,
             indices,
             json,
+            preSplit,
         };
         dataOptions.AddTo(command);
 
@@ -61,11 +64,11 @@ internal static class ResampleCommand
             var csvPath = parseResult.GetRequiredValue(csv);
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
 
-            // Until resample takes --pre-split, a file without a record is taken as a training part split elsewhere.
-            SplitRecords.RequireTrainingData(csvPath, preSplit: true);
+            var inputRecord = SplitRecords.RequireTrainingData(csvPath, parseResult.GetValue(preSplit));
 
             using var staged = new StagedOutput(csvPath);
-            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
+            var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Table);
+            var recordPath = staged.Reserve(SplitRecord.PathFor(parseResult.GetRequiredValue(output)), "--out", OutputFormat.Json);
             var indicesPath = parseResult.GetValue(indices) is { } i ? staged.Reserve(i, "--indices", OutputFormat.Lines) : null;
             var data = DataOptions.Load(csvPath, SamplerArguments.LoadOptions(name, csvPath, dataOptions, parseResult, values), stderr);
             var watched = !parseResult.GetValue(json) && Terminal.Watched(stderr);
@@ -97,7 +100,22 @@ internal static class ResampleCommand
                 stderr.WriteLine("note: " + note.Message);
             }
 
-            staged.Write(outPath, writer => result.Resampled.WriteCsv(writer));
+            TableFile.Write(staged, outPath, result.Resampled);
+
+            // The output is training data: its record lets split refuse it and resample take it.
+            FileFingerprint outputPrint = null!;
+            staged.WriteFile(outPath, temporary => outputPrint = FileFingerprint.Of(temporary, Path.GetFileName(outPath), result.Resampled.RowCount));
+            var record = SplitRecords.Resampled(
+                inputRecord,
+                csvPath,
+                data.RowCount,
+                outputPrint,
+                data.Schema.LabelName,
+                result.CountsAfter.ToDictionary(c => c.Key, c => (long)c.Value, StringComparer.Ordinal),
+                name,
+                parseResult.GetValue(seed),
+                parseResult.GetValue(parameters) ?? []);
+            staged.Write(recordPath, writer => SplitRecords.Write(writer, record));
             if (indicesPath is not null)
             {
                 staged.Write(indicesPath, writer => WriteIndices(writer, result.KeptIndices));
@@ -110,7 +128,7 @@ internal static class ResampleCommand
             }
             else
             {
-                WriteHuman(stdout, name, result, clock.Elapsed, outPath, indicesPath);
+                WriteHuman(stdout, name, result, clock.Elapsed, outPath, recordPath, indicesPath);
             }
 
             return ExitCodes.Success;
@@ -118,10 +136,12 @@ internal static class ResampleCommand
 
         return (command,
         [
+            $"{CommandLine.ToolName} split data/pima.csv --holdout 0.2 --seed 42 --train train.csv --holdout-out holdout.csv",
             $"{CommandLine.ToolName} resample train.csv --method smote --seed 42 --out train-smote.csv",
             $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
-            $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
-            $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
+            $"{CommandLine.ToolName} resample train.parquet -m tomek-links --out train-cleaned.parquet",
+            $"{CommandLine.ToolName} resample data/hacide.csv --pre-split -m tomek-links --out cleaned.csv --indices kept.txt",
+            $"{CommandLine.ToolName} resample mixed-train.csv --pre-split -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
         ]);
     }
 
@@ -162,7 +182,7 @@ internal static class ResampleCommand
         w.WriteNumber("seconds", elapsed.TotalSeconds);
     });
 
-    private static void WriteHuman(TextWriter stdout, string method, SamplingResult result, TimeSpan elapsed, string outPath, string? indicesPath)
+    private static void WriteHuman(TextWriter stdout, string method, SamplingResult result, TimeSpan elapsed, string outPath, string recordPath, string? indicesPath)
     {
         var console = Terminal.Over(stdout);
         var table = new Table()
@@ -186,6 +206,7 @@ internal static class ResampleCommand
             CultureInfo.InvariantCulture,
             $"{method}: kept {result.KeptIndices.Count:N0} rows, made {result.SyntheticCount:N0}, in {elapsed.TotalSeconds:0.000} s."));
         console.WriteLine($"Wrote {outPath}");
+        console.WriteLine($"Wrote {recordPath} (its record: training data, resampled)");
         if (indicesPath is not null)
         {
             console.WriteLine($"Wrote {indicesPath}");

@@ -135,7 +135,7 @@ internal static class SamplerArguments
         // categorical_features is an alias of --categorical (its positions count the feature columns): it marks
         // columns when the file is read, and SMOTE-NC then takes every categorical column, text ones included.
         parameters.Remove(CategoricalParameter);
-        var columns = Dataset.CsvColumns(csvPath, general);
+        var columns = TableFile.Columns(csvPath, general);
         var labelName = general.LabelColumn ?? columns[^1];
         var features = columns.Where(c => !string.Equals(c, labelName, StringComparison.Ordinal) && !general.IgnoreColumns!.Contains(c)).ToArray();
         var names = new List<string>();

@@ -7,7 +7,7 @@ namespace ImbalanceGuard.Cli;
 internal sealed class ScoreOptions
 {
     public Argument<string> Csv { get; } = CommonOptions.CsvArgument(
-        "A CSV file with a label column and a score column (higher means more likely positive); other columns are ignored.");
+        "A CSV or Parquet file (by its ending) with a label column and a score column (higher means more likely positive); other columns are ignored.");
 
     public Option<string> Label { get; } = new("--label")
     {
@@ -41,7 +41,7 @@ internal sealed class ScoreOptions
 
     /// <summary>Reads the scores, and each row's group from <paramref name="groupColumn"/> when one is named.</summary>
     public ScoredData Load(ParseResult parseResult, string? groupColumn = null)
-        => ScoredCsv.Load(
+        => TableFile.LoadScored(
             parseResult.GetRequiredValue(Csv),
             parseResult.GetRequiredValue(Label),
             parseResult.GetRequiredValue(Score),

@@ -69,6 +69,11 @@ internal static class SplitCommand
         {
             var input = parseResult.GetRequiredValue(data);
             var refusal = SplitRecords.Check(input);
+            if (refusal is { Resampling.Count: > 0 })
+            {
+                throw new ArgumentException(SplitRecords.SplitOfResampledData(input, refusal));
+            }
+
             if (refusal is { } record)
             {
                 throw new ArgumentException(
@@ -123,9 +128,9 @@ internal static class SplitCommand
             var labelName = parseResult.GetValue(label) ?? outcome.Source.Columns[^1];
             var kind = time is null ? "stratified" : "time-ordered";
             int? recordSeed = time is null ? seedValue : null;
-            staged.Write(trainRecord, w => WriteRecord(w, new SplitRecord(
+            staged.Write(trainRecord, w => SplitRecords.Write(w, new SplitRecord(
                 SplitRole.Training, trainPrint, sourcePrint, kind, shareValue, recordSeed, labelName, time, outcome.Training, holdoutPrint.Name)));
-            staged.Write(holdoutRecord, w => WriteRecord(w, new SplitRecord(
+            staged.Write(holdoutRecord, w => SplitRecords.Write(w, new SplitRecord(
                 SplitRole.Holdout, holdoutPrint, sourcePrint, kind, shareValue, recordSeed, labelName, time, outcome.Holdout, trainPrint.Name)));
             staged.Commit();
 
@@ -154,14 +159,6 @@ internal static class SplitCommand
         e);
 
     internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";
-
-    private static void WriteRecord(TextWriter writer, SplitRecord record)
-    {
-        using var buffer = new MemoryStream();
-        record.Write(buffer);
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        writer.WriteLine();
-    }
 
     private static string Counts(IReadOnlyDictionary<string, long> counts)
         => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"class {c.Key}: {c.Value:N0}")));

@@ -46,7 +46,7 @@ public class BadInputTests
         File.WriteAllText(output, PreExisting);
         var before = folder.FileNames();
 
-        var result = Cli.Run(["resample", .. args.Select(a => Expand(a, folder, inputs)), "--out", output, "--indices", indices]);
+        var result = Cli.Run(["resample", .. args.Select(a => Expand(a, folder, inputs)), "--pre-split", "--out", output, "--indices", indices]);
 
         AssertBadInput(result, expected, problem);
         Assert.Equal(before, folder.FileNames());
@@ -57,7 +57,7 @@ public class BadInputTests
     [Fact]
     public void Resample_without_out_is_a_parse_error()
     {
-        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "-m", "smote");
+        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", "smote");
 
         AssertBadInput(result, "Option '--out' is required", "missing --out");
     }
@@ -68,7 +68,7 @@ public class BadInputTests
         using var folder = new TempFolder();
         var output = Path.Combine(folder.Path, "no-such-folder", "out.csv");
 
-        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "-m", "smote", "-o", output);
+        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", "smote", "-o", output);
 
         AssertBadInput(result, "does not exist", "missing output folder");
         Assert.Empty(folder.FileNames());
@@ -80,7 +80,7 @@ public class BadInputTests
         using var folder = new TempFolder();
         var output = folder.File("out.csv");
 
-        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "-m", "smote", "-o", output, "--indices", output);
+        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", "smote", "-o", output, "--indices", output);
 
         AssertBadInput(result, "already another output", "same output twice");
         Assert.Empty(folder.FileNames());

@@ -60,7 +60,7 @@ public class DataReadingTests
         using var folder = new TempFolder();
         var output = folder.File("out.csv");
 
-        var result = Cli.Run("resample", Mixed(folder), "-m", "smote-nc", "--ignore", "id", "--categorical", "region", "-o", output);
+        var result = Cli.Run("resample", Mixed(folder), "--pre-split", "-m", "smote-nc", "--ignore", "id", "--categorical", "region", "-o", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("colour,region,weight,label", CsvFile.Header(output));
@@ -84,7 +84,7 @@ public class DataReadingTests
         using var folder = new TempFolder();
         var output = folder.File("out.csv");
 
-        var result = Cli.Run(["resample", Mixed(folder), .. args, "-o", output]);
+        var result = Cli.Run(["resample", Mixed(folder), "--pre-split", .. args, "-o", output]);
 
         BadInputTests.AssertBadInput(result, expected, string.Join(' ', args));
         Assert.Equal(["mixed.csv"], folder.FileNames());
@@ -115,7 +115,7 @@ public class DataReadingTests
     {
         using var folder = new TempFolder();
 
-        var result = Cli.Run("resample", Mixed(folder), "-m", "tomek-links", "--ignore", "id", "-p", "categorical_features=region", "-o", folder.File("out.csv"));
+        var result = Cli.Run("resample", Mixed(folder), "--pre-split", "-m", "tomek-links", "--ignore", "id", "-p", "categorical_features=region", "-o", folder.File("out.csv"));
 
         BadInputTests.AssertBadInput(result, "tomek-links has no parameter categorical_features", "tomek-links categorical_features");
         Assert.Equal(["mixed.csv"], folder.FileNames());
@@ -125,8 +125,8 @@ public class DataReadingTests
     public void Smote_nc_categorical_features_is_an_alias_of_categorical()
     {
         using var folder = new TempFolder();
-        var byPosition = Cli.Run("resample", Mixed(folder), "-m", "smote-nc", "--ignore", "id", "-p", "categorical_features=1", "-o", folder.File("a.csv"));
-        var byOption = Cli.Run("resample", Mixed(folder), "-m", "smote-nc", "--ignore", "id", "--categorical", "region", "-o", folder.File("b.csv"));
+        var byPosition = Cli.Run("resample", Mixed(folder), "--pre-split", "-m", "smote-nc", "--ignore", "id", "-p", "categorical_features=1", "-o", folder.File("a.csv"));
+        var byOption = Cli.Run("resample", Mixed(folder), "--pre-split", "-m", "smote-nc", "--ignore", "id", "--categorical", "region", "-o", folder.File("b.csv"));
 
         Assert.True(byPosition.ExitCode == 0, byPosition.ToString());
         Assert.True(byOption.ExitCode == 0, byOption.ToString());

@@ -76,7 +76,7 @@ public class GenerateTests
         var data = folder.File("gen.csv");
         Assert.Equal(0, Cli.Run("generate", "-n", "2000", "-f", "10", "--minority-fraction", "0.05", "-o", data).ExitCode);
 
-        var result = Cli.Run("resample", data, "-m", "smote", "-o", folder.File("out.csv"), "--json");
+        var result = Cli.Run("resample", data, "--pre-split", "-m", "smote", "-o", folder.File("out.csv"), "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);

@@ -12,7 +12,7 @@ public class HostileCsvTests
     public static TheoryData<string, string> Commands() => new()
     {
         { "inspect", "{file}" },
-        { "resample", "{file} -m random-under --out {dir}/out.csv" },
+        { "resample", "{file} --pre-split -m random-under --out {dir}/out.csv" },
         { "compare", "{file} --strategies none --folds 2" },
         { "report", "{file} --strategies none --folds 2 --out {dir}/report.html" },
         { "evaluate", "{file} --label label --score score" },

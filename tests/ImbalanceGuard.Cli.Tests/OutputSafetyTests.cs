@@ -31,7 +31,7 @@ public class OutputSafetyTests
         var output = Spell(folder, input, spelling);
         var before = Snapshot(folder);
 
-        var result = Cli.Run("resample", input, "-m", "random-over", "-o", output);
+        var result = Cli.Run("resample", input, "--pre-split", "-m", "random-over", "-o", output);
 
         BadInputTests.AssertBadInput(result, "that is the input file", spelling);
         Assert.Contains(output, result.Stderr, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public class OutputSafetyTests
         var indices = Spell(folder, input, "hard-link");
         var before = Snapshot(folder);
 
-        var result = Cli.Run("resample", input, "-m", "random-over", "-o", folder.File("out.csv"), "--indices", indices);
+        var result = Cli.Run("resample", input, "--pre-split", "-m", "random-over", "-o", folder.File("out.csv"), "--indices", indices);
 
         BadInputTests.AssertBadInput(result, "--indices", "indices onto the input");
         Assert.Contains("that is the input file", result.Stderr, StringComparison.Ordinal);
@@ -72,9 +72,9 @@ public class OutputSafetyTests
     }
 
     [Theory]
-    [InlineData(new[] { "resample", "{input}", "-m", "random-over", "-o", "{dir}/out.parquet" }, "--out {dir}/out.parquet: the tool writes CSV there; give a file name ending in .csv")]
-    [InlineData(new[] { "resample", "{input}", "-m", "random-over", "-o", "{dir}/out" }, "give a file name ending in .csv")]
-    [InlineData(new[] { "resample", "{input}", "-m", "random-over", "-o", "{dir}/out.csv", "--indices", "{dir}/kept.json" }, "--indices {dir}/kept.json: the tool writes one number per line there; give a file name ending in .txt or .csv")]
+    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out.xlsx" }, "--out {dir}/out.xlsx: the tool writes CSV or Parquet there; give a file name ending in .csv or .parquet")]
+    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out" }, "give a file name ending in .csv or .parquet")]
+    [InlineData(new[] { "resample", "{input}", "--pre-split", "-m", "random-over", "-o", "{dir}/out.csv", "--indices", "{dir}/kept.json" }, "--indices {dir}/kept.json: the tool writes one number per line there; give a file name ending in .txt or .csv")]
     [InlineData(new[] { "generate", "-n", "100", "-f", "3", "--minority-fraction", "0.1", "-o", "{dir}/out.xlsx" }, "give a file name ending in .csv")]
     [InlineData(new[] { "report", "{input}", "--out", "{dir}/r.pdf" }, "--out {dir}/r.pdf: the tool writes an HTML page there; give a file name ending in .html or .htm")]
     [InlineData(new[] { "compare", "{input}", "--report", "{dir}/r.csv" }, "give a file name ending in .html or .htm")]
@@ -105,7 +105,7 @@ public class OutputSafetyTests
         var target = command is "report" or "compare" ? "/sys/ig-report.html" : "/sys/ig-out.csv";
         string[] args = command == "generate"
             ? ["generate", "-n", "100", "-f", "3", "--minority-fraction", "0.1", option, target]
-            : command == "resample" ? ["resample", input, "-m", "random-over", option, target] : [command, input, option, target, "--folds", "2"];
+            : command == "resample" ? ["resample", input, "--pre-split", "-m", "random-over", option, target] : [command, input, option, target, "--folds", "2"];
 
         var result = Cli.Run(args);
 

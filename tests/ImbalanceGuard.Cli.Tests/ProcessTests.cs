@@ -23,7 +23,7 @@ public class ProcessTests
         var input = folder.Csv("bad.csv", "glucose,mass,label", "148,33.6,1", "85,abc,0");
         var output = folder.File("out.csv");
 
-        var result = Cli.RunProcess("resample", input, "--method", "smote", "--out", output);
+        var result = Cli.RunProcess("resample", input, "--pre-split", "--method", "smote", "--out", output);
 
         BadInputTests.AssertBadInput(result, "bad.csv line 3, column 'mass': 'abc' is not a number", "non-numeric cell");
         Assert.False(File.Exists(output));

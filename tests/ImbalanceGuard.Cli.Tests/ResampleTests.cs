@@ -23,7 +23,7 @@ public class ResampleTests
         var output = folder.File("out.csv");
         var indices = folder.File("idx.txt");
 
-        var json = Json(Cli.Run("resample", input, "--method", "smote", "--seed", "1", "--out", output, "--indices", indices, "--json"));
+        var json = Json(Cli.Run("resample", input, "--pre-split", "--method", "smote", "--seed", "1", "--out", output, "--indices", indices, "--json"));
 
         Assert.Equal(
             ["counts_after", "counts_before", "rows_after", "rows_before", "seconds"],
@@ -57,7 +57,7 @@ public class ResampleTests
         var output = folder.File("cleaned.csv");
         var indices = folder.File("kept.txt");
 
-        var json = Json(Cli.Run("resample", input, "-m", "tomek-links", "-o", output, "--indices", indices, "--json"));
+        var json = Json(Cli.Run("resample", input, "--pre-split", "-m", "tomek-links", "-o", output, "--indices", indices, "--json"));
 
         Assert.Equal(new Dictionary<string, int> { ["0"] = 975, ["1"] = 20 }, Counts(json.GetProperty("counts_after")));
         Assert.Equal(995, json.GetProperty("rows_after").GetInt32());
@@ -85,9 +85,9 @@ public class ResampleTests
     {
         using var folder = new TempFolder();
 
-        var under = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "-m", "random-under", "-o", folder.File("under.csv"));
-        var over = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "-m", "random-over", "-o", folder.File("over.csv"));
-        var mild = Cli.Run("resample", RepositoryFiles.DataFile("satimage.csv"), "-m", "random-over", "-o", folder.File("mild.csv"));
+        var under = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "--pre-split", "-m", "random-under", "-o", folder.File("under.csv"));
+        var over = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "--pre-split", "-m", "random-over", "-o", folder.File("over.csv"));
+        var mild = Cli.Run("resample", RepositoryFiles.DataFile("satimage.csv"), "--pre-split", "-m", "random-over", "-o", folder.File("mild.csv"));
 
         Assert.True(under.ExitCode == 0, under.ToString());
         Assert.Equal(
@@ -106,7 +106,7 @@ public class ResampleTests
         var input = RepositoryFiles.DataFile("hacide.csv");
         string[] Run(string seed, string name)
         {
-            var result = Cli.Run("resample", input, "-m", "random-under", "--seed", seed, "-o", folder.File(name + ".csv"), "--indices", folder.File(name + ".txt"));
+            var result = Cli.Run("resample", input, "--pre-split", "-m", "random-under", "--seed", seed, "-o", folder.File(name + ".csv"), "--indices", folder.File(name + ".txt"));
             Assert.True(result.ExitCode == 0, result.ToString());
             return [File.ReadAllText(folder.File(name + ".csv")), File.ReadAllText(folder.File(name + ".txt"))];
         }
@@ -127,8 +127,8 @@ public class ResampleTests
         using var folder = new TempFolder();
         var input = RepositoryFiles.DataFile("hacide.csv");
 
-        var plain = Cli.Run("resample", input, "-m", "tomek-links", "-o", folder.File("a.csv"));
-        var seeded = Cli.Run("resample", input, "-m", "tomek-links", "--seed", "5", "-o", folder.File("b.csv"));
+        var plain = Cli.Run("resample", input, "--pre-split", "-m", "tomek-links", "-o", folder.File("a.csv"));
+        var seeded = Cli.Run("resample", input, "--pre-split", "-m", "tomek-links", "--seed", "5", "-o", folder.File("b.csv"));
 
         Assert.True(plain.ExitCode == 0, plain.ToString());
         Assert.True(seeded.ExitCode == 0, seeded.ToString());
@@ -144,7 +144,7 @@ public class ResampleTests
         using var folder = new TempFolder();
 
         var json = Json(Cli.Run(
-            "resample", RepositoryFiles.DataFile("hacide.csv"), "--method", method, "--param", "sampling_strategy=0.5", "--out", folder.File("out.csv"), "--json"));
+            "resample", RepositoryFiles.DataFile("hacide.csv"), "--pre-split", "--method", method, "--param", "sampling_strategy=0.5", "--out", folder.File("out.csv"), "--json"));
 
         Assert.Equal(expected, Counts(json.GetProperty("counts_after"))[resizedClass]);
     }
@@ -155,7 +155,7 @@ public class ResampleTests
         using var folder = new TempFolder();
 
         var json = Json(Cli.Run(
-            "resample", "-p", "k_neighbors=3", "-p", "sampling_strategy=0.5", RepositoryFiles.DataFile("hacide.csv"), "-m", "smote", "-o", folder.File("out.csv"), "--json"));
+            "resample", "--pre-split", "-p", "k_neighbors=3", "-p", "sampling_strategy=0.5", RepositoryFiles.DataFile("hacide.csv"), "-m", "smote", "-o", folder.File("out.csv"), "--json"));
 
         Assert.Equal(490, Counts(json.GetProperty("counts_after"))["1"]);
     }
@@ -173,7 +173,7 @@ public class ResampleTests
         using var folder = new TempFolder();
         var output = folder.File("out.csv");
 
-        var json = Json(Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "-m", method, "--seed", "3", "-o", output, "--json"));
+        var json = Json(Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", method, "--seed", "3", "-o", output, "--json"));
 
         Assert.Equal(json.GetProperty("rows_after").GetInt32(), CsvFile.Rows(output).Length);
         Assert.Equal(CsvFile.Header(RepositoryFiles.DataFile("pima.csv")), CsvFile.Header(output));
@@ -189,7 +189,7 @@ public class ResampleTests
             ["a,b,label", .. Enumerable.Range(0, 60).Select(i => $"{i % 7},{(i * 3) % 11},{(i % 4 == 0 ? 1 : 0)}")]);
         foreach (var method in SamplerCatalog.Names)
         {
-            var result = Cli.Run("resample", input, "-m", method, "-o", folder.File(method + ".csv"));
+            var result = Cli.Run("resample", input, "--pre-split", "-m", method, "-o", folder.File(method + ".csv"));
 
             // 0: it ran; 2: the data does not suit it (e.g. smote-nc needs categorical columns). Never 1.
             Assert.True(result.ExitCode is 0 or 2, $"{method}: {result}");
@@ -202,7 +202,7 @@ public class ResampleTests
     {
         using var folder = new TempFolder();
 
-        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "-m", "smote", "-o", folder.File("out.csv"));
+        var result = Cli.Run("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", "smote", "-o", folder.File("out.csv"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("before", result.Stdout, StringComparison.Ordinal);
@@ -221,8 +221,8 @@ public class ResampleTests
             "apart.csv",
             ["a,b,label", .. Enumerable.Range(0, 30).Select(i => $"{i % 6},{i / 6},0"), .. Enumerable.Range(0, 12).Select(i => $"{100 + (i % 4)},{100 + (i / 4)},1")]);
 
-        var json = Cli.Run("resample", input, "-m", "borderline-smote-1", "-o", folder.File("j.csv"), "--json");
-        var human = Cli.Run("resample", input, "-m", "borderline-smote-1", "-o", folder.File("h.csv"));
+        var json = Cli.Run("resample", input, "--pre-split", "-m", "borderline-smote-1", "-o", folder.File("j.csv"), "--json");
+        var human = Cli.Run("resample", input, "--pre-split", "-m", "borderline-smote-1", "-o", folder.File("h.csv"));
 
         Assert.True(json.ExitCode == 0, json.ToString());
         using (JsonDocument.Parse(json.Stdout))
@@ -249,7 +249,7 @@ public class ResampleTests
         foreach (var which in new[] { "1", "color", "[1]" })
         {
             var output = folder.File($"out-{which.Trim('[', ']')}.csv");
-            var json = Json(Cli.Run("resample", input, "-m", "smote-nc", "--param", "categorical_features=" + which, "-o", output, "--json"));
+            var json = Json(Cli.Run("resample", input, "--pre-split", "-m", "smote-nc", "--param", "categorical_features=" + which, "-o", output, "--json"));
 
             Assert.Equal(new Dictionary<string, int> { ["no"] = 32, ["yes"] = 32 }, Counts(json.GetProperty("counts_after")));
             Assert.Equal("size,color,weight,label", CsvFile.Header(output));
@@ -268,7 +268,7 @@ public class ResampleTests
             ["color,shape,label", .. Enumerable.Range(0, 30).Select(i => $"{colors[i % 3]},{shapes[(i / 3) % 2]},{(i % 5 == 0 ? 1 : 0)}")]);
         var output = folder.File("out.csv");
 
-        var json = Json(Cli.Run("resample", input, "-m", "smoten", "-o", output, "--json"));
+        var json = Json(Cli.Run("resample", input, "--pre-split", "-m", "smoten", "-o", output, "--json"));
 
         Assert.Equal(new Dictionary<string, int> { ["0"] = 24, ["1"] = 24 }, Counts(json.GetProperty("counts_after")));
         Assert.All(CsvFile.Rows(output), row =>
@@ -285,11 +285,11 @@ public class ResampleTests
         var output = folder.Csv("out.csv", "old");
         var indices = folder.Csv("idx.txt", "old");
 
-        var result = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "-m", "tomek-links", "-o", output, "--indices", indices);
+        var result = Cli.Run("resample", RepositoryFiles.DataFile("hacide.csv"), "--pre-split", "-m", "tomek-links", "-o", output, "--indices", indices);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(996, File.ReadAllLines(output).Length);
         Assert.Equal(995, File.ReadAllLines(indices).Length);
-        Assert.Equal(["idx.txt", "out.csv"], folder.FileNames());
+        Assert.Equal(["idx.txt", "out.csv", "out.csv.ig.json"], folder.FileNames()); // the output's record beside it
     }
 }

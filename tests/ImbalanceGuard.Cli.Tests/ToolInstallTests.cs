@@ -101,7 +101,7 @@ public partial class ToolInstallTests
             var parameters = method == "smote-nc" ? new[] { "--param", "categorical_features=0" } : [];
             foreach (var data in new[] { "pima.csv", "glass.csv" })
             {
-                compare.Files(["resample", RepositoryFiles.DataFile(data), "-m", method, .. parameters, "--seed", "3", "--json"], "{out}.csv", "{out}.txt");
+                compare.Files(["resample", RepositoryFiles.DataFile(data), "--pre-split", "-m", method, .. parameters, "--seed", "3", "--json"], "{out}.csv", "{out}.txt");
             }
         }
 
@@ -126,8 +126,8 @@ public partial class ToolInstallTests
         compare.Output("split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--label", "nope", "--train", Path.Combine(folder.Path, "x.csv"), "--holdout-out", Path.Combine(folder.Path, "y.csv"));
 
         // Bad input: the same one line and exit code 2.
-        compare.Output("resample", Path.Combine(folder.Path, "missing.csv"), "-m", "smote", "-o", Path.Combine(folder.Path, "x.csv"));
-        compare.Output("resample", RepositoryFiles.DataFile("pima.csv"), "-m", "smote", "--param", "k_neighbors=0", "-o", Path.Combine(folder.Path, "x.csv"));
+        compare.Output("resample", Path.Combine(folder.Path, "missing.csv"), "--pre-split", "-m", "smote", "-o", Path.Combine(folder.Path, "x.csv"));
+        compare.Output("resample", RepositoryFiles.DataFile("pima.csv"), "--pre-split", "-m", "smote", "--param", "k_neighbors=0", "-o", Path.Combine(folder.Path, "x.csv"));
     }
 
     private static string Installed(string tools)
