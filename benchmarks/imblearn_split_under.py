@@ -3,7 +3,7 @@ read a CSV whole with pandas, split it stratified (scikit-learn), write both par
 part to balance (imbalanced-learn's RandomUnderSampler) and write it. Prints the seconds of each step; run it
 under /usr/bin/time -v for the peak resident set.
 
-usage: python3 imblearn_split_under.py DATA.csv HOLDOUT_SHARE OUTPUT_FOLDER [LABEL]
+usage: /usr/bin/python3 imblearn_split_under.py DATA.csv HOLDOUT_SHARE OUTPUT_FOLDER [LABEL]
 """
 import os
 import sys
