@@ -88,25 +88,16 @@ internal static class SplitCommand
 
             SplitOutcome outcome;
             FileFingerprint trainPrint = null!, holdoutPrint = null!;
+            var threadCount = parseResult.GetValue(threads);
             try
             {
-                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = parseResult.GetValue(threads) });
-                // CSV to CSV copies every cell as written; a Parquet output gets the types DuckDB detects.
-                var textCells = TableFormats.FromPath(trainPath) == TableFormat.Csv && TableFormats.FromPath(holdoutPath) == TableFormat.Csv;
-                var source = engine.Load(input, "ig_input", textCells: textCells);
-                var labelColumn = parseResult.GetValue(label) ?? source.Columns[^1];
-                TableOperation operation = time is null
-                    ? new StratifiedHoldout(labelColumn, shareValue, seedValue)
-                    : new TimeOrderedHoldout(time, shareValue);
-
                 // The engine writes the temporary files; the fingerprints are taken there, before they move into place.
                 string trainTemporary = null!, holdoutTemporary = null!;
                 staged.WriteFile(trainPath, t => trainTemporary = t);
                 staged.WriteFile(holdoutPath, t => holdoutTemporary = t);
-                outcome = HoldoutSplitter.Run(
-                    engine, source, labelColumn, operation,
-                    trainTemporary, TableFormats.FromPath(trainPath)!.Value,
-                    holdoutTemporary, TableFormats.FromPath(holdoutPath)!.Value);
+                outcome = TableFormats.FromPath(input) == TableFormat.Csv
+                    ? SplitCsv(input, time, shareValue, seedValue, parseResult.GetValue(label), limit, threadCount, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary))
+                    : SplitOnEngine(input, time, shareValue, seedValue, parseResult.GetValue(label), limit, threadCount, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary));
                 trainPrint = FileFingerprint.Of(trainTemporary, Path.GetFileName(trainPath), outcome.Training.Values.Sum());
                 holdoutPrint = FileFingerprint.Of(holdoutTemporary, Path.GetFileName(holdoutPath), outcome.Holdout.Values.Sum());
             }
@@ -151,6 +142,57 @@ internal static class SplitCommand
         "split needs the DuckDB engine's native library, which this package of the tool does not carry (only the "
         + "linux-x64 package does, so far); run split from a linux-x64 install or from a build of the repository.",
         e);
+
+    // CSV is streamed by the tool itself (the selection never holds the rows); a Parquet part is converted from the
+    // streamed CSV by the engine, with the column types it detects in the input, so both parts have one schema.
+    private static SplitOutcome SplitCsv(
+        string input, string? time, double share, int seed, string? label, long limit, int threads, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
+    {
+        TableOperation operation = time is null ? new StratifiedHoldout(label ?? string.Empty, share, seed) : new TimeOrderedHoldout(time, share);
+        var parts = new[] { train, holdout };
+        var csv = parts.Select(p => TableFormats.FromPath(p.Path) == TableFormat.Csv ? p.Temporary : p.Temporary + ".csv").ToArray();
+        try
+        {
+            var outcome = StreamedSplitter.Run(input, operation, label, csv[0], csv[1], limit);
+            if (parts.Any(p => TableFormats.FromPath(p.Path) == TableFormat.Parquet))
+            {
+                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = threads });
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    if (csv[i] != parts[i].Temporary)
+                    {
+                        engine.CsvToParquet(csv[i], input, parts[i].Temporary);
+                    }
+                }
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            foreach (var (part, file) in parts.Zip(csv))
+            {
+                if (file != part.Temporary)
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    // Parquet input: the engine loads the file and runs the plan (a class-count query, then the selection).
+    private static SplitOutcome SplitOnEngine(
+        string input, string? time, double share, int seed, string? label, long limit, int threads, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
+    {
+        using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = threads });
+        var source = engine.Load(input, "ig_input");
+        var labelColumn = label ?? source.Columns[^1];
+        TableOperation operation = time is null ? new StratifiedHoldout(labelColumn, share, seed) : new TimeOrderedHoldout(time, share);
+        return HoldoutSplitter.Run(
+            engine, source, labelColumn, operation,
+            train.Temporary, TableFormats.FromPath(train.Path)!.Value,
+            holdout.Temporary, TableFormats.FromPath(holdout.Path)!.Value);
+    }
 
     internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";
 

@@ -144,6 +144,30 @@ public sealed class DuckDbEngine : IDisposable
         Execute($"COPY ({select}) TO {Literal(path)} ({options})");
     }
 
+    /// <summary>
+    /// Writes the CSV file <paramref name="csvPath"/> (header line first) to <paramref name="parquetPath"/> as Parquet,
+    /// streamed, with the column types the engine detects in <paramref name="typesFrom"/>: the parts of one split file
+    /// get the schema the whole file would.
+    /// </summary>
+    /// <exception cref="DataFormatException">A cell does not fit the type detected in <paramref name="typesFrom"/>.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public void CsvToParquet(string csvPath, string typesFrom, string parquetPath)
+    {
+        var columns = Query($"DESCRIBE SELECT * FROM {CsvReader(typesFrom)}")
+            .Select(r => $"{Literal((string)r[0]!)}: {Literal((string)r[1]!)}");
+        try
+        {
+            CopyTo($"SELECT * FROM {CsvReader(csvPath, $"columns = {{{string.Join(", ", columns)}}}")}", parquetPath, TableFormat.Parquet);
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{typesFrom}: cannot be written as Parquet with the column types detected in it: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    private static string CsvReader(string path, string? more = null)
+        => string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, buffer_size = {CsvBufferBytes}{(more is null ? string.Empty : ", " + more)})");
+
     /// <summary>Closes the engine and removes its database and spill files.</summary>
     public void Dispose()
     {

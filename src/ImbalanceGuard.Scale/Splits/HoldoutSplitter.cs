@@ -55,7 +55,23 @@ public static class HoldoutSplitter
         // the whole row; each part is then read from the table by row id, in file order.
         var needed = new[] { labelColumn, (operation as TimeOrderedHoldout)?.TimeColumn }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var plan = new TablePlan(source.Name, needed, "rowid", operation);
+        if (operation is StratifiedHoldout split)
+        {
+            // The plan's first step: the class counts, from which Split.Stratified's per-class targets follow.
+            var classRows = engine.Query(plan.RenderClassCounts(SqlDialect.DuckDb, split.LabelColumn))
+                .ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            plan = plan with { Operation = split = split.WithClassCounts(classRows) };
+            if (split.Targets!.Values.Sum() == 0)
+            {
+                throw new DataFormatException($"{source.Path}: no class has two rows, so no row can be held out (a class's single row stays in training); is the label column the right one?");
+            }
+        }
+
         engine.Execute("CREATE OR REPLACE TABLE ig_parts AS " + plan.Render(SqlDialect.DuckDb));
+        if (operation is TimeOrderedHoldout && Count(engine, $"SELECT count(*) FROM ig_parts WHERE {TablePlan.PartColumn} = 'training'") == 0)
+        {
+            throw new DataFormatException($"{source.Path}: the rows held out would be every row (the share rounds up, and rows at the boundary time join it); no training row would be earlier than the holdout.");
+        }
         var columns = string.Join(", ", source.Columns.Select(c => "s." + DuckDbEngine.Identifier(c)));
         var table = DuckDbEngine.Identifier(source.Name);
         foreach (var (part, path, format) in new[] { ("training", trainingPath, trainingFormat), ("holdout", holdoutPath, holdoutFormat) })
