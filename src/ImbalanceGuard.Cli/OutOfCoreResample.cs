@@ -10,7 +10,7 @@ namespace ImbalanceGuard.Cli;
 /// <c>resample --method random-under</c> on a file too large for memory (<see cref="OutOfCore.IsNeeded"/>): exact
 /// per-class targets from the same <c>sampling_strategy</c> the in-memory sampler reads, resolved on the file's exact
 /// class counts; in each class the rows with the lowest seeded hashes of their row ids are kept, in file order. CSV
-/// is streamed by the tool; Parquet goes through the engine. The output is CSV or Parquet by --out's ending.
+/// is streamed by the tool; Parquet is first copied as CSV by the engine. The output is CSV or Parquet by --out's ending.
 /// </summary>
 internal static class OutOfCoreResample
 {
@@ -40,9 +40,9 @@ internal static class OutOfCoreResample
         SampleOutcome outcome = null!;
         try
         {
-            staged.WriteFile(outPath, temporary => outcome = TableFormats.FromPath(input) == TableFormat.Csv
-                ? SampleCsv(input, options, sampler, temporary, outPath, limit)
-                : SampleOnEngine(input, options.LabelColumn, sampler, temporary, outPath, limit));
+            var engine = new EngineOptions { MemoryLimitBytes = limit };
+            using var csv = CsvInput.Open(input, engine, [options.LabelColumn]);
+            staged.WriteFile(outPath, temporary => outcome = SampleCsv(csv, options, sampler, temporary, outPath, engine));
         }
         catch (MemoryLimitException e)
         {
@@ -79,18 +79,21 @@ internal static class OutOfCoreResample
         return ExitCodes.Success;
     }
 
-    // The tool streams the CSV; a Parquet output is converted from the streamed CSV by the engine.
-    private static SampleOutcome SampleCsv(string input, CsvLoadOptions options, RandomUnderSampler sampler, string temporary, string outPath, long limit)
+    // The tool streams the CSV (Parquet input is first copied as CSV by the engine); a Parquet output is converted
+    // from the streamed CSV by the engine, with the input's column types.
+    private static SampleOutcome SampleCsv(CsvInput input, CsvLoadOptions options, RandomUnderSampler sampler, string temporary, string outPath, EngineOptions engineOptions)
     {
         var parquet = TableFormats.FromPath(outPath) == TableFormat.Parquet;
         var csv = parquet ? temporary + ".csv" : temporary;
         try
         {
-            var outcome = StreamedSampler.RandomUnder(input, options.LabelColumn, sampler.SamplingStrategy, sampler.Seed, csv, limit, options.Separator, options.Limits);
+            // A Parquet file's CSV copy is comma-separated, whatever --separator says of CSV input.
+            var separator = input.Path == input.Source ? options.Separator : ',';
+            var outcome = StreamedSampler.RandomUnder(input.Path, options.LabelColumn, sampler.SamplingStrategy, sampler.Seed, csv, engineOptions.MemoryLimitBytes, separator, options.Limits);
             if (parquet)
             {
-                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit });
-                engine.CsvToParquet(csv, input, temporary);
+                using var engine = DuckDbEngine.Open(engineOptions);
+                engine.CsvToParquet(csv, input.Source, temporary);
             }
 
             return outcome;
@@ -102,22 +105,6 @@ internal static class OutOfCoreResample
                 File.Delete(csv);
             }
         }
-    }
-
-    // Parquet input: the engine counts the classes, then runs the ClassSample plan with the resolved targets.
-    private static SampleOutcome SampleOnEngine(string input, string? label, RandomUnderSampler sampler, string temporary, string outPath, long limit)
-    {
-        using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit });
-        var source = engine.Load(input, "ig_input");
-        var labelColumn = source.Require(label ?? source.Columns[^1]);
-        var plan = new TablePlan(source.Name, source.Columns, "rowid", new ClassSample(labelColumn, new Dictionary<string, long>(), sampler.Seed));
-        var before = engine.Query(plan.RenderClassCounts(SqlDialect.DuckDb, labelColumn))
-            .ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var targets = StreamedSampler.Targets(sampler.SamplingStrategy, before);
-        plan = plan with { Operation = new ClassSample(labelColumn, targets, sampler.Seed) };
-        var columns = string.Join(", ", source.Columns.Select(c => TablePlan.Quote(SqlDialect.DuckDb, c)));
-        engine.CopyTo($"SELECT {columns} FROM ({plan.Render(SqlDialect.DuckDb)}) ORDER BY {TablePlan.RowColumn}", temporary, TableFormats.FromPath(outPath)!.Value);
-        return new SampleOutcome(source, before, targets);
     }
 
     private static void WriteCounts(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, long> counts)

@@ -95,9 +95,9 @@ internal static class SplitCommand
                 string trainTemporary = null!, holdoutTemporary = null!;
                 staged.WriteFile(trainPath, t => trainTemporary = t);
                 staged.WriteFile(holdoutPath, t => holdoutTemporary = t);
-                outcome = TableFormats.FromPath(input) == TableFormat.Csv
-                    ? SplitCsv(input, time, shareValue, seedValue, parseResult.GetValue(label), limit, threadCount, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary))
-                    : SplitOnEngine(input, time, shareValue, seedValue, parseResult.GetValue(label), limit, threadCount, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary));
+                var options = new EngineOptions { MemoryLimitBytes = limit, Threads = threadCount };
+                using var csv = CsvInput.Open(input, options, [parseResult.GetValue(label), time]);
+                outcome = SplitCsv(csv, time, shareValue, seedValue, parseResult.GetValue(label), options, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary));
                 trainPrint = FileFingerprint.Of(trainTemporary, Path.GetFileName(trainPath), outcome.Training.Values.Sum());
                 holdoutPrint = FileFingerprint.Of(holdoutTemporary, Path.GetFileName(holdoutPath), outcome.Holdout.Values.Sum());
             }
@@ -143,30 +143,32 @@ internal static class SplitCommand
         + "linux-x64 package does, so far); run split from a linux-x64 install or from a build of the repository.",
         e);
 
-    // CSV is streamed by the tool itself (the selection never holds the rows); a Parquet part is converted from the
-    // streamed CSV by the engine, with the column types it detects in the input, so both parts have one schema.
+    // CSV is streamed by the tool itself (the selection never holds the rows; Parquet input is first copied as CSV by
+    // the engine); a Parquet part is converted from the streamed CSV part by the engine, with the input's column
+    // types, so both parts have one schema.
     private static SplitOutcome SplitCsv(
-        string input, string? time, double share, int seed, string? label, long limit, int threads, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
+        CsvInput input, string? time, double share, int seed, string? label, EngineOptions options, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
     {
+        // The streamed split reads the label column it is given (null: the last), not the operation's.
         TableOperation operation = time is null ? new StratifiedHoldout(label ?? string.Empty, share, seed) : new TimeOrderedHoldout(time, share);
         var parts = new[] { train, holdout };
         var csv = parts.Select(p => TableFormats.FromPath(p.Path) == TableFormat.Csv ? p.Temporary : p.Temporary + ".csv").ToArray();
         try
         {
-            var outcome = StreamedSplitter.Run(input, operation, label, csv[0], csv[1], limit);
+            var outcome = StreamedSplitter.Run(input.Path, operation, label, csv[0], csv[1], options.MemoryLimitBytes);
             if (parts.Any(p => TableFormats.FromPath(p.Path) == TableFormat.Parquet))
             {
-                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = threads });
+                using var engine = DuckDbEngine.Open(options);
                 for (var i = 0; i < parts.Length; i++)
                 {
                     if (csv[i] != parts[i].Temporary)
                     {
-                        engine.CsvToParquet(csv[i], input, parts[i].Temporary);
+                        engine.CsvToParquet(csv[i], input.Source, parts[i].Temporary);
                     }
                 }
             }
 
-            return outcome;
+            return outcome with { Source = outcome.Source with { Path = input.Source } };
         }
         finally
         {
@@ -178,20 +180,6 @@ internal static class SplitCommand
                 }
             }
         }
-    }
-
-    // Parquet input: the engine loads the file and runs the plan (a class-count query, then the selection).
-    private static SplitOutcome SplitOnEngine(
-        string input, string? time, double share, int seed, string? label, long limit, int threads, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
-    {
-        using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = threads });
-        var source = engine.Load(input, "ig_input");
-        var labelColumn = label ?? source.Columns[^1];
-        TableOperation operation = time is null ? new StratifiedHoldout(labelColumn, share, seed) : new TimeOrderedHoldout(time, share);
-        return HoldoutSplitter.Run(
-            engine, source, labelColumn, operation,
-            train.Temporary, TableFormats.FromPath(train.Path)!.Value,
-            holdout.Temporary, TableFormats.FromPath(holdout.Path)!.Value);
     }
 
     internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";
