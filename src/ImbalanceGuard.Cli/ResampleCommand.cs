@@ -42,6 +42,7 @@ internal static class ResampleCommand
         };
         var json = CommonOptions.Json();
         var preSplit = CommonOptions.PreSplit();
+        var memoryLimit = CommonOptions.MemoryLimit();
         var command = new Command(
             "resample",
             "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
@@ -54,6 +55,7 @@ internal static class ResampleCommand
             indices,
             json,
             preSplit,
+            memoryLimit,
         };
         dataOptions.AddTo(command);
 
@@ -65,6 +67,12 @@ internal static class ResampleCommand
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
 
             var inputRecord = SplitRecords.RequireTrainingData(csvPath, parseResult.GetValue(preSplit));
+            if (name == OutOfCoreResample.Method && OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit)))
+            {
+                return OutOfCoreResample.Run(
+                    parseResult, dataOptions, csvPath, values, parseResult.GetRequiredValue(output), parseResult.GetValue(indices) is not null,
+                    parseResult.GetValue(memoryLimit), parseResult.GetValue(json), stdout);
+            }
 
             using var staged = new StagedOutput(csvPath);
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Table);
@@ -142,6 +150,7 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample train.parquet -m tomek-links --out train-cleaned.parquet",
             $"{CommandLine.ToolName} resample data/hacide.csv --pre-split -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed-train.csv --pre-split -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
+            $"{CommandLine.ToolName} resample train.parquet -m random-under -p sampling_strategy=0.1 --memory-limit 512MB --out under.parquet",
         ]);
     }
 

@@ -93,25 +93,16 @@ internal static class SplitCommand
 
             SplitOutcome outcome;
             FileFingerprint trainPrint = null!, holdoutPrint = null!;
+            var threadCount = parseResult.GetValue(threads);
             try
             {
-                using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = limit, Threads = parseResult.GetValue(threads) });
-                // CSV to CSV copies every cell as written; a Parquet output gets the types DuckDB detects.
-                var textCells = TableFormats.FromPath(trainPath) == TableFormat.Csv && TableFormats.FromPath(holdoutPath) == TableFormat.Csv;
-                var source = engine.Load(input, "ig_input", textCells: textCells);
-                var labelColumn = parseResult.GetValue(label) ?? source.Columns[^1];
-                TableOperation operation = time is null
-                    ? new StratifiedHoldout(labelColumn, shareValue, seedValue)
-                    : new TimeOrderedHoldout(time, shareValue);
-
                 // The engine writes the temporary files; the fingerprints are taken there, before they move into place.
                 string trainTemporary = null!, holdoutTemporary = null!;
                 staged.WriteFile(trainPath, t => trainTemporary = t);
                 staged.WriteFile(holdoutPath, t => holdoutTemporary = t);
-                outcome = HoldoutSplitter.Run(
-                    engine, source, labelColumn, operation,
-                    trainTemporary, TableFormats.FromPath(trainPath)!.Value,
-                    holdoutTemporary, TableFormats.FromPath(holdoutPath)!.Value);
+                var options = new EngineOptions { MemoryLimitBytes = limit, Threads = threadCount };
+                using var csv = CsvInput.Open(input, options, [parseResult.GetValue(label), time]);
+                outcome = SplitCsv(csv, time, shareValue, seedValue, parseResult.GetValue(label), options, (trainPath, trainTemporary), (holdoutPath, holdoutTemporary));
                 trainPrint = FileFingerprint.Of(trainTemporary, Path.GetFileName(trainPath), outcome.Training.Values.Sum());
                 holdoutPrint = FileFingerprint.Of(holdoutTemporary, Path.GetFileName(holdoutPath), outcome.Holdout.Values.Sum());
             }
@@ -157,6 +148,45 @@ internal static class SplitCommand
         + "(the packages for linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64 and win-arm64 do); run it on one of "
         + "those platforms or from a build of the repository.",
         e);
+
+    // CSV is streamed by the tool itself (the selection never holds the rows; Parquet input is first copied as CSV by
+    // the engine); a Parquet part is converted from the streamed CSV part by the engine, with the input's column
+    // types, so both parts have one schema.
+    private static SplitOutcome SplitCsv(
+        CsvInput input, string? time, double share, int seed, string? label, EngineOptions options, (string Path, string Temporary) train, (string Path, string Temporary) holdout)
+    {
+        // The streamed split reads the label column it is given (null: the last), not the operation's.
+        TableOperation operation = time is null ? new StratifiedHoldout(label ?? string.Empty, share, seed) : new TimeOrderedHoldout(time, share);
+        var parts = new[] { train, holdout };
+        var csv = parts.Select(p => TableFormats.FromPath(p.Path) == TableFormat.Csv ? p.Temporary : p.Temporary + ".csv").ToArray();
+        try
+        {
+            var outcome = StreamedSplitter.Run(input.Path, operation, label, csv[0], csv[1], options.MemoryLimitBytes);
+            if (parts.Any(p => TableFormats.FromPath(p.Path) == TableFormat.Parquet))
+            {
+                using var engine = DuckDbEngine.Open(options);
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    if (csv[i] != parts[i].Temporary)
+                    {
+                        engine.CsvToParquet(csv[i], input.Source, parts[i].Temporary);
+                    }
+                }
+            }
+
+            return outcome with { Source = outcome.Source with { Path = input.Source } };
+        }
+        finally
+        {
+            foreach (var (part, file) in parts.Zip(csv))
+            {
+                if (file != part.Temporary)
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
 
     internal static string Role(SplitRole role) => role == SplitRole.Training ? "training" : "holdout";
 

@@ -43,10 +43,11 @@ public class SplitTests
         Assert.Equal(holdoutRows.Order(), holdoutRows);
         Assert.Empty(trainRows.Intersect(holdoutRows));
         Assert.Equal(Enumerable.Range(0, 20_000).Select(i => (long)i), trainRows.Concat(holdoutRows).Order());
+        // Per class, as many rows as Split.Stratified holds out of the same file in memory.
+        var inMemory = ImbalanceGuard.Split.Stratified(Dataset.LoadCsv(data, new CsvLoadOptions { LabelColumn = "label" }), 0.25, 5).Holdout.ClassCountsByName();
         foreach (var group in Enumerable.Range(0, 20_000).GroupBy(Label))
         {
-            var expected = (long)Math.Floor((group.Count() * 0.25) + 0.5);
-            Assert.Equal(expected, holdoutRows.Count(p => Label((int)p) == group.Key));
+            Assert.Equal(inMemory[group.Key.ToString(CultureInfo.InvariantCulture)], holdoutRows.Count(p => Label((int)p) == group.Key));
         }
 
         using var record = JsonDocument.Parse(File.ReadAllText(holdout + ".ig.json"));
@@ -162,9 +163,11 @@ public class SplitTests
 
     [Theory]
     [InlineData("missing-label")]
+    [InlineData("parquet-without-label")]
     [InlineData("unreadable")]
     [InlineData("absent")]
     [InlineData("cap-too-small")]
+    [InlineData("parquet-cap-too-small")]
     [InlineData("output-over-input")]
     [InlineData("bad-ending")]
     [InlineData("bad-size")]
@@ -175,19 +178,21 @@ public class SplitTests
         var data = Data(folder, 200_000);
         var bogus = folder.File("bogus.parquet");
         File.WriteAllText(bogus, "not parquet at all");
-        var before = folder.FileNames();
         var (train, holdout) = (folder.File("train.csv"), folder.File("holdout.csv"));
         var (args, expected) = problem switch
         {
             "missing-label" => (new[] { "split", data, "--holdout", "0.2", "--label", "fraud", "--train", train, "--holdout-out", holdout }, "has no column 'fraud'"),
+            "parquet-without-label" => (["split", Parquet(folder, data), "--holdout", "0.2", "--label", "fraud", "--train", train, "--holdout-out", holdout], "has no column 'fraud'"),
             "unreadable" => (["split", bogus, "--holdout", "0.2", "--train", train, "--holdout-out", holdout], "cannot be read as Parquet"),
             "absent" => (["split", folder.File("nothing.csv"), "--holdout", "0.2", "--train", train, "--holdout-out", holdout], "no such file"),
             "cap-too-small" => (["split", data, "--holdout", "0.2", "--memory-limit", "1MB", "--train", train, "--holdout-out", holdout], "--memory-limit 1MB: the memory limit of 1MB is too small"),
+            "parquet-cap-too-small" => (["split", Parquet(folder, data), "--holdout", "0.2", "--memory-limit", "1MB", "--train", train, "--holdout-out", holdout], "--memory-limit 1MB: the memory limit of 1MB is too small"),
             "output-over-input" => (["split", data, "--holdout", "0.2", "--train", data, "--holdout-out", holdout], "that is the input file"),
             "bad-ending" => (["split", data, "--holdout", "0.2", "--train", folder.File("train.txt"), "--holdout-out", holdout], "give a file name ending in .csv or .parquet"),
             "bad-size" => (["split", data, "--holdout", "0.2", "--memory-limit", "lots", "--train", train, "--holdout-out", holdout], "--memory-limit: 'lots' is not a size"),
             _ => (["split", data, "--holdout", "1.5", "--train", train, "--holdout-out", holdout], "--holdout must be a number strictly between 0 and 1"),
         };
+        var before = folder.FileNames();
 
         var result = Cli.Run(args);
 
@@ -196,6 +201,15 @@ public class SplitTests
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.Equal(before, folder.FileNames());
+    }
+
+    // A Parquet file without a record: a copy of a part written as Parquet (a copy has no record, so it is unsplit data).
+    private static string Parquet(TempFolder folder, string data)
+    {
+        Assert.Equal(0, Split(data, folder.File("p-train.parquet"), folder.File("p-holdout.parquet")).ExitCode);
+        var copy = folder.File("some.parquet");
+        File.Copy(folder.File("p-holdout.parquet"), copy);
+        return copy;
     }
 
     [Fact]

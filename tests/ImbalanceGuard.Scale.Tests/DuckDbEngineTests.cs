@@ -26,6 +26,29 @@ public class DuckDbEngineTests
         Assert.Equal(0L, Count(engine, "SELECT count(*) FROM src2 WHERE rowid <> pos"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void AParquetFileCopiedAsCsvKeepsFileOrderAndComesBackWithItsTypes(int threads)
+    {
+        using var scratch = new ScratchFolder();
+        var csv = scratch.Csv("order.csv", 300_000);
+        var parquet = scratch.File("order.parquet");
+        using var engine = DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = 64L << 20, Threads = threads, TemporaryFolder = scratch.Path });
+        engine.Load(csv, "src");
+        engine.CopyTo("SELECT * FROM src ORDER BY rowid", parquet, TableFormat.Parquet);
+
+        engine.ParquetToCsv(parquet, scratch.File("copy.csv"));
+        engine.CsvToParquet(scratch.File("copy.csv"), parquet, scratch.File("back.parquet"));
+
+        Assert.Equal(["pos", "t", "x", "label"], engine.ParquetColumns(parquet));
+        var positions = File.ReadLines(scratch.File("copy.csv")).Skip(1).Select(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(0, 300_000).Select(i => (long)i), positions);
+        var types = (string path) => engine.Query($"DESCRIBE SELECT * FROM read_parquet('{path}')").Select(r => (string)r[1]!).ToArray();
+        Assert.Equal(types(parquet), types(scratch.File("back.parquet")));
+        Assert.Equal(0L, Count(engine, $"SELECT count(*) FROM (SELECT * FROM read_parquet('{parquet}') EXCEPT ALL SELECT * FROM read_parquet('{scratch.File("back.parquet")}'))"));
+    }
+
     [Fact]
     public void AMissingFileIsFileNotFound()
     {

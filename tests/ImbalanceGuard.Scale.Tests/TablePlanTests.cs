@@ -15,15 +15,19 @@ public class TablePlanTests
         var csv = scratch.Csv("data.csv", 50_000);
         using var engine = Open(scratch, threads);
         engine.Load(csv, "src");
-        var split = new StratifiedHoldout("label", 0.3, Seed: 7);
-        engine.Execute("CREATE TABLE parts AS " + new TablePlan("src", Columns, "rowid", split).Render(SqlDialect.DuckDb));
+        var plan = new TablePlan("src", Columns, "rowid", new StratifiedHoldout("label", 0.3, Seed: 7));
+        var classRows = engine.Query(plan.RenderClassCounts(SqlDialect.DuckDb, "label"))
+            .ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var split = ((StratifiedHoldout)plan.Operation).WithClassCounts(classRows);
+        engine.Execute("CREATE TABLE parts AS " + (plan with { Operation = split }).Render(SqlDialect.DuckDb));
 
-        var classes = engine.Query("SELECT label, count(*), count(*) FILTER (WHERE ig_part = 'holdout') FROM parts GROUP BY label ORDER BY label");
+        // Per class, what Split.Stratified holds out of the same rows in memory.
+        var inMemory = InMemoryHoldoutCounts(csv, 0.3);
+        var classes = engine.Query("SELECT CAST(label AS VARCHAR), count(*) FILTER (WHERE ig_part = 'holdout') FROM parts GROUP BY label ORDER BY label");
         Assert.Equal(3, classes.Count);
         foreach (var row in classes)
         {
-            var rows = Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
-            Assert.Equal(split.HoldoutRows(rows), Convert.ToInt64(row[2], CultureInfo.InvariantCulture));
+            Assert.Equal(inMemory[(string)row[0]!], Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
         }
 
         // The holdout rows are, per class, the lowest hashes of the C# mirror: the same rows on every engine.
@@ -42,6 +46,11 @@ public class TablePlanTests
         engine.Load(scratch.Csv("data.csv", 20_000), "src");
         engine.Execute("CREATE TABLE parts AS " + new TablePlan("src", Columns, "rowid", new TimeOrderedHoldout("t", 0.25)).Render(SqlDialect.DuckDb));
 
+        // Split.TimeOrdered holds out the same rows of the same file in memory (t is distinct, so 5 000 of them).
+        var data = Dataset.LoadCsv(scratch.File("data.csv"), new CsvLoadOptions { LabelColumn = "label", IgnoreColumns = ["t"] });
+        var times = File.ReadLines(scratch.File("data.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var expected = Split.TimeOrdered(data, 0.25, times).HoldoutRows.Select(r => (long)r);
+        Assert.Equal(expected, engine.Query("SELECT ig_row FROM parts WHERE ig_part = 'holdout' ORDER BY ig_row").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)));
         Assert.Equal(5_000L, DuckDbEngineTests.Count(engine, "SELECT count(*) FROM parts WHERE ig_part = 'holdout'"));
         Assert.Equal(15_000L, DuckDbEngineTests.Count(engine, "SELECT count(*) FROM parts WHERE ig_part = 'training'"));
         Assert.Equal(1L, DuckDbEngineTests.Count(
@@ -84,7 +93,7 @@ public class TablePlanTests
         // Spark cannot run here: the rendering is pinned to text reviewed by hand (docs/scale.md says so).
         TableOperation operation = name switch
         {
-            "stratified-holdout" => new StratifiedHoldout("label", 0.2, Seed: 42),
+            "stratified-holdout" => new StratifiedHoldout("label", 0.2, Seed: 42).WithClassCounts(new Dictionary<string, long> { ["0"] = 9_900, ["1"] = 100, ["it's"] = 3 }),
             "time-ordered-holdout" => new TimeOrderedHoldout("event time", 0.2),
             _ => new ClassSample("label", new Dictionary<string, long> { ["0"] = 5_000, ["it's"] = 10 }, Seed: 42),
         };
@@ -97,6 +106,7 @@ public class TablePlanTests
     public void SharesOutsideZeroToOneAreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TablePlan("t", Columns, "rowid", new StratifiedHoldout("label", 1.0, 0)).Render(SqlDialect.DuckDb));
+        Assert.Throws<InvalidOperationException>(() => new TablePlan("t", Columns, "rowid", new StratifiedHoldout("label", 0.5, 0)).Render(SqlDialect.DuckDb));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TablePlan("t", Columns, "rowid", new TimeOrderedHoldout("t", 0.0)).Render(SqlDialect.Spark));
     }
 
@@ -104,8 +114,16 @@ public class TablePlanTests
 
     private static long[] ExpectedHoldout(int rows, StratifiedHoldout split)
         => [.. Enumerable.Range(0, rows).GroupBy(Label)
-            .SelectMany(g => g.OrderBy(i => PortableHash.Compute(i, split.Seed)).ThenBy(i => i).Take((int)split.HoldoutRows(g.Count())))
+            .SelectMany(g => g.OrderBy(i => PortableHash.Compute(i, split.Seed)).ThenBy(i => i).Take((int)split.Targets![g.Key.ToString(CultureInfo.InvariantCulture)]))
             .Select(i => (long)i).Order()];
+
+    /// <summary>Per class, the rows <see cref="Split.Stratified"/> holds out of the file loaded in memory.</summary>
+    internal static Dictionary<string, long> InMemoryHoldoutCounts(string csv, double share, int seed = 0)
+    {
+        var data = Dataset.LoadCsv(csv, new CsvLoadOptions { LabelColumn = "label" });
+        var split = Split.Stratified(data, share, seed);
+        return split.Holdout.ClassCountsByName().ToDictionary(p => p.Key, p => (long)p.Value, StringComparer.Ordinal);
+    }
 
     private static DuckDbEngine Open(ScratchFolder scratch, int threads)
         => DuckDbEngine.Open(new EngineOptions { MemoryLimitBytes = 128L << 20, Threads = threads, TemporaryFolder = scratch.Path });

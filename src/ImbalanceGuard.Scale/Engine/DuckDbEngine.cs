@@ -144,6 +144,82 @@ public sealed class DuckDbEngine : IDisposable
         Execute($"COPY ({select}) TO {Literal(path)} ({options})");
     }
 
+    /// <summary>
+    /// Writes the CSV file <paramref name="csvPath"/> (header line first) to <paramref name="parquetPath"/> as Parquet,
+    /// streamed, with the column types of <paramref name="typesFrom"/>: a Parquet file's own, or those the engine
+    /// detects in a CSV file. The parts of one split file so get the schema of the file that was split.
+    /// </summary>
+    /// <exception cref="DataFormatException">A cell does not fit the type of its column.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public void CsvToParquet(string csvPath, string typesFrom, string parquetPath)
+    {
+        var columns = Query($"DESCRIBE SELECT * FROM {Reader(typesFrom)}")
+            .Select(r => $"{Literal((string)r[0]!)}: {Literal((string)r[1]!)}");
+        try
+        {
+            CopyTo($"SELECT * FROM {CsvReader(csvPath, $"columns = {{{string.Join(", ", columns)}}}")}", parquetPath, TableFormat.Parquet);
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{typesFrom}: cannot be written as Parquet with its column types: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    /// <summary>The columns of a Parquet file, from its metadata.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DataFormatException">The engine cannot read it as Parquet, or its name has a wildcard.</exception>
+    public IReadOnlyList<string> ParquetColumns(string parquetPath)
+    {
+        CheckReadable(parquetPath);
+        try
+        {
+            return [.. Query($"DESCRIBE SELECT * FROM {Reader(parquetPath)}").Select(r => (string)r[0]!)];
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{parquetPath}: cannot be read as Parquet: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Writes the Parquet file <paramref name="parquetPath"/> to <paramref name="csvPath"/> as CSV with a header line,
+    /// streamed in file order (insertion order is kept, whatever the threads), so a row's position is the same in both:
+    /// what lets the tool's streamed selection work on Parquet input.
+    /// </summary>
+    /// <exception cref="DataFormatException">The engine cannot read it as Parquet.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public void ParquetToCsv(string parquetPath, string csvPath)
+    {
+        ParquetColumns(parquetPath);
+        try
+        {
+            CopyTo($"SELECT * FROM {Reader(parquetPath)}", csvPath, TableFormat.Csv);
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{parquetPath}: cannot be read as Parquet: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    private static string Reader(string path) => TableFormats.FromPath(path) == TableFormat.Parquet ? $"read_parquet({Literal(path)})" : CsvReader(path);
+
+    private static void CheckReadable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        if (path.IndexOfAny(['*', '?', '[', '{']) >= 0)
+        {
+            // DuckDB reads such names as patterns and could read other files than the one named.
+            throw new DataFormatException($"{path}: the file name has a wildcard character (* ? [ {{); rename the file.");
+        }
+    }
+
+    private static string CsvReader(string path, string? more = null)
+        => string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, buffer_size = {CsvBufferBytes}{(more is null ? string.Empty : ", " + more)})");
+
     /// <summary>Closes the engine and removes its database and spill files.</summary>
     public void Dispose()
     {

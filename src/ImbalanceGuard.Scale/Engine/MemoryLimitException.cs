@@ -14,6 +14,15 @@ public sealed class MemoryLimitException : ArgumentException
         LimitBytes = limitBytes;
     }
 
+    /// <summary>Creates the exception for a cap below what the work needs, saying what it needs.</summary>
+    /// <param name="limitBytes">The cap, in bytes.</param>
+    /// <param name="need">What the work needs, as a phrase.</param>
+    public MemoryLimitException(long limitBytes, string need)
+        : base($"the memory limit of {MemorySize.Format(limitBytes)} is too small: {need}; raise it.")
+    {
+        LimitBytes = limitBytes;
+    }
+
     /// <summary>The cap that was too small, in bytes.</summary>
     public long LimitBytes { get; }
 

@@ -56,30 +56,42 @@ public sealed record TablePlan(string Table, IReadOnlyList<string> Columns, stri
         {
             case StratifiedHoldout split:
                 CheckShare(split.Share);
-                sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (PARTITION BY {q(split.LabelColumn)} ORDER BY {hash}, {RowColumn}) AS ig_rank, count(*) OVER (PARTITION BY {q(split.LabelColumn)}) AS ig_class_rows FROM {from})"))
-                    .Append(Invariant($"\nSELECT {columns}, {RowColumn}, CASE WHEN ig_rank <= CAST(floor(ig_class_rows * {Double(split.Share)} + 0.5) AS BIGINT) THEN 'holdout' ELSE 'training' END AS {PartColumn} FROM ig_ranked"));
+                var targets = split.Targets
+                    ?? throw new InvalidOperationException("A stratified split renders with its per-class targets: run RenderClassCounts, then WithClassCounts.");
+                sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (PARTITION BY {q(split.LabelColumn)} ORDER BY {hash}, {RowColumn}) AS ig_rank FROM {from})"))
+                    .Append(Invariant($"\nSELECT {columns}, {RowColumn}, CASE WHEN CASE CAST({q(split.LabelColumn)} AS {text})"));
+                AppendTargets(sql, dialect, targets, "FALSE");
+                sql.Append(Invariant($" THEN 'holdout' ELSE 'training' END AS {PartColumn} FROM ig_ranked"));
                 break;
             case TimeOrderedHoldout split:
                 CheckShare(split.Share);
-                sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (ORDER BY {(split.OrderAs is null ? q(split.TimeColumn) : $"CAST({q(split.TimeColumn)} AS {split.OrderAs})")} ASC NULLS LAST, {RowColumn}) AS ig_rank, count(*) OVER () AS ig_rows FROM {from})"))
-                    .Append(Invariant($"\nSELECT {columns}, {RowColumn}, CASE WHEN ig_rank > ig_rows - CAST(floor(ig_rows * {Double(split.Share)} + 0.5) AS BIGINT) THEN 'holdout' ELSE 'training' END AS {PartColumn} FROM ig_ranked"));
+                var time = split.OrderAs is null ? q(split.TimeColumn) : $"CAST({q(split.TimeColumn)} AS {split.OrderAs})";
+
+                // Split.TimeOrdered's rule: the share rounded up, then every row at the first held-out row's time too.
+                sql.Append(Invariant($",\nig_ranked AS (SELECT *, {time} AS ig_time, row_number() OVER (ORDER BY {time} ASC NULLS LAST, {RowColumn}) AS ig_rank, count(*) OVER () AS ig_rows FROM {from})"))
+                    .Append(Invariant($",\nig_cut AS (SELECT min(ig_time) AS ig_cut FROM ig_ranked WHERE ig_rank = ig_rows - CAST(ceil(ig_rows * {Double(split.Share)}) AS BIGINT) + 1)"))
+                    .Append(Invariant($"\nSELECT {columns}, {RowColumn}, CASE WHEN ig_time >= ig_cut THEN 'holdout' ELSE 'training' END AS {PartColumn} FROM ig_ranked CROSS JOIN ig_cut"));
                 break;
             case ClassSample sample:
                 sql.Append(Invariant($",\nig_ranked AS (SELECT *, row_number() OVER (PARTITION BY {q(sample.LabelColumn)} ORDER BY {hash}, {RowColumn}) AS ig_rank FROM {from})"))
                     .Append(Invariant($"\nSELECT {columns}, {RowColumn} FROM ig_ranked WHERE CASE CAST({q(sample.LabelColumn)} AS {text})"));
-                foreach (var (label, target) in sample.Targets.OrderBy(t => t.Key, StringComparer.Ordinal))
-                {
-                    ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(Operation));
-                    sql.Append(Invariant($"\n  WHEN {Literal(dialect, label)} THEN ig_rank <= {target}"));
-                }
-
-                sql.Append("\n  ELSE TRUE END");
+                AppendTargets(sql, dialect, sample.Targets, "TRUE");
                 break;
             default:
                 throw new NotSupportedException($"{Operation.GetType().Name} has no rendering.");
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// The class-count query a stratified split runs first, in <paramref name="dialect"/>: each class as text
+    /// (<c>ig_class</c>, an empty text for a missing label) and its rows (<c>ig_rows</c>).
+    /// </summary>
+    public string RenderClassCounts(SqlDialect dialect, string labelColumn)
+    {
+        var text = dialect == SqlDialect.DuckDb ? "VARCHAR" : "STRING";
+        return $"SELECT coalesce(CAST({Quote(dialect, labelColumn)} AS {text}), '') AS ig_class, count(*) AS ig_rows FROM {Quote(dialect, Table)} GROUP BY 1";
     }
 
     /// <summary>A quoted identifier: <c>"name"</c> in DuckDB, <c>`name`</c> in Spark.</summary>
@@ -89,6 +101,18 @@ public sealed record TablePlan(string Table, IReadOnlyList<string> Columns, stri
         return dialect == SqlDialect.DuckDb
             ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+    }
+
+    // One WHEN per class: its rank within the class against its target; a class not named gets the fallback.
+    private static void AppendTargets(StringBuilder sql, SqlDialect dialect, IReadOnlyDictionary<string, long> targets, string fallback)
+    {
+        foreach (var (label, target) in targets.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(targets));
+            sql.Append(Invariant($"\n  WHEN {Literal(dialect, label)} THEN ig_rank <= {target}"));
+        }
+
+        sql.Append("\n  ELSE ").Append(fallback).Append(" END");
     }
 
     // DuckDB doubles a quote and reads backslashes as text; Spark escapes both with a backslash.

@@ -58,11 +58,15 @@ internal sealed class CsvRecordReader : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    /// <summary>The header record as written (quotes kept), once <see cref="ReadHeader"/> has read it.</summary>
+    public string? HeaderText { get; private set; }
+
     /// <summary>The header's column names.</summary>
     /// <exception cref="DataFormatException">The input is empty, the header is not readable, or it names more than <see cref="CsvLimits.MaxColumns"/> columns.</exception>
     public List<string> ReadHeader(char separator)
     {
         var header = Read() ?? throw new DataFormatException($"{_source}: the file is empty; expected a header row.");
+        HeaderText = header;
         var columns = CsvLine.Split(header, separator, _source, LineNumber, _limits);
         if (columns.Count > _limits.MaxColumns)
         {

@@ -92,7 +92,7 @@ public static class Split
             order = [.. order.OrderBy(i => keys[i])];
         }
 
-        var holdoutCount = (int)Math.Ceiling(n * holdoutFraction);
+        var holdoutCount = (int)TimeOrderedHoldoutCount(n, holdoutFraction);
         if (holdoutCount >= n)
         {
             throw new ArgumentException(
@@ -313,26 +313,33 @@ public static class Split
     /// it (more small classes than rows to hold out, say), and then it is the nearest total they allow.
     /// </summary>
     internal static int[] HoldoutCountsByClass(IReadOnlyList<int> counts, double fraction)
+        => Array.ConvertAll(HoldoutCountsByClass(counts.Select(c => (long)c).ToArray(), fraction), c => (int)c);
+
+    /// <summary>
+    /// <see cref="HoldoutCountsByClass(IReadOnlyList{int}, double)"/> for counts beyond <see cref="int"/>, as the
+    /// out-of-core split counts a file: the same rule, so a file split out of core holds out what it would in memory.
+    /// </summary>
+    internal static long[] HoldoutCountsByClass(IReadOnlyList<long> counts, double fraction)
     {
         var k = counts.Count;
         var n = counts.Sum();
 
         // A class of two or more rows keeps a row on each side; a single row stays in training.
-        var low = new int[k];
-        var high = new int[k];
+        var low = new long[k];
+        var high = new long[k];
         for (var c = 0; c < k; c++)
         {
             low[c] = counts[c] >= 2 ? 1 : 0;
             high[c] = counts[c] >= 2 ? counts[c] - 1 : 0;
         }
 
-        var total = Math.Clamp((int)Math.Ceiling(n * fraction), low.Sum(), high.Sum());
+        var total = Math.Clamp((long)Math.Ceiling(n * fraction), low.Sum(), high.Sum());
         var exact = new double[k];
-        var take = new int[k];
+        var take = new long[k];
         for (var c = 0; c < k; c++)
         {
             exact[c] = counts[c] * fraction;
-            take[c] = Math.Clamp((int)Math.Floor(exact[c]), low[c], high[c]);
+            take[c] = Math.Clamp((long)Math.Floor(exact[c]), low[c], high[c]);
         }
 
         // Add each missing row to the class furthest below its proportional share, and take each surplus row
@@ -360,6 +367,9 @@ public static class Split
         // How far the class is from its share, in the direction rows are moving.
         double Gap(int c) => remaining > 0 ? exact[c] - take[c] : take[c] - exact[c];
     }
+
+    /// <summary>The rows <see cref="TimeOrdered"/> holds out of <paramref name="rows"/> before rows sharing the boundary time join them: the share rounded up.</summary>
+    internal static long TimeOrderedHoldoutCount(long rows, double fraction) => (long)Math.Ceiling(rows * fraction);
 
     private static double GroupCost(
         double[] holdoutClass, double holdoutRows, int group, int[,] groupClassCounts, int groupSize,
