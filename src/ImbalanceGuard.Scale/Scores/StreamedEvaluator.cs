@@ -32,7 +32,10 @@ public static class StreamedEvaluator
     /// </exception>
     /// <exception cref="MemoryLimitException">The engine's cap is too small.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The threshold is NaN.</exception>
-    public static StreamedEvaluation Run(DuckDbEngine engine, ScoreFileRequest request)
+    public static StreamedEvaluation Run(DuckDbEngine engine, ScoreFileRequest request) => Run(engine, request, sliceRows: null);
+
+    /// <summary>As <see cref="Run(DuckDbEngine, ScoreFileRequest)"/>, with slices of <paramref name="sliceRows"/> rows instead of the cap's rule (tests force slices too large for the cap).</summary>
+    internal static StreamedEvaluation Run(DuckDbEngine engine, ScoreFileRequest request, long? sliceRows)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(request);
@@ -65,7 +68,7 @@ public static class StreamedEvaluator
 
         RequireCells(engine, source, request);
         var (positive, negative) = Classes(engine, source, request);
-        return Walk(engine, request, table.RowCount, positive, negative);
+        return Walk(engine, request, table.RowCount, positive, negative, sliceRows);
     }
 
     private static string Find(IReadOnlyList<string> columns, string name, string role, string source)
@@ -137,9 +140,9 @@ public static class StreamedEvaluator
     /// the decision exact and ROC-AUC one division of exact integers: Σ negatives · (2 · positives above + positives
     /// tied) over 2 · P · N, a tie counting half as the trapezoid does.
     /// </summary>
-    private static StreamedEvaluation Walk(DuckDbEngine engine, ScoreFileRequest request, long rows, string positive, string negative)
+    private static StreamedEvaluation Walk(DuckDbEngine engine, ScoreFileRequest request, long rows, string positive, string negative, long? sliceRows)
     {
-        var groups = DescendingGroups(engine, positive, rows);
+        var groups = DescendingGroups(engine, positive, rows, sliceRows);
         long tp = 0, fp = 0, distinct = 0, flaggedPositives = 0, flaggedNegatives = 0;
         Int128 rocNumerator = 0;
         CompensatedSum precisionSum = default, brier = default, logLoss = default;
@@ -218,14 +221,14 @@ public static class StreamedEvaluator
     /// The positives and negatives at each distinct score, highest score first, streamed. The rows are cut into score
     /// ranges of about a share of the cap's worth of rows at approximate quantiles of the score; each range is counted per
     /// score (a GROUP BY) and sorted on its own, from the highest down. One GROUP BY or sort of millions of distinct
-    /// scores fails under a cap of tens of megabytes; a slice does not. Approximate cuts only make a slice larger or
-    /// smaller, and every row is in exactly one slice.
+    /// scores fails under a cap of tens of megabytes; a slice does not, and one that does is halved at its median and
+    /// tried again. Approximate cuts only make a slice larger or smaller, and every row is in exactly one slice.
     /// </summary>
-    private static IEnumerable<(double Score, long Positives, long Negatives)> DescendingGroups(DuckDbEngine engine, string positive, long rows)
+    private static IEnumerable<(double Score, long Positives, long Negatives)> DescendingGroups(DuckDbEngine engine, string positive, long rows, long? forcedSliceRows)
     {
         var flag = DuckDbEngine.Literal(positive);
-        var sliceRows = Math.Max(MinimumSliceRows, engine.Options.MemoryLimitBytes / (BytesPerSliceRowPerThread * (engine.Options.Threads + 1)));
-        var slices = (rows + sliceRows - 1) / sliceRows;
+        var sliceRows = forcedSliceRows ?? Math.Max(MinimumSliceRows, engine.Options.MemoryLimitBytes / (BytesPerSliceRowPerThread * (engine.Options.Threads + 1)));
+        var slices = (rows / sliceRows) + (rows % sliceRows > 0 ? 1 : 0);
         var cuts = new List<double>();
         if (slices > 1)
         {
@@ -235,22 +238,51 @@ public static class StreamedEvaluator
                 .Order()];
         }
 
-        // Slice k holds cuts[k-1] <= score < cuts[k]; the first has no lower end, the last no upper end.
-        for (var k = cuts.Count; k >= 0; k--)
+        // Slice k holds cuts[k-1] <= score < cuts[k]; the first has no lower end, the last no upper end. The stack
+        // yields the highest slice first; a slice too large for the cap is halved at its median and retried.
+        var pending = new Stack<(double? Lower, double? Upper)>();
+        for (var k = 0; k <= cuts.Count; k++)
         {
-            var lower = k > 0 ? $"ig_score >= {Number(cuts[k - 1])}" : "true";
-            var upper = k < cuts.Count ? $"ig_score < {Number(cuts[k])}" : "true";
+            pending.Push((k > 0 ? cuts[k - 1] : null, k < cuts.Count ? cuts[k] : null));
+        }
+
+        while (pending.Count > 0)
+        {
+            var (lower, upper) = pending.Pop();
+            var range = $"{(lower is { } l ? $"ig_score >= {Number(l)}" : "true")} AND {(upper is { } u ? $"ig_score < {Number(u)}" : "true")}";
             var slice = $"SELECT ig_score, count(*) FILTER (WHERE ig_label = {flag}), count(*) FILTER (WHERE ig_label <> {flag}) "
-                + $"FROM {Table} WHERE {lower} AND {upper} GROUP BY ig_score ORDER BY ig_score DESC";
-            foreach (var row in engine.Stream(slice))
+                + $"FROM {Table} WHERE {range} GROUP BY ig_score ORDER BY ig_score DESC";
+            using var rowsOfSlice = engine.Stream(slice).GetEnumerator();
+            bool any;
+            try
             {
+                // The GROUP BY and the sort finish before the first row comes, so a slice too large fails here.
+                any = rowsOfSlice.MoveNext();
+            }
+            catch (MemoryLimitException) when (Median(engine, range) is { } middle && (lower is null || middle > lower) && (upper is null || middle < upper))
+            {
+                pending.Push((lower, middle));
+                pending.Push((middle, upper));
+                continue;
+            }
+
+            while (any)
+            {
+                var row = rowsOfSlice.Current;
                 yield return (
                     Convert.ToDouble(row[0], CultureInfo.InvariantCulture),
                     Convert.ToInt64(row[1], CultureInfo.InvariantCulture),
                     Convert.ToInt64(row[2], CultureInfo.InvariantCulture));
+                any = rowsOfSlice.MoveNext();
             }
         }
     }
+
+    /// <summary>The approximate median score of the rows in <paramref name="range"/>, or null when it has none.</summary>
+    private static double? Median(DuckDbEngine engine, string range)
+        => engine.Query($"SELECT approx_quantile(ig_score, 0.5) FROM {Table} WHERE {range}").Single()[0] is { } value
+            ? Convert.ToDouble(value, CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>A double as a DuckDB literal that reads back as the same double.</summary>
     private static string Number(double value) => $"CAST('{value.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE)";
