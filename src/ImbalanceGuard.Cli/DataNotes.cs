@@ -41,6 +41,10 @@ internal static partial class DataNotes
         return notes;
     }
 
+    /// <summary>The note on column <paramref name="name"/>, which holds <paramref name="value"/> in every row.</summary>
+    public static DataNote Constant(string name, string value)
+        => new("constant-column", name, $"Column '{name}' holds the same value ('{value}') in every row: it tells a model nothing. Leave it out with --ignore {name}.");
+
     private static DataNote? ColumnNote(Dataset data, int j)
     {
         var name = data.Schema.FeatureNames[j];
@@ -54,8 +58,7 @@ internal static partial class DataNotes
         var distinct = values.Distinct().Count();
         if (distinct == 1)
         {
-            var value = levels is null ? values[0].ToString("R", CultureInfo.InvariantCulture) : levels[(int)values[0]];
-            return new DataNote("constant-column", name, $"Column '{name}' holds the same value ('{value}') in every row: it tells a model nothing. Leave it out with --ignore {name}.");
+            return Constant(name, levels is null ? values[0].ToString("R", CultureInfo.InvariantCulture) : levels[(int)values[0]]);
         }
 
         var unique = distinct == values.Length;

@@ -49,6 +49,10 @@ internal sealed class DataOptions
         Limits = Limits.Limits(parseResult),
     };
 
+    /// <summary>What the engine needs to profile <paramref name="path"/> out of core as <see cref="LoadOptions"/> would read it.</summary>
+    public Scale.ProfileRequest ProfileRequest(string path, ParseResult parseResult)
+        => new(path, parseResult.GetValue(Label), [.. Columns(parseResult.GetValue(Ignore))], [.. Columns(parseResult.GetValue(Categorical))], parseResult.GetValue(Separator));
+
     /// <summary>Loads <paramref name="path"/> and warns on <paramref name="stderr"/> when its label column looks continuous.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">The file is not usable; the message says where and why.</exception>

@@ -34,10 +34,10 @@ internal static class DecisionMetrics
         }
     }
 
-    public static Table Table(double threshold, BinaryConfusion c, double beta, (double FalsePositive, double FalseNegative)? costs, ScoredData data)
+    public static Table Table(double threshold, BinaryConfusion c, double beta, (double FalsePositive, double FalseNegative)? costs, string positiveClass, string negativeClass)
     {
         var table = new Table().AddColumn("at threshold " + Number(threshold)).AddColumn(new TableColumn("value").RightAligned());
-        table.AddRow("flagged (predicted " + Markup.Escape(data.PositiveClass) + ")", Count(c.PredictedPositives));
+        table.AddRow("flagged (predicted " + Markup.Escape(positiveClass) + ")", Count(c.PredictedPositives));
         table.AddRow("hits / misses", $"{Count(c.TruePositives)} / {Count(c.FalseNegatives)}");
         table.AddRow("false alarms / correct passes", $"{Count(c.FalsePositives)} / {Count(c.TrueNegatives)}");
         table.AddRow("precision", Number(c.Precision));
@@ -58,7 +58,7 @@ internal static class DecisionMetrics
             table.AddRow("expected cost per row", Number(c.ExpectedCost(cost.FalsePositive, cost.FalseNegative)));
         }
 
-        table.AddRow("accuracy", $"{Number(c.Accuracy)} (always '{Markup.Escape(c.Positives > c.Negatives ? data.PositiveClass : data.NegativeClass)}': {Number(c.MajorityBaselineAccuracy)})");
+        table.AddRow("accuracy", $"{Number(c.Accuracy)} (always '{Markup.Escape(c.Positives > c.Negatives ? positiveClass : negativeClass)}': {Number(c.MajorityBaselineAccuracy)})");
         return table;
     }
 

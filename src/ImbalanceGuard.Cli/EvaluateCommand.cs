@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.CommandLine;
 using ImbalanceGuard.Evaluation;
+using ImbalanceGuard.Scale;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
@@ -45,6 +46,10 @@ internal static class EvaluateCommand
             HelpName = "COL",
         };
         var json = CommonOptions.Json();
+        var memoryLimit = CommonOptions.MemoryLimit();
+        var threads = EngineSession.Threads();
+        scores.Csv.Description = "A CSV or Parquet file with a label column and a score column (higher means more likely positive); other columns are ignored. "
+            + "Parquet, or a CSV file larger than a quarter of --memory-limit, is evaluated out of core on the embedded engine, with the same metrics.";
         var command = new Command(
             "evaluate",
             "Evaluate a model's probabilities (or raw scores) on labelled rows: ROC-AUC, average precision (PR-AUC), and for probabilities Brier score and log loss, "
@@ -56,6 +61,8 @@ internal static class EvaluateCommand
             costFalseNegative,
             by,
             json,
+            memoryLimit,
+            threads,
         };
         scores.AddTo(command);
         command.Validators.Add(result =>
@@ -95,57 +102,93 @@ internal static class EvaluateCommand
 
         command.SetAction(parseResult =>
         {
-            var data = scores.Load(parseResult, parseResult.GetValue(by));
+            var input = parseResult.GetRequiredValue(scores.Csv);
+            var limit = parseResult.GetValue(memoryLimit);
             var cut = parseResult.GetValue(threshold);
             var b = parseResult.GetValue(beta) ?? 1.0;
             var costs = parseResult.GetValue(costFalsePositive) is { } fp && parseResult.GetValue(costFalseNegative) is { } fn ? (fp, fn) : ((double, double)?)null;
-            var report = cut is { } t ? EvaluationReport.Of(data.Scores, t) : EvaluationReport.Of(data.Scores);
-            var subgroups = data.Groups is { } groups ? SubgroupEvaluation.Of(data.Scores, groups, cut) : null;
+            EvaluationFigures figures;
+            SubgroupReport? subgroups = null;
+            if (OutOfCore.IsNeeded(input, limit))
+            {
+                if (parseResult.GetValue(by) is not null)
+                {
+                    throw new ArgumentException(
+                        $"--by needs the rows in memory, and {input} is evaluated out of core ({EngineSession.Reason(input, limit)}); "
+                        + "evaluate a CSV file at most a quarter of --memory-limit in size (raise --memory-limit), or drop --by.");
+                }
+
+                var request = new ScoreFileRequest(input, parseResult.GetRequiredValue(scores.Label), parseResult.GetRequiredValue(scores.Score),
+                    parseResult.GetValue(scores.Positive), cut, parseResult.GetValue(scores.Separator));
+                figures = EvaluationFigures.Of(EngineSession.Run("evaluate", limit, parseResult.GetValue(threads), engine => StreamedEvaluator.Run(engine, request)));
+            }
+            else
+            {
+                var data = scores.Load(parseResult, parseResult.GetValue(by));
+                var report = cut is { } t ? EvaluationReport.Of(data.Scores, t) : EvaluationReport.Of(data.Scores);
+                subgroups = data.Groups is { } groups ? SubgroupEvaluation.Of(data.Scores, groups, cut) : null;
+                figures = EvaluationFigures.Of(report, data);
+            }
+
             if (parseResult.GetValue(json))
             {
                 JsonOutput.WriteObject(stdout, w =>
                 {
-                    WriteRanking(w, report);
-                    if (!report.ScoresAreProbabilities)
+                    WriteRanking(w, figures.RocAuc, figures.AveragePrecision, figures.BrierScore, figures.LogLoss);
+                    if (!figures.ScoresAreProbabilities)
                     {
                         w.WriteString("note", RawScoresNote);
                     }
 
-                    if (report.Confusion is { } confusion)
+                    if (figures.Confusion is { } confusion)
                     {
-                        DecisionMetrics.WriteJson(w, report.Threshold!.Value, confusion, b, costs);
+                        DecisionMetrics.WriteJson(w, figures.Threshold!.Value, confusion, b, costs);
                     }
 
-                    w.WriteString("positive_class", data.PositiveClass);
+                    w.WriteString("positive_class", figures.PositiveClass);
                     if (subgroups is not null)
                     {
                         WriteGroups(w, subgroups, b, costs);
+                    }
+
+                    if (figures.DistinctScores is { } distinct)
+                    {
+                        w.WriteString("engine", "duckdb");
+                        w.WriteNumber("distinct_scores", distinct);
                     }
                 });
                 return ExitCodes.Success;
             }
 
             var console = Terminal.Over(stdout);
-            console.MarkupLine(
-                $"[bold]{data.Scores.Count:N0} rows[/], positive class '{Markup.Escape(data.PositiveClass)}': {data.Scores.PositiveWeight:N0} positive ({DecisionMetrics.Number(report.PositiveShare)} of rows).");
-            var ranking = new Table().AddColumn("threshold-free").AddColumn(new TableColumn("value").RightAligned()).AddColumn("no-skill baseline");
-            ranking.AddRow("average precision (PR-AUC)", DecisionMetrics.Number(report.AveragePrecision), DecisionMetrics.Number(report.PositiveShare));
-            ranking.AddRow("ROC-AUC", DecisionMetrics.Number(report.RocAuc), "0.5");
-            if (report is { BrierScore: { } brier, LogLoss: { } logLoss })
+            if (figures.DistinctScores is { } walked)
             {
-                ranking.AddRow("Brier score (lower is better)", DecisionMetrics.Number(brier), DecisionMetrics.Number(report.BaselineBrierScore));
+                console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Out of core on the engine (DuckDB, --memory-limit {MemorySize.Format(limit)}) because {EngineSession.Reason(input, limit)}: "
+                    + $"every metric from the counts at each of {walked:N0} distinct scores, exact as in memory."));
+            }
+
+            console.MarkupLine(
+                $"[bold]{figures.Rows:N0} rows[/], positive class '{Markup.Escape(figures.PositiveClass)}': {figures.Positives:N0} positive ({DecisionMetrics.Number(figures.PositiveShare)} of rows).");
+            var ranking = new Table().AddColumn("threshold-free").AddColumn(new TableColumn("value").RightAligned()).AddColumn("no-skill baseline");
+            ranking.AddRow("average precision (PR-AUC)", DecisionMetrics.Number(figures.AveragePrecision), DecisionMetrics.Number(figures.PositiveShare));
+            ranking.AddRow("ROC-AUC", DecisionMetrics.Number(figures.RocAuc), "0.5");
+            if (figures is { BrierScore: { } brier, LogLoss: { } logLoss })
+            {
+                ranking.AddRow("Brier score (lower is better)", DecisionMetrics.Number(brier), DecisionMetrics.Number(figures.BaselineBrierScore));
                 ranking.AddRow("log loss (lower is better)", DecisionMetrics.Number(logLoss), string.Empty);
             }
 
             console.Write(ranking);
-            if (!report.ScoresAreProbabilities)
+            if (!figures.ScoresAreProbabilities)
             {
                 console.WriteLine(RawScoresNote);
             }
 
-            if (report.Confusion is { } c)
+            if (figures.Confusion is { } c)
             {
-                console.Write(DecisionMetrics.Table(report.Threshold!.Value, c, b, costs, data));
+                console.Write(DecisionMetrics.Table(figures.Threshold!.Value, c, b, costs, figures.PositiveClass, figures.NegativeClass));
                 if (DecisionMetrics.AccuracyTrap(c) is { } trap)
                 {
                     console.MarkupLine("[yellow]" + Markup.Escape(trap) + "[/]");
@@ -169,15 +212,16 @@ internal static class EvaluateCommand
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --beta 2 --json",
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --cost-fp 1 --cost-fn 25",
             $"{CommandLine.ToolName} evaluate holdout-scores.csv --label y --score p --threshold 0.21 --by country --json",
+            $"{CommandLine.ToolName} evaluate scored-day.parquet --label fraud --score p --threshold 0.3 --memory-limit 512MB",
         ]);
     }
 
-    private static void WriteRanking(Utf8JsonWriter w, EvaluationReport report)
+    private static void WriteRanking(Utf8JsonWriter w, double rocAuc, double averagePrecision, double? brier, double? logLoss)
     {
-        w.WriteNumber("roc_auc", report.RocAuc);
-        w.WriteNumber("average_precision", report.AveragePrecision);
-        JsonOutput.WriteNumberOrNull(w, "brier", report.BrierScore ?? double.NaN);
-        JsonOutput.WriteNumberOrNull(w, "log_loss", report.LogLoss ?? double.NaN);
+        w.WriteNumber("roc_auc", rocAuc);
+        w.WriteNumber("average_precision", averagePrecision);
+        JsonOutput.WriteNumberOrNull(w, "brier", brier ?? double.NaN);
+        JsonOutput.WriteNumberOrNull(w, "log_loss", logLoss ?? double.NaN);
     }
 
     /// <summary>
@@ -199,7 +243,7 @@ internal static class EvaluateCommand
             JsonOutput.WriteNumberOrNull(w, "calibration_error", group.CalibrationError ?? double.NaN);
             if (group.Report is { } report)
             {
-                WriteRanking(w, report);
+                WriteRanking(w, report.RocAuc, report.AveragePrecision, report.BrierScore, report.LogLoss);
                 if (report.Confusion is { } confusion)
                 {
                     DecisionMetrics.WriteJson(w, report.Threshold!.Value, confusion, beta, costs);

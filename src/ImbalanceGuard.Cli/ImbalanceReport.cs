@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Scale;
 
 namespace ImbalanceGuard.Cli;
 
@@ -12,7 +13,7 @@ internal sealed class ImbalanceReport
     // From this many rows neighbour searches over the whole data start to take real time.
     private const int LargeRowCount = 100_000;
 
-    private ImbalanceReport(string source, string labelName, int rows, int features, IReadOnlyDictionary<string, int> classCounts, IReadOnlyList<DataNote> notes)
+    private ImbalanceReport(string source, string labelName, long rows, int features, IReadOnlyDictionary<string, long> classCounts, IReadOnlyList<DataNote> notes)
     {
         Notes = notes;
         Source = source;
@@ -28,11 +29,11 @@ internal sealed class ImbalanceReport
 
     public string LabelName { get; }
 
-    public int Rows { get; }
+    public long Rows { get; }
 
     public int Features { get; }
 
-    public IReadOnlyDictionary<string, int> ClassCounts { get; }
+    public IReadOnlyDictionary<string, long> ClassCounts { get; }
 
     /// <summary>What <see cref="DataNotes"/> found: identifier, time and constant columns, identical rows with different labels.</summary>
     public IReadOnlyList<DataNote> Notes { get; }
@@ -41,9 +42,9 @@ internal sealed class ImbalanceReport
 
     public string MinorityClass { get; }
 
-    public int MajorityCount => ClassCounts[MajorityClass];
+    public long MajorityCount => ClassCounts[MajorityClass];
 
-    public int MinorityCount => ClassCounts[MinorityClass];
+    public long MinorityCount => ClassCounts[MinorityClass];
 
     /// <summary>Majority count / minority count.</summary>
     public double ImbalanceRatio => (double)MajorityCount / MinorityCount;
@@ -57,13 +58,41 @@ internal sealed class ImbalanceReport
         var counts = data.ClassCountsByName();
         if (counts.Count < 2)
         {
-            throw new DataFormatException(
-                $"{source}: the label column '{data.Schema.LabelName}' holds a single class ('{counts.Keys.Single()}'); "
-                + "imbalance needs at least two classes. Is --label the right column?");
+            throw SingleClass(source, data.Schema.LabelName, counts.Keys.Single());
         }
 
-        return new ImbalanceReport(source, data.Schema.LabelName, data.RowCount, data.FeatureCount, counts, DataNotes.Of(data));
+        return new ImbalanceReport(source, data.Schema.LabelName, data.RowCount, data.FeatureCount, counts.ToDictionary(c => c.Key, c => (long)c.Value), DataNotes.Of(data));
     }
+
+    /// <summary>
+    /// The report of a file profiled out of core: exact counts, the constant-column notes, and a note naming the
+    /// checks that need every row in memory and were skipped.
+    /// </summary>
+    /// <exception cref="DataFormatException">The label column holds a single class.</exception>
+    public static ImbalanceReport Of(StreamedProfile profile, string source)
+    {
+        if (profile.ClassCounts.Count < 2)
+        {
+            throw SingleClass(source, profile.LabelColumn, profile.ClassCounts[0].Key);
+        }
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, count) in profile.ClassCounts)
+        {
+            counts.Add(name, count);
+        }
+
+        var notes = profile.ConstantColumns.Select(c => DataNotes.Constant(c.Name, c.Value)).ToList();
+        notes.Add(new DataNote(
+            "skipped",
+            null,
+            "Out of core, the checks for identifier and time columns and for identical rows with different labels were skipped: they need every row in memory. "
+            + "Give --memory-limit at least four times the file's size to read it in memory and have them."));
+        return new ImbalanceReport(source, profile.LabelColumn, profile.Rows, profile.Features, counts, notes);
+    }
+
+    private static DataFormatException SingleClass(string source, string label, string only) => new(
+        $"{source}: the label column '{label}' holds a single class ('{only}'); imbalance needs at least two classes. Is --label the right column?");
 
     /// <summary>A short paragraph: how to evaluate, when to resample, and which samplers fit this size.</summary>
     public string Advice()

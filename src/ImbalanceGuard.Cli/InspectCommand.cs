@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ImbalanceGuard.Scale;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
@@ -9,9 +10,13 @@ internal static class InspectCommand
 {
     public static (Command Command, string[] Examples) Create(TextWriter stdout, TextWriter stderr)
     {
-        var csv = CommonOptions.CsvArgument("The CSV or Parquet file to inspect (by its ending): a header row, feature columns and a label column.");
+        var csv = CommonOptions.CsvArgument(
+            "The CSV or Parquet file to inspect: a header row, feature columns and a label column. Parquet, or a CSV file larger than a quarter "
+            + "of --memory-limit, is inspected out of core on the embedded engine (exact counts; the checks that need every row are skipped and named).");
         var dataOptions = new DataOptions();
         var json = CommonOptions.Json();
+        var memoryLimit = CommonOptions.MemoryLimit();
+        var threads = EngineSession.Threads();
         var command = new Command(
             "inspect",
             "Show the rows, features and class counts of a CSV file, its imbalance ratio (majority count / minority count), "
@@ -20,18 +25,29 @@ internal static class InspectCommand
         {
             csv,
             json,
+            memoryLimit,
+            threads,
         };
         dataOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var data = DataOptions.Load(parseResult.GetRequiredValue(csv), dataOptions.LoadOptions(parseResult), stderr);
-            var report = ImbalanceReport.Of(data, Path.GetFileName(parseResult.GetRequiredValue(csv)));
+            var input = parseResult.GetRequiredValue(csv);
+            var limit = parseResult.GetValue(memoryLimit);
+            var outOfCore = OutOfCore.IsNeeded(input, limit);
+            var report = outOfCore
+                ? ImbalanceReport.Of(EngineSession.Run("inspect", limit, parseResult.GetValue(threads), engine => StreamedProfiler.Run(engine, dataOptions.ProfileRequest(input, parseResult))), Path.GetFileName(input))
+                : ImbalanceReport.Of(DataOptions.Load(input, dataOptions.LoadOptions(parseResult), stderr), Path.GetFileName(input));
             if (parseResult.GetValue(json))
             {
-                WriteJson(stdout, report);
+                WriteJson(stdout, report, outOfCore);
             }
             else
             {
+                if (outOfCore)
+                {
+                    stdout.WriteLine($"Out of core on the engine (DuckDB, --memory-limit {MemorySize.Format(limit)}) because {EngineSession.Reason(input, limit)}: the counts are exact.");
+                }
+
                 WriteHuman(stdout, report);
             }
 
@@ -44,10 +60,11 @@ internal static class InspectCommand
             $"{CommandLine.ToolName} inspect export.csv --separator ';' --categorical region_code",
             $"{CommandLine.ToolName} inspect data/glass.csv --json",
             $"{CommandLine.ToolName} inspect transactions.csv --ignore transaction_id",
+            $"{CommandLine.ToolName} inspect events.parquet --label fraud --memory-limit 512MB",
         ]);
     }
 
-    private static void WriteJson(TextWriter stdout, ImbalanceReport report) => JsonOutput.WriteObject(stdout, w =>
+    private static void WriteJson(TextWriter stdout, ImbalanceReport report, bool outOfCore) => JsonOutput.WriteObject(stdout, w =>
     {
         w.WriteNumber("rows", report.Rows);
         w.WriteNumber("features", report.Features);
@@ -73,6 +90,10 @@ internal static class InspectCommand
         }
 
         w.WriteEndArray();
+        if (outOfCore)
+        {
+            w.WriteString("engine", "duckdb");
+        }
     });
 
     private static void WriteHuman(TextWriter stdout, ImbalanceReport report)

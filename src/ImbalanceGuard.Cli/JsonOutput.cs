@@ -62,6 +62,10 @@ internal static class JsonOutput
     }
 
     public static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)
+        => WriteCounts(writer, name, counts.ToDictionary(c => c.Key, c => (long)c.Value));
+
+    /// <summary>An object of class name to count, in the dictionary's order.</summary>
+    public static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, long> counts)
     {
         writer.WriteStartObject(name);
         foreach (var (className, count) in counts)

@@ -20,7 +20,8 @@ internal static class OutOfCoreResample
     /// <summary>Runs the sample and writes its summary; the exit code.</summary>
     /// <exception cref="ArgumentException">A parameter the out-of-core path cannot honour, or a memory limit too small.</exception>
     public static int Run(
-        ParseResult parseResult, DataOptions dataOptions, string input, IReadOnlyDictionary<string, string> values, string output, bool indices, long limit, bool json, TextWriter stdout)
+        ParseResult parseResult, DataOptions dataOptions, string input, SplitRecord? inputRecord, IReadOnlyDictionary<string, string> values,
+        int? seed, IReadOnlyList<string> parameterItems, string output, bool indices, long limit, bool json, TextWriter stdout)
     {
         var sampler = (RandomUnderSampler)SamplerCatalog.Create(Method, new SamplerParameters(values));
         if (sampler.Replacement)
@@ -35,6 +36,7 @@ internal static class OutOfCoreResample
 
         using var staged = new StagedOutput(input);
         var outPath = staged.Reserve(output, "--out", OutputFormat.Table);
+        var recordPath = staged.Reserve(SplitRecord.PathFor(output), "--out", OutputFormat.Json);
         var options = dataOptions.LoadOptions(parseResult);
         var clock = Stopwatch.StartNew();
         SampleOutcome outcome = null!;
@@ -42,7 +44,18 @@ internal static class OutOfCoreResample
         {
             var engine = new EngineOptions { MemoryLimitBytes = limit };
             using var csv = CsvInput.Open(input, engine, [options.LabelColumn]);
-            staged.WriteFile(outPath, temporary => outcome = SampleCsv(csv, options, sampler, temporary, outPath, engine));
+            FileFingerprint outputPrint = null!;
+            staged.WriteFile(outPath, temporary =>
+            {
+                outcome = SampleCsv(csv, options, sampler, temporary, outPath, engine);
+                outputPrint = FileFingerprint.Of(temporary, Path.GetFileName(outPath), outcome.After.Values.Sum());
+            });
+
+            // The output is training data, as in memory: its record lets split refuse it and resample take it.
+            var record = SplitRecords.Resampled(
+                inputRecord, input, outcome.Before.Values.Sum(), outputPrint, options.LabelColumn ?? outcome.Source.Columns[^1],
+                outcome.After, Method, seed, parameterItems);
+            staged.Write(recordPath, writer => SplitRecords.Write(writer, record));
         }
         catch (MemoryLimitException e)
         {
@@ -74,6 +87,7 @@ internal static class OutOfCoreResample
                 CultureInfo.InvariantCulture,
                 $"{Method} (out of core, under --memory-limit {MemorySize.Format(limit)}): kept {after:N0} of {before:N0} rows ({classes}), in {clock.Elapsed.TotalSeconds:0.000} s."));
             stdout.WriteLine($"Wrote {outPath}");
+            stdout.WriteLine($"Wrote {recordPath} (its record: training data, resampled)");
         }
 
         return ExitCodes.Success;

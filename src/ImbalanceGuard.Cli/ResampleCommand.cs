@@ -70,8 +70,8 @@ internal static class ResampleCommand
             if (name == OutOfCoreResample.Method && OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit)))
             {
                 return OutOfCoreResample.Run(
-                    parseResult, dataOptions, csvPath, values, parseResult.GetRequiredValue(output), parseResult.GetValue(indices) is not null,
-                    parseResult.GetValue(memoryLimit), parseResult.GetValue(json), stdout);
+                    parseResult, dataOptions, csvPath, inputRecord, values, parseResult.GetValue(seed), parseResult.GetValue(parameters) ?? [],
+                    parseResult.GetRequiredValue(output), parseResult.GetValue(indices) is not null, parseResult.GetValue(memoryLimit), parseResult.GetValue(json), stdout);
             }
 
             using var staged = new StagedOutput(csvPath);

@@ -112,7 +112,7 @@ internal static class TuneCommand
                 console.MarkupLine($"With calibrated probabilities the cost-optimal threshold would be c_FP / (c_FP + c_FN) = {DecisionMetrics.Number(bayesThreshold)}.");
             }
 
-            console.Write(DecisionMetrics.Table(tuned.Threshold, tuned.Confusion, beta, costs, data));
+            console.Write(DecisionMetrics.Table(tuned.Threshold, tuned.Confusion, beta, costs, data.PositiveClass, data.NegativeClass));
             if (segments is not null)
             {
                 WriteSegmentTable(console, segments, wanted);

@@ -38,8 +38,8 @@ public class OutOfCoreResampleTests
             File.WriteAllLines(data, File.ReadAllLines(data).Where(l => !l.EndsWith(",2", StringComparison.Ordinal)));
         }
 
-        var outOfCore = Cli.Run("resample", data, "-m", "random-under", "-p", $"sampling_strategy={strategy}", "--seed", "4", "--memory-limit", "16MB", "-o", folder.File("under.csv"), "--json");
-        var inMemory = Cli.Run("resample", data, "-m", "random-under", "-p", $"sampling_strategy={strategy}", "--seed", "4", "--memory-limit", "1GB", "-o", folder.File("memory.csv"), "--json");
+        var outOfCore = Cli.Run("resample", data, "--pre-split", "-m", "random-under", "-p", $"sampling_strategy={strategy}", "--seed", "4", "--memory-limit", "16MB", "-o", folder.File("under.csv"), "--json");
+        var inMemory = Cli.Run("resample", data, "--pre-split", "-m", "random-under", "-p", $"sampling_strategy={strategy}", "--seed", "4", "--memory-limit", "1GB", "-o", folder.File("memory.csv"), "--json");
 
         Assert.True(outOfCore.ExitCode == 0, outOfCore.ToString());
         Assert.True(inMemory.ExitCode == 0, inMemory.ToString());
@@ -71,6 +71,30 @@ public class OutOfCoreResampleTests
     }
 
     [Fact]
+    public void Random_under_out_of_core_writes_a_training_record_so_split_refuses_its_output_and_resample_takes_it()
+    {
+        using var folder = new TempFolder();
+        var data = Data(folder, 400_000);
+        var under = folder.File("under.csv");
+        var run = Cli.Run("resample", data, "--pre-split", "-m", "random-under", "--seed", "2", "--memory-limit", "16MB", "-o", under);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("under.csv.ig.json (its record: training data, resampled)", run.Stdout, StringComparison.Ordinal);
+
+        using var record = JsonDocument.Parse(File.ReadAllText(under + ".ig.json"));
+        Assert.Equal("training", record.RootElement.GetProperty("role").GetString());
+        var step = Assert.Single(record.RootElement.GetProperty("resampled").EnumerateArray());
+        Assert.Equal("random-under", step.GetProperty("method").GetString());
+        Assert.Equal("data.csv", step.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal(File.ReadAllLines(under).Length - 1, record.RootElement.GetProperty("file").GetProperty("rows").GetInt64());
+
+        var split = Cli.Run("split", under, "--holdout", "0.2", "--train", folder.File("t.csv"), "--holdout-out", folder.File("h.csv"));
+        Assert.Equal(2, split.ExitCode);
+        Assert.Contains("resampled", Assert.Single(split.StderrLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("t.csv")));
+        Assert.Equal(0, Cli.Run("resample", under, "-m", "random-under", "--seed", "2", "--memory-limit", "1GB", "-o", folder.File("again.csv")).ExitCode);
+    }
+
+    [Fact]
     public void Random_under_reads_Parquet_on_the_engine_with_the_same_counts_as_the_streamed_CSV()
     {
         using var folder = new TempFolder();
@@ -94,6 +118,7 @@ public class OutOfCoreResampleTests
     [InlineData("cap-too-small")]
     [InlineData("holdout-part")]
     [InlineData("mismatched-record")]
+    [InlineData("missing-record")]
     [InlineData("replacement")]
     public void Bad_input_out_of_core_is_one_line_exit_2_and_writes_nothing(string problem)
     {
@@ -113,10 +138,11 @@ public class OutOfCoreResampleTests
         var (args, expected) = problem switch
         {
             "parquet-without-label" => (new[] { "resample", folder.File("train.parquet"), "-m", "random-under", "--label", "fraud", "-o", output }, "has no column 'fraud'"),
-            "unreadable" => (["resample", bogus, "-m", "random-under", "-o", output], "cannot be read as Parquet"),
+            "unreadable" => (["resample", bogus, "--pre-split", "-m", "random-under", "-o", output], "cannot be read as Parquet"),
             "cap-too-small" => (["resample", folder.File("train.csv"), "-m", "random-under", "--memory-limit", "1MB", "-o", output], "--memory-limit 1MB: the memory limit of 1MB is too small"),
             "holdout-part" => (["resample", folder.File("holdout.csv"), "-m", "random-under", "--memory-limit", "16MB", "-o", output], "is the holdout part of a split of data.csv"),
             "mismatched-record" => (["resample", folder.File("train.csv"), "-m", "random-under", "--memory-limit", "16MB", "-o", output], "train.csv.ig.json does not match"),
+            "missing-record" => (["resample", data, "-m", "random-under", "--memory-limit", "16MB", "-o", output], "data.csv has no split record beside it"),
             _ => (["resample", folder.File("train.parquet"), "-m", "random-under", "-p", "replacement=true", "-o", output], "replacement=true needs the data in memory"),
         };
 

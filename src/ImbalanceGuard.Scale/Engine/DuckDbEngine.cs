@@ -62,28 +62,25 @@ public sealed class DuckDbEngine : IDisposable
     /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
     /// <exception cref="MemoryLimitException">The cap is too small to read it.</exception>
     public SourceTable Load(string path, string name, char separator = ',', bool textCells = false)
+        => LoadColumns(path, name, "*", separator, textCells);
+
+    /// <summary>
+    /// Reads the columns <paramref name="select"/> (a DuckDB select list over the file's columns, such as
+    /// <c>"y" AS label, TRY_CAST("p" AS DOUBLE) AS score</c>) of a CSV or Parquet file into table <paramref name="name"/>,
+    /// in file order, so the table's <c>rowid</c> is each row's position in the file. Reading only the columns a
+    /// command needs keeps the table small.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small to read it.</exception>
+    public SourceTable LoadColumns(string path, string name, string select, char separator = ',', bool textCells = false)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
-        if (path.IndexOfAny(['*', '?', '[', '{']) >= 0)
-        {
-            // DuckDB reads such names as patterns and could read other files than the one named.
-            throw new DataFormatException($"{path}: the file name has a wildcard character (* ? [ {{); rename the file.");
-        }
-
-        var format = TableFormats.FromPath(path)
-            ?? throw new DataFormatException($"{path}: give a file ending in .csv or .parquet.");
-        var reader = format == TableFormat.Csv
-            ? string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, delim = {Literal(separator.ToString())}, buffer_size = {CsvBufferBytes}{(textCells ? ", all_varchar = true" : string.Empty)})")
-            : $"read_parquet({Literal(path)})";
+        ArgumentNullException.ThrowIfNull(select);
+        var (reader, format) = Reader(path, separator, textCells);
         try
         {
             // An insertion-ordered CREATE TABLE AS keeps file order whatever the thread count, so rowid = position.
-            Execute($"CREATE OR REPLACE TABLE {Identifier(name)} AS SELECT * FROM {reader}");
+            Execute($"CREATE OR REPLACE TABLE {Identifier(name)} AS SELECT {select} FROM {reader}");
         }
         catch (DuckDBException e) when (!IsOutOfMemory(e))
         {
@@ -98,6 +95,45 @@ public sealed class DuckDbEngine : IDisposable
 
         var rows = Convert.ToInt64(Query($"SELECT count(*) FROM {Identifier(name)}").Single()[0], CultureInfo.InvariantCulture);
         return new SourceTable(name, path, columns, rows);
+    }
+
+    /// <summary>The columns of a CSV (with a header line) or Parquet file, in file order, read without loading its rows.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small to read it.</exception>
+    public IReadOnlyList<string> Columns(string path, char separator = ',')
+    {
+        var (reader, format) = Reader(path, separator, textCells: true);
+        try
+        {
+            return [.. Query($"DESCRIBE SELECT * FROM {reader}").Select(row => (string)row[0]!)];
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{path}: cannot be read as {format}: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Runs a query over a CSV (with a header line) or Parquet file without loading it into a table: <paramref name="sql"/>
+    /// gets the table function that reads the file (CSV with a 1 MiB buffer, every cell as text with
+    /// <paramref name="textCells"/>) and returns the query. For aggregates over the whole file in one streamed pass.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="DataFormatException">The engine cannot read the file as that format, or its name has a wildcard.</exception>
+    /// <exception cref="MemoryLimitException">The cap is too small for it.</exception>
+    public IReadOnlyList<object?[]> QueryFile(string path, Func<string, string> sql, char separator = ',', bool textCells = false)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var (reader, format) = Reader(path, separator, textCells);
+        try
+        {
+            return Query(sql(reader));
+        }
+        catch (DuckDBException e) when (!IsOutOfMemory(e))
+        {
+            throw new DataFormatException($"{path}: cannot be read as {format}: {FirstLine(e.Message)}", e);
+        }
     }
 
     /// <summary>Runs SQL that returns nothing.</summary>
@@ -132,6 +168,31 @@ public sealed class DuckDbEngine : IDisposable
 
             return rows;
         });
+    }
+
+    /// <summary>
+    /// Runs a query and yields its rows as the engine produces them, without holding them all (a DBNull cell comes
+    /// back as null): for results as long as the file, such as one row per distinct score.
+    /// </summary>
+    /// <exception cref="MemoryLimitException">The cap is too small for it (thrown while enumerating).</exception>
+    public IEnumerable<object?[]> Stream(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+
+        // Streamed, the engine produces the rows chunk by chunk; otherwise it holds the whole result under the cap.
+        command.UseStreamingMode = true;
+        using var reader = Translate(() => command.ExecuteReader());
+        while (Translate(reader.Read))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            yield return row;
+        }
     }
 
     /// <summary>Writes the rows of <paramref name="select"/> to <paramref name="path"/> as <paramref name="format"/> (CSV with a header line), streamed by the engine.</summary>
@@ -248,6 +309,29 @@ public sealed class DuckDbEngine : IDisposable
         {
             // As above.
         }
+    }
+
+    /// <summary>The table function that reads <paramref name="path"/> (CSV with a 1 MiB buffer, or Parquet), and its format.</summary>
+    private static (string Reader, TableFormat Format) Reader(string path, char separator, bool textCells)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file.", path);
+        }
+
+        if (path.IndexOfAny(['*', '?', '[', '{']) >= 0)
+        {
+            // DuckDB reads such names as patterns and could read other files than the one named.
+            throw new DataFormatException($"{path}: the file name has a wildcard character (* ? [ {{); rename the file.");
+        }
+
+        var format = TableFormats.FromPath(path)
+            ?? throw new DataFormatException($"{path}: give a file ending in .csv or .parquet.");
+        var reader = format == TableFormat.Csv
+            ? string.Create(CultureInfo.InvariantCulture, $"read_csv({Literal(path)}, header = true, delim = {Literal(separator.ToString())}, buffer_size = {CsvBufferBytes}{(textCells ? ", all_varchar = true" : string.Empty)})")
+            : $"read_parquet({Literal(path)})";
+        return (reader, format);
     }
 
     /// <summary>A DuckDB string literal.</summary>
