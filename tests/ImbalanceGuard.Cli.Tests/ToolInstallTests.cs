@@ -46,6 +46,19 @@ public partial class ToolInstallTests
         Assert.Equal(1, split.ExitCode);
         Assert.StartsWith("error: split needs the DuckDB engine's native library", Assert.Single(split.StderrLines), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder.Path, "t.csv")));
+
+        // So does a Parquet file given to an in-memory command, read or written.
+        var parquet = Path.Combine(folder.Path, "g.parquet");
+        Assert.Equal(0, Cli.Run("generate", "-n", "200", "-f", "3", "--minority-fraction", "0.1", "-o", parquet).ExitCode);
+        var read = Run(installed, "inspect", parquet);
+        var written = Run(installed, "generate", "-n", "200", "-f", "3", "--minority-fraction", "0.1", "-o", Path.Combine(folder.Path, "w.parquet"));
+        foreach (var refused in new[] { read, written })
+        {
+            Assert.Equal(1, refused.ExitCode);
+            Assert.StartsWith("error: Parquet files are read and written by the DuckDB engine, whose native library this package", Assert.Single(refused.StderrLines), StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder.Path, "w.parquet")));
     }
 
     /// <summary>
@@ -124,6 +137,12 @@ public partial class ToolInstallTests
         Assert.True(inProcessSplit.ExitCode == 0, inProcessSplit.ToString());
         Assert.Equal(File.ReadAllBytes(inProcessTrain), File.ReadAllBytes(nativeTrain));
         compare.Output("split", RepositoryFiles.DataFile("pima.csv"), "--holdout", "0.2", "--label", "nope", "--train", Path.Combine(folder.Path, "x.csv"), "--holdout-out", Path.Combine(folder.Path, "y.csv"));
+
+        // Parquet in and out of the in-memory commands, through the engine the package carries.
+        var parquet = Path.Combine(folder.Path, "generated.parquet");
+        Assert.Equal(0, Cli.Run("generate", "-n", "2000", "-f", "5", "--minority-fraction", "0.1", "--seed", "4", "-o", parquet).ExitCode);
+        compare.Files(["resample", parquet, "--pre-split", "-m", "smote", "--seed", "3", "--json"], "{out}.csv");
+        compare.Files(["generate", "-n", "500", "-f", "4", "--minority-fraction", "0.1", "--seed", "2"], "{out}.parquet");
 
         // Bad input: the same one line and exit code 2.
         compare.Output("resample", Path.Combine(folder.Path, "missing.csv"), "--pre-split", "-m", "smote", "-o", Path.Combine(folder.Path, "x.csv"));
