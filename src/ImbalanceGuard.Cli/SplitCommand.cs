@@ -6,8 +6,8 @@ using ImbalanceGuard.Scale;
 namespace ImbalanceGuard.Cli;
 
 /// <summary>
-/// <c>split</c>: a stratified or time-ordered holdout split of a CSV or Parquet file of any size, run on the embedded
-/// engine under a memory cap, with a sidecar record beside each part.
+/// <c>split</c>: a stratified or time-ordered holdout split of a CSV or Parquet file of any size, streamed under a
+/// memory cap (<see cref="StreamedSplitter"/>), with a sidecar record beside each part.
 /// </summary>
 internal static class SplitCommand
 {
@@ -59,7 +59,7 @@ internal static class SplitCommand
         var command = new Command(
             "split",
             "Split a CSV or Parquet file of any size into a training file and a holdout file, stratified by class or by "
-            + "time, on an embedded engine (DuckDB) under a memory cap. Each part gets a record beside it (<file>.ig.json), "
+            + "time, streamed under a memory cap (Parquet is read and written by an embedded engine, DuckDB). Each part gets a record beside it (<file>.ig.json), "
             + "so that resampling the holdout file, or splitting either part again, is refused.")
         {
             data, share, timeColumn, label, seed, memoryLimit, threads, train, holdout,
