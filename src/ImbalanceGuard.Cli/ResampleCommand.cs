@@ -3,6 +3,7 @@ using System.CommandLine.Completions;
 using System.Diagnostics;
 using System.Globalization;
 using ImbalanceGuard.Sampling;
+using ImbalanceGuard.Scale;
 using Spectre.Console;
 
 namespace ImbalanceGuard.Cli;
@@ -40,6 +41,7 @@ internal static class ResampleCommand
             HelpName = "IDX.txt",
         };
         var json = CommonOptions.Json();
+        var memoryLimit = CommonOptions.MemoryLimit();
         var command = new Command(
             "resample",
             "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
@@ -51,6 +53,7 @@ internal static class ResampleCommand
             output,
             indices,
             json,
+            memoryLimit,
         };
         dataOptions.AddTo(command);
 
@@ -63,6 +66,12 @@ internal static class ResampleCommand
 
             // Until resample takes --pre-split, a file without a record is taken as a training part split elsewhere.
             SplitRecords.RequireTrainingData(csvPath, preSplit: true);
+            if (OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit)))
+            {
+                return OutOfCoreOversampling.Run(
+                    csvPath, name, values, dataOptions, parseResult, parseResult.GetValue(memoryLimit),
+                    (parseResult.GetRequiredValue(output), parseResult.GetValue(indices), parseResult.GetValue(json)), stdout, stderr);
+            }
 
             using var staged = new StagedOutput(csvPath);
             var outPath = staged.Reserve(parseResult.GetRequiredValue(output), "--out", OutputFormat.Csv);
@@ -122,6 +131,7 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample train.csv -m random-under --param sampling_strategy=0.5 --out train-under.csv --json",
             $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
+            $"{CommandLine.ToolName} resample big-train.csv -m smote --param sampling_strategy=1:200000 --memory-limit 512MB --out big-smote.csv",
         ]);
     }
 
