@@ -11,7 +11,11 @@ namespace ImbalanceGuard.Cli.Tests;
 /// </summary>
 public class OutOfCoreOversamplingTests
 {
+    // The file is several times this cap; the rows held (the small class and the rows made) fit under it.
     private const string SmallCap = "256KB";
+
+    // Room for the tens of thousands of rows `auto` makes; a file over 1 MB is still over a quarter of it.
+    private const string RoomyCap = "4MB";
 
     /// <summary>Numbers spelled as the tool writes them ("R"), so rows copied as written equal rows written back.</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
@@ -89,13 +93,13 @@ public class OutOfCoreOversamplingTests
         => json.GetProperty(name).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
 
     /// <summary>Runs the same resampling in memory and out of core, checks the out-of-core run was one, and returns both outputs' bytes.</summary>
-    private static (byte[] InMemory, byte[] OutOfCore, JsonElement Json) Both(TempFolder folder, string input, params string[] args)
+    private static (byte[] InMemory, byte[] OutOfCore, JsonElement Json) Both(TempFolder folder, string input, string cap, params string[] args)
     {
-        Assert.True(new FileInfo(input).Length > 4 * 256 * 1024, "the file must be several times the small cap");
+        Assert.True(new FileInfo(input).Length > (cap == SmallCap ? 4 * 256 * 1024 : 1024 * 1024), "the file must be over a quarter of the cap");
         var memory = folder.File("memory.csv");
         var streamed = folder.File("streamed.csv");
         var inMemory = Json(Cli.Run(["resample", input, .. args, "--out", memory, "--json"]));
-        var outOfCore = Json(Cli.Run(["resample", input, .. args, "--out", streamed, "--json", "--memory-limit", SmallCap]));
+        var outOfCore = Json(Cli.Run(["resample", input, .. args, "--out", streamed, "--json", "--memory-limit", cap]));
         Assert.False(inMemory.TryGetProperty("rows_in_memory", out _), "the in-memory run must not be out of core");
         Assert.Equal(Counts(inMemory, "counts_before"), Counts(outOfCore, "counts_before"));
         Assert.Equal(Counts(inMemory, "counts_after"), Counts(outOfCore, "counts_after"));
@@ -110,11 +114,11 @@ public class OutOfCoreOversamplingTests
         var input = NumericFile(folder, 30_000, 1);
         var positives = File.ReadLines(input).Skip(1).Count(l => l.EndsWith(",1", StringComparison.Ordinal));
 
-        var (inMemory, outOfCore, json) = Both(folder, input, "-m", "smote", "--seed", "7", "--param", "sampling_strategy=1:5000");
+        var (inMemory, outOfCore, json) = Both(folder, input, SmallCap, "-m", "smote", "--seed", "7", "--param", "sampling_strategy=1:2000");
 
         Assert.Equal(inMemory, outOfCore);
         Assert.Equal(positives, json.GetProperty("rows_in_memory").GetInt64());
-        Assert.Equal(5000, Counts(json, "counts_after")["1"]);
+        Assert.Equal(2000, Counts(json, "counts_after")["1"]);
         Assert.Equal(30_000 - positives, Counts(json, "counts_after")["0"]);
     }
 
@@ -124,7 +128,7 @@ public class OutOfCoreOversamplingTests
         using var folder = new TempFolder();
         var input = NumericFile(folder, 30_000, 2);
 
-        var (inMemory, outOfCore, json) = Both(folder, input, "-m", "smote", "--seed", "3", "--param", "k_neighbors=3");
+        var (inMemory, outOfCore, json) = Both(folder, input, RoomyCap, "-m", "smote", "--seed", "3", "--param", "k_neighbors=3");
 
         Assert.Equal(inMemory, outOfCore);
         var after = Counts(json, "counts_after");
@@ -137,7 +141,7 @@ public class OutOfCoreOversamplingTests
         using var folder = new TempFolder();
         var input = MixedFile(folder, 30_000, 3);
 
-        var (inMemory, outOfCore, json) = Both(folder, input, "-m", "smote-nc", "--seed", "11", "--categorical", "size");
+        var (inMemory, outOfCore, json) = Both(folder, input, RoomyCap, "-m", "smote-nc", "--seed", "11", "--categorical", "size");
 
         Assert.Equal(inMemory, outOfCore);
         var before = Counts(json, "counts_before");
@@ -150,7 +154,7 @@ public class OutOfCoreOversamplingTests
         using var folder = new TempFolder();
         var input = CategoricalFile(folder, 150_000, 4);
 
-        var (inMemory, outOfCore, json) = Both(folder, input, "-m", "smoten", "--seed", "5", "--param", "sampling_strategy=0.5");
+        var (inMemory, outOfCore, json) = Both(folder, input, RoomyCap, "-m", "smoten", "--seed", "5", "--param", "sampling_strategy=0.5");
 
         Assert.Equal(inMemory, outOfCore);
         Assert.Equal(Counts(json, "counts_before")["b"], json.GetProperty("rows_in_memory").GetInt64());
@@ -164,8 +168,8 @@ public class OutOfCoreOversamplingTests
         var one = folder.File("one.csv");
         var two = folder.File("two.csv");
 
-        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=1", "--memory-limit", SmallCap, "--out", one, "--json"));
-        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=2", "--memory-limit", SmallCap, "--out", two, "--json"));
+        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=1", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", one, "--json"));
+        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=2", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", two, "--json"));
 
         Assert.Equal(File.ReadAllBytes(one), File.ReadAllBytes(two));
         var inputLines = File.ReadAllLines(input);
@@ -236,6 +240,7 @@ public class OutOfCoreOversamplingTests
             (["resample", input, "-m", "smote", "--param", "sampling_strategy=1:10"], "sampling_strategy"),
             (["resample", input, "-m", "smote", "--memory-limit", "40KB"], "--memory-limit"),
             (["resample", input, "-m", "borderline-smote-1"], "--memory-limit"),
+            (["resample", input, "-m", "smote"], "rows to make"),
             (["resample", folder.File("missing.csv"), "-m", "smote"], "no such file"),
             (["resample", notUtf8, "-m", "smote"], "not-utf8.csv"),
         ];

@@ -99,22 +99,39 @@ public static class StreamedOversampling
             }
         }
 
+        // The synthetic rows are made in memory before they are written: they count against the limit too.
+        var made = targets.TargetedClasses.Sum(c => (long)Math.Max(targets[c], 0));
+        var needed = (filter.KeptRows * RowBytes(header.Count, options, sampler)) + (made * SyntheticRowBytes(schema.FeatureCount));
+        if (needed > memoryLimitBytes)
+        {
+            throw new SamplingException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the {filter.KeptRows:N0} rows of the classes to grow and the {made:N0} rows to make need about {Megabytes(needed)} MB, more than the memory limit of {Megabytes(memoryLimitBytes)} MB; raise the memory limit."));
+        }
+
         var run = sampler is Smoten smoten ? smoten.WithValueCounts(filter.ValueCounts(schema)) : sampler;
         var result = run.Run(input, targets);
         var synthetic = result.Synthetic;
-        if (synthetic.Count > 0)
+        var labels = synthetic.Labels.ToArray();
+        if (labels.Length > 0)
         {
-            var rows = new Dataset(new RowTable(schema, synthetic.Features.ToArray(), synthetic.Labels.ToArray(), null, ProvenanceTable.Original(synthetic.Count)));
+            var matrix = synthetic.TakeMatrix();
+            if (matrix.Length != labels.Length * schema.FeatureCount)
+            {
+                matrix = matrix[..(labels.Length * schema.FeatureCount)];
+            }
+
+            var rows = new Dataset(new RowTable(schema, matrix, labels, null, ProvenanceTable.Original(labels.Length)));
             CsvDatasetWriter.Write(rows, output, header: false);
         }
 
         var after = new Dictionary<string, long>(before, StringComparer.Ordinal);
-        foreach (var label in synthetic.Labels)
+        foreach (var label in labels)
         {
             after[schema.ClassNames[label]]++;
         }
 
-        return new StreamedOversamplingResult(before, after, synthetic.Count, filter.KeptRows, result.Warnings);
+        return new StreamedOversamplingResult(before, after, labels.Length, filter.KeptRows, result.Warnings);
     }
 
     private static Dataset Read(string path, CsvLoadOptions options, ClassRowFilter filter)
@@ -143,6 +160,11 @@ public static class StreamedOversampling
             throw new SamplingException($"{sampler.Name}: {e.Message}");
         }
     }
+
+    /// <summary>What one synthetic row costs until it is written: its values, label and two parents.</summary>
+    private static long SyntheticRowBytes(int features) => (features * sizeof(double)) + 16;
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>What one kept row costs at the peak, in bytes, for a file of <paramref name="columns"/> columns.</summary>
     private static long RowBytes(int columns, CsvLoadOptions options, Sampler sampler)
