@@ -161,6 +161,20 @@ public class OutOfCoreOversamplingTests
     }
 
     [Fact]
+    public void With_another_separator_and_an_ignored_column_the_rows_copied_are_the_columns_the_in_memory_path_writes()
+    {
+        using var folder = new TempFolder();
+        var numeric = File.ReadAllLines(NumericFile(folder, 30_000, 12));
+        var input = folder.File("semicolons.csv");
+        File.WriteAllLines(input, numeric.Select((line, i) => (i == 0 ? "id" : "row" + i.ToString(CultureInfo.InvariantCulture)) + ";" + line.Replace(',', ';')));
+
+        var (inMemory, outOfCore, _) = Both(folder, input, SmallCap, "-m", "smote", "--seed", "2", "--separator", ";", "--ignore", "id", "--param", "sampling_strategy=1:2000");
+
+        Assert.Equal(inMemory, outOfCore);
+        Assert.StartsWith("a,b,c,d,label\n", Encoding.UTF8.GetString(outOfCore), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_bytes_with_one_and_two_threads_and_every_input_row_is_copied_first()
     {
         using var folder = new TempFolder();
