@@ -193,7 +193,7 @@ internal static class CsvDatasetReader
         }
 
         Take();
-        if (labels.Count == 0 && filter is null)
+        if (labels.Count == 0 && (filter is null || !filter.Labels.Any()))
         {
             throw new DataFormatException($"{sourceName}: there are no data rows after the header.");
         }
