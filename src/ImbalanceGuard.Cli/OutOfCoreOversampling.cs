@@ -24,11 +24,12 @@ internal static class OutOfCoreOversampling
         Dictionary<string, string> values,
         DataOptions dataOptions,
         ParseResult parseResult,
-        long memoryLimit,
+        (long Bytes, int? LargeClassRows) memory,
         (string Out, string? Indices, bool Json) outputs,
         TextWriter stdout,
         TextWriter stderr)
     {
+        var memoryLimit = memory.Bytes;
         var limitText = MemorySize.Format(memoryLimit);
         if (TableFormats.FromPath(csvPath) == TableFormat.Parquet)
         {
@@ -37,11 +38,7 @@ internal static class OutOfCoreOversampling
 
         var options = SamplerArguments.LoadOptions(method, csvPath, dataOptions, parseResult, values);
         var sampler = SamplerCatalog.Create(method, new SamplerParameters(values));
-        if (!StreamedOversampling.Supports(sampler))
-        {
-            throw new ArgumentException(
-                $"{csvPath} is larger than a quarter of --memory-limit {limitText}, and {method} compares rows of every class, so it runs only in memory; out of core, use smote, smote-nc or smoten, or raise --memory-limit.");
-        }
+        var sampling = LargeClassSampling(csvPath, method, sampler, values, memory.LargeClassRows, limitText);
 
         // Reads the header now, so that an unreadable input is named as the input, not as the output being written.
         Dataset.CsvColumns(csvPath, options);
@@ -52,7 +49,7 @@ internal static class OutOfCoreOversampling
         StreamedOversamplingResult? result = null;
         try
         {
-            staged.Write(outPath, writer => result = StreamedOversampling.Resample(csvPath, options, sampler, writer, memoryLimit));
+            staged.Write(outPath, writer => result = StreamedOversampling.Resample(csvPath, options, sampler, writer, memoryLimit, sampling));
         }
         catch (SamplingException e) when (e.Message.Contains("memory limit", StringComparison.Ordinal))
         {
@@ -81,6 +78,11 @@ internal static class OutOfCoreOversampling
             stderr.WriteLine("warning: " + warning);
         }
 
+        if (sampling is not null && outputs.Json)
+        {
+            stderr.WriteLine("note: " + SampleLine(method, done, sampling));
+        }
+
         if (outputs.Json)
         {
             JsonOutput.WriteObject(stdout, w =>
@@ -90,16 +92,60 @@ internal static class OutOfCoreOversampling
                 WriteCounts(w, "counts_before", done.CountsBefore);
                 WriteCounts(w, "counts_after", done.CountsAfter);
                 w.WriteNumber("rows_in_memory", done.RowsInMemory);
+                if (sampling is not null)
+                {
+                    WriteCounts(w, "sampled_classes", done.SampledClasses);
+                }
+
                 w.WriteNumber("seconds", clock.Elapsed.TotalSeconds);
             });
         }
         else
         {
             WriteHuman(stdout, method, done, clock.Elapsed, outPath, indicesPath, limitText);
+            if (sampling is not null)
+            {
+                stdout.WriteLine(SampleLine(method, done, sampling));
+            }
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The sample of the classes not grown for a sampler that compares them, or null for the SMOTE family.</summary>
+    /// <exception cref="ArgumentException">The sampler cannot run out of core, or needs --large-class-rows and has none (or the SMOTE family has one).</exception>
+    private static LargeClassSampling? LargeClassSampling(string csvPath, string method, Sampler sampler, Dictionary<string, string> values, int? rows, string limitText)
+    {
+        if (StreamedOversampling.Supports(sampler))
+        {
+            return rows is null ? null : throw new ArgumentException($"--large-class-rows: {method} holds only the classes it grows and takes no sample of the others.");
+        }
+
+        if (!StreamedOversampling.SupportsWithSample(sampler))
+        {
+            throw new ArgumentException(
+                $"{csvPath} is larger than a quarter of --memory-limit {limitText}, and {method} runs only in memory; out of core, use smote, smote-nc or smoten (or borderline-smote, svm-smote, adasyn, kmeans-smote with --large-class-rows), or raise --memory-limit.");
+        }
+
+        if (rows is not { } count)
+        {
+            throw new ArgumentException(
+                $"{csvPath} is larger than a quarter of --memory-limit {limitText}, and {method} compares rows of every class: out of core it runs on a sample of the classes it does not grow; give --large-class-rows N, or raise --memory-limit.");
+        }
+
+        if (count < 1)
+        {
+            throw new ArgumentException($"--large-class-rows must be at least 1; got {count}.");
+        }
+
+        var seed = values.TryGetValue("random_state", out var text) ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
+        return new LargeClassSampling(count, row => PortableHash.Compute(row, seed));
+    }
+
+    /// <summary>The one line that says the sampler ran on a sample, and of what.</summary>
+    private static string SampleLine(string method, StreamedOversamplingResult result, LargeClassSampling sampling) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{method} ran on an under-sampled large class: {string.Join("; ", result.SampledClasses.Select(p => $"class {p.Key}, {p.Value:N0} rows of {result.CountsBefore[p.Key]:N0}"))} (at most {sampling.RowsPerClass:N0} a class, the lowest seeded hashes of row ids).");
 
     private static void WriteCounts(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, long> counts)
     {
@@ -134,7 +180,7 @@ internal static class OutOfCoreOversampling
             $"{method}: kept {rowsBefore:N0} rows, made {result.SyntheticCount:N0}, in {elapsed.TotalSeconds:0.000} s."));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Out of core (the file is over a quarter of --memory-limit {limitText}): {result.RowsInMemory:N0} rows of the classes grown were held in memory, every other row streamed from the input to the output."));
+            $"Out of core (the file is over a quarter of --memory-limit {limitText}): {result.RowsInMemory:N0} rows were held in memory, every other row streamed from the input to the output."));
         console.WriteLine($"Wrote {outPath}");
         if (indicesPath is not null)
         {

@@ -42,6 +42,12 @@ internal static class ResampleCommand
         };
         var json = CommonOptions.Json();
         var memoryLimit = CommonOptions.MemoryLimit();
+        var largeClassRows = new Option<int?>("--large-class-rows")
+        {
+            Description = "Out of core, for borderline-smote, svm-smote, adasyn and kmeans-smote (whose neighbour search includes the classes not grown): "
+                + "hold this many rows of each class not grown, those with the lowest seeded hashes of their row ids, and run the sampler on them.",
+            HelpName = "N",
+        };
         var command = new Command(
             "resample",
             "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
@@ -54,6 +60,7 @@ internal static class ResampleCommand
             indices,
             json,
             memoryLimit,
+            largeClassRows,
         };
         dataOptions.AddTo(command);
 
@@ -69,7 +76,7 @@ internal static class ResampleCommand
             if (OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit)))
             {
                 return OutOfCoreOversampling.Run(
-                    csvPath, name, values, dataOptions, parseResult, parseResult.GetValue(memoryLimit),
+                    csvPath, name, values, dataOptions, parseResult, (parseResult.GetValue(memoryLimit), parseResult.GetValue(largeClassRows)),
                     (parseResult.GetRequiredValue(output), parseResult.GetValue(indices), parseResult.GetValue(json)), stdout, stderr);
             }
 
@@ -132,6 +139,7 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample data/hacide.csv -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed.csv -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
             $"{CommandLine.ToolName} resample big-train.csv -m smote --param sampling_strategy=1:200000 --memory-limit 512MB --out big-smote.csv",
+            $"{CommandLine.ToolName} resample big-train.csv -m adasyn --large-class-rows 100000 --memory-limit 512MB --out big-adasyn.csv",
         ]);
     }
 

@@ -20,14 +20,14 @@ public class OutOfCoreOversamplingTests
     /// <summary>Numbers spelled as the tool writes them ("R"), so rows copied as written equal rows written back.</summary>
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string NumericFile(TempFolder folder, int rows, int seed)
+    private static string NumericFile(TempFolder folder, int rows, int seed, double separation = 1.5)
     {
         var random = new Random(seed);
         var text = new StringBuilder("a,b,c,d,label\n");
         for (var i = 0; i < rows; i++)
         {
             var positive = random.NextDouble() < 0.02;
-            var shift = positive ? 1.5 : 0;
+            var shift = positive ? separation : 0;
             text.Append(Number(shift + random.NextDouble())).Append(',')
                 .Append(Number(random.NextDouble() * 1e-4)).Append(',')
                 .Append(Number(shift - random.NextDouble())).Append(',')
@@ -238,6 +238,50 @@ public class OutOfCoreOversamplingTests
         }
     }
 
+    [Theory]
+    [InlineData("adasyn")]
+    [InlineData("borderline-smote-1")]
+    [InlineData("svm-smote")]
+    [InlineData("kmeans-smote")]
+    public void A_sampler_that_compares_the_large_class_runs_on_its_seeded_hash_sample_and_says_so(string method)
+    {
+        using var folder = new TempFolder();
+        // Classes that overlap, so that the small class's rows have neighbours of the large one even in its sample.
+        var input = NumericFile(folder, 30_000, 13, separation: 0.1);
+        var lines = File.ReadAllLines(input);
+        var streamed = folder.File("streamed.csv");
+        const int Sample = 500;
+        string[] args = ["-m", method, "--seed", "4", "--param", "sampling_strategy=1:1000", "--param", "n_jobs=1"];
+
+        var result = Cli.Run(["resample", input, .. args, "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", streamed, "--json"]);
+        var json = Json(result);
+
+        // The sample: of class 0, the rows with the lowest portable hashes of their row ids under the seed, ties by id.
+        var sampled = Enumerable.Range(0, lines.Length - 1).Where(i => lines[i + 1].EndsWith(",0", StringComparison.Ordinal))
+            .OrderBy(i => Scale.PortableHash.Compute(i, 4)).ThenBy(i => i).Take(Sample).ToHashSet();
+        Assert.Equal(new Dictionary<string, long> { ["0"] = Sample }, Counts(json, "sampled_classes"));
+        var note = Assert.Single(result.StderrLines);
+        Assert.Equal($"note: {method} ran on an under-sampled large class: class 0, 500 rows of {Counts(json, "counts_before")["0"]:N0} (at most 500 a class, the lowest seeded hashes of row ids).", note);
+
+        // Every input row copied first; the rows made are the in-memory sampler's on the sample and the small class.
+        var output = File.ReadAllLines(streamed);
+        Assert.Equal(lines, output[..lines.Length]);
+        var reduced = folder.File("reduced.csv");
+        File.WriteAllLines(reduced, [lines[0], .. lines.Skip(1).Where((line, i) => line.EndsWith(",1", StringComparison.Ordinal) || sampled.Contains(i))]);
+        var inMemory = folder.File("memory.csv");
+        var onTheSample = Json(Cli.Run(["resample", reduced, .. args, "--out", inMemory, "--json"]));
+
+        // The same targets (ADASYN rounds per row, so it makes about, not exactly, the rows asked).
+        Assert.Equal(Counts(onTheSample, "counts_after")["1"], Counts(json, "counts_after")["1"]);
+        Assert.Equal(Counts(json, "counts_before")["0"], Counts(json, "counts_after")["0"]);
+        var reducedRows = File.ReadAllLines(reduced).Length;
+        Assert.Equal(File.ReadAllLines(inMemory)[reducedRows..], output[lines.Length..]);
+
+        var twoThreads = folder.File("two.csv");
+        Json(Cli.Run(["resample", input, .. args[..^1], "n_jobs=2", "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", twoThreads, "--json"]));
+        Assert.Equal(File.ReadAllBytes(streamed), File.ReadAllBytes(twoThreads));
+    }
+
     [Fact]
     public void Bad_input_out_of_core_is_one_line_and_exit_code_2()
     {
@@ -255,6 +299,8 @@ public class OutOfCoreOversamplingTests
             (["resample", input, "-m", "smote", "--memory-limit", "40KB"], "--memory-limit"),
             (["resample", input, "-m", "borderline-smote-1"], "--memory-limit"),
             (["resample", input, "-m", "smote"], "rows to make"),
+            (["resample", input, "-m", "adasyn"], "--large-class-rows"),
+            (["resample", input, "-m", "tomek-links"], "--memory-limit"),
             (["resample", folder.File("missing.csv"), "-m", "smote"], "no such file"),
             (["resample", notUtf8, "-m", "smote"], "not-utf8.csv"),
         ];

@@ -18,6 +18,7 @@ internal sealed class ClassRowFilter : CsvRowFilter
     private CsvLayout? _layout;
     private int[]? _writtenCells;
     private long _keptRows;
+    private long _row = -1;
 
     /// <param name="keeps">Whether a class's rows are kept in memory.</param>
     /// <param name="output">Where every row is copied, or null for a pass that only counts.</param>
@@ -32,6 +33,12 @@ internal sealed class ClassRowFilter : CsvRowFilter
         _memoryLimitBytes = memoryLimitBytes;
         CountValues = countValues;
     }
+
+    /// <summary>While counting: each class's rows with the lowest ranks, for a sample of the classes not grown.</summary>
+    public LowestRanks? Ranks { get; init; }
+
+    /// <summary>While copying: the row ids of the classes not grown that are kept all the same (their sample).</summary>
+    public IReadOnlySet<long>? SampledRows { get; init; }
 
     /// <summary>Rows per class, every row counted.</summary>
     public LabelTally Tally { get; } = new();
@@ -73,6 +80,8 @@ internal sealed class ClassRowFilter : CsvRowFilter
     public override bool Keep(CsvRowBatch batch, int row)
     {
         var code = Tally.Add(batch.Label(row));
+        _row++;
+        Ranks?.Offer(code, _row);
         while (_keptCodes.Count <= code)
         {
             _keptCodes.Add(_keeps(Tally.Distinct[_keptCodes.Count]));
@@ -102,7 +111,7 @@ internal sealed class ClassRowFilter : CsvRowFilter
             }
         }
 
-        if (!_keptCodes[code])
+        if (!_keptCodes[code] && SampledRows?.Contains(_row) != true)
         {
             return false;
         }
@@ -111,10 +120,24 @@ internal sealed class ClassRowFilter : CsvRowFilter
         {
             throw new SamplingException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"the rows of the classes to grow do not fit in the memory limit of {_memoryLimitBytes / (1024.0 * 1024.0):0.#} MB ({_rowBudget:N0} rows of this width fit); raise the memory limit."));
+                $"the rows to hold in memory (of the classes to grow, and any sample of the others) do not fit in the memory limit of {_memoryLimitBytes / (1024.0 * 1024.0):0.#} MB ({_rowBudget:N0} rows of this width fit); raise the memory limit."));
         }
 
         return true;
+    }
+
+    /// <summary>The label code of <paramref name="label"/>, or -1 if no row has it.</summary>
+    public int CodeOf(string label)
+    {
+        for (var code = 0; code < Tally.Distinct.Count; code++)
+        {
+            if (Tally.Distinct[code] == label)
+            {
+                return code;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>SMOTEN's counts by value and class over every row, the values as <paramref name="schema"/> reads the texts.</summary>

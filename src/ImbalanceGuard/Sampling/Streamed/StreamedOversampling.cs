@@ -30,6 +30,12 @@ public static class StreamedOversampling
     public static bool Supports(Sampler sampler) => sampler is Smote or SmoteNc or Smoten;
 
     /// <summary>
+    /// Whether <paramref name="sampler"/> can run streamed on a sample of the classes it does not grow
+    /// (<see cref="LargeClassSampling"/>): an over-sampler whose neighbour search includes other classes.
+    /// </summary>
+    public static bool SupportsWithSample(Sampler sampler) => sampler is BorderlineSmote or SvmSmote or Adasyn or KMeansSmote;
+
+    /// <summary>
     /// Resamples the CSV file <paramref name="path"/> with <paramref name="sampler"/> and writes the result to
     /// <paramref name="output"/>: the header of the columns a loaded dataset writes back, every input row as it is
     /// written in the file (its cells joined with commas when the file's separator is another or columns are
@@ -40,19 +46,27 @@ public static class StreamedOversampling
     /// <param name="sampler">SMOTE, SMOTE-NC or SMOTEN, with its strategy and seed.</param>
     /// <param name="output">Where the resampled rows go.</param>
     /// <param name="memoryLimitBytes">The most memory the rows of the classes to grow may take (see the remarks of the class).</param>
-    /// <exception cref="ArgumentException">The sampler is not SMOTE, SMOTE-NC or SMOTEN, a weight column is named, or the limit is not positive.</exception>
+    /// <param name="sampling">
+    /// For a sampler that compares rows of every class (<see cref="SupportsWithSample"/>): which rows of the classes
+    /// not grown it sees. Its output then differs from the in-memory one, which sees every row.
+    /// </param>
+    /// <exception cref="ArgumentException">The sampler is not SMOTE, SMOTE-NC or SMOTEN (nor, with <paramref name="sampling"/>, one of <see cref="SupportsWithSample"/>), a weight column is named, or the limit is not positive.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">The file is not usable; the message says where and why.</exception>
     /// <exception cref="SamplingException">The strategy cannot be met, the sampler cannot run on the rows, or the rows to grow do not fit in the limit.</exception>
-    public static StreamedOversamplingResult Resample(string path, CsvLoadOptions options, Sampler sampler, TextWriter output, long memoryLimitBytes)
+    public static StreamedOversamplingResult Resample(string path, CsvLoadOptions options, Sampler sampler, TextWriter output, long memoryLimitBytes, LargeClassSampling? sampling = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(output);
-        if (!Supports(sampler))
+        if (sampling is null ? !Supports(sampler) : !SupportsWithSample(sampler))
         {
-            throw new ArgumentException($"{sampler.Name} compares rows of other classes and cannot run streamed; only smote, smote-nc and smoten can.", nameof(sampler));
+            throw new ArgumentException(
+                sampling is null
+                    ? $"{sampler.Name} compares rows of other classes and cannot run streamed without a sample of them; smote, smote-nc and smoten can."
+                    : $"{sampler.Name} does not run streamed on a sample of the large classes; borderline-smote, svm-smote, adasyn and kmeans-smote do.",
+                nameof(sampler));
         }
 
         if (options.WeightColumn is not null)
@@ -68,22 +82,31 @@ public static class StreamedOversampling
         // grows on the exact counts of a first pass.
         var named = sampler.SamplingStrategy.NamedClasses;
         Func<string, bool> grows;
-        if (named is not null)
+        IReadOnlySet<long>? sampled = null;
+        if (named is not null && sampling is null)
         {
             var set = named.ToHashSet(StringComparer.Ordinal);
             grows = set.Contains;
         }
         else
         {
-            var counting = new ClassRowFilter(_ => false, null, false, rowBudget, memoryLimitBytes);
+            var counting = new ClassRowFilter(_ => false, null, false, rowBudget, memoryLimitBytes)
+            {
+                Ranks = sampling is null ? null : new LowestRanks(sampling.RowsPerClass, sampling.Rank),
+            };
             var firstPass = Read(path, options, counting);
             var firstTargets = Resolve(sampler, firstPass.Schema, counting.Tally);
             var growing = Enumerable.Range(0, firstPass.Schema.ClassCount).Where(c => firstTargets.Targets(c) && firstTargets[c] > 0)
                 .Select(c => firstPass.Schema.ClassNames[c]).ToHashSet(StringComparer.Ordinal);
             grows = growing.Contains;
+            if (counting.Ranks is { } ranks)
+            {
+                sampled = counting.Tally.Distinct.Where(label => !growing.Contains(label))
+                    .SelectMany(label => ranks.Rows(counting.CodeOf(label))).ToHashSet();
+            }
         }
 
-        var filter = new ClassRowFilter(grows, output, sampler is Smoten, rowBudget, memoryLimitBytes);
+        var filter = new ClassRowFilter(grows, output, sampler is Smoten, rowBudget, memoryLimitBytes) { SampledRows = sampled };
         var kept = Read(path, options, filter);
         var schema = kept.Schema;
         var targets = Resolve(sampler, schema, filter.Tally);
@@ -131,7 +154,11 @@ public static class StreamedOversampling
             after[schema.ClassNames[label]]++;
         }
 
-        return new StreamedOversamplingResult(before, after, labels.Length, filter.KeptRows, result.Warnings);
+        var held = sampled is null
+            ? new Dictionary<string, long>(StringComparer.Ordinal)
+            : Enumerable.Range(0, schema.ClassCount).Where(c => !grows(schema.ClassNames[c]))
+                .ToDictionary(c => schema.ClassNames[c], c => (long)input.ClassCounts[c], StringComparer.Ordinal);
+        return new StreamedOversamplingResult(before, after, labels.Length, filter.KeptRows, result.Warnings) { SampledClasses = held };
     }
 
     private static Dataset Read(string path, CsvLoadOptions options, ClassRowFilter filter)

@@ -29,6 +29,12 @@ public sealed class StreamedOversamplingResult
     /// <summary>The input rows held in memory: those of the classes grown.</summary>
     public long RowsInMemory { get; }
 
+    /// <summary>
+    /// With a <see cref="LargeClassSampling"/>: per class not grown, the rows the sampler saw (a sample of
+    /// <see cref="CountsBefore"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> SampledClasses { get; init; } = new Dictionary<string, long>();
+
     /// <summary>What the sampler could not do as asked without failing (as <see cref="SamplingResult.Warnings"/>).</summary>
     public IReadOnlyList<string> Warnings { get; }
 }
