@@ -43,6 +43,12 @@ internal static class ResampleCommand
         var json = CommonOptions.Json();
         var preSplit = CommonOptions.PreSplit();
         var memoryLimit = CommonOptions.MemoryLimit();
+        var largeClassRows = new Option<int?>("--large-class-rows")
+        {
+            Description = "Out of core, for borderline-smote, svm-smote, adasyn and kmeans-smote (whose neighbour search includes the classes not grown): "
+                + "hold this many rows of each class not grown, those with the lowest seeded hashes of their row ids, and run the sampler on them.",
+            HelpName = "N",
+        };
         var command = new Command(
             "resample",
             "Resample a training split with one sampler and write the result. Files are written only when everything succeeded.")
@@ -56,6 +62,7 @@ internal static class ResampleCommand
             json,
             preSplit,
             memoryLimit,
+            largeClassRows,
         };
         dataOptions.AddTo(command);
 
@@ -67,11 +74,21 @@ internal static class ResampleCommand
             var values = SamplerArguments.Parameters(name, parseResult.GetValue(parameters) ?? [], parseResult.GetValue(seed));
 
             var inputRecord = SplitRecords.RequireTrainingData(csvPath, parseResult.GetValue(preSplit));
-            if (name == OutOfCoreResample.Method && OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit)))
+            var outOfCore = OutOfCore.IsNeeded(csvPath, parseResult.GetValue(memoryLimit));
+            if (outOfCore && name == OutOfCoreResample.Method)
             {
                 return OutOfCoreResample.Run(
                     parseResult, dataOptions, csvPath, inputRecord, values, parseResult.GetValue(seed), parseResult.GetValue(parameters) ?? [],
                     parseResult.GetRequiredValue(output), parseResult.GetValue(indices) is not null, parseResult.GetValue(memoryLimit), parseResult.GetValue(json), stdout);
+            }
+
+            // Out of core the SMOTE family reads CSV only: another sampler given a Parquet file reads it into memory.
+            if (outOfCore && TableFormats.FromPath(csvPath) != TableFormat.Parquet)
+            {
+                return OutOfCoreOversampling.Run(
+                    csvPath, name, values, dataOptions, parseResult, (parseResult.GetValue(memoryLimit), parseResult.GetValue(largeClassRows)),
+                    (parseResult.GetRequiredValue(output), parseResult.GetValue(indices), parseResult.GetValue(json)),
+                    (inputRecord, parseResult.GetValue(seed), parseResult.GetValue(parameters) ?? []), stdout, stderr);
             }
 
             using var staged = new StagedOutput(csvPath);
@@ -151,6 +168,8 @@ internal static class ResampleCommand
             $"{CommandLine.ToolName} resample data/hacide.csv --pre-split -m tomek-links --out cleaned.csv --indices kept.txt",
             $"{CommandLine.ToolName} resample mixed-train.csv --pre-split -m smote-nc --ignore id --categorical region --out mixed-smote.csv",
             $"{CommandLine.ToolName} resample train.parquet -m random-under -p sampling_strategy=0.1 --memory-limit 512MB --out under.parquet",
+            $"{CommandLine.ToolName} resample big-train.csv -m smote --param sampling_strategy=1:200000 --memory-limit 512MB --out big-smote.csv",
+            $"{CommandLine.ToolName} resample big-train.csv -m adasyn --large-class-rows 100000 --memory-limit 512MB --out big-adasyn.csv",
         ]);
     }
 

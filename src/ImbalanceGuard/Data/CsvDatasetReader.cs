@@ -10,9 +10,11 @@ internal static class CsvDatasetReader
 
     /// <summary>
     /// Reads the file; with <paramref name="unlabeled"/>, a file without a label column (every row gets its one class)
-    /// whose score column, if named, is taken aside as numbers.
+    /// whose score column, if named, is taken aside as numbers. With <paramref name="filter"/>, every row is checked
+    /// and shown to it, but only the rows it keeps are in the table; the classes and category levels are still those
+    /// of every row, so a kept row has the values reading the whole file gives it.
     /// </summary>
-    public static CsvTable ReadTable(CsvRecordReader reader, CsvLoadOptions options, string sourceName, UnlabeledColumns? unlabeled)
+    public static CsvTable ReadTable(CsvRecordReader reader, CsvLoadOptions options, string sourceName, UnlabeledColumns? unlabeled, CsvRowFilter? filter = null)
     {
         var columns = reader.ReadHeader(options.Separator);
         if (unlabeled is null && columns.Count < 2)
@@ -98,16 +100,62 @@ internal static class CsvDatasetReader
         }
 
         var labels = new LabelCodes();
+
+        // Filtered: the levels of every row, in order of first appearance, whether or not the row is kept.
+        var allLevels = filter is null ? null : categorical.Select(c => c ? new Dictionary<string, int>(StringComparer.Ordinal) : null).ToArray();
         var weights = weightColumn >= 0 ? new List<double>() : null;
         var scores = scoreColumn >= 0 ? new List<double>() : null;
-        var batch = new CsvRowBatch(new CsvLayout(
-            sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint, options.Limits, unlabeled?.ClassName, scoreColumn));
+        var layout = new CsvLayout(
+            sourceName, options.Separator, columns, featureColumns, categorical, labelColumn, weightColumn, options.CategoricalHint, options.Limits, unlabeled?.ClassName, scoreColumn);
+        var batch = new CsvRowBatch(layout);
+        filter?.Begin(layout, [.. columns.Where((_, c) => !ignored.Contains(c) && c != scoreColumn)]);
         void Take()
         {
             batch.Parse();
+            if (filter is not null)
+            {
+                TakeFiltered();
+                return;
+            }
+
             features.Add(batch.Values);
             for (var row = 0; row < batch.Count; row++)
             {
+                for (var j = 0; j < d; j++)
+                {
+                    if (categorical[j])
+                    {
+                        categoryText[j].Add(batch.Category(row, j));
+                    }
+                }
+
+                labels.Add(batch.Label(row));
+                weights?.Add(batch.Weight(row));
+                scores?.Add(batch.Score(row));
+            }
+
+            batch.Clear();
+        }
+
+        void TakeFiltered()
+        {
+            var values = batch.Values;
+            for (var row = 0; row < batch.Count; row++)
+            {
+                for (var j = 0; j < d; j++)
+                {
+                    if (allLevels![j] is { } seen)
+                    {
+                        seen.TryAdd(batch.Category(row, j), seen.Count);
+                    }
+                }
+
+                if (!filter.Keep(batch, row))
+                {
+                    continue;
+                }
+
+                features.Add(values.Slice(row * d, d));
                 for (var j = 0; j < d; j++)
                 {
                     if (categorical[j])
@@ -145,7 +193,7 @@ internal static class CsvDatasetReader
         }
 
         Take();
-        if (labels.Count == 0)
+        if (labels.Count == 0 && (filter is null || !filter.Labels.Any()))
         {
             throw new DataFormatException($"{sourceName}: there are no data rows after the header.");
         }
@@ -156,11 +204,11 @@ internal static class CsvDatasetReader
         {
             if (categorical[j])
             {
-                levels[j] = EncodeCategories(categoryText[j], matrix, j, d);
+                levels[j] = EncodeCategories(categoryText[j], allLevels?[j]?.OrderBy(l => l.Value).Select(l => l.Key), matrix, j, d);
             }
         }
 
-        var classNames = ClassOrder.Sort(labels.Distinct);
+        var classNames = ClassOrder.Sort(filter is null ? labels.Distinct : filter.Labels);
         var schema = new DataSchema(
             featureColumns.Select(c => columns[c]).ToArray(),
             categorical.Select(c => c ? FeatureKind.Categorical : FeatureKind.Continuous).ToArray(),
@@ -176,12 +224,13 @@ internal static class CsvDatasetReader
 
     /// <summary>
     /// Numbers stay numbers; when any cell of the column is text, every distinct text becomes a level and
-    /// the matrix holds its index (first appearance order).
+    /// the matrix holds its index (first appearance order). <paramref name="allLevels"/>, when the table holds only
+    /// some of the rows, is the distinct texts of every row in order of first appearance: they decide instead.
     /// </summary>
-    private static string[]? EncodeCategories(List<string> cells, double[] matrix, int feature, int d)
+    private static string[]? EncodeCategories(List<string> cells, IEnumerable<string>? allLevels, double[] matrix, int feature, int d)
     {
         var numbers = new double[cells.Count];
-        var allNumeric = true;
+        var allNumeric = allLevels?.All(IsFiniteNumber) ?? true;
         for (var i = 0; i < cells.Count && allNumeric; i++)
         {
             allNumeric = double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])
@@ -199,6 +248,11 @@ internal static class CsvDatasetReader
         }
 
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var level in allLevels ?? [])
+        {
+            levels.Add(level, levels.Count);
+        }
+
         for (var i = 0; i < cells.Count; i++)
         {
             if (!levels.TryGetValue(cells[i], out var code))
@@ -212,6 +266,9 @@ internal static class CsvDatasetReader
 
         return [.. levels.Keys];
     }
+
+    private static bool IsFiniteNumber(string text)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value);
 
     /// <summary>
     /// Column names find the label, weight and categorical columns and name the columns written back, so

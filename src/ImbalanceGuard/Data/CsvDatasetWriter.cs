@@ -8,7 +8,8 @@ internal static class CsvDatasetWriter
     private const int ChunkRows = 1024;
     private const long ParallelCells = 1 << 18;
 
-    public static void Write(LabeledData data, TextWriter writer, char separator = ',')
+    /// <summary>Writes <paramref name="data"/>; without <paramref name="header"/>, only its rows (to follow rows already written).</summary>
+    public static void Write(LabeledData data, TextWriter writer, char separator = ',', bool header = true)
     {
         var schema = data.Schema;
         var columns = schema.SourceColumns;
@@ -20,8 +21,11 @@ internal static class CsvDatasetWriter
                 : schema.FeatureIndex(columns[c]);
         }
 
-        writer.Write(string.Join(separator, columns.Select(c => CsvLine.Quote(c, separator))));
-        writer.Write('\n');
+        if (header)
+        {
+            writer.Write(Header(columns, separator));
+            writer.Write('\n');
+        }
 
         // The text of every label and category level, quoted once, not once per row.
         var classTexts = schema.ClassNames.Select(name => CsvLine.Quote(name, separator)).ToArray();
@@ -70,6 +74,10 @@ internal static class CsvDatasetWriter
             }
         }
     }
+
+    /// <summary>The header line's text (without its line break).</summary>
+    public static string Header(IEnumerable<string> columns, char separator = ',')
+        => string.Join(separator, columns.Select(c => CsvLine.Quote(c, separator)));
 
     /// <summary>Formats rows of one table as CSV lines; safe to use from several threads at once.</summary>
     private sealed class RowFormatter(LabeledData data, int[] layout, string[] classTexts, string[]?[] levelTexts, char separator)

@@ -99,6 +99,12 @@ internal sealed class CsvRowBatch
     /// <summary>The text of categorical feature <paramref name="feature"/> of line <paramref name="row"/>.</summary>
     public string Category(int row, int feature) => _categories[(row * _d) + feature]!;
 
+    /// <summary>The text of line <paramref name="row"/> as read (a quoted record's line breaks included).</summary>
+    public string Line(int row) => _lines[row];
+
+    /// <summary>The line number of line <paramref name="row"/> in the file, for messages.</summary>
+    public int LineNumber(int row) => _lineNumbers[row];
+
     public ReadOnlySpan<char> Label(int row) => _labelTexts[row].AsSpan(_labelStarts[row], _labelLengths[row]);
 
     public double Weight(int row) => _weights[row];

@@ -138,6 +138,9 @@ public abstract class SamplingStrategy
         return counts.Count > 0 ? Counts(counts) : throw new FormatException($"sampling_strategy '{text}' is empty.");
     }
 
+    /// <summary>The classes a per-class count strategy names (only they can change); null for every other strategy.</summary>
+    internal virtual IReadOnlyCollection<string>? NamedClasses => null;
+
     /// <summary>
     /// Resolves the strategy on classes with these row counts: per class index, how many rows to add
     /// (over-sampling), to keep (under-sampling), or n_min for a targeted class (cleaning); -1 elsewhere.
@@ -289,6 +292,8 @@ public abstract class SamplingStrategy
 
     private sealed class CountsStrategy(Dictionary<string, int> rowsByClass) : SamplingStrategy
     {
+        internal override IReadOnlyCollection<string>? NamedClasses => rowsByClass.Keys;
+
         public override string ToString()
             => "{" + string.Join(", ", rowsByClass.Select(p => $"{p.Key}: {p.Value.ToString(CultureInfo.InvariantCulture)}")) + "}";
 

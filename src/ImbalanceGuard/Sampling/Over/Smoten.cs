@@ -13,6 +13,9 @@ public sealed class Smoten : SeededSampler
 {
     private readonly int _kNeighbors = 5;
 
+    // Out of core: the value difference metric's counts over every row of the file, not only the rows in memory.
+    private ValueClassCounts? _allRows;
+
     /// <inheritdoc/>
     public override string Name => "smoten";
 
@@ -34,6 +37,14 @@ public sealed class Smoten : SeededSampler
         KNeighbors = p.Int("k_neighbors", 5),
     };
 
+    /// <summary>The same sampler, its value difference metric taken from <paramref name="counts"/> (every row's) instead of the input's rows.</summary>
+    internal Smoten WithValueCounts(ValueClassCounts counts)
+    {
+        var copy = (Smoten)MemberwiseClone();
+        copy._allRows = counts;
+        return copy;
+    }
+
     internal override IEnumerable<RowNeed> RowNeeds(SamplingTargets targets) => PerGrownClass(targets, KNeighbors + 1, "k_neighbors", KNeighbors);
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, SamplingTargets targets)
@@ -44,7 +55,7 @@ public sealed class Smoten : SeededSampler
         // Only the rows of the classes to grow are ever compared: only theirs are coded, class after class.
         int[] grown = [.. targets.TargetedClasses.Where(c => targets[c] != 0)];
         int[] coded = [.. grown.SelectMany(input.RowsOfClass)];
-        var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input, coded);
+        var (codes, distanceTables, levelCounts, probabilities) = ValueDifferenceMetric(input, coded, _allRows);
         var firstCoded = 0;
         var random = new SeededRandom(Seed);
         var synthetic = new SyntheticRows(input.Dimensions, targets.TargetedClasses.Sum(c => Math.Max(targets[c], 0)));
@@ -91,9 +102,10 @@ public sealed class Smoten : SeededSampler
     /// <summary>
     /// Keeps each feature's class distributions P(class | value) over every row, codes the values of the rows
     /// <paramref name="coded"/> (the rows the neighbour searches compare) 0..L-1, and for features with few values
-    /// precomputes the L×L table of squared L1 distances between them.
+    /// precomputes the L×L table of squared L1 distances between them. With <paramref name="allRows"/>, the values
+    /// and their counts by class are those, taken from rows not all in the input.
     /// </summary>
-    private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input, int[] coded)
+    private static (int[] Codes, double[]?[] Tables, int[] Levels, double[][] Probabilities) ValueDifferenceMetric(SamplerInput input, int[] coded, ValueClassCounts? allRows)
     {
         const int MaxTabledLevels = 512;
         var n = input.RowCount;
@@ -106,20 +118,31 @@ public sealed class Smoten : SeededSampler
         var distinct = new HashSet<double>();
         for (var f = 0; f < d; f++)
         {
-            distinct.Clear();
-            for (var i = 0; i < n; i++)
+            double[] ordered;
+            double[] counts;
+            if (allRows is not null)
             {
-                distinct.Add(input.Row(i)[f]);
+                ordered = allRows.Values(f);
+                counts = allRows.Counts(f);
+            }
+            else
+            {
+                distinct.Clear();
+                for (var i = 0; i < n; i++)
+                {
+                    distinct.Add(input.Row(i)[f]);
+                }
+
+                ordered = [.. distinct];
+                Array.Sort(ordered);
+                counts = new double[ordered.Length * classes];
+                for (var i = 0; i < n; i++)
+                {
+                    counts[(Array.BinarySearch(ordered, input.Row(i)[f]) * classes) + input.Labels[i]]++;
+                }
             }
 
-            double[] ordered = [.. distinct];
-            Array.Sort(ordered);
             levels[f] = ordered.Length;
-            var counts = new double[ordered.Length * classes];
-            for (var i = 0; i < n; i++)
-            {
-                counts[(Array.BinarySearch(ordered, input.Row(i)[f]) * classes) + input.Labels[i]]++;
-            }
 
             for (var i = 0; i < coded.Length; i++)
             {
