@@ -98,12 +98,21 @@ public class OutOfCoreOversamplingTests
         Assert.True(new FileInfo(input).Length > (cap == SmallCap ? 4 * 256 * 1024 : 1024 * 1024), "the file must be over a quarter of the cap");
         var memory = folder.File("memory.csv");
         var streamed = folder.File("streamed.csv");
-        var inMemory = Json(Cli.Run(["resample", input, .. args, "--out", memory, "--json"]));
-        var outOfCore = Json(Cli.Run(["resample", input, .. args, "--out", streamed, "--json", "--memory-limit", cap]));
+        var inMemory = Json(Cli.Run(["resample", input, "--pre-split", .. args, "--out", memory, "--json"]));
+        var outOfCore = Json(Cli.Run(["resample", input, "--pre-split", .. args, "--out", streamed, "--json", "--memory-limit", cap]));
         Assert.False(inMemory.TryGetProperty("rows_in_memory", out _), "the in-memory run must not be out of core");
         Assert.Equal(Counts(inMemory, "counts_before"), Counts(outOfCore, "counts_before"));
         Assert.Equal(Counts(inMemory, "counts_after"), Counts(outOfCore, "counts_after"));
         Assert.Equal(inMemory.GetProperty("rows_after").GetInt64(), outOfCore.GetProperty("rows_after").GetInt64());
+
+        // Both outputs are training data with a record naming the sampler; only the output's own fingerprint differs.
+        foreach (var output in new[] { memory, streamed })
+        {
+            using var record = JsonDocument.Parse(File.ReadAllText(output + ".ig.json"));
+            Assert.Equal("training", record.RootElement.GetProperty("role").GetString());
+            Assert.Equal(args[1], Assert.Single(record.RootElement.GetProperty("resampled").EnumerateArray()).GetProperty("method").GetString());
+        }
+
         return (File.ReadAllBytes(memory), File.ReadAllBytes(streamed), outOfCore);
     }
 
@@ -182,8 +191,8 @@ public class OutOfCoreOversamplingTests
         var one = folder.File("one.csv");
         var two = folder.File("two.csv");
 
-        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=1", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", one, "--json"));
-        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "9", "--param", "n_jobs=2", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", two, "--json"));
+        Json(Cli.Run("resample", input, "--pre-split", "-m", "smote", "--seed", "9", "--param", "n_jobs=1", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", one, "--json"));
+        Json(Cli.Run("resample", input, "--pre-split", "-m", "smote", "--seed", "9", "--param", "n_jobs=2", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", two, "--json"));
 
         Assert.Equal(File.ReadAllBytes(one), File.ReadAllBytes(two));
         var inputLines = File.ReadAllLines(input);
@@ -199,7 +208,7 @@ public class OutOfCoreOversamplingTests
         var input = NumericFile(folder, 30_000, 6);
         var output = folder.File("out.csv");
 
-        Json(Cli.Run("resample", input, "-m", "smote", "--seed", "1", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", output, "--json"));
+        Json(Cli.Run("resample", input, "--pre-split", "-m", "smote", "--seed", "1", "--param", "sampling_strategy=1:2000", "--memory-limit", SmallCap, "--out", output, "--json"));
 
         var small = CsvFile.Rows(input).Where(r => r[^1] == "1").Select(CsvFile.Numbers).ToArray();
         var synthetic = CsvFile.Rows(output).Skip(30_000).Select(CsvFile.Numbers).ToArray();
@@ -253,7 +262,7 @@ public class OutOfCoreOversamplingTests
         const int Sample = 500;
         string[] args = ["-m", method, "--seed", "4", "--param", "sampling_strategy=1:1000", "--param", "n_jobs=1"];
 
-        var result = Cli.Run(["resample", input, .. args, "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", streamed, "--json"]);
+        var result = Cli.Run(["resample", input, "--pre-split", .. args, "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", streamed, "--json"]);
         var json = Json(result);
 
         // The sample: of class 0, the rows with the lowest portable hashes of their row ids under the seed, ties by id.
@@ -269,7 +278,7 @@ public class OutOfCoreOversamplingTests
         var reduced = folder.File("reduced.csv");
         File.WriteAllLines(reduced, [lines[0], .. lines.Skip(1).Where((line, i) => line.EndsWith(",1", StringComparison.Ordinal) || sampled.Contains(i))]);
         var inMemory = folder.File("memory.csv");
-        var onTheSample = Json(Cli.Run(["resample", reduced, .. args, "--out", inMemory, "--json"]));
+        var onTheSample = Json(Cli.Run(["resample", reduced, "--pre-split", .. args, "--out", inMemory, "--json"]));
 
         // The same targets (ADASYN rounds per row, so it makes about, not exactly, the rows asked).
         Assert.Equal(Counts(onTheSample, "counts_after")["1"], Counts(json, "counts_after")["1"]);
@@ -278,7 +287,7 @@ public class OutOfCoreOversamplingTests
         Assert.Equal(File.ReadAllLines(inMemory)[reducedRows..], output[lines.Length..]);
 
         var twoThreads = folder.File("two.csv");
-        Json(Cli.Run(["resample", input, .. args[..^1], "n_jobs=2", "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", twoThreads, "--json"]));
+        Json(Cli.Run(["resample", input, "--pre-split", .. args[..^1], "n_jobs=2", "--large-class-rows", "500", "--memory-limit", SmallCap, "--out", twoThreads, "--json"]));
         Assert.Equal(File.ReadAllBytes(streamed), File.ReadAllBytes(twoThreads));
     }
 
@@ -295,14 +304,14 @@ public class OutOfCoreOversamplingTests
 
         (string[] Args, string Expected)[] cases =
         [
-            (["resample", input, "-m", "smote", "--param", "sampling_strategy=1:10"], "sampling_strategy"),
-            (["resample", input, "-m", "smote", "--memory-limit", "40KB"], "--memory-limit"),
-            (["resample", input, "-m", "borderline-smote-1"], "--memory-limit"),
-            (["resample", input, "-m", "smote"], "rows to make"),
-            (["resample", input, "-m", "adasyn"], "--large-class-rows"),
-            (["resample", input, "-m", "tomek-links"], "--memory-limit"),
-            (["resample", folder.File("missing.csv"), "-m", "smote"], "no such file"),
-            (["resample", notUtf8, "-m", "smote"], "not-utf8.csv"),
+            (["resample", input, "--pre-split", "-m", "smote", "--param", "sampling_strategy=1:10"], "sampling_strategy"),
+            (["resample", input, "--pre-split", "-m", "smote", "--memory-limit", "40KB"], "--memory-limit"),
+            (["resample", input, "--pre-split", "-m", "borderline-smote-1"], "--memory-limit"),
+            (["resample", input, "--pre-split", "-m", "smote"], "rows to make"),
+            (["resample", input, "--pre-split", "-m", "adasyn"], "--large-class-rows"),
+            (["resample", input, "--pre-split", "-m", "tomek-links"], "--memory-limit"),
+            (["resample", folder.File("missing.csv"), "--pre-split", "-m", "smote"], "no such file"),
+            (["resample", notUtf8, "--pre-split", "-m", "smote"], "not-utf8.csv"),
         ];
         foreach (var (args, expected) in cases)
         {
