@@ -171,23 +171,8 @@ internal static class OutOfCoreOversampling
     private static void WriteHuman(TextWriter stdout, string method, StreamedOversamplingResult result, TimeSpan elapsed, string outPath, string? indicesPath, string limitText)
     {
         var console = Terminal.Over(stdout);
-        var table = new Table()
-            .AddColumn("class")
-            .AddColumn(new TableColumn("before").RightAligned())
-            .AddColumn(new TableColumn("after").RightAligned())
-            .AddColumn(new TableColumn("change").RightAligned());
-        foreach (var (className, before) in result.CountsBefore)
-        {
-            var after = result.CountsAfter[className];
-            table.AddRow(new Text(className), new Text(Count(before)), new Text(Count(after)), new Text(Change(after - before)));
-        }
-
         var rowsBefore = result.CountsBefore.Values.Sum();
-        table.AddRow(new Markup("[bold]total[/]"), new Text(Count(rowsBefore)), new Text(Count(rowsBefore + result.SyntheticCount)), new Text(Change(result.SyntheticCount)));
-        console.Write(table);
-        console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{method}: kept {rowsBefore:N0} rows, made {result.SyntheticCount:N0}, in {elapsed.TotalSeconds:0.000} s."));
+        ResampleSummary.Write(console, method, result.CountsBefore, result.CountsAfter, rowsBefore, result.SyntheticCount, elapsed);
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Out of core (the file is over a quarter of --memory-limit {limitText}): {result.RowsInMemory:N0} rows were held in memory, every other row streamed from the input to the output."));
@@ -199,7 +184,4 @@ internal static class OutOfCoreOversampling
         }
     }
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Change(long value) => value.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture);
 }

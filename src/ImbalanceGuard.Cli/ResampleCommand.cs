@@ -213,26 +213,8 @@ internal static class ResampleCommand
     private static void WriteHuman(TextWriter stdout, string method, SamplingResult result, TimeSpan elapsed, string outPath, string recordPath, string? indicesPath)
     {
         var console = Terminal.Over(stdout);
-        var table = new Table()
-            .AddColumn("class")
-            .AddColumn(new TableColumn("before").RightAligned())
-            .AddColumn(new TableColumn("after").RightAligned())
-            .AddColumn(new TableColumn("change").RightAligned());
-        var after = result.CountsAfter;
-        var classes = result.CountsBefore.Keys.Concat(after.Keys.Where(k => !result.CountsBefore.ContainsKey(k)));
-        foreach (var className in classes)
-        {
-            var b = result.CountsBefore.GetValueOrDefault(className);
-            var a = after.GetValueOrDefault(className);
-            table.AddRow(new Text(className), new Text(Count(b)), new Text(Count(a)), new Text((a - b).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)));
-        }
-
-        var rowsBefore = result.CountsBefore.Values.Sum();
-        table.AddRow(new Markup("[bold]total[/]"), new Text(Count(rowsBefore)), new Text(Count(result.Resampled.RowCount)), new Text((result.Resampled.RowCount - rowsBefore).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)));
-        console.Write(table);
-        console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{method}: kept {result.KeptIndices.Count:N0} rows, made {result.SyntheticCount:N0}, in {elapsed.TotalSeconds:0.000} s."));
+        ResampleSummary.Write(
+            console, method, Longs(result.CountsBefore), Longs(result.CountsAfter), result.KeptIndices.Count, result.SyntheticCount, elapsed);
         console.WriteLine($"Wrote {outPath}");
         console.WriteLine($"Wrote {recordPath} (its record: training data, resampled)");
         if (indicesPath is not null)
@@ -241,5 +223,6 @@ internal static class ResampleCommand
         }
     }
 
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static Dictionary<string, long> Longs(IReadOnlyDictionary<string, int> counts)
+        => counts.ToDictionary(c => c.Key, c => (long)c.Value, StringComparer.Ordinal);
 }
