@@ -88,10 +88,10 @@ internal static class CommonOptions
         HelpName = "CLASS",
     };
 
-    /// <summary><c>--memory-limit SIZE</c>: the engine's cap, such as 512MB or 2GB (default 1GB).</summary>
+    /// <summary><c>--memory-limit SIZE</c>: the out-of-core cap, such as 512MB or 2GB (default 1GB); see <see cref="OutOfCore"/>.</summary>
     public static Option<long> MemoryLimit() => new("--memory-limit")
     {
-        Description = "The most memory the engine may use, such as 512MB or 2GB (default 1GB); beyond it the engine spills to the temporary folder.",
+        Description = "The memory cap, such as 512MB or 2GB (default 1GB). A Parquet file, or a CSV file larger than a quarter of it, is processed out of core: streamed by the tool, or by the embedded engine, which spills to the temporary folder beyond it.",
         HelpName = "SIZE",
         DefaultValueFactory = _ => 1L << 30,
         CustomParser = result =>
