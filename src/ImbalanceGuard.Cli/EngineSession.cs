@@ -44,7 +44,7 @@ internal static class EngineSession
         {
             throw new PlatformNotSupportedException(
                 $"{command} of a file this large (or of Parquet) needs the DuckDB engine's native library, which this package of the tool does not carry "
-                + "(only the linux-x64 package does, so far); run it from a linux-x64 install or from a build of the repository.",
+                + SplitCommand.EnginePackages + "; run it on one of those platforms or from a build of the repository.",
                 e);
         }
     }

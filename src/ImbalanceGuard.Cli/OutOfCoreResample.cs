@@ -63,7 +63,7 @@ internal static class OutOfCoreResample
         }
         catch (DllNotFoundException e)
         {
-            throw SplitCommand.EngineUnavailable(e);
+            throw TableFile.EngineUnavailable(e);
         }
 
         staged.Commit();

@@ -145,9 +145,11 @@ internal static class SplitCommand
     /// </summary>
     internal static PlatformNotSupportedException EngineUnavailable(DllNotFoundException e) => new(
         "split needs the DuckDB engine's native library, which the tool's package for this platform does not carry "
-        + "(the packages for linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64 and win-arm64 do); run it on one of "
-        + "those platforms or from a build of the repository.",
+        + EnginePackages + "; run it on one of those platforms or from a build of the repository.",
         e);
+
+    /// <summary>Which of the tool's packages carry the engine's native library, for the messages that say it is missing.</summary>
+    internal const string EnginePackages = "(the packages for linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64 and win-arm64 do)";
 
     // CSV is streamed by the tool itself (the selection never holds the rows; Parquet input is first copied as CSV by
     // the engine); a Parquet part is converted from the streamed CSV part by the engine, with the input's column

@@ -130,10 +130,10 @@ internal static class TableFile
         }
     }
 
-    /// <summary>The engine's native library is missing: only the linux-x64 package of the tool carries it so far.</summary>
+    /// <summary>The engine's native library is missing: the framework-dependent package for other platforms has none.</summary>
     internal static PlatformNotSupportedException EngineUnavailable(DllNotFoundException e) => new(
         "Parquet files are read and written by the DuckDB engine, whose native library this package of the tool does not carry "
-        + "(only the linux-x64 package does, so far); convert the file to CSV, or run from a linux-x64 install or a build of the repository.",
+        + SplitCommand.EnginePackages + "; convert the file to CSV, or run it on one of those platforms or from a build of the repository.",
         e);
 
     private static void Remove(DirectoryInfo folder)
