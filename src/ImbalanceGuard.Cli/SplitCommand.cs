@@ -37,13 +37,7 @@ internal static class SplitCommand
             DefaultValueFactory = _ => 0,
         };
         var memoryLimit = CommonOptions.MemoryLimit();
-        var threads = new Option<int>("--threads")
-        {
-            Description = "The engine's worker threads; default the processor count. The rows picked do not depend on it.",
-            HelpName = "N",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            CustomParser = r => NumberOptions.WholeNumber(r, minimum: 1),
-        };
+        var threads = EngineSession.Threads();
         var train = new Option<string>("--train")
         {
             Description = "Where to write the training part (.csv or .parquet); its record goes to <file>.ig.json.",

@@ -252,12 +252,18 @@ public static class StreamedEvaluator
             var range = $"{(lower is { } l ? $"ig_score >= {Number(l)}" : "true")} AND {(upper is { } u ? $"ig_score < {Number(u)}" : "true")}";
             var slice = $"SELECT ig_score, count(*) FILTER (WHERE ig_label = {flag}), count(*) FILTER (WHERE ig_label <> {flag}) "
                 + $"FROM {Table} WHERE {range} GROUP BY ig_score ORDER BY ig_score DESC";
-            using var rowsOfSlice = engine.Stream(slice).GetEnumerator();
-            bool any;
+            // The slice's groups are read whole before any is yielded: DuckDB may run out of memory fetching a later
+            // chunk, not only before the first row, and a slice is sized to fit the cap (24 bytes a group here).
+            var groups = new List<(double Score, long Positives, long Negatives)>();
             try
             {
-                // The GROUP BY and the sort finish before the first row comes, so a slice too large fails here.
-                any = rowsOfSlice.MoveNext();
+                foreach (var row in engine.Stream(slice))
+                {
+                    groups.Add((
+                        Convert.ToDouble(row[0], CultureInfo.InvariantCulture),
+                        Convert.ToInt64(row[1], CultureInfo.InvariantCulture),
+                        Convert.ToInt64(row[2], CultureInfo.InvariantCulture)));
+                }
             }
             catch (MemoryLimitException) when (Median(engine, range) is { } middle && (lower is null || middle > lower) && (upper is null || middle < upper))
             {
@@ -266,14 +272,9 @@ public static class StreamedEvaluator
                 continue;
             }
 
-            while (any)
+            foreach (var group in groups)
             {
-                var row = rowsOfSlice.Current;
-                yield return (
-                    Convert.ToDouble(row[0], CultureInfo.InvariantCulture),
-                    Convert.ToInt64(row[1], CultureInfo.InvariantCulture),
-                    Convert.ToInt64(row[2], CultureInfo.InvariantCulture));
-                any = rowsOfSlice.MoveNext();
+                yield return group;
             }
         }
     }
